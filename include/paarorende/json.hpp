@@ -1,0 +1,55 @@
+// JSON forms of paarorende's documents (docs/json.md, schemas in docs/schemas/). Readers are
+// strict: wrong types, missing required fields and unknown fields are InputErrors whose where()
+// is the JSON pointer of the offending value. Nothing is partly read: a reader returns a whole
+// value or throws.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "paarorende/calendar.hpp"
+#include "paarorende/schedule.hpp"
+#include "paarorende/violation.hpp"
+
+namespace paarorende {
+
+using Json = nlohmann::ordered_json;
+
+/// Documents larger than this are refused before parsing (bounds memory and time).
+inline constexpr std::size_t max_document_bytes = 16 * 1024 * 1024;
+
+/// Parses JSON text. Syntax errors (including invalid UTF-8) are InputErrors located by line and
+/// column.
+Json parse_json(std::string_view text);
+/// Reads and parses a file; errors are located in it ("course.json: line 3, column 7").
+Json load_json_file(const std::filesystem::path& path);
+
+// Readers. `base_dir` resolves file references in a document (a request's school_calendar may
+// name a file, relative to the request).
+SchoolCalendar school_calendar_from_json(const Json& document);
+CourseRequest course_request_from_json(const Json& document,
+                                       const std::filesystem::path& base_dir = {});
+CourseSchedule course_schedule_from_json(const Json& document,
+                                         const std::filesystem::path& base_dir = {});
+
+// File loaders: as the readers, with the file's name in every error's where().
+SchoolCalendar load_school_calendar(const std::filesystem::path& path);
+CourseRequest load_course_request(const std::filesystem::path& path);
+CourseSchedule load_course_schedule(const std::filesystem::path& path);
+
+// Writers. What they write, the readers read back to an equal value.
+Json to_json(const PublicHoliday& holiday);
+Json to_json(const std::vector<PublicHoliday>& holidays);
+Json to_json(const SchoolCalendar& calendar);
+Json to_json(const CourseRequest& request);
+Json to_json(const Session& session);
+Json to_json(const CourseSchedule& schedule);
+Json to_json(const Violation& violation);
+Json to_json(const std::vector<Violation>& findings);
+
+}  // namespace paarorende

@@ -1,0 +1,10 @@
+// Everything paarorende offers, in one include.
+#pragma once
+
+#include "paarorende/calendar.hpp"
+#include "paarorende/error.hpp"
+#include "paarorende/ical.hpp"
+#include "paarorende/json.hpp"
+#include "paarorende/schedule.hpp"
+#include "paarorende/version.hpp"
+#include "paarorende/violation.hpp"

@@ -1,0 +1,179 @@
+// Course scheduling: from a request (first date, cadence, session length, the after-school care's
+// closing time, travel to the pickup place) to dated sessions in Europe/Oslo local time, and the
+// validation of any schedule, planned or hand-made, against the same rules.
+// DOMAIN C1-C5, C8, C11, X1-X3.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/local_time/local_time_types.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
+
+#include "paarorende/calendar.hpp"
+#include "paarorende/violation.hpp"
+
+namespace paarorende {
+
+/// A time of day, as an offset from midnight (16:30 is hours(16) + minutes(30)).
+using ClockTime = boost::posix_time::time_duration;
+/// An instant with its Europe/Oslo zone (DOMAIN X3).
+using LocalDateTime = boost::local_time::local_date_time;
+using Weekday = boost::date_time::weekdays;
+
+/// Europe/Oslo (CET/CEST) with the EU rules in force since 1996: summer time from the last
+/// Sunday of March 02:00 to the last Sunday of October 03:00 (DOMAIN X3). Immutable.
+boost::local_time::time_zone_ptr oslo_time_zone();
+/// The Oslo instant whose wall-clock reading is `date` at `time`.
+LocalDateTime oslo_time(Date date, ClockTime time);
+
+/// Where the course meets. Close to where the children are picked up (DOMAIN C8).
+struct Venue {
+  std::string name;
+  std::string address;
+
+  friend bool operator==(const Venue&, const Venue&) = default;
+};
+
+/// How a session that falls on a closed day moves.
+enum class MovePolicy {
+  /// The session moves to the same weekday of the first later week that is open; the sessions
+  /// after it stay on the cadence counted from the first session (default: the rest of the
+  /// plan is kept as announced, and each session stands alone, DOMAIN C5).
+  next_open_week,
+  /// The session moves as above and every later session moves with it, keeping the cadence
+  /// between sessions (DOMAIN C4).
+  shift_following,
+};
+
+std::string_view to_string(MovePolicy policy) noexcept;
+std::optional<MovePolicy> move_policy_from_string(std::string_view text) noexcept;
+
+/// The defaults of the course model in one place. A municipality overrides any of them in the
+/// `rules` object of its request (docs/scheduling.md). Every number cites the DOMAIN rule it
+/// comes from.
+struct ScheduleRules {
+  int min_sessions = 5;                ///< DOMAIN C1: 5-6 sessions recommended.
+  int max_sessions = 6;                ///< DOMAIN C1.
+  std::vector<int> cadences_weeks{2, 4};  ///< DOMAIN C4: every 2 or 4 weeks.
+  int session_minutes = 90;            ///< DOMAIN C2.
+  int introduction_minutes = 30;       ///< DOMAIN C2: about 30 of the 90 minutes.
+  int max_travel_minutes = 15;         ///< DOMAIN C8: a short drive to the pickup place.
+  int start_step_minutes = 5;          ///< DOMAIN C3: allowed start times are on this grid.
+  int max_move_weeks = 8;              ///< A session moves at most this far off a closed day.
+
+  friend bool operator==(const ScheduleRules&, const ScheduleRules&) = default;
+};
+
+/// What a coordinator asks for. Either `first_date` (the first session's date; if closed it
+/// moves like any session) or `earliest_date` (the first session is the first open date on or
+/// after it that falls on `weekday`) must be set.
+struct CourseRequest {
+  std::string title = "Mestringskurs for foreldre";
+  std::string municipality;
+  std::optional<Date> first_date;
+  std::optional<Date> earliest_date;
+  std::optional<Weekday> weekday;  ///< With earliest_date; defaults to its weekday.
+  int sessions = 5;                ///< DOMAIN C1.
+  int cadence_weeks = 4;           ///< DOMAIN C4.
+  int session_minutes = 90;        ///< DOMAIN C2.
+  int introduction_minutes = 30;   ///< DOMAIN C2.
+  ClockTime care_closes{16, 30, 0};     ///< DOMAIN C3: the after-school programme closes.
+  int travel_minutes = 0;               ///< DOMAIN C3, C8: venue to the pickup place.
+  ClockTime earliest_start{14, 0, 0};   ///< The earliest start the parents accept.
+  Venue venue;
+  MovePolicy move_policy = MovePolicy::next_open_week;
+  std::optional<SchoolCalendar> school_calendar;  ///< DOMAIN X2; without it only X1 applies.
+  ScheduleRules rules;
+
+  friend bool operator==(const CourseRequest&, const CourseRequest&) = default;
+};
+
+/// Checks the request's form and ranges; throws InputError whose where() is the JSON pointer
+/// of the offending field ("/cadence_weeks").
+void check_request(const CourseRequest& request);
+
+/// The latest allowed start (DOMAIN C3): care closes, minus travel, minus the session, rounded
+/// down to the start grid. Throws ImpossibleRequest [C3] when it is before `earliest_start`.
+ClockTime latest_start(const CourseRequest& request);
+
+enum class AgendaKind {
+  meal,               ///< Food and drink on arrival, eaten while talking (DOMAIN C9).
+  getting_to_know,    ///< First session: how we meet, confidentiality (DOMAIN C6, T6).
+  topic_wishes,       ///< First session: the round of topic wishes (DOMAIN C6).
+  introduction,       ///< A municipal employee introduces the day's topic (DOMAIN C2, C7).
+  reflection,         ///< Led reflection and experience sharing (DOMAIN C2, C10).
+};
+
+std::string_view to_string(AgendaKind kind) noexcept;
+std::optional<AgendaKind> agenda_kind_from_string(std::string_view text) noexcept;
+
+/// One block of a session's agenda, in minutes from the session's start.
+struct AgendaItem {
+  AgendaKind kind;
+  int offset_minutes = 0;
+  int minutes = 0;
+  std::string title_nb;
+  std::string title_en;
+
+  friend bool operator==(const AgendaItem&, const AgendaItem&) = default;
+};
+
+/// The agenda of session `number` (1-based) of a request's length (DOMAIN C2, C6, C9, C10):
+/// the first session is for getting to know each other and the round of topic wishes; the
+/// later ones open with an introduction and continue with led reflection. Food is served on
+/// arrival, alongside the first block.
+std::vector<AgendaItem> standard_agenda(int number, int session_minutes, int introduction_minutes);
+
+struct Session {
+  int number = 0;  ///< 1-based.
+  LocalDateTime start;
+  LocalDateTime end;
+  Venue venue;
+  std::vector<AgendaItem> agenda;
+  std::optional<Date> moved_from;      ///< The date the cadence gave, when the session moved.
+  std::optional<Closure> move_reason;  ///< Why it moved off `moved_from`.
+
+  Date date() const { return start.local_time().date(); }
+  ClockTime start_time() const { return start.local_time().time_of_day(); }
+  ClockTime end_time() const { return end.local_time().time_of_day(); }
+  int minutes() const {
+    return static_cast<int>((end.utc_time() - start.utc_time()).total_seconds() / 60);
+  }
+
+  friend bool operator==(const Session&, const Session&) = default;
+};
+
+/// A course's sessions together with the request they answer, and the planner's findings
+/// (moves as info, departures from recommendations as warnings).
+struct CourseSchedule {
+  CourseRequest request;
+  std::vector<Session> sessions;
+  std::vector<Violation> findings;
+
+  friend bool operator==(const CourseSchedule&, const CourseSchedule&) = default;
+};
+
+/// Plans the course (DOMAIN C1-C5, C8, C11). Throws InputError for a malformed request and
+/// ImpossibleRequest when the rules cannot be met: a window shorter than the session (C3), a
+/// weekday without after-school care (C3), more sessions than the school year holds (C11), a
+/// session that cannot move within `rules.max_move_weeks` (C11).
+///
+/// **Example**: the Sandefjord pilot, `first_date = 2019-11-05`, 5 sessions every 4 weeks,
+/// care closing 16:30 at the school itself: sessions 15:00-16:30 (examples/sandefjord_pilot).
+CourseSchedule plan_course(const CourseRequest& request);
+
+/// Validates any schedule, planned or hand-made, against its request's rules and calendar.
+/// Returns every finding: errors for broken rules (a session on a closed day, ending after
+/// care closes minus travel, overlapping or out of order, agenda not adding up), warnings for
+/// departures from recommendations (C1 count, C4 cadence, C3 a later start possible, C8
+/// travel). An empty result, or one with only info and warnings, means the schedule can be used.
+std::vector<Violation> validate(const CourseSchedule& schedule);
+
+std::ostream& operator<<(std::ostream& out, const Session& session);
+
+}  // namespace paarorende

@@ -1,0 +1,153 @@
+// The paarorende command line. Output is JSON on stdout. Bad input: exit status 2, one line on
+// stderr saying where and what, nothing on stdout. Usage: `paarorende --help`.
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "paarorende/detail/json_reader.hpp"
+#include "paarorende/paarorende.hpp"
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_findings = 1;  // validate: the schedule breaks a rule
+constexpr int exit_bad_input = 2;
+
+constexpr const char* usage =
+    "usage: paarorende <command> [arguments]\n"
+    "\n"
+    "commands:\n"
+    "  holidays YEAR                  Norwegian public holidays of YEAR as JSON (DOMAIN X1)\n"
+    "  plan REQUEST.json [--ics FILE] plan a course; the schedule as JSON, and as iCalendar\n"
+    "                                 in FILE when --ics is given\n"
+    "  validate SCHEDULE.json         check a (hand-made) schedule; findings as JSON,\n"
+    "                                 exit status 1 when any is an error\n"
+    "  closed DATE [--calendar FILE]  is DATE (YYYY-MM-DD) closed for a course, and why\n"
+    "  version                        the library version\n"
+    "\n"
+    "Bad input gives exit status 2 and one line on stderr.\n";
+
+struct UsageError {
+  std::string message;
+};
+
+void print(const paarorende::Json& document) { std::cout << document.dump(2) << '\n'; }
+
+int command_holidays(const std::vector<std::string>& args) {
+  if (args.size() != 1) throw UsageError{"holidays takes one argument, the year"};
+  int year = 0;
+  const std::string& text = args[0];
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    throw paarorende::InputError("", "expected a year, got \"" + text + "\"", "YEAR");
+  }
+  print(paarorende::to_json(paarorende::public_holidays(year)));
+  return exit_ok;
+}
+
+int command_plan(const std::vector<std::string>& args) {
+  std::string request_file;
+  std::string ics_file;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--ics") {
+      if (i + 1 == args.size()) throw UsageError{"--ics needs a file name"};
+      ics_file = args[++i];
+    } else if (request_file.empty() && !args[i].starts_with("--")) {
+      request_file = args[i];
+    } else {
+      throw UsageError{"unexpected argument \"" + args[i] + "\""};
+    }
+  }
+  if (request_file.empty()) throw UsageError{"plan needs a request file"};
+  const auto request = paarorende::load_course_request(request_file);
+  paarorende::CourseSchedule schedule;
+  try {
+    schedule = paarorende::plan_course(request);
+  } catch (const paarorende::Error& error) {
+    // Locate the impossible request in its file, like any other input error.
+    throw paarorende::ImpossibleRequest(error.rule(), error.message(),
+                                        paarorende::located_in_file(request_file, error.where()));
+  }
+  if (!ics_file.empty()) {
+    // Write the calendar first: if that fails, nothing has been printed.
+    const std::string ical = paarorende::to_ical(schedule);
+    std::ofstream out(ics_file, std::ios::binary);
+    if (!out || !(out << ical) || !out.flush()) {
+      throw paarorende::InputError("", "cannot write the iCalendar file", ics_file);
+    }
+  }
+  print(paarorende::to_json(schedule));
+  return exit_ok;
+}
+
+int command_validate(const std::vector<std::string>& args) {
+  if (args.size() != 1) throw UsageError{"validate takes one argument, the schedule file"};
+  const auto schedule = paarorende::load_course_schedule(args[0]);
+  const auto findings = paarorende::validate(schedule);
+  print(paarorende::Json{{"valid", !paarorende::has_errors(findings)},
+                         {"findings", paarorende::to_json(findings)}});
+  return paarorende::has_errors(findings) ? exit_findings : exit_ok;
+}
+
+int command_closed(const std::vector<std::string>& args) {
+  std::string date_text;
+  std::string calendar_file;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--calendar") {
+      if (i + 1 == args.size()) throw UsageError{"--calendar needs a file name"};
+      calendar_file = args[++i];
+    } else if (date_text.empty()) {
+      date_text = args[i];
+    } else {
+      throw UsageError{"unexpected argument \"" + args[i] + "\""};
+    }
+  }
+  if (date_text.empty()) throw UsageError{"closed needs a date"};
+  const auto date = paarorende::detail::read_date(paarorende::Json(date_text), "DATE");
+  std::optional<paarorende::SchoolCalendar> calendar;
+  if (!calendar_file.empty()) calendar = paarorende::load_school_calendar(calendar_file);
+  const auto closure = paarorende::course_closure(date, calendar ? &*calendar : nullptr);
+  paarorende::Json answer{{"date", date_text}, {"closed", closure.has_value()}};
+  if (closure) {
+    answer["kind"] = paarorende::to_string(closure->kind);
+    answer["rule"] = closure->rule;
+    answer["name"] = closure->name;
+  }
+  print(answer);
+  return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    (args.empty() ? std::cerr : std::cout) << usage;
+    return args.empty() ? exit_bad_input : exit_ok;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "holidays") return command_holidays(args);
+    if (command == "plan") return command_plan(args);
+    if (command == "validate") return command_validate(args);
+    if (command == "closed") return command_closed(args);
+    if (command == "version") {
+      std::cout << paarorende::version_string << '\n';
+      return exit_ok;
+    }
+    throw UsageError{"unknown command \"" + command + "\" (try paarorende --help)"};
+  } catch (const UsageError& error) {
+    std::cerr << "paarorende: " << error.message << '\n';
+  } catch (const paarorende::Error& error) {
+    std::cerr << "paarorende: " << error.what() << '\n';
+  } catch (const std::exception& error) {
+    std::cerr << "paarorende: internal error: " << error.what() << '\n';
+    return 3;
+  }
+  return exit_bad_input;
+}

@@ -1,0 +1,161 @@
+#include "paarorende/ical.hpp"
+
+#include <cstdint>
+#include <cstdio>
+
+#include <boost/date_time/posix_time/posix_time.hpp>
+
+#include "paarorende/detail/format.hpp"
+#include "paarorende/version.hpp"
+
+namespace paarorende {
+namespace detail {
+
+std::string ical_escape(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '\\': escaped += "\\\\"; break;
+      case ';': escaped += "\\;"; break;
+      case ',': escaped += "\\,"; break;
+      case '\n': escaped += "\\n"; break;
+      case '\r': break;  // CRLF in the input becomes one escaped newline
+      default: escaped += c;
+    }
+  }
+  return escaped;
+}
+
+std::string ical_fold(std::string_view line) {
+  std::string folded;
+  std::size_t octets = 0;  // octets on the current physical line
+  for (std::size_t i = 0; i < line.size();) {
+    // Length of the UTF-8 character starting at i, so a fold never splits one.
+    const auto lead = static_cast<unsigned char>(line[i]);
+    std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (i + length > line.size()) length = line.size() - i;
+    if (octets + length > 75) {
+      folded += "\r\n ";
+      octets = 1;  // the leading space counts
+    }
+    folded.append(line.substr(i, length));
+    octets += length;
+    i += length;
+  }
+  folded += "\r\n";
+  return folded;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::ical_escape;
+using detail::ical_fold;
+
+std::string local_stamp(const LocalDateTime& time) {
+  const auto local = time.local_time();
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d%02d%02dT%02d%02d%02d",
+                static_cast<int>(local.date().year()), static_cast<int>(local.date().month()),
+                static_cast<int>(local.date().day()), static_cast<int>(local.time_of_day().hours()),
+                static_cast<int>(local.time_of_day().minutes()),
+                static_cast<int>(local.time_of_day().seconds()));
+  return text;
+}
+
+std::string utc_stamp(const boost::posix_time::ptime& time) {
+  return boost::posix_time::to_iso_string(boost::posix_time::ptime(
+             time.date(), boost::posix_time::seconds(time.time_of_day().total_seconds()))) +
+         "Z";
+}
+
+// FNV-1a: a stable, dependency-free hash for UIDs that stay the same when a course is re-exported.
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+std::string agenda_text(const Session& session) {
+  std::string text;
+  const ClockTime start = session.start_time();
+  for (const auto& item : session.agenda) {
+    if (!text.empty()) text += "\n";
+    text += detail::clock(start + boost::posix_time::minutes(item.offset_minutes)) + "-" +
+            detail::clock(start + boost::posix_time::minutes(item.offset_minutes + item.minutes)) +
+            " " + item.title_nb;
+  }
+  return text;
+}
+
+// DOMAIN X3: Europe/Oslo, CET/CEST with the EU rules (RFC 5545 3.6.5).
+constexpr const char* oslo_vtimezone =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:Europe/Oslo\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "TZOFFSETFROM:+0100\r\n"
+    "TZOFFSETTO:+0200\r\n"
+    "TZNAME:CEST\r\n"
+    "DTSTART:19700329T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    "END:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\n"
+    "TZOFFSETFROM:+0200\r\n"
+    "TZOFFSETTO:+0100\r\n"
+    "TZNAME:CET\r\n"
+    "DTSTART:19701025T030000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+    "END:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
+
+}  // namespace
+
+std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) {
+  const CourseRequest& request = schedule.request;
+  const std::string dtstamp = utc_stamp(
+      options.dtstamp_utc.value_or(boost::posix_time::second_clock::universal_time()));
+  // The course's identity: its title, municipality and first date. Stable across exports.
+  char course_id[17];
+  std::snprintf(course_id, sizeof course_id, "%016llx",
+                static_cast<unsigned long long>(fnv1a(
+                    request.title + '\n' + request.municipality + '\n' +
+                    (schedule.sessions.empty() ? "" : detail::iso_date(schedule.sessions.front().date())))));
+
+  std::string out;
+  out += "BEGIN:VCALENDAR\r\n";
+  out += "VERSION:2.0\r\n";
+  out += "PRODID:-//paarorende//paarorende " + std::string(version_string) + "//NB\r\n";
+  out += "CALSCALE:GREGORIAN\r\n";
+  out += ical_fold("X-WR-CALNAME:" + ical_escape(request.title));
+  out += oslo_vtimezone;
+  for (const Session& session : schedule.sessions) {
+    out += "BEGIN:VEVENT\r\n";
+    out += ical_fold("UID:" + std::string(course_id) + "-" + std::to_string(session.number) + "@" +
+                     options.uid_domain);
+    out += "DTSTAMP:" + dtstamp + "\r\n";
+    out += "DTSTART;TZID=Europe/Oslo:" + local_stamp(session.start) + "\r\n";
+    out += "DTEND;TZID=Europe/Oslo:" + local_stamp(session.end) + "\r\n";
+    out += ical_fold("SUMMARY:" + ical_escape(request.title + ": samling " +
+                                              std::to_string(session.number) + " av " +
+                                              std::to_string(schedule.sessions.size())));
+    std::string location = session.venue.name;
+    if (!session.venue.address.empty()) location += ", " + session.venue.address;
+    if (!location.empty()) out += ical_fold("LOCATION:" + ical_escape(location));
+    std::string description = agenda_text(session);
+    if (session.moved_from) {
+      description += "\nFlyttet fra " + detail::iso_date(*session.moved_from);
+      if (session.move_reason) description += " (" + session.move_reason->name + ")";
+    }
+    out += ical_fold("DESCRIPTION:" + ical_escape(description));
+    out += "END:VEVENT\r\n";
+  }
+  out += "END:VCALENDAR\r\n";
+  return out;
+}
+
+}  // namespace paarorende

@@ -1,0 +1,468 @@
+#include "paarorende/json.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "paarorende/detail/format.hpp"
+#include "paarorende/detail/json_reader.hpp"
+#include "paarorende/error.hpp"
+
+namespace paarorende {
+namespace {
+
+using detail::clock;
+using detail::iso_date;
+using detail::minutes_of_day;
+using detail::ObjectReader;
+
+constexpr const char* weekday_names[] = {"sunday", "monday", "tuesday", "wednesday",
+                                         "thursday", "friday", "saturday"};
+
+Weekday read_weekday(const Json& value, const std::string& pointer) {
+  const std::string text = detail::read_string(value, pointer);
+  for (int i = 0; i < 7; ++i) {
+    if (text == weekday_names[i]) return static_cast<Weekday>(i);
+  }
+  throw InputError("", "expected a weekday (monday ... friday), got \"" + text + "\"", pointer);
+}
+
+// Runs `read` and, when it throws an InputError, rethrows it located in `file`.
+template <class Read>
+auto in_file(const std::filesystem::path& file, Read&& read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const InputError& error) {
+    if (error.where().rfind(file.string(), 0) == 0) throw;  // already located in a file
+    throw InputError(error.rule(), error.message(), located_in_file(file.string(), error.where()));
+  }
+}
+
+SchoolHoliday read_school_holiday(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  SchoolHoliday holiday{in.string("name"), in.date("first"), in.date("last")};
+  in.finish();
+  if (holiday.last < holiday.first) {
+    throw InputError("X2", "the holiday ends before it begins", in.pointer("last"));
+  }
+  return holiday;
+}
+
+SchoolYear read_school_year(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  SchoolYear year;
+  year.label = in.string("label");
+  year.first_day = in.date("first_day");
+  year.last_day = in.date("last_day");
+  if (year.last_day < year.first_day) {
+    throw InputError("X2", "the school year ends before it begins", in.pointer("last_day"));
+  }
+  const Json& holidays = in.array("holidays");
+  for (std::size_t i = 0; i < holidays.size(); ++i) {
+    year.holidays.push_back(
+        read_school_holiday(holidays[i], in.pointer("holidays") + "/" + std::to_string(i)));
+  }
+  in.finish();
+  return year;
+}
+
+SchoolCalendar read_school_calendar(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  SchoolCalendar calendar;
+  calendar.municipality = in.string("municipality");
+  calendar.example_data = in.boolean_or("example_data", false);
+  calendar.note = in.string_or("note", "");
+  const Json& years = in.array("school_years");
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    const std::string at = in.pointer("school_years") + "/" + std::to_string(i);
+    calendar.years.push_back(read_school_year(years[i], at));
+    if (i > 0 && calendar.years[i].first_day <= calendar.years[i - 1].last_day) {
+      throw InputError("X2", "school years must be in order and must not overlap",
+                       at + "/first_day");
+    }
+  }
+  in.finish();
+  return calendar;
+}
+
+ScheduleRules read_rules(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  ScheduleRules rules;
+  rules.min_sessions = in.integer_or("min_sessions", rules.min_sessions, 1, 52);
+  rules.max_sessions = in.integer_or("max_sessions", rules.max_sessions, 1, 52);
+  if (const Json* cadences = in.find("cadences_weeks")) {
+    if (!cadences->is_array()) detail::wrong_type(*cadences, in.pointer("cadences_weeks"), "an array");
+    rules.cadences_weeks.clear();
+    for (std::size_t i = 0; i < cadences->size(); ++i) {
+      rules.cadences_weeks.push_back(static_cast<int>(detail::read_integer(
+          (*cadences)[i], in.pointer("cadences_weeks") + "/" + std::to_string(i), 1, 12)));
+    }
+  }
+  rules.session_minutes = in.integer_or("session_minutes", rules.session_minutes, 15, 480);
+  rules.introduction_minutes =
+      in.integer_or("introduction_minutes", rules.introduction_minutes, 0, 479);
+  rules.max_travel_minutes = in.integer_or("max_travel_minutes", rules.max_travel_minutes, 0, 240);
+  rules.start_step_minutes = in.integer_or("start_step_minutes", rules.start_step_minutes, 1, 60);
+  rules.max_move_weeks = in.integer_or("max_move_weeks", rules.max_move_weeks, 1, 52);
+  in.finish();
+  return rules;
+}
+
+Venue read_venue(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Venue venue{in.string("name"), in.string_or("address", "")};
+  in.finish();
+  return venue;
+}
+
+CourseRequest read_request(const Json& value, const std::string& pointer,
+                           const std::filesystem::path& base_dir) {
+  ObjectReader in(value, pointer);
+  CourseRequest request;
+  request.title = in.string_or("title", request.title);
+  request.municipality = in.string_or("municipality", "");
+  request.first_date = in.optional_date("first_date");
+  request.earliest_date = in.optional_date("earliest_date");
+  if (const Json* weekday = in.find("weekday")) {
+    request.weekday = read_weekday(*weekday, in.pointer("weekday"));
+  }
+  request.sessions = in.integer_or("sessions", request.sessions, 1, 52);
+  request.cadence_weeks = in.integer_or("cadence_weeks", request.cadence_weeks, 1, 12);
+  request.session_minutes = in.integer_or("session_minutes", request.session_minutes, 15, 480);
+  request.introduction_minutes =
+      in.integer_or("introduction_minutes", request.introduction_minutes, 0, 479);
+  request.care_closes = in.clock_or("care_closes", request.care_closes);
+  request.travel_minutes = in.integer_or("travel_minutes", request.travel_minutes, 0, 240);
+  request.earliest_start = in.clock_or("earliest_start", request.earliest_start);
+  if (const Json* venue = in.find("venue")) request.venue = read_venue(*venue, in.pointer("venue"));
+  if (const Json* policy = in.find("move_policy")) {
+    const std::string text = detail::read_string(*policy, in.pointer("move_policy"));
+    auto parsed = move_policy_from_string(text);
+    if (!parsed) {
+      throw InputError("", "expected \"next_open_week\" or \"shift_following\", got \"" + text + "\"",
+                       in.pointer("move_policy"));
+    }
+    request.move_policy = *parsed;
+  }
+  if (const Json* school = in.find("school_calendar")) {
+    if (school->is_string()) {
+      // A file reference, relative to the request's own file.
+      std::filesystem::path file = school->get<std::string>();
+      if (file.is_relative()) file = base_dir / file;
+      request.school_calendar = load_school_calendar(file);
+    } else {
+      request.school_calendar = read_school_calendar(*school, in.pointer("school_calendar"));
+    }
+  }
+  if (const Json* rules = in.find("rules")) request.rules = read_rules(*rules, in.pointer("rules"));
+  in.finish();
+  // Cross-field checks (exactly one first date, ranges that depend on each other) with pointers
+  // relative to this request.
+  try {
+    check_request(request);
+  } catch (const InputError& error) {
+    throw InputError(error.rule(), error.message(), pointer + error.where());
+  }
+  return request;
+}
+
+Closure read_closure(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  const std::string kind = in.string("kind");
+  Closure closure{ClosureKind::weekend, in.string("rule"), in.string("name")};
+  bool known = false;
+  for (auto candidate : {ClosureKind::weekend, ClosureKind::public_holiday,
+                         ClosureKind::school_holiday, ClosureKind::outside_school_year}) {
+    if (to_string(candidate) == kind) {
+      closure.kind = candidate;
+      known = true;
+    }
+  }
+  if (!known) throw InputError("", "unknown closure kind \"" + kind + "\"", in.pointer("kind"));
+  in.finish();
+  return closure;
+}
+
+AgendaItem read_agenda_item(const Json& value, const std::string& pointer, ClockTime session_start) {
+  ObjectReader in(value, pointer);
+  const std::string kind_text = in.string("kind");
+  const auto kind = agenda_kind_from_string(kind_text);
+  if (!kind) {
+    throw InputError("",
+                     "unknown agenda kind \"" + kind_text +
+                         "\" (meal, getting_to_know, topic_wishes, introduction, reflection)",
+                     in.pointer("kind"));
+  }
+  const ClockTime start = in.clock("start");
+  const ClockTime end = in.clock("end");
+  if (end < start) throw InputError("C2", "the block ends before it starts", in.pointer("end"));
+  AgendaItem item{*kind, minutes_of_day(start) - minutes_of_day(session_start),
+                  minutes_of_day(end) - minutes_of_day(start), in.string_or("title_nb", ""),
+                  in.string_or("title_en", "")};
+  in.finish();
+  return item;
+}
+
+Session read_session(const Json& value, const std::string& pointer, int number,
+                     const CourseRequest& request) {
+  ObjectReader in(value, pointer);
+  const int session_number = in.integer_or("number", number, 1, 52);
+  const Date date = in.date("date");
+  if (const Json* weekday = in.find("weekday")) {
+    if (read_weekday(*weekday, in.pointer("weekday")) != date.day_of_week().as_enum()) {
+      throw InputError("", "the weekday does not match the date", in.pointer("weekday"));
+    }
+  }
+  const ClockTime start = in.clock("start");
+  const ClockTime end = in.clock("end");
+  Session session{session_number, oslo_time(date, start), oslo_time(date, end), request.venue,
+                  {},             std::nullopt,           std::nullopt};
+  if (const Json* venue = in.find("venue")) session.venue = read_venue(*venue, in.pointer("venue"));
+  if (const Json* agenda = in.find("agenda")) {
+    if (!agenda->is_array()) detail::wrong_type(*agenda, in.pointer("agenda"), "an array");
+    for (std::size_t i = 0; i < agenda->size(); ++i) {
+      session.agenda.push_back(
+          read_agenda_item((*agenda)[i], in.pointer("agenda") + "/" + std::to_string(i), start));
+    }
+  } else {
+    const int length = minutes_of_day(end) - minutes_of_day(start);
+    if (length > request.introduction_minutes) {
+      session.agenda = standard_agenda(session.number, length, request.introduction_minutes);
+    }
+  }
+  session.moved_from = in.optional_date("moved_from");
+  if (const Json* reason = in.find("move_reason")) {
+    session.move_reason = read_closure(*reason, in.pointer("move_reason"));
+  }
+  in.finish();
+  return session;
+}
+
+Violation read_violation(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Violation violation;
+  violation.rule = in.string("rule");
+  const std::string severity = in.string("severity");
+  auto parsed = severity_from_string(severity);
+  if (!parsed) {
+    throw InputError("", "expected \"info\", \"warning\" or \"error\", got \"" + severity + "\"",
+                     in.pointer("severity"));
+  }
+  violation.severity = *parsed;
+  violation.message = in.string("message");
+  if (const Json* session = in.find("session")) {
+    violation.session = static_cast<int>(detail::read_integer(*session, in.pointer("session"), 1, 52));
+  }
+  in.finish();
+  return violation;
+}
+
+std::string line_and_column(std::string_view text, std::size_t byte) {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column > 1 ? column - 1 : 1);
+}
+
+}  // namespace
+
+Json parse_json(std::string_view text) {
+  if (text.size() > max_document_bytes) {
+    throw InputError("", "document of " + std::to_string(text.size()) +
+                             " bytes exceeds the limit of " + std::to_string(max_document_bytes));
+  }
+  // A UTF-8 byte order mark, as some editors write, is not an error.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  try {
+    return Json::parse(text);
+  } catch (const Json::parse_error& error) {
+    // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 2: ...".
+    std::string message = error.what();
+    if (auto colon = message.find(": ", message.find("parse error")); colon != std::string::npos) {
+      message = message.substr(colon + 2);
+    }
+    throw InputError("", "invalid JSON: " + message, line_and_column(text, error.byte));
+  }
+}
+
+Json load_json_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("", "cannot open the file", path.string());
+  std::error_code size_error;
+  const auto size = std::filesystem::file_size(path, size_error);
+  if (!size_error && size > max_document_bytes) {
+    throw InputError("", "file of " + std::to_string(size) + " bytes exceeds the limit of " +
+                             std::to_string(max_document_bytes), path.string());
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return in_file(path, [&] { return parse_json(text.str()); });
+}
+
+SchoolCalendar school_calendar_from_json(const Json& document) {
+  return read_school_calendar(document, "");
+}
+
+CourseRequest course_request_from_json(const Json& document, const std::filesystem::path& base_dir) {
+  return read_request(document, "", base_dir);
+}
+
+CourseSchedule course_schedule_from_json(const Json& document,
+                                         const std::filesystem::path& base_dir) {
+  ObjectReader in(document, "");
+  CourseSchedule schedule;
+  schedule.request = read_request(in.required("request"), "/request", base_dir);
+  if (const Json* title = in.find("title")) detail::read_string(*title, "/title");  // echo of the request's
+  if (const Json* zone = in.find("timezone")) {
+    if (detail::read_string(*zone, "/timezone") != "Europe/Oslo") {
+      throw InputError("X3", "times are Europe/Oslo local time", "/timezone");
+    }
+  }
+  const Json& sessions = in.array("sessions");
+  if (sessions.size() > 52) throw InputError("", "at most 52 sessions", "/sessions");
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    schedule.sessions.push_back(read_session(sessions[i], "/sessions/" + std::to_string(i),
+                                             static_cast<int>(i) + 1, schedule.request));
+  }
+  if (const Json* findings = in.find("findings")) {
+    if (!findings->is_array()) detail::wrong_type(*findings, "/findings", "an array");
+    for (std::size_t i = 0; i < findings->size(); ++i) {
+      schedule.findings.push_back(read_violation((*findings)[i], "/findings/" + std::to_string(i)));
+    }
+  }
+  in.finish();
+  return schedule;
+}
+
+SchoolCalendar load_school_calendar(const std::filesystem::path& path) {
+  const Json document = load_json_file(path);
+  return in_file(path, [&] { return school_calendar_from_json(document); });
+}
+
+CourseRequest load_course_request(const std::filesystem::path& path) {
+  const Json document = load_json_file(path);
+  return in_file(path, [&] { return course_request_from_json(document, path.parent_path()); });
+}
+
+CourseSchedule load_course_schedule(const std::filesystem::path& path) {
+  const Json document = load_json_file(path);
+  return in_file(path, [&] { return course_schedule_from_json(document, path.parent_path()); });
+}
+
+Json to_json(const PublicHoliday& holiday) {
+  return Json{{"date", iso_date(holiday.date)}, {"name", holiday.name_nb}, {"name_en", holiday.name_en}};
+}
+
+Json to_json(const std::vector<PublicHoliday>& holidays) {
+  Json array = Json::array();
+  for (const auto& holiday : holidays) array.push_back(to_json(holiday));
+  return array;
+}
+
+Json to_json(const SchoolCalendar& calendar) {
+  Json years = Json::array();
+  for (const auto& year : calendar.years) {
+    Json holidays = Json::array();
+    for (const auto& holiday : year.holidays) {
+      holidays.push_back(
+          {{"name", holiday.name}, {"first", iso_date(holiday.first)}, {"last", iso_date(holiday.last)}});
+    }
+    years.push_back({{"label", year.label},
+                     {"first_day", iso_date(year.first_day)},
+                     {"last_day", iso_date(year.last_day)},
+                     {"holidays", holidays}});
+  }
+  Json document{{"municipality", calendar.municipality}, {"school_years", years}};
+  if (calendar.example_data) document["example_data"] = true;
+  if (!calendar.note.empty()) document["note"] = calendar.note;
+  return document;
+}
+
+Json to_json(const CourseRequest& request) {
+  Json document{{"title", request.title}};
+  if (!request.municipality.empty()) document["municipality"] = request.municipality;
+  if (request.first_date) document["first_date"] = iso_date(*request.first_date);
+  if (request.earliest_date) document["earliest_date"] = iso_date(*request.earliest_date);
+  if (request.weekday) document["weekday"] = weekday_names[static_cast<int>(*request.weekday)];
+  document["sessions"] = request.sessions;
+  document["cadence_weeks"] = request.cadence_weeks;
+  document["session_minutes"] = request.session_minutes;
+  document["introduction_minutes"] = request.introduction_minutes;
+  document["care_closes"] = clock(request.care_closes);
+  document["travel_minutes"] = request.travel_minutes;
+  document["earliest_start"] = clock(request.earliest_start);
+  document["venue"] = {{"name", request.venue.name}};
+  if (!request.venue.address.empty()) document["venue"]["address"] = request.venue.address;
+  document["move_policy"] = std::string(to_string(request.move_policy));
+  if (request.school_calendar) document["school_calendar"] = to_json(*request.school_calendar);
+  const ScheduleRules& rules = request.rules;
+  document["rules"] = {{"min_sessions", rules.min_sessions},
+                       {"max_sessions", rules.max_sessions},
+                       {"cadences_weeks", rules.cadences_weeks},
+                       {"session_minutes", rules.session_minutes},
+                       {"introduction_minutes", rules.introduction_minutes},
+                       {"max_travel_minutes", rules.max_travel_minutes},
+                       {"start_step_minutes", rules.start_step_minutes},
+                       {"max_move_weeks", rules.max_move_weeks}};
+  return document;
+}
+
+Json to_json(const Session& session) {
+  const ClockTime start = session.start_time();
+  Json agenda = Json::array();
+  for (const auto& item : session.agenda) {
+    agenda.push_back({{"kind", std::string(to_string(item.kind))},
+                      {"start", clock(start + boost::posix_time::minutes(item.offset_minutes))},
+                      {"end", clock(start + boost::posix_time::minutes(item.offset_minutes +
+                                                                       item.minutes))},
+                      {"title_nb", item.title_nb},
+                      {"title_en", item.title_en}});
+  }
+  Json document{{"number", session.number},
+                {"date", iso_date(session.date())},
+                {"weekday", weekday_names[session.date().day_of_week().as_number()]},
+                {"start", clock(start)},
+                {"end", clock(session.end_time())},
+                {"venue", {{"name", session.venue.name}}},
+                {"agenda", agenda}};
+  if (!session.venue.address.empty()) document["venue"]["address"] = session.venue.address;
+  if (session.moved_from) document["moved_from"] = iso_date(*session.moved_from);
+  if (session.move_reason) {
+    document["move_reason"] = {{"kind", to_string(session.move_reason->kind)},
+                               {"rule", session.move_reason->rule},
+                               {"name", session.move_reason->name}};
+  }
+  return document;
+}
+
+Json to_json(const Violation& violation) {
+  Json document{{"rule", violation.rule},
+                {"severity", std::string(to_string(violation.severity))},
+                {"message", violation.message}};
+  if (violation.session) document["session"] = *violation.session;
+  return document;
+}
+
+Json to_json(const std::vector<Violation>& findings) {
+  Json array = Json::array();
+  for (const auto& finding : findings) array.push_back(to_json(finding));
+  return array;
+}
+
+Json to_json(const CourseSchedule& schedule) {
+  Json sessions = Json::array();
+  for (const auto& session : schedule.sessions) sessions.push_back(to_json(session));
+  return Json{{"title", schedule.request.title},
+              {"timezone", "Europe/Oslo"},
+              {"sessions", sessions},
+              {"findings", to_json(schedule.findings)},
+              {"request", to_json(schedule.request)}};
+}
+
+}  // namespace paarorende

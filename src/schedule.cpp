@@ -1,0 +1,531 @@
+#include "paarorende/schedule.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include <boost/date_time/local_time/local_time.hpp>
+
+#include "paarorende/detail/format.hpp"
+#include "paarorende/error.hpp"
+
+namespace paarorende {
+namespace {
+
+using boost::gregorian::days;
+using boost::posix_time::minutes;
+using detail::clock;
+using detail::iso_date;
+using detail::minutes_of_day;
+
+const char* weekday_name_nb(Weekday weekday) {
+  static constexpr const char* names[] = {"søndag", "mandag", "tirsdag", "onsdag",
+                                          "torsdag", "fredag", "lørdag"};
+  return names[static_cast<int>(weekday)];
+}
+
+bool is_weekend(Weekday weekday) {
+  return weekday == boost::date_time::Saturday || weekday == boost::date_time::Sunday;
+}
+
+void require(bool ok, const char* pointer, const std::string& message) {
+  if (!ok) throw InputError("", message, pointer);
+}
+
+void require_range(int value, int low, int high, const char* pointer) {
+  require(value >= low && value <= high, pointer,
+          "must be between " + std::to_string(low) + " and " + std::to_string(high) + ", got " +
+              std::to_string(value));
+}
+
+void require_clock(ClockTime time, const char* pointer) {
+  require(!time.is_special() && time >= ClockTime(0, 0, 0) && time < ClockTime(24, 0, 0), pointer,
+          "must be a time of day between 00:00 and 23:59");
+}
+
+void require_supported_date(Date date, const std::string& pointer) {
+  if (date.is_special() || date.year() < first_supported_year || date.year() > last_supported_year) {
+    throw InputError("", "date outside the supported years " +
+                             std::to_string(first_supported_year) + "-" +
+                             std::to_string(last_supported_year),
+                     pointer);
+  }
+}
+
+void check_school_calendar(const SchoolCalendar& calendar, const std::string& base) {
+  for (std::size_t y = 0; y < calendar.years.size(); ++y) {
+    const auto& year = calendar.years[y];
+    const std::string at = base + "/years/" + std::to_string(y);
+    require_supported_date(year.first_day, at + "/first_day");
+    require_supported_date(year.last_day, at + "/last_day");
+    if (year.last_day < year.first_day) {
+      throw InputError("X2", "the school year ends before it begins", at + "/last_day");
+    }
+    if (y > 0 && year.first_day <= calendar.years[y - 1].last_day) {
+      throw InputError("X2", "school years must be in order and must not overlap",
+                       at + "/first_day");
+    }
+    for (std::size_t h = 0; h < year.holidays.size(); ++h) {
+      const auto& holiday = year.holidays[h];
+      const std::string hat = at + "/holidays/" + std::to_string(h);
+      require_supported_date(holiday.first, hat + "/first");
+      require_supported_date(holiday.last, hat + "/last");
+      if (holiday.last < holiday.first) {
+        throw InputError("X2", "the holiday ends before it begins", hat + "/last");
+      }
+    }
+  }
+}
+
+// The closure used for planning, with the school calendar when there is one.
+std::optional<Closure> closure_for(const CourseRequest& request, Date date) {
+  return course_closure(date, request.school_calendar ? &*request.school_calendar : nullptr);
+}
+
+std::string describe(const Closure& closure) {
+  switch (closure.kind) {
+    case ClosureKind::weekend: return "a weekend (" + closure.name + ")";
+    case ClosureKind::public_holiday: return "a public holiday (" + closure.name + ")";
+    case ClosureKind::school_holiday: return "in the school holiday " + closure.name;
+    case ClosureKind::outside_school_year: return "outside the school year (" + closure.name + ")";
+  }
+  return closure.name;
+}
+
+// The rule a session on a closed day breaks: no after-school care on weekends (C3), otherwise
+// the course keeps to the school year (C11).
+std::string rule_broken_by(const Closure& closure) {
+  return closure.kind == ClosureKind::weekend ? "C3" : "C11";
+}
+
+std::string session_list(const std::vector<int>& numbers) {
+  std::string text;
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    if (i > 0) text += ", ";
+    text += std::to_string(numbers[i]);
+  }
+  return text;
+}
+
+}  // namespace
+
+boost::local_time::time_zone_ptr oslo_time_zone() {
+  // DOMAIN X3: POSIX rule for Europe/Oslo (CET-1CEST, last Sunday of March 02:00 to last Sunday of
+  // October 03:00). Built once; the zone object is immutable.
+  static const boost::local_time::time_zone_ptr zone(
+      new boost::local_time::posix_time_zone("CET-01CEST+01,M3.5.0/02:00,M10.5.0/03:00"));
+  return zone;
+}
+
+LocalDateTime oslo_time(Date date, ClockTime time) {
+  // Afternoon sessions never meet the night-time transitions, but be exact anyway: a wall time
+  // that does not exist (spring forward) is read an hour later, an ambiguous one (fall back) as
+  // summer time.
+  const auto zone = oslo_time_zone();
+  switch (LocalDateTime::check_dst(date, time, zone)) {
+    case boost::date_time::ambiguous:
+      return LocalDateTime(date, time, zone, true);
+    case boost::date_time::invalid_time_label:
+      return LocalDateTime(date, time + boost::posix_time::hours(1), zone,
+                           LocalDateTime::EXCEPTION_ON_ERROR);
+    default:
+      return LocalDateTime(date, time, zone, LocalDateTime::EXCEPTION_ON_ERROR);
+  }
+}
+
+std::string_view to_string(MovePolicy policy) noexcept {
+  switch (policy) {
+    case MovePolicy::next_open_week: return "next_open_week";
+    case MovePolicy::shift_following: return "shift_following";
+  }
+  return "next_open_week";
+}
+
+std::optional<MovePolicy> move_policy_from_string(std::string_view text) noexcept {
+  if (text == "next_open_week") return MovePolicy::next_open_week;
+  if (text == "shift_following") return MovePolicy::shift_following;
+  return std::nullopt;
+}
+
+std::string_view to_string(AgendaKind kind) noexcept {
+  switch (kind) {
+    case AgendaKind::meal: return "meal";
+    case AgendaKind::getting_to_know: return "getting_to_know";
+    case AgendaKind::topic_wishes: return "topic_wishes";
+    case AgendaKind::introduction: return "introduction";
+    case AgendaKind::reflection: return "reflection";
+  }
+  return "meal";
+}
+
+std::optional<AgendaKind> agenda_kind_from_string(std::string_view text) noexcept {
+  for (auto kind : {AgendaKind::meal, AgendaKind::getting_to_know, AgendaKind::topic_wishes,
+                    AgendaKind::introduction, AgendaKind::reflection}) {
+    if (to_string(kind) == text) return kind;
+  }
+  return std::nullopt;
+}
+
+void check_request(const CourseRequest& request) {
+  if (request.first_date.has_value() == request.earliest_date.has_value()) {
+    throw InputError("", "give exactly one of first_date and earliest_date",
+                     request.first_date ? "/earliest_date" : "/first_date");
+  }
+  if (request.first_date) require_supported_date(*request.first_date, "/first_date");
+  if (request.earliest_date) require_supported_date(*request.earliest_date, "/earliest_date");
+  if (request.first_date && request.weekday &&
+      request.first_date->day_of_week().as_enum() != *request.weekday) {
+    throw InputError("", std::string("first_date is a ") +
+                             weekday_name_nb(request.first_date->day_of_week().as_enum()) +
+                             ", not a " + weekday_name_nb(*request.weekday),
+                     "/weekday");
+  }
+  require_range(request.sessions, 1, 52, "/sessions");
+  require_range(request.cadence_weeks, 1, 12, "/cadence_weeks");
+  require_range(request.session_minutes, 15, 480, "/session_minutes");
+  require_range(request.introduction_minutes, 0, request.session_minutes - 1,
+                "/introduction_minutes");
+  require_range(request.travel_minutes, 0, 240, "/travel_minutes");
+  require_clock(request.care_closes, "/care_closes");
+  require_clock(request.earliest_start, "/earliest_start");
+  const ScheduleRules& rules = request.rules;
+  require_range(rules.min_sessions, 1, 52, "/rules/min_sessions");
+  require_range(rules.max_sessions, rules.min_sessions, 52, "/rules/max_sessions");
+  require(!rules.cadences_weeks.empty(), "/rules/cadences_weeks", "must name at least one cadence");
+  for (std::size_t i = 0; i < rules.cadences_weeks.size(); ++i) {
+    const std::string at = "/rules/cadences_weeks/" + std::to_string(i);
+    require_range(rules.cadences_weeks[i], 1, 12, at.c_str());
+  }
+  require_range(rules.session_minutes, 15, 480, "/rules/session_minutes");
+  require_range(rules.introduction_minutes, 0, rules.session_minutes - 1,
+                "/rules/introduction_minutes");
+  require_range(rules.max_travel_minutes, 0, 240, "/rules/max_travel_minutes");
+  require_range(rules.start_step_minutes, 1, 60, "/rules/start_step_minutes");
+  require_range(rules.max_move_weeks, 1, 52, "/rules/max_move_weeks");
+  if (request.school_calendar) check_school_calendar(*request.school_calendar, "/school_calendar");
+}
+
+// DOMAIN C3: end no later than care closes minus travel; among allowed starts the latest.
+ClockTime latest_start(const CourseRequest& request) {
+  const int must_end = minutes_of_day(request.care_closes) - request.travel_minutes;
+  const int step = request.rules.start_step_minutes;
+  int start = must_end - request.session_minutes;
+  start = start >= 0 ? start - start % step : -1;
+  if (start < minutes_of_day(request.earliest_start)) {
+    std::ostringstream message;
+    message << "no " << request.session_minutes << "-minute session fits between the earliest start "
+            << clock(request.earliest_start) << " and " << clock(minutes(std::max(must_end, 0)))
+            << " (care closes " << clock(request.care_closes) << ", minus "
+            << request.travel_minutes << " minutes' travel to the pickup place)";
+    throw ImpossibleRequest("C3", message.str(), "/session_minutes");
+  }
+  return minutes(start);
+}
+
+std::vector<AgendaItem> standard_agenda(int number, int session_minutes, int introduction_minutes) {
+  const int reflection = session_minutes - introduction_minutes;
+  std::vector<AgendaItem> agenda;
+  // DOMAIN C9: food on arrival, eaten while the first block goes on.
+  agenda.push_back({AgendaKind::meal, 0, introduction_minutes, "Mat og drikke ved ankomst",
+                    "Food and drink on arrival"});
+  if (number == 1) {
+    // DOMAIN C6, T6: getting to know each other, confidentiality, the round of topic wishes.
+    agenda.push_back({AgendaKind::getting_to_know, 0, introduction_minutes,
+                      "Bli kjent: hvordan vil vi ha møtene, taushetsplikt",
+                      "Getting to know each other: how we want to meet, confidentiality"});
+    agenda.push_back({AgendaKind::topic_wishes, introduction_minutes, reflection,
+                      "Runde: hvilke temaer ønsker dere for de neste samlingene?",
+                      "Round: which topics do you want for the next sessions?"});
+  } else {
+    // DOMAIN C2, C7: a municipal employee introduces the day's topic; C10: led reflection.
+    agenda.push_back({AgendaKind::introduction, 0, introduction_minutes,
+                      "Innledning om dagens tema ved en ansatt i kommunen",
+                      "Introduction to the day's topic by a municipal employee"});
+    agenda.push_back({AgendaKind::reflection, introduction_minutes, reflection,
+                      "Ledet refleksjon og erfaringsutveksling",
+                      "Led reflection and experience sharing"});
+  }
+  return agenda;
+}
+
+CourseSchedule plan_course(const CourseRequest& request) {
+  check_request(request);
+  const ClockTime start_time = latest_start(request);  // DOMAIN C3
+  const ClockTime end_time = start_time + minutes(request.session_minutes);
+  const SchoolCalendar* school = request.school_calendar ? &*request.school_calendar : nullptr;
+  const days week{7};
+
+  const Weekday weekday = request.first_date ? request.first_date->day_of_week().as_enum()
+                          : request.weekday  ? *request.weekday
+                                             : request.earliest_date->day_of_week().as_enum();
+  if (is_weekend(weekday)) {
+    throw ImpossibleRequest("C3",
+                            std::string("sessions on a ") + weekday_name_nb(weekday) +
+                                " have no after-school care to fit inside; choose a weekday",
+                            request.first_date ? "/first_date" : "/weekday");
+  }
+
+  // The first session's nominal date: first_date as given, or the first open date on the weekday.
+  Date first_nominal;
+  if (request.first_date) {
+    first_nominal = *request.first_date;
+  } else {
+    Date candidate = *request.earliest_date;
+    while (candidate.day_of_week().as_enum() != weekday) candidate += days(1);
+    for (int weeks = 0; closure_for(request, candidate); ++weeks) {
+      if (weeks >= 52) {
+        throw ImpossibleRequest("C11", "no open " + std::string(weekday_name_nb(weekday)) +
+                                           " within a year of " + iso_date(*request.earliest_date),
+                                "/earliest_date");
+      }
+      candidate += week;
+    }
+    first_nominal = candidate;
+  }
+
+  CourseSchedule schedule{request, {}, {}};
+  const SchoolYear* school_year = nullptr;  // DOMAIN C11: the course keeps to one school year.
+  std::vector<int> unknown_school_days;
+  for (int i = 0; i < request.sessions; ++i) {
+    Date nominal = first_nominal + days(7 * request.cadence_weeks * i);
+    if (i > 0 && request.move_policy == MovePolicy::shift_following) {
+      nominal = schedule.sessions.back().date() + days(7 * request.cadence_weeks);
+    }
+    Date date = nominal;
+    // Keep at least a week after the previous session (only a cadence of 1 can collide).
+    if (i > 0 && date < schedule.sessions.back().date() + week) {
+      date = schedule.sessions.back().date() + week;
+    }
+    const std::optional<Closure> nominal_closure = closure_for(request, nominal);
+    int moved_weeks = 0;
+    while (auto closure = closure_for(request, date)) {
+      if (school_year != nullptr && date > school_year->last_day) break;
+      if (++moved_weeks > request.rules.max_move_weeks) {
+        throw ImpossibleRequest(
+            "C11",
+            "session " + std::to_string(i + 1) + " cannot move off " + iso_date(nominal) +
+                " within " + std::to_string(request.rules.max_move_weeks) + " weeks",
+            "/sessions");
+      }
+      date += week;
+    }
+    if (i == 0 && school != nullptr) school_year = school->school_year_of(date);
+    if (school_year != nullptr && date > school_year->last_day) {
+      throw ImpossibleRequest("C11",
+                              "only " + std::to_string(i) + " of " +
+                                  std::to_string(request.sessions) + " sessions fit in school year " +
+                                  school_year->label + ", which ends " +
+                                  iso_date(school_year->last_day),
+                              "/sessions");
+    }
+    if (school == nullptr || !school->covers(date)) unknown_school_days.push_back(i + 1);
+
+    Session session{i + 1,
+                    oslo_time(date, start_time),
+                    oslo_time(date, end_time),
+                    request.venue,
+                    standard_agenda(i + 1, request.session_minutes, request.introduction_minutes),
+                    std::nullopt,
+                    std::nullopt};
+    if (date != nominal) {
+      session.moved_from = nominal;
+      session.move_reason = nominal_closure;
+      std::string why = nominal_closure
+                            ? iso_date(nominal) + " is " + describe(*nominal_closure) + " [" +
+                                  nominal_closure->rule + "]"
+                            : "to keep a week after session " + std::to_string(i);
+      if (nominal_closure && date > nominal + week) why += ", and so are the weeks after it";
+      schedule.findings.push_back({"C11", Severity::info,
+                                   "session " + std::to_string(i + 1) + " moved from " +
+                                       iso_date(nominal) + " to " + iso_date(date) + ": " + why,
+                                   i + 1});
+    }
+    schedule.sessions.push_back(std::move(session));
+  }
+  if (!unknown_school_days.empty()) {
+    // DOMAIN X2: school holidays are the municipality's data; say when they were missing.
+    schedule.findings.push_back(
+        {"X2", Severity::warning,
+         "no school calendar covers session(s) " + session_list(unknown_school_days) +
+             "; only weekends and public holidays were avoided there",
+         std::nullopt});
+  }
+  for (auto& finding : validate(schedule)) {
+    // The planner's own X2 note above covers the missing calendar; keep the rest.
+    if (finding.rule != "X2") schedule.findings.push_back(std::move(finding));
+  }
+  return schedule;
+}
+
+std::vector<Violation> validate(const CourseSchedule& schedule) {
+  const CourseRequest& request = schedule.request;
+  const ScheduleRules& rules = request.rules;
+  const SchoolCalendar* school = request.school_calendar ? &*request.school_calendar : nullptr;
+  std::vector<Violation> found;
+  auto add = [&found](const char* rule, Severity severity, std::string message,
+                      std::optional<int> session = std::nullopt) {
+    found.push_back({rule, severity, std::move(message), session});
+  };
+
+  const int count = static_cast<int>(schedule.sessions.size());
+  if (count < rules.min_sessions || count > rules.max_sessions) {  // DOMAIN C1
+    add("C1", Severity::warning,
+        std::to_string(count) + " sessions; the model recommends " +
+            std::to_string(rules.min_sessions) + "-" + std::to_string(rules.max_sessions));
+  }
+  if (std::find(rules.cadences_weeks.begin(), rules.cadences_weeks.end(), request.cadence_weeks) ==
+      rules.cadences_weeks.end()) {  // DOMAIN C4
+    add("C4", Severity::warning,
+        "a cadence of " + std::to_string(request.cadence_weeks) +
+            " weeks is not one of the model's cadences");
+  }
+  if (request.session_minutes != rules.session_minutes) {  // DOMAIN C2
+    add("C2", Severity::warning,
+        "sessions of " + std::to_string(request.session_minutes) + " minutes; the model's last " +
+            std::to_string(rules.session_minutes));
+  }
+  if (request.travel_minutes > rules.max_travel_minutes) {  // DOMAIN C8
+    add("C8", Severity::warning,
+        std::to_string(request.travel_minutes) + " minutes' travel to the pickup place; the venue "
+            "should be within " + std::to_string(rules.max_travel_minutes) + " minutes");
+  }
+  if (request.venue.name.empty()) {
+    add("C8", Severity::warning, "no venue is named");
+  }
+
+  const int must_end = minutes_of_day(request.care_closes) - request.travel_minutes;
+  const SchoolYear* school_year = nullptr;
+  std::vector<int> unknown_school_days;
+  for (int i = 0; i < count; ++i) {
+    const Session& session = schedule.sessions[static_cast<std::size_t>(i)];
+    const int n = i + 1;
+    const std::string label = "session " + std::to_string(n);
+    if (session.number != n) {
+      add("C1", Severity::error,
+          label + " is numbered " + std::to_string(session.number) + "; number sessions 1.." +
+              std::to_string(count), n);
+    }
+    if (session.start.is_not_a_date_time() || session.end.is_not_a_date_time()) {
+      add("C2", Severity::error, label + " has no start or end time", n);
+      continue;
+    }
+    const Date date = session.date();
+    // DOMAIN X3: local times are Europe/Oslo.
+    if (session.start.zone_as_posix_string() != oslo_time_zone()->to_posix_string()) {
+      add("X3", Severity::error, label + " is not in Europe/Oslo time", n);
+    }
+    if (session.end.local_time().date() != date || session.end <= session.start) {
+      add("C2", Severity::error, label + " must end after it starts, on the same day", n);
+    } else if (session.minutes() != request.session_minutes) {  // DOMAIN C2
+      add("C2", Severity::error,
+          label + " lasts " + std::to_string(session.minutes()) + " minutes; the course's sessions last " +
+              std::to_string(request.session_minutes), n);
+    }
+    if (auto closure = closure_for(request, date)) {  // DOMAIN C11, C3
+      add(rule_broken_by(*closure).c_str(), Severity::error,
+          label + " on " + iso_date(date) + " is " + describe(*closure) + " [" + closure->rule + "]",
+          n);
+    }
+    if (school == nullptr || !school->covers(date)) unknown_school_days.push_back(n);
+    if (school != nullptr) {
+      const SchoolYear* year = school->school_year_of(date);
+      if (i == 0) {
+        school_year = year;
+      } else if (school_year != nullptr && year != nullptr && year != school_year) {
+        add("C11", Severity::error,
+            label + " is in school year " + year->label + "; the course began in " +
+                school_year->label, n);
+      }
+    }
+    // DOMAIN C3: end in time for the pickup, start no earlier than the parents accept, and
+    // prefer the latest start.
+    const int start = minutes_of_day(session.start_time());
+    const int end = minutes_of_day(session.end_time());
+    if (end > must_end) {
+      add("C3", Severity::error,
+          label + " ends " + clock(session.end_time()) + ", after " +
+              clock(minutes(std::max(must_end, 0))) + " (care closes " + clock(request.care_closes) +
+              ", minus " + std::to_string(request.travel_minutes) + " minutes' travel)", n);
+    } else if (must_end - end >= rules.start_step_minutes) {
+      add("C3", Severity::warning,
+          label + " could start later: it ends " + clock(session.end_time()) +
+              ", and the children are looked after until " + clock(minutes(must_end)) +
+              " counting travel", n);
+    }
+    if (start < minutes_of_day(request.earliest_start)) {
+      add("C3", Severity::error,
+          label + " starts " + clock(session.start_time()) + ", before the earliest start " +
+              clock(request.earliest_start), n);
+    }
+    // DOMAIN C4: in order, a week or more apart, on the cadence unless a move explains it.
+    if (i > 0) {
+      const Session& previous = schedule.sessions[static_cast<std::size_t>(i - 1)];
+      if (previous.start.is_not_a_date_time()) continue;
+      const long gap = (date - previous.date()).days();
+      if (gap <= 0) {
+        add("C4", Severity::error, label + " is not after session " + std::to_string(i), n);
+      } else if (!session.moved_from && !previous.moved_from &&
+                 gap != 7L * request.cadence_weeks) {
+        add("C4", Severity::warning,
+            label + " comes " + std::to_string(gap) + " days after session " + std::to_string(i) +
+                "; the cadence is " + std::to_string(request.cadence_weeks) + " weeks", n);
+      }
+    }
+    // DOMAIN C2, C6, C7, C9, C10: the agenda adds up and has the model's blocks.
+    int covered = 0;
+    bool has_meal = false;
+    bool has_first_blocks[2] = {false, false};
+    bool has_later_blocks[2] = {false, false};
+    for (const auto& item : session.agenda) {
+      if (item.kind == AgendaKind::meal) {
+        has_meal = true;
+        continue;
+      }
+      if (item.offset_minutes != covered || item.minutes <= 0) {
+        add("C2", Severity::error,
+            label + ": agenda block '" + std::string(to_string(item.kind)) + "' should start " +
+                std::to_string(covered) + " minutes in and last a positive time", n);
+      }
+      covered = item.offset_minutes + item.minutes;
+      if (item.kind == AgendaKind::getting_to_know) has_first_blocks[0] = true;
+      if (item.kind == AgendaKind::topic_wishes) has_first_blocks[1] = true;
+      if (item.kind == AgendaKind::introduction) has_later_blocks[0] = true;
+      if (item.kind == AgendaKind::reflection) has_later_blocks[1] = true;
+    }
+    if (session.agenda.empty()) {
+      add("C2", Severity::error, label + " has no agenda", n);
+      continue;
+    }
+    if (covered != session.minutes()) {
+      add("C2", Severity::error,
+          label + ": the agenda covers " + std::to_string(covered) + " of " +
+              std::to_string(session.minutes()) + " minutes", n);
+    }
+    if (n == 1 && !(has_first_blocks[0] && has_first_blocks[1])) {
+      add("C6", Severity::error,
+          "session 1 is for getting to know each other and the round of topic wishes", n);
+    }
+    if (n > 1 && !has_later_blocks[0]) {
+      add("C7", Severity::error, label + " has no introduction by a municipal employee", n);
+    }
+    if (n > 1 && !has_later_blocks[1]) {
+      add("C10", Severity::error, label + " has no led reflection", n);
+    }
+    if (!has_meal) add("C9", Severity::warning, label + " serves no food on arrival", n);
+  }
+  if (!unknown_school_days.empty()) {
+    add("X2", Severity::warning,
+        "no school calendar covers session(s) " + session_list(unknown_school_days) +
+            "; school holidays could not be checked there");
+  }
+  return found;
+}
+
+std::ostream& operator<<(std::ostream& out, const Session& session) {
+  out << "Session(" << session.number << ", " << iso_date(session.date()) << ' '
+      << clock(session.start_time()) << '-' << clock(session.end_time());
+  if (!session.venue.name.empty()) out << ", " << session.venue.name;
+  if (session.moved_from) out << ", moved from " << iso_date(*session.moved_from);
+  return out << ')';
+}
+
+}  // namespace paarorende
