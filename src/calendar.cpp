@@ -47,38 +47,68 @@ Date easter_sunday(int year) {
               static_cast<unsigned short>(day));
 }
 
+namespace {
+
+// DOMAIN X1: the Norwegian public holidays, each a fixed date or an offset from Easter Sunday.
+struct HolidayRule {
+  int easter_offset;  // days from Easter Sunday, when month == 0
+  int month;
+  int day;
+  int from_year;  // first year the holiday is in force
+  const char* name_nb;
+  const char* name_en;
+};
+
+constexpr HolidayRule holiday_rules[] = {
+    {0, 1, 1, first_supported_year, "Første nyttårsdag", "New Year's Day"},
+    {-3, 0, 0, first_supported_year, "Skjærtorsdag", "Maundy Thursday"},
+    {-2, 0, 0, first_supported_year, "Langfredag", "Good Friday"},
+    {0, 0, 0, first_supported_year, "Første påskedag", "Easter Sunday"},
+    {1, 0, 0, first_supported_year, "Andre påskedag", "Easter Monday"},
+    {0, 5, 1, first_year_of_may_holidays, "Arbeidernes dag", "Labour Day"},
+    {0, 5, 17, first_year_of_may_holidays, "Grunnlovsdag", "Constitution Day"},
+    {39, 0, 0, first_supported_year, "Kristi himmelfartsdag", "Ascension Day"},
+    {49, 0, 0, first_supported_year, "Første pinsedag", "Whit Sunday"},
+    {50, 0, 0, first_supported_year, "Andre pinsedag", "Whit Monday"},
+    {0, 12, 25, first_supported_year, "Første juledag", "Christmas Day"},
+    {0, 12, 26, first_supported_year, "Andre juledag", "Boxing Day"},
+};
+
+Date date_of(const HolidayRule& rule, int year, Date easter) {
+  if (rule.month == 0) return easter + boost::gregorian::days(rule.easter_offset);
+  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(rule.month),
+              static_cast<unsigned short>(rule.day));
+}
+
+}  // namespace
+
 std::vector<PublicHoliday> public_holidays(int year) {
-  require_supported_year(year);  // DOMAIN X1
-  const Date easter = easter_sunday(year);
-  const auto y = static_cast<unsigned short>(year);
-  using boost::gregorian::days;
-  std::vector<PublicHoliday> holidays{
-      {Date(y, 1, 1), "Første nyttårsdag", "New Year's Day"},
-      {easter - days(3), "Skjærtorsdag", "Maundy Thursday"},
-      {easter - days(2), "Langfredag", "Good Friday"},
-      {easter, "Første påskedag", "Easter Sunday"},
-      {easter + days(1), "Andre påskedag", "Easter Monday"},
-      {easter + days(39), "Kristi himmelfartsdag", "Ascension Day"},
-      {easter + days(49), "Første pinsedag", "Whit Sunday"},
-      {easter + days(50), "Andre pinsedag", "Whit Monday"},
-      {Date(y, 12, 25), "Første juledag", "Christmas Day"},
-      {Date(y, 12, 26), "Andre juledag", "Boxing Day"},
-  };
-  if (year >= first_year_of_may_holidays) {
-    holidays.push_back({Date(y, 5, 1), "Arbeidernes dag", "Labour Day"});
-    holidays.push_back({Date(y, 5, 17), "Grunnlovsdag", "Constitution Day"});
+  const Date easter = easter_sunday(year);  // checks the year's range
+  std::vector<PublicHoliday> holidays;
+  for (const auto& rule : holiday_rules) {
+    if (year >= rule.from_year) {
+      holidays.push_back({date_of(rule, year, easter), rule.name_nb, rule.name_en});
+    }
   }
-  // Date order; stable, so two holidays on one date keep the order above (moving feast first).
+  // Date order; stable, so two holidays on one date keep the table's order.
   std::stable_sort(holidays.begin(), holidays.end(),
                    [](const PublicHoliday& a, const PublicHoliday& b) { return a.date < b.date; });
   return holidays;
 }
 
+// Allocation-free until a holiday is found: the planner asks this for every candidate date.
 std::optional<PublicHoliday> public_holiday_on(Date date) {
-  for (auto& holiday : public_holidays(date.year())) {
-    if (holiday.date == date) return holiday;
+  const int year = date.year();
+  const Date easter = easter_sunday(year);
+  const HolidayRule* found = nullptr;
+  for (const auto& rule : holiday_rules) {
+    if (year >= rule.from_year && date_of(rule, year, easter) == date) {
+      // Of two on one date, the earlier in date order of the table (as public_holidays lists).
+      if (found == nullptr) found = &rule;
+    }
   }
-  return std::nullopt;
+  if (found == nullptr) return std::nullopt;
+  return PublicHoliday{date, found->name_nb, found->name_en};
 }
 
 const SchoolYear* SchoolCalendar::school_year_of(Date date) const noexcept {

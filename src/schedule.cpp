@@ -52,25 +52,32 @@ void require_supported_date(Date date, const std::string& pointer) {
 }
 
 void check_school_calendar(const SchoolCalendar& calendar, const std::string& base) {
+  // Pointers are built only on failure: the planner checks every request it is given.
+  auto at = [&base](std::size_t y) { return base + "/years/" + std::to_string(y); };
+  auto holiday_at = [&at](std::size_t y, std::size_t h) {
+    return at(y) + "/holidays/" + std::to_string(h);
+  };
+  auto supported = [](Date date) {
+    return !date.is_special() && date.year() >= first_supported_year &&
+           date.year() <= last_supported_year;
+  };
   for (std::size_t y = 0; y < calendar.years.size(); ++y) {
     const auto& year = calendar.years[y];
-    const std::string at = base + "/years/" + std::to_string(y);
-    require_supported_date(year.first_day, at + "/first_day");
-    require_supported_date(year.last_day, at + "/last_day");
+    if (!supported(year.first_day)) require_supported_date(year.first_day, at(y) + "/first_day");
+    if (!supported(year.last_day)) require_supported_date(year.last_day, at(y) + "/last_day");
     if (year.last_day < year.first_day) {
-      throw InputError("X2", "the school year ends before it begins", at + "/last_day");
+      throw InputError("X2", "the school year ends before it begins", at(y) + "/last_day");
     }
     if (y > 0 && year.first_day <= calendar.years[y - 1].last_day) {
       throw InputError("X2", "school years must be in order and must not overlap",
-                       at + "/first_day");
+                       at(y) + "/first_day");
     }
     for (std::size_t h = 0; h < year.holidays.size(); ++h) {
       const auto& holiday = year.holidays[h];
-      const std::string hat = at + "/holidays/" + std::to_string(h);
-      require_supported_date(holiday.first, hat + "/first");
-      require_supported_date(holiday.last, hat + "/last");
+      if (!supported(holiday.first)) require_supported_date(holiday.first, holiday_at(y, h) + "/first");
+      if (!supported(holiday.last)) require_supported_date(holiday.last, holiday_at(y, h) + "/last");
       if (holiday.last < holiday.first) {
-        throw InputError("X2", "the holiday ends before it begins", hat + "/last");
+        throw InputError("X2", "the holiday ends before it begins", holiday_at(y, h) + "/last");
       }
     }
   }
@@ -119,17 +126,16 @@ boost::local_time::time_zone_ptr oslo_time_zone() {
 LocalDateTime oslo_time(Date date, ClockTime time) {
   // Afternoon sessions never meet the night-time transitions, but be exact anyway: a wall time
   // that does not exist (spring forward) is read an hour later, an ambiguous one (fall back) as
-  // summer time.
+  // summer time. One rule evaluation, then the instant is built from UTC (the cheap constructor).
   const auto zone = oslo_time_zone();
-  switch (LocalDateTime::check_dst(date, time, zone)) {
-    case boost::date_time::ambiguous:
-      return LocalDateTime(date, time, zone, true);
-    case boost::date_time::invalid_time_label:
-      return LocalDateTime(date, time + boost::posix_time::hours(1), zone,
-                           LocalDateTime::EXCEPTION_ON_ERROR);
-    default:
-      return LocalDateTime(date, time, zone, LocalDateTime::EXCEPTION_ON_ERROR);
-  }
+  const auto result = LocalDateTime::check_dst(date, time, zone);
+  const bool summer = result == boost::date_time::is_in_dst || result == boost::date_time::ambiguous;
+  ClockTime wall = time;
+  if (result == boost::date_time::invalid_time_label) wall += boost::posix_time::hours(1);
+  const auto offset = zone->base_utc_offset() + (summer || result == boost::date_time::invalid_time_label
+                                                     ? zone->dst_offset()
+                                                     : boost::posix_time::hours(0));
+  return LocalDateTime(boost::posix_time::ptime(date, wall) - offset, zone);
 }
 
 std::string_view to_string(MovePolicy policy) noexcept {
@@ -192,8 +198,10 @@ void check_request(const CourseRequest& request) {
   require_range(rules.max_sessions, rules.min_sessions, 52, "/rules/max_sessions");
   require(!rules.cadences_weeks.empty(), "/rules/cadences_weeks", "must name at least one cadence");
   for (std::size_t i = 0; i < rules.cadences_weeks.size(); ++i) {
-    const std::string at = "/rules/cadences_weeks/" + std::to_string(i);
-    require_range(rules.cadences_weeks[i], 1, 12, at.c_str());
+    if (rules.cadences_weeks[i] < 1 || rules.cadences_weeks[i] > 12) {
+      const std::string at = "/rules/cadences_weeks/" + std::to_string(i);
+      require_range(rules.cadences_weeks[i], 1, 12, at.c_str());
+    }
   }
   require_range(rules.session_minutes, 15, 480, "/rules/session_minutes");
   require_range(rules.introduction_minutes, 0, rules.session_minutes - 1,
@@ -285,15 +293,16 @@ CourseSchedule plan_course(const CourseRequest& request) {
   CourseSchedule schedule{request, {}, {}};
   const SchoolYear* school_year = nullptr;  // DOMAIN C11: the course keeps to one school year.
   std::vector<int> unknown_school_days;
+  Date previous_date;  // the last planned session's date
   for (int i = 0; i < request.sessions; ++i) {
     Date nominal = first_nominal + days(7 * request.cadence_weeks * i);
     if (i > 0 && request.move_policy == MovePolicy::shift_following) {
-      nominal = schedule.sessions.back().date() + days(7 * request.cadence_weeks);
+      nominal = previous_date + days(7 * request.cadence_weeks);
     }
     Date date = nominal;
     // Keep at least a week after the previous session (only a cadence of 1 can collide).
-    if (i > 0 && date < schedule.sessions.back().date() + week) {
-      date = schedule.sessions.back().date() + week;
+    if (i > 0 && date < previous_date + week) {
+      date = previous_date + week;
     }
     const std::optional<Closure> nominal_closure = closure_for(request, nominal);
     int moved_weeks = 0;
@@ -340,6 +349,7 @@ CourseSchedule plan_course(const CourseRequest& request) {
                                    i + 1});
     }
     schedule.sessions.push_back(std::move(session));
+    previous_date = date;
   }
   if (!unknown_school_days.empty()) {
     // DOMAIN X2: school holidays are the municipality's data; say when they were missing.
@@ -395,6 +405,7 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
   const int must_end = minutes_of_day(request.care_closes) - request.travel_minutes;
   const SchoolYear* school_year = nullptr;
   std::vector<int> unknown_school_days;
+  Date previous_date;  // of the previous session with times
   for (int i = 0; i < count; ++i) {
     const Session& session = schedule.sessions[static_cast<std::size_t>(i)];
     const int n = i + 1;
@@ -408,16 +419,23 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
       add("C2", Severity::error, label + " has no start or end time", n);
       continue;
     }
-    const Date date = session.date();
+    // Local readings computed once: each costs a time-zone rule evaluation.
+    const auto local_start = session.start.local_time();
+    const auto local_end = session.end.local_time();
+    const Date date = local_start.date();
+    const ClockTime start_time = local_start.time_of_day();
+    const ClockTime end_time = local_end.time_of_day();
+    const int length = static_cast<int>((session.end.utc_time() - session.start.utc_time()).total_seconds() / 60);
     // DOMAIN X3: local times are Europe/Oslo.
-    if (session.start.zone_as_posix_string() != oslo_time_zone()->to_posix_string()) {
+    if (session.start.zone() != oslo_time_zone() &&
+        session.start.zone_as_posix_string() != oslo_time_zone()->to_posix_string()) {
       add("X3", Severity::error, label + " is not in Europe/Oslo time", n);
     }
-    if (session.end.local_time().date() != date || session.end <= session.start) {
+    if (local_end.date() != date || session.end <= session.start) {
       add("C2", Severity::error, label + " must end after it starts, on the same day", n);
-    } else if (session.minutes() != request.session_minutes) {  // DOMAIN C2
+    } else if (length != request.session_minutes) {  // DOMAIN C2
       add("C2", Severity::error,
-          label + " lasts " + std::to_string(session.minutes()) + " minutes; the course's sessions last " +
+          label + " lasts " + std::to_string(length) + " minutes; the course's sessions last " +
               std::to_string(request.session_minutes), n);
     }
     if (auto closure = closure_for(request, date)) {  // DOMAIN C11, C3
@@ -438,38 +456,38 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
     }
     // DOMAIN C3: end in time for the pickup, start no earlier than the parents accept, and
     // prefer the latest start.
-    const int start = minutes_of_day(session.start_time());
-    const int end = minutes_of_day(session.end_time());
+    const int start = minutes_of_day(start_time);
+    const int end = minutes_of_day(end_time);
     if (end > must_end) {
       add("C3", Severity::error,
-          label + " ends " + clock(session.end_time()) + ", after " +
+          label + " ends " + clock(end_time) + ", after " +
               clock(minutes(std::max(must_end, 0))) + " (care closes " + clock(request.care_closes) +
               ", minus " + std::to_string(request.travel_minutes) + " minutes' travel)", n);
     } else if (must_end - end >= rules.start_step_minutes) {
       add("C3", Severity::warning,
-          label + " could start later: it ends " + clock(session.end_time()) +
+          label + " could start later: it ends " + clock(end_time) +
               ", and the children are looked after until " + clock(minutes(must_end)) +
               " counting travel", n);
     }
     if (start < minutes_of_day(request.earliest_start)) {
       add("C3", Severity::error,
-          label + " starts " + clock(session.start_time()) + ", before the earliest start " +
+          label + " starts " + clock(start_time) + ", before the earliest start " +
               clock(request.earliest_start), n);
     }
     // DOMAIN C4: in order, a week or more apart, on the cadence unless a move explains it.
-    if (i > 0) {
-      const Session& previous = schedule.sessions[static_cast<std::size_t>(i - 1)];
-      if (previous.start.is_not_a_date_time()) continue;
-      const long gap = (date - previous.date()).days();
+    const Session* previous = i > 0 ? &schedule.sessions[static_cast<std::size_t>(i - 1)] : nullptr;
+    if (previous != nullptr && !previous->start.is_not_a_date_time()) {
+      const long gap = (date - previous_date).days();
       if (gap <= 0) {
         add("C4", Severity::error, label + " is not after session " + std::to_string(i), n);
-      } else if (!session.moved_from && !previous.moved_from &&
+      } else if (!session.moved_from && !previous->moved_from &&
                  gap != 7L * request.cadence_weeks) {
         add("C4", Severity::warning,
             label + " comes " + std::to_string(gap) + " days after session " + std::to_string(i) +
                 "; the cadence is " + std::to_string(request.cadence_weeks) + " weeks", n);
       }
     }
+    previous_date = date;
     // DOMAIN C2, C6, C7, C9, C10: the agenda adds up and has the model's blocks.
     int covered = 0;
     bool has_meal = false;
@@ -495,10 +513,10 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
       add("C2", Severity::error, label + " has no agenda", n);
       continue;
     }
-    if (covered != session.minutes()) {
+    if (covered != length) {
       add("C2", Severity::error,
           label + ": the agenda covers " + std::to_string(covered) + " of " +
-              std::to_string(session.minutes()) + " minutes", n);
+              std::to_string(length) + " minutes", n);
     }
     if (n == 1 && !(has_first_blocks[0] && has_first_blocks[1])) {
       add("C6", Severity::error,

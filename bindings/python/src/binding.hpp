@@ -1,0 +1,223 @@
+// Included first by every binding source (as boost-histogram's src/register_*.cpp do): the
+// pybind11 namespace aliases, the type casters between Boost.Date_Time and Python's datetime, and
+// the register functions module.cpp calls.
+//
+// Casters (DOMAIN X3: every time is Europe/Oslo local time):
+//   boost::gregorian::date            <-> datetime.date (a datetime.datetime is refused: it would
+//                                         silently lose its time)
+//   paarorende::ClockTime             <-> datetime.time (naive; a time of day)
+//   paarorende::LocalDateTime         <-> datetime.datetime, aware, tzinfo=ZoneInfo("Europe/Oslo").
+//                                         From Python, an aware datetime is converted to Oslo time
+//                                         first; a naive one is read as Oslo wall-clock time.
+// The wall-clock reading is what crosses the boundary, so a session at 15:00 is 15:00 on both
+// sides; `fold` carries which of the two 02:00-03:00 hours is meant on the October night.
+#pragma once
+
+#include <pybind11/operators.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <sstream>
+#include <string>
+
+#include "paarorende/paarorende.hpp"
+
+namespace py = pybind11;
+using namespace pybind11::literals;
+
+void register_error(py::module_& m);
+void register_calendar(py::module_& m);
+void register_schedule(py::module_& m);
+
+namespace paarorende::python {
+
+/// Python's datetime types and the Europe/Oslo zone, looked up once. Deliberately never freed:
+/// the objects must outlive every module-level static, and the interpreter reclaims them at exit.
+struct DateTimeTypes {
+  py::object date;
+  py::object time;
+  py::object datetime;
+  py::object timezone_utc;
+  py::object oslo;
+};
+
+inline const DateTimeTypes& datetime_types() {
+  static const DateTimeTypes* types = [] {
+    auto datetime = py::module_::import("datetime");
+    auto zoneinfo = py::module_::import("zoneinfo");
+    return new DateTimeTypes{datetime.attr("date"), datetime.attr("time"),
+                             datetime.attr("datetime"), datetime.attr("timezone").attr("utc"),
+                             zoneinfo.attr("ZoneInfo")("Europe/Oslo")};
+  }();
+  return *types;
+}
+
+/// Python's repr() of anything castable: names, dates and times in reprs read as Python literals.
+template <class T>
+std::string py_repr(const T& value) {
+  return py::repr(py::cast(value)).template cast<std::string>();
+}
+
+/// The text of `value` as written by its C++ operator<<.
+template <class T>
+std::string streamed(const T& value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+/// A Date from Python's year, month and day. Boost.Date_Time holds years 1400-9999 only; an earlier
+/// Python date is an InputError (a ValueError), not a crash.
+inline Date make_date(int year, int month, int day) {
+  if (year < 1400) {
+    throw InputError("", "date " + std::to_string(year) + "-" + std::to_string(month) + "-" +
+                             std::to_string(day) + " is before 1400, the earliest date supported");
+  }
+  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+              static_cast<unsigned short>(day));
+}
+
+inline ClockTime make_clock(int hour, int minute, int second, int microsecond) {
+  return ClockTime(hour, minute, second) + boost::posix_time::microseconds(microsecond);
+}
+
+/// The Oslo instant for a wall-clock reading; `fold` = 1 picks the second (standard-time)
+/// occurrence of an ambiguous hour, as datetime.fold does.
+inline LocalDateTime oslo_wall_time(Date date, ClockTime time, int fold) {
+  if (fold == 1 &&
+      LocalDateTime::check_dst(date, time, oslo_time_zone()) == boost::date_time::ambiguous) {
+    return LocalDateTime(date, time, oslo_time_zone(), false);
+  }
+  return oslo_time(date, time);
+}
+
+/// The UTC ptime of a Python datetime: aware ones are converted, naive ones are read as UTC.
+inline boost::posix_time::ptime utc_ptime(py::handle value) {
+  const auto& types = datetime_types();
+  if (!py::isinstance(value, types.datetime)) {
+    throw py::type_error("expected a datetime.datetime");
+  }
+  py::object utc = py::reinterpret_borrow<py::object>(value);
+  if (!utc.attr("utcoffset")().is_none()) utc = utc.attr("astimezone")(types.timezone_utc);
+  const Date date = make_date(utc.attr("year").cast<int>(), utc.attr("month").cast<int>(),
+                              utc.attr("day").cast<int>());
+  return boost::posix_time::ptime(
+      date, make_clock(utc.attr("hour").cast<int>(), utc.attr("minute").cast<int>(),
+                       utc.attr("second").cast<int>(), utc.attr("microsecond").cast<int>()));
+}
+
+}  // namespace paarorende::python
+
+namespace pybind11::detail {
+
+template <>
+struct type_caster<boost::gregorian::date> {
+  PYBIND11_TYPE_CASTER(boost::gregorian::date, const_name("datetime.date"));
+
+  bool load(handle src, bool) {
+    const auto& types = paarorende::python::datetime_types();
+    if (!isinstance(src, types.date) || isinstance(src, types.datetime)) return false;
+    value = paarorende::python::make_date(src.attr("year").cast<int>(),
+                                          src.attr("month").cast<int>(),
+                                          src.attr("day").cast<int>());
+    return true;
+  }
+
+  static handle cast(const boost::gregorian::date& date, return_value_policy, handle) {
+    if (date.is_special()) return none().release();
+    return paarorende::python::datetime_types()
+        .date(static_cast<int>(date.year()), static_cast<int>(date.month()),
+              static_cast<int>(date.day()))
+        .release();
+  }
+};
+
+// paarorende::ClockTime is boost::posix_time::time_duration; bound as a time of day.
+template <>
+struct type_caster<boost::posix_time::time_duration> {
+  PYBIND11_TYPE_CASTER(boost::posix_time::time_duration, const_name("datetime.time"));
+
+  bool load(handle src, bool) {
+    const auto& types = paarorende::python::datetime_types();
+    if (!isinstance(src, types.time)) return false;
+    if (!src.attr("tzinfo").is_none()) {
+      throw value_error("a time of day is Europe/Oslo wall-clock time; pass a naive datetime.time");
+    }
+    value = paarorende::python::make_clock(
+        src.attr("hour").cast<int>(), src.attr("minute").cast<int>(),
+        src.attr("second").cast<int>(), src.attr("microsecond").cast<int>());
+    return true;
+  }
+
+  static handle cast(const boost::posix_time::time_duration& time, return_value_policy, handle) {
+    if (time.is_special()) return none().release();
+    if (time.is_negative() || time >= boost::posix_time::hours(24)) {
+      throw value_error("a time of day must lie in [00:00, 24:00)");
+    }
+    const auto micro = time.total_microseconds();
+    return paarorende::python::datetime_types()
+        .time(static_cast<int>(micro / 3'600'000'000), static_cast<int>(micro / 60'000'000 % 60),
+              static_cast<int>(micro / 1'000'000 % 60), static_cast<int>(micro % 1'000'000))
+        .release();
+  }
+};
+
+// paarorende::LocalDateTime is boost::local_time::local_date_time.
+template <>
+struct type_caster<boost::local_time::local_date_time> {
+  using Value = boost::local_time::local_date_time;
+  // local_date_time has no default constructor, so the value is held in an optional.
+  std::optional<Value> held;
+
+  static constexpr auto name = const_name("datetime.datetime");
+
+  bool load(handle src, bool) {
+    const auto& types = paarorende::python::datetime_types();
+    if (!isinstance(src, types.datetime)) return false;
+    object oslo = reinterpret_borrow<object>(src);
+    if (!oslo.attr("utcoffset")().is_none()) oslo = oslo.attr("astimezone")(types.oslo);
+    const auto date = paarorende::python::make_date(
+        oslo.attr("year").cast<int>(), oslo.attr("month").cast<int>(), oslo.attr("day").cast<int>());
+    const auto time = paarorende::python::make_clock(
+        oslo.attr("hour").cast<int>(), oslo.attr("minute").cast<int>(),
+        oslo.attr("second").cast<int>(), oslo.attr("microsecond").cast<int>());
+    held = paarorende::python::oslo_wall_time(date, time, oslo.attr("fold").cast<int>());
+    return true;
+  }
+
+  static handle cast(const Value& instant, return_value_policy, handle) {
+    if (instant.is_special()) return none().release();
+    // Read it in Oslo, whatever zone it carries.
+    const Value oslo(instant.utc_time(), paarorende::oslo_time_zone());
+    const auto local = oslo.local_time();
+    const auto date = local.date();
+    const auto time = local.time_of_day();
+    const bool second_of_two =
+        !oslo.is_dst() && Value::check_dst(date, time, paarorende::oslo_time_zone()) ==
+                              boost::date_time::ambiguous;
+    const auto micro = time.total_microseconds();
+    return paarorende::python::datetime_types()
+        .datetime(static_cast<int>(date.year()), static_cast<int>(date.month()),
+                  static_cast<int>(date.day()), static_cast<int>(micro / 3'600'000'000),
+                  static_cast<int>(micro / 60'000'000 % 60), static_cast<int>(micro / 1'000'000 % 60),
+                  static_cast<int>(micro % 1'000'000),
+                  "tzinfo"_a = paarorende::python::datetime_types().oslo,
+                  "fold"_a = second_of_two ? 1 : 0)
+        .release();
+  }
+
+  template <typename T>
+  using cast_op_type = movable_cast_op_type<T>;
+  operator Value*() { return held ? &*held : nullptr; }
+  operator Value&() {
+    if (!held) throw reference_cast_error();
+    return *held;
+  }
+  operator Value&&() && {
+    if (!held) throw reference_cast_error();
+    return std::move(*held);
+  }
+};
+
+}  // namespace pybind11::detail

@@ -1,0 +1,17 @@
+// paarorende._core: the compiled part of the paarorende Python package. One register function per
+// area (as boost-histogram's src/module.cpp); the pure-Python package re-exports everything.
+#include "binding.hpp"
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() =
+      "paarorende._core: the compiled core of paarorende, which plans coping courses for parents "
+      "of seriously ill children (mestringskurs for pårørende) in Norwegian municipalities.\n\n"
+      "Use it through the package `paarorende`, which re-exports everything here. Dates are "
+      "datetime.date, times of day datetime.time, and instants aware datetime.datetime in "
+      "Europe/Oslo (DOMAIN X3).";
+  m.attr("__version__") = paarorende::version_string;
+  // Errors first: the others' default arguments may already raise.
+  register_error(m);
+  register_calendar(m);
+  register_schedule(m);
+}
