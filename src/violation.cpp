@@ -26,9 +26,8 @@ bool has_errors(const std::vector<Violation>& findings) noexcept {
 }
 
 std::ostream& operator<<(std::ostream& out, const Violation& violation) {
-  out << to_string(violation.severity) << " [" << violation.rule << ']';
-  if (violation.session) out << " session " << *violation.session;
-  return out << ": " << violation.message;
+  // The message names the session it concerns, so the session number is not repeated here.
+  return out << to_string(violation.severity) << " [" << violation.rule << "]: " << violation.message;
 }
 
 }  // namespace paarorende
