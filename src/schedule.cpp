@@ -116,10 +116,11 @@ std::string session_list(const std::vector<int>& numbers) {
 }  // namespace
 
 boost::local_time::time_zone_ptr oslo_time_zone() {
-  // DOMAIN X3: POSIX rule for Europe/Oslo (CET-1CEST, last Sunday of March 02:00 to last Sunday of
-  // October 03:00). Built once; the zone object is immutable.
+  // DOMAIN X3: Europe/Oslo, UTC+1 with summer time from the last Sunday of March 02:00 to the
+  // last Sunday of October 03:00. Boost reads the offset east-positive, the opposite of POSIX TZ
+  // ("CET-1" there), so UTC+1 is written "+01". Built once; the zone object is immutable.
   static const boost::local_time::time_zone_ptr zone(
-      new boost::local_time::posix_time_zone("CET-01CEST+01,M3.5.0/02:00,M10.5.0/03:00"));
+      new boost::local_time::posix_time_zone("CET+01CEST+01,M3.5.0/02:00,M10.5.0/03:00"));
   return zone;
 }
 
