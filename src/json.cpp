@@ -26,14 +26,22 @@ Weekday read_weekday(const Json& value, const std::string& pointer) {
   throw InputError("", "expected a weekday (monday ... friday), got \"" + text + "\"", pointer);
 }
 
+// An InputError whose where() already names its file. An error in a file that another refers to
+// (a request's school calendar) keeps that file's name instead of being located again.
+class FileInputError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 // Runs `read` and, when it throws an InputError, rethrows it located in `file`.
 template <class Read>
 auto in_file(const std::filesystem::path& file, Read&& read) -> decltype(read()) {
   try {
     return read();
+  } catch (const FileInputError&) {
+    throw;
   } catch (const InputError& error) {
-    if (error.where().rfind(file.string(), 0) == 0) throw;  // already located in a file
-    throw InputError(error.rule(), error.message(), located_in_file(file.string(), error.where()));
+    throw FileInputError(error.rule(), error.message(), located_in_file(file.string(), error.where()));
   }
 }
 
@@ -293,12 +301,12 @@ Json parse_json(std::string_view text) {
 
 Json load_json_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("", "cannot open the file", path.string());
+  if (!in) throw FileInputError("", "cannot open the file", path.string());
   std::error_code size_error;
   const auto size = std::filesystem::file_size(path, size_error);
   if (!size_error && size > max_document_bytes) {
-    throw InputError("", "file of " + std::to_string(size) + " bytes exceeds the limit of " +
-                             std::to_string(max_document_bytes), path.string());
+    throw FileInputError("", "file of " + std::to_string(size) + " bytes exceeds the limit of " +
+                                 std::to_string(max_document_bytes), path.string());
   }
   std::ostringstream text;
   text << in.rdbuf();

@@ -18,9 +18,9 @@ using paarorende::course_closure;
 using paarorende::Date;
 using paarorende::easter_sunday;
 using paarorende::InputError;
-using paarorende::PublicHoliday;
 using paarorende::public_holiday_on;
 using paarorende::public_holidays;
+using paarorende::PublicHoliday;
 using paarorende::SchoolCalendar;
 using paarorende::SchoolHoliday;
 using paarorende::SchoolYear;
@@ -120,8 +120,8 @@ TEST(easter, years_outside_the_supported_range_throw_input_error_x1) {
     } catch (const InputError& error) {
       EXPECT_EQ(error.rule(), "X1");
       EXPECT_EQ(error.where(), "year");
-      EXPECT_EQ(error.message(), "year " + std::to_string(year) +
-                                     " is outside the supported range 1900-2200");
+      EXPECT_EQ(error.message(),
+                "year " + std::to_string(year) + " is outside the supported range 1900-2200");
     }
   }
 }
@@ -131,7 +131,8 @@ TEST(easter, error_text_names_where_what_and_rule) {
     easter_sunday(1899);
     FAIL() << "no exception";
   } catch (const InputError& error) {
-    EXPECT_STREQ(error.what(), "year: year 1899 is outside the supported range 1900-2200 [DOMAIN X1]");
+    EXPECT_STREQ(error.what(),
+                 "year: year 1899 is outside the supported range 1900-2200 [DOMAIN X1]");
   }
 }
 

@@ -21,7 +21,9 @@ using boost::posix_time::hours;
 using boost::posix_time::minutes;
 using boost::posix_time::ptime;
 
-ClockTime at(int hour, int minute) { return ClockTime(hour, minute, 0); }
+ClockTime at(int hour, int minute) {
+  return ClockTime(hour, minute, 0);
+}
 
 // Two school years with a summer between them (DOMAIN X2: data the municipality supplies; these
 // dates are made up for the tests).
@@ -246,9 +248,10 @@ TEST(latest_start, impossible_window_error_text_names_where_what_and_rule) {
     latest_start(request);
     FAIL() << "no exception";
   } catch (const ImpossibleRequest& error) {
-    EXPECT_STREQ(error.what(),
-                 "/session_minutes: no 90-minute session fits between the earliest start 14:00 and "
-                 "15:00 (care closes 15:00, minus 0 minutes' travel to the pickup place) [DOMAIN C3]");
+    EXPECT_STREQ(
+        error.what(),
+        "/session_minutes: no 90-minute session fits between the earliest start 14:00 and "
+        "15:00 (care closes 15:00, minus 0 minutes' travel to the pickup place) [DOMAIN C3]");
   }
 }
 
@@ -259,24 +262,26 @@ TEST(latest_start, impossible_window_error_text_names_where_what_and_rule) {
 TEST(plan_course, weekend_first_date_throws_impossible_request_c3) {
   CourseRequest request;
   request.first_date = Date(2019, 11, 9);  // a Saturday
-  expect_impossible([&] { plan_course(request); }, "C3", "/first_date",
-                    "sessions on a lørdag have no after-school care to fit inside; choose a weekday");
+  expect_impossible(
+      [&] { plan_course(request); }, "C3", "/first_date",
+      "sessions on a lørdag have no after-school care to fit inside; choose a weekday");
 }
 
 TEST(plan_course, weekend_weekday_throws_impossible_request_c3) {
   CourseRequest request;
   request.earliest_date = Date(2019, 11, 5);
   request.weekday = boost::date_time::Sunday;
-  expect_impossible([&] { plan_course(request); }, "C3", "/weekday",
-                    "sessions on a søndag have no after-school care to fit inside; choose a weekday");
+  expect_impossible(
+      [&] { plan_course(request); }, "C3", "/weekday",
+      "sessions on a søndag have no after-school care to fit inside; choose a weekday");
 }
 
 // DOMAIN C4: every four weeks, as in the pilot.
 TEST(plan_course, cadence_of_four_weeks) {
   const CourseSchedule schedule = plan_course(autumn_request());
-  EXPECT_EQ(dates_of(schedule), (std::vector<Date>{Date(2019, 8, 27), Date(2019, 9, 24),
-                                                   Date(2019, 10, 22), Date(2019, 11, 19),
-                                                   Date(2019, 12, 17)}));
+  EXPECT_EQ(dates_of(schedule),
+            (std::vector<Date>{Date(2019, 8, 27), Date(2019, 9, 24), Date(2019, 10, 22),
+                               Date(2019, 11, 19), Date(2019, 12, 17)}));
   EXPECT_TRUE(schedule.findings.empty());
 }
 
@@ -285,9 +290,9 @@ TEST(plan_course, cadence_of_two_weeks) {
   CourseRequest request = autumn_request();
   request.cadence_weeks = 2;
   const CourseSchedule schedule = plan_course(request);
-  EXPECT_EQ(dates_of(schedule), (std::vector<Date>{Date(2019, 8, 27), Date(2019, 9, 10),
-                                                   Date(2019, 9, 24), Date(2019, 10, 8),
-                                                   Date(2019, 10, 22)}));
+  EXPECT_EQ(dates_of(schedule),
+            (std::vector<Date>{Date(2019, 8, 27), Date(2019, 9, 10), Date(2019, 9, 24),
+                               Date(2019, 10, 8), Date(2019, 10, 22)}));
   EXPECT_TRUE(schedule.findings.empty());
 }
 
@@ -329,9 +334,9 @@ TEST(plan_course, shift_following_shifts_all_later_sessions) {
   request.first_date = Date(2019, 11, 5);
   request.move_policy = MovePolicy::shift_following;
   const CourseSchedule schedule = plan_course(request);
-  EXPECT_EQ(dates_of(schedule), (std::vector<Date>{Date(2019, 11, 5), Date(2019, 12, 3),
-                                                   Date(2020, 1, 7), Date(2020, 2, 4),
-                                                   Date(2020, 3, 3)}));
+  EXPECT_EQ(dates_of(schedule),
+            (std::vector<Date>{Date(2019, 11, 5), Date(2019, 12, 3), Date(2020, 1, 7),
+                               Date(2020, 2, 4), Date(2020, 3, 3)}));
   // Only session 3 moved off its date; the others follow it.
   EXPECT_EQ(session(schedule, 3).moved_from, Date(2019, 12, 31));
   EXPECT_EQ(session(schedule, 4).moved_from, std::nullopt);
@@ -520,7 +525,8 @@ TEST(standard_agenda, first_session_is_getting_to_know_and_topic_wishes) {
       {AgendaKind::meal, 0, 30, "Mat og drikke ved ankomst", "Food and drink on arrival"},
       {AgendaKind::getting_to_know, 0, 30, "Bli kjent: hvordan vil vi ha møtene, taushetsplikt",
        "Getting to know each other: how we want to meet, confidentiality"},
-      {AgendaKind::topic_wishes, 30, 60, "Runde: hvilke temaer ønsker dere for de neste samlingene?",
+      {AgendaKind::topic_wishes, 30, 60,
+       "Runde: hvilke temaer ønsker dere for de neste samlingene?",
        "Round: which topics do you want for the next sessions?"},
   };
   EXPECT_EQ(standard_agenda(1, 90, 30), expected);
@@ -586,9 +592,9 @@ TEST(sandefjord_pilot, meets_from_three_to_half_past_four) {
 // (Vinterferie) move a week each, the rest stay on the grid.
 TEST(sandefjord_pilot, moves_sessions_three_and_five_out_of_school_holidays) {
   CourseSchedule schedule = plan_course(pilot_request());
-  EXPECT_EQ(dates_of(schedule), (std::vector<Date>{Date(2019, 11, 5), Date(2019, 12, 3),
-                                                   Date(2020, 1, 7), Date(2020, 1, 28),
-                                                   Date(2020, 3, 3)}));
+  EXPECT_EQ(dates_of(schedule),
+            (std::vector<Date>{Date(2019, 11, 5), Date(2019, 12, 3), Date(2020, 1, 7),
+                               Date(2020, 1, 28), Date(2020, 3, 3)}));
   EXPECT_EQ(session(schedule, 3).moved_from, Date(2019, 12, 31));
   EXPECT_EQ(session(schedule, 3).move_reason,
             (Closure{ClosureKind::school_holiday, "X2", "Juleferie"}));
@@ -616,8 +622,8 @@ TEST(sandefjord_pilot, findings_are_the_two_moves) {
 
 // The pilot as shipped in examples/sandefjord_pilot/course.json plans the same course.
 TEST(sandefjord_pilot, example_request_file_plans_the_same_sessions) {
-  const CourseRequest request =
-      load_course_request(std::string(PAARORENDE_SOURCE_DIR) + "/examples/sandefjord_pilot/course.json");
+  const CourseRequest request = load_course_request(std::string(PAARORENDE_SOURCE_DIR) +
+                                                    "/examples/sandefjord_pilot/course.json");
   EXPECT_EQ(request, pilot_request());
   EXPECT_EQ(plan_course(request), plan_course(pilot_request()));
 }
@@ -683,10 +689,11 @@ TEST(validate, session_ending_after_care_closes_minus_travel_is_a_c3_error) {
   schedule.request.travel_minutes = 10;
   std::vector<Violation> expected;
   for (int n = 1; n <= 5; ++n) {
-    expected.push_back({"C3", Severity::error,
-                        "session " + std::to_string(n) +
-                            " ends 16:30, after 16:20 (care closes 16:30, minus 10 minutes' travel)",
-                        n});
+    expected.push_back(
+        {"C3", Severity::error,
+         "session " + std::to_string(n) +
+             " ends 16:30, after 16:20 (care closes 16:30, minus 10 minutes' travel)",
+         n});
   }
   EXPECT_EQ(with_rule(validate(schedule), "C3"), expected);
 }
@@ -697,10 +704,9 @@ TEST(validate, session_starting_before_earliest_start_is_a_c3_error) {
   schedule.request.earliest_start = at(15, 30);
   std::vector<Violation> expected;
   for (int n = 1; n <= 5; ++n) {
-    expected.push_back({"C3", Severity::error,
-                        "session " + std::to_string(n) +
-                            " starts 15:00, before the earliest start 15:30",
-                        n});
+    expected.push_back(
+        {"C3", Severity::error,
+         "session " + std::to_string(n) + " starts 15:00, before the earliest start 15:30", n});
   }
   EXPECT_EQ(with_rule(validate(schedule), "C3"), expected);
 }
@@ -730,15 +736,17 @@ TEST(validate, sessions_out_of_order_are_a_c4_error) {
   CourseSchedule schedule = plan_course(autumn_request());
   move_to(session(schedule, 2), Date(2019, 10, 22));
   move_to(session(schedule, 3), Date(2019, 9, 24));
-  EXPECT_EQ(with_severity(with_rule(validate(schedule), "C4"), Severity::error),
-            (std::vector<Violation>{{"C4", Severity::error, "session 3 is not after session 2", 3}}));
+  EXPECT_EQ(
+      with_severity(with_rule(validate(schedule), "C4"), Severity::error),
+      (std::vector<Violation>{{"C4", Severity::error, "session 3 is not after session 2", 3}}));
 }
 
 TEST(validate, two_sessions_on_one_day_are_a_c4_error) {
   CourseSchedule schedule = plan_course(autumn_request());
   move_to(session(schedule, 3), Date(2019, 9, 24));
-  EXPECT_EQ(with_severity(with_rule(validate(schedule), "C4"), Severity::error),
-            (std::vector<Violation>{{"C4", Severity::error, "session 3 is not after session 2", 3}}));
+  EXPECT_EQ(
+      with_severity(with_rule(validate(schedule), "C4"), Severity::error),
+      (std::vector<Violation>{{"C4", Severity::error, "session 3 is not after session 2", 3}}));
 }
 
 // DOMAIN C4: session 3 a week early (2019-10-15) breaks the four-week cadence on both sides.
@@ -766,10 +774,10 @@ TEST(validate, session_of_the_wrong_length_is_a_c2_error) {
   CourseSchedule schedule = plan_course(autumn_request());
   set_times(session(schedule, 2), at(15, 15), at(16, 30));
   session(schedule, 2).agenda = standard_agenda(2, 75, 30);
-  EXPECT_EQ(with_rule(validate(schedule), "C2"),
-            (std::vector<Violation>{
-                {"C2", Severity::error, "session 2 lasts 75 minutes; the course's sessions last 90",
-                 2}}));
+  EXPECT_EQ(
+      with_rule(validate(schedule), "C2"),
+      (std::vector<Violation>{{"C2", Severity::error,
+                               "session 2 lasts 75 minutes; the course's sessions last 90", 2}}));
 }
 
 // DOMAIN C2: 30 minutes' introduction and 50 of reflection leave 10 of 90 minutes uncovered.
@@ -809,8 +817,7 @@ TEST(validate, first_session_without_getting_to_know_and_topic_wishes_is_a_c6_er
   EXPECT_EQ(with_rule(validate(schedule), "C6"),
             (std::vector<Violation>{
                 {"C6", Severity::error,
-                 "session 1 is for getting to know each other and the round of topic wishes",
-                 1}}));
+                 "session 1 is for getting to know each other and the round of topic wishes", 1}}));
 }
 
 // DOMAIN C7: reflection for the whole session, no introduction.
@@ -820,9 +827,8 @@ TEST(validate, later_session_without_introduction_is_a_c7_error) {
                                  {AgendaKind::reflection, 0, 90, "Refleksjon", "Reflection"}};
   const auto findings = validate(schedule);
   EXPECT_EQ(with_rule(findings, "C7"),
-            (std::vector<Violation>{
-                {"C7", Severity::error, "session 3 has no introduction by a municipal employee",
-                 3}}));
+            (std::vector<Violation>{{"C7", Severity::error,
+                                     "session 3 has no introduction by a municipal employee", 3}}));
   EXPECT_TRUE(with_rule(findings, "C2").empty());
 }
 
@@ -831,8 +837,9 @@ TEST(validate, later_session_without_reflection_is_a_c10_error) {
   CourseSchedule schedule = plan_course(autumn_request());
   session(schedule, 4).agenda = {{AgendaKind::meal, 0, 30, "Mat", "Food"},
                                  {AgendaKind::introduction, 0, 90, "Innledning", "Introduction"}};
-  EXPECT_EQ(with_rule(validate(schedule), "C10"),
-            (std::vector<Violation>{{"C10", Severity::error, "session 4 has no led reflection", 4}}));
+  EXPECT_EQ(
+      with_rule(validate(schedule), "C10"),
+      (std::vector<Violation>{{"C10", Severity::error, "session 4 has no led reflection", 4}}));
 }
 
 // DOMAIN C9: food and drink on arrival is the model; leaving it out is a warning.
@@ -880,9 +887,9 @@ TEST(validate, session_in_another_time_zone_is_an_x3_error) {
   Session& first = session(schedule, 1);
   first.start = LocalDateTime(first.start.utc_time(), utc);
   first.end = LocalDateTime(first.end.utc_time(), utc);
-  EXPECT_EQ(with_rule(validate(schedule), "X3"),
-            (std::vector<Violation>{
-                {"X3", Severity::error, "session 1 is not in Europe/Oslo time", 1}}));
+  EXPECT_EQ(
+      with_rule(validate(schedule), "X3"),
+      (std::vector<Violation>{{"X3", Severity::error, "session 1 is not in Europe/Oslo time", 1}}));
 }
 
 // DOMAIN X2: validating without a school calendar says the school holidays went unchecked.

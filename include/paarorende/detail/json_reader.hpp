@@ -56,7 +56,9 @@ inline long long read_integer(const Json& value, const std::string& pointer, lon
   // Unsigned values beyond the signed range are out of any range we accept.
   if (value.is_number_unsigned() &&
       value.get<unsigned long long>() > static_cast<unsigned long long>(high)) {
-    throw InputError("", "must be between " + std::to_string(low) + " and " + std::to_string(high),
+    throw InputError("",
+                     "must be between " + std::to_string(low) + " and " + std::to_string(high) +
+                         ", got " + std::to_string(value.get<unsigned long long>()),
                      pointer);
   }
   const auto number = value.get<long long>();
