@@ -28,6 +28,7 @@ class PaarorendeError(ValueError):
 
     def __init__(self, text: str, *, rule: str = "", where: str = "",
                  message: str | None = None) -> None:
+        """An error whose text is `text`; `message` defaults to it."""
         super().__init__(text)
         self.rule = rule
         self.where = where

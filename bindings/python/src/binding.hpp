@@ -18,6 +18,7 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <cstdio>
 #include <sstream>
 #include <string>
 
@@ -71,8 +72,9 @@ std::string streamed(const T& value) {
 /// Python date is an InputError (a ValueError), not a crash.
 inline Date make_date(int year, int month, int day) {
   if (year < 1400) {
-    throw InputError("", "date " + std::to_string(year) + "-" + std::to_string(month) + "-" +
-                             std::to_string(day) + " is before 1400, the earliest date supported");
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
+    throw InputError("", std::string("date ") + text + " is before 1400, the earliest supported");
   }
   return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
               static_cast<unsigned short>(day));
@@ -118,9 +120,8 @@ struct type_caster<boost::gregorian::date> {
   bool load(handle src, bool) {
     const auto& types = paarorende::python::datetime_types();
     if (!isinstance(src, types.date) || isinstance(src, types.datetime)) return false;
-    value = paarorende::python::make_date(src.attr("year").cast<int>(),
-                                          src.attr("month").cast<int>(),
-                                          src.attr("day").cast<int>());
+    value = paarorende::python::make_date(
+        src.attr("year").cast<int>(), src.attr("month").cast<int>(), src.attr("day").cast<int>());
     return true;
   }
 
@@ -177,8 +178,9 @@ struct type_caster<boost::local_time::local_date_time> {
     if (!isinstance(src, types.datetime)) return false;
     object oslo = reinterpret_borrow<object>(src);
     if (!oslo.attr("utcoffset")().is_none()) oslo = oslo.attr("astimezone")(types.oslo);
-    const auto date = paarorende::python::make_date(
-        oslo.attr("year").cast<int>(), oslo.attr("month").cast<int>(), oslo.attr("day").cast<int>());
+    const auto date =
+        paarorende::python::make_date(oslo.attr("year").cast<int>(), oslo.attr("month").cast<int>(),
+                                      oslo.attr("day").cast<int>());
     const auto time = paarorende::python::make_clock(
         oslo.attr("hour").cast<int>(), oslo.attr("minute").cast<int>(),
         oslo.attr("second").cast<int>(), oslo.attr("microsecond").cast<int>());
@@ -194,14 +196,14 @@ struct type_caster<boost::local_time::local_date_time> {
     const auto date = local.date();
     const auto time = local.time_of_day();
     const bool second_of_two =
-        !oslo.is_dst() && Value::check_dst(date, time, paarorende::oslo_time_zone()) ==
-                              boost::date_time::ambiguous;
+        !oslo.is_dst() &&
+        Value::check_dst(date, time, paarorende::oslo_time_zone()) == boost::date_time::ambiguous;
     const auto micro = time.total_microseconds();
     return paarorende::python::datetime_types()
         .datetime(static_cast<int>(date.year()), static_cast<int>(date.month()),
                   static_cast<int>(date.day()), static_cast<int>(micro / 3'600'000'000),
-                  static_cast<int>(micro / 60'000'000 % 60), static_cast<int>(micro / 1'000'000 % 60),
-                  static_cast<int>(micro % 1'000'000),
+                  static_cast<int>(micro / 60'000'000 % 60),
+                  static_cast<int>(micro / 1'000'000 % 60), static_cast<int>(micro % 1'000'000),
                   "tzinfo"_a = paarorende::python::datetime_types().oslo,
                   "fold"_a = second_of_two ? 1 : 0)
         .release();
@@ -221,3 +223,55 @@ struct type_caster<boost::local_time::local_date_time> {
 };
 
 }  // namespace pybind11::detail
+
+namespace paarorende::python {
+
+/// Value semantics for a bound struct: `==` (where the C++ type has operator==), copy.copy and
+/// copy.deepcopy. The struct owns all it holds, so a C++ copy is a deep copy.
+template <class Class>
+Class& def_value_semantics(Class& cls) {
+  using T = typename Class::type;
+  cls.def(py::self == py::self, "Equal when every field is equal (C++ operator==).")
+      .def(
+          "__copy__", [](const T& self) { return T(self); }, "A copy of the value.")
+      .def(
+          "__deepcopy__", [](const T& self, const py::dict&) { return T(self); }, "memo"_a,
+          "A copy of the value and everything it holds.");
+  return cls;
+}
+
+/// `"name=value"` with Python's repr of the value, for reprs that read like the constructor.
+template <class T>
+std::string field(const char* name, const T& value) {
+  return std::string(name) + "=" + py_repr(value);
+}
+
+/// An enum value as Python writes it in code: "Severity.error".
+template <class Enum>
+std::string enum_text(Enum value) {
+  return py::str(py::cast(value)).cast<std::string>();
+}
+
+/// The JSON text of a document; `indent` None writes it on one line.
+inline std::string dump(const Json& document, std::optional<int> indent) {
+  return document.dump(indent ? *indent : -1);
+}
+
+}  // namespace paarorende::python
+
+namespace paarorende::python {
+
+/// Getter and setter of a std::vector member bound as a list property. Reading gives a list of
+/// copies: pybind11 would otherwise hand out references into the vector, which dangle once the
+/// vector is assigned or grows. Assigning a list replaces the whole vector.
+template <class T, class Vector>
+auto list_getter(Vector T::*member) {
+  return [member](const T& self) { return Vector(self.*member); };
+}
+
+template <class T, class Vector>
+auto list_setter(Vector T::*member) {
+  return [member](T& self, Vector value) { self.*member = std::move(value); };
+}
+
+}  // namespace paarorende::python

@@ -1,0 +1,319 @@
+# Type stubs for paarorende (the compiled paarorende._core re-exported by the package).
+import datetime
+import os
+from typing import ClassVar, Final
+
+from ._errors import ImpossibleRequest as ImpossibleRequest
+from ._errors import InputError as InputError
+from ._errors import PaarorendeError as PaarorendeError
+from ._errors import RuleViolation as RuleViolation
+
+_Path = str | os.PathLike[str]
+
+__version__: Final[str]
+first_supported_year: Final[int]
+last_supported_year: Final[int]
+
+class _Enum:
+    name: str
+    value: int
+    def __init__(self, value: int) -> None: ...
+    def __int__(self) -> int: ...
+    def __index__(self) -> int: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+
+# Calendar (DOMAIN X1, X2, C11)
+
+def easter_sunday(year: int) -> datetime.date: ...
+def public_holidays(year: int) -> list[tuple[datetime.date, str]]: ...
+def public_holiday_list(year: int) -> list[PublicHoliday]: ...
+def public_holiday_on(date: datetime.date) -> PublicHoliday | None: ...
+
+class PublicHoliday:
+    date: datetime.date
+    name_nb: str
+    name_en: str
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, date: datetime.date, name_nb: str, name_en: str = "") -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> PublicHoliday: ...
+    def __deepcopy__(self, memo: dict) -> PublicHoliday: ...
+
+class SchoolHoliday:
+    name: str
+    first: datetime.date
+    last: datetime.date
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, name: str, first: datetime.date, last: datetime.date) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> SchoolHoliday: ...
+    def __deepcopy__(self, memo: dict) -> SchoolHoliday: ...
+
+class SchoolYear:
+    label: str
+    first_day: datetime.date
+    last_day: datetime.date
+    holidays: list[SchoolHoliday]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, label: str, first_day: datetime.date, last_day: datetime.date,
+                 holidays: list[SchoolHoliday] = ...) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> SchoolYear: ...
+    def __deepcopy__(self, memo: dict) -> SchoolYear: ...
+
+class SchoolCalendar:
+    municipality: str
+    years: list[SchoolYear]
+    example_data: bool
+    note: str
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, municipality: str, years: list[SchoolYear] = ...,
+                 example_data: bool = False, note: str = "") -> None: ...
+    def school_year_of(self, date: datetime.date) -> SchoolYear | None: ...
+    def covers(self, date: datetime.date) -> bool: ...
+    @staticmethod
+    def from_json(text: str) -> SchoolCalendar: ...
+    @staticmethod
+    def load(path: _Path) -> SchoolCalendar: ...
+    def to_json(self, *, indent: int | None = 2) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> SchoolCalendar: ...
+    def __deepcopy__(self, memo: dict) -> SchoolCalendar: ...
+
+class ClosureKind(_Enum):
+    weekend: ClassVar[ClosureKind]
+    public_holiday: ClassVar[ClosureKind]
+    school_holiday: ClassVar[ClosureKind]
+    outside_school_year: ClassVar[ClosureKind]
+    __members__: ClassVar[dict[str, ClosureKind]]
+
+class Closure:
+    kind: ClosureKind
+    rule: str
+    name: str
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, kind: ClosureKind, rule: str, name: str) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Closure: ...
+    def __deepcopy__(self, memo: dict) -> Closure: ...
+
+def course_closure(date: datetime.date,
+                   school_calendar: SchoolCalendar | None = None) -> Closure | None: ...
+def is_closed(date: datetime.date, school_calendar: SchoolCalendar | None = None) -> bool: ...
+
+# Scheduling (DOMAIN C1-C11, X3)
+
+class Weekday(_Enum):
+    monday: ClassVar[Weekday]
+    tuesday: ClassVar[Weekday]
+    wednesday: ClassVar[Weekday]
+    thursday: ClassVar[Weekday]
+    friday: ClassVar[Weekday]
+    saturday: ClassVar[Weekday]
+    sunday: ClassVar[Weekday]
+    __members__: ClassVar[dict[str, Weekday]]
+
+class Venue:
+    name: str
+    address: str
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, name: str = "", address: str = "") -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Venue: ...
+    def __deepcopy__(self, memo: dict) -> Venue: ...
+
+class MovePolicy(_Enum):
+    next_open_week: ClassVar[MovePolicy]
+    shift_following: ClassVar[MovePolicy]
+    __members__: ClassVar[dict[str, MovePolicy]]
+
+class ScheduleRules:
+    min_sessions: int
+    max_sessions: int
+    cadences_weeks: list[int]
+    session_minutes: int
+    introduction_minutes: int
+    max_travel_minutes: int
+    start_step_minutes: int
+    max_move_weeks: int
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, min_sessions: int = 5, max_sessions: int = 6,
+                 cadences_weeks: list[int] = ..., session_minutes: int = 90,
+                 introduction_minutes: int = 30, max_travel_minutes: int = 15,
+                 start_step_minutes: int = 5, max_move_weeks: int = 8) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> ScheduleRules: ...
+    def __deepcopy__(self, memo: dict) -> ScheduleRules: ...
+
+class CourseRequest:
+    title: str
+    municipality: str
+    first_date: datetime.date | None
+    earliest_date: datetime.date | None
+    weekday: Weekday | None
+    sessions: int
+    cadence_weeks: int
+    session_minutes: int
+    introduction_minutes: int
+    care_closes: datetime.time
+    travel_minutes: int
+    earliest_start: datetime.time
+    venue: Venue
+    move_policy: MovePolicy
+    school_calendar: SchoolCalendar | None
+    rules: ScheduleRules
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, title: str = ..., municipality: str = "",
+                 first_date: datetime.date | None = None,
+                 earliest_date: datetime.date | None = None, weekday: Weekday | None = None,
+                 sessions: int = 5, cadence_weeks: int = 4, session_minutes: int = 90,
+                 introduction_minutes: int = 30, care_closes: datetime.time = ...,
+                 travel_minutes: int = 0, earliest_start: datetime.time = ...,
+                 venue: Venue = ..., move_policy: MovePolicy = ...,
+                 school_calendar: SchoolCalendar | None = None,
+                 rules: ScheduleRules = ...) -> None: ...
+    def check(self) -> None: ...
+    @staticmethod
+    def from_json(text: str, base_dir: _Path | None = None) -> CourseRequest: ...
+    @staticmethod
+    def load(path: _Path) -> CourseRequest: ...
+    def to_json(self, *, indent: int | None = 2) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> CourseRequest: ...
+    def __deepcopy__(self, memo: dict) -> CourseRequest: ...
+
+def latest_start(request: CourseRequest) -> datetime.time: ...
+
+class AgendaKind(_Enum):
+    meal: ClassVar[AgendaKind]
+    getting_to_know: ClassVar[AgendaKind]
+    topic_wishes: ClassVar[AgendaKind]
+    introduction: ClassVar[AgendaKind]
+    reflection: ClassVar[AgendaKind]
+    __members__: ClassVar[dict[str, AgendaKind]]
+
+class AgendaItem:
+    kind: AgendaKind
+    offset_minutes: int
+    minutes: int
+    title_nb: str
+    title_en: str
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, kind: AgendaKind, offset_minutes: int = 0, minutes: int = 0,
+                 title_nb: str = "", title_en: str = "") -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> AgendaItem: ...
+    def __deepcopy__(self, memo: dict) -> AgendaItem: ...
+
+def standard_agenda(number: int, session_minutes: int = 90,
+                    introduction_minutes: int = 30) -> list[AgendaItem]: ...
+
+class Session:
+    number: int
+    start: datetime.datetime
+    end: datetime.datetime
+    venue: Venue
+    agenda: list[AgendaItem]
+    moved_from: datetime.date | None
+    move_reason: Closure | None
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, number: int, date: datetime.date, start: datetime.time,
+                 end: datetime.time, venue: Venue = ..., agenda: list[AgendaItem] = ...,
+                 moved_from: datetime.date | None = None,
+                 move_reason: Closure | None = None) -> None: ...
+    @property
+    def date(self) -> datetime.date: ...
+    @property
+    def start_time(self) -> datetime.time: ...
+    @property
+    def end_time(self) -> datetime.time: ...
+    @property
+    def minutes(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Session: ...
+    def __deepcopy__(self, memo: dict) -> Session: ...
+
+class Severity(_Enum):
+    info: ClassVar[Severity]
+    warning: ClassVar[Severity]
+    error: ClassVar[Severity]
+    __members__: ClassVar[dict[str, Severity]]
+    def __lt__(self, other: object) -> bool: ...
+    def __le__(self, other: object) -> bool: ...
+    def __gt__(self, other: object) -> bool: ...
+    def __ge__(self, other: object) -> bool: ...
+
+class Violation:
+    rule: str
+    severity: Severity
+    message: str
+    session: int | None
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, rule: str, severity: Severity = ..., message: str = "",
+                 session: int | None = None) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Violation: ...
+    def __deepcopy__(self, memo: dict) -> Violation: ...
+
+def has_errors(findings: list[Violation]) -> bool: ...
+
+class CourseSchedule:
+    request: CourseRequest
+    sessions: list[Session]
+    findings: list[Violation]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, request: CourseRequest, sessions: list[Session] = ...,
+                 findings: list[Violation] = ...) -> None: ...
+    def to_json(self, *, indent: int | None = 2) -> str: ...
+    def to_ical(self, *, dtstamp: datetime.datetime | None = None,
+                uid_domain: str = "paarorende.invalid") -> str: ...
+    @staticmethod
+    def from_json(text: str, base_dir: _Path | None = None) -> CourseSchedule: ...
+    @staticmethod
+    def load(path: _Path) -> CourseSchedule: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> CourseSchedule: ...
+    def __deepcopy__(self, memo: dict) -> CourseSchedule: ...
+
+def plan_course(request: CourseRequest) -> CourseSchedule: ...
+def validate(schedule: CourseSchedule) -> list[Violation]: ...
+
+__all__ = [
+    "AgendaItem",
+    "AgendaKind",
+    "Closure",
+    "ClosureKind",
+    "CourseRequest",
+    "CourseSchedule",
+    "ImpossibleRequest",
+    "InputError",
+    "MovePolicy",
+    "PaarorendeError",
+    "PublicHoliday",
+    "RuleViolation",
+    "ScheduleRules",
+    "SchoolCalendar",
+    "SchoolHoliday",
+    "SchoolYear",
+    "Session",
+    "Severity",
+    "Venue",
+    "Violation",
+    "Weekday",
+    "__version__",
+    "course_closure",
+    "easter_sunday",
+    "first_supported_year",
+    "has_errors",
+    "is_closed",
+    "last_supported_year",
+    "latest_start",
+    "plan_course",
+    "public_holiday_list",
+    "public_holiday_on",
+    "public_holidays",
+    "standard_agenda",
+    "validate",
+]

@@ -1,0 +1,520 @@
+// Course scheduling (DOMAIN C1-C11, X3): the request, the planner, the schedule with its sessions
+// and agenda, validation, and the JSON and iCalendar forms.
+#include "binding.hpp"
+
+#include <filesystem>
+#include <optional>
+
+#include "paarorende/detail/format.hpp"
+
+namespace {
+
+using namespace paarorende;
+using paarorende::python::def_value_semantics;
+using paarorende::python::dump;
+using paarorende::python::enum_text;
+using paarorende::python::field;
+using paarorende::python::list_getter;
+using paarorende::python::list_setter;
+using paarorende::python::py_repr;
+using paarorende::python::streamed;
+using Path = std::filesystem::path;
+
+// Appends ", name=value" when the value differs from the default, so reprs stay short and still
+// read like the keyword constructor.
+template <class T>
+void add_if_changed(std::string& text, const char* name, const T& value, const T& fallback) {
+  if (value == fallback) return;
+  if (text.back() != '(') text += ", ";
+  text += field(name, value);
+}
+
+template <class Enum>
+void add_enum_if_changed(std::string& text, const char* name, Enum value, Enum fallback) {
+  if (value == fallback) return;
+  if (text.back() != '(') text += ", ";
+  text += std::string(name) + "=" + enum_text(value);
+}
+
+std::string repr(const ScheduleRules& rules) {
+  const ScheduleRules d;
+  std::string text = "ScheduleRules(";
+  add_if_changed(text, "min_sessions", rules.min_sessions, d.min_sessions);
+  add_if_changed(text, "max_sessions", rules.max_sessions, d.max_sessions);
+  add_if_changed(text, "cadences_weeks", rules.cadences_weeks, d.cadences_weeks);
+  add_if_changed(text, "session_minutes", rules.session_minutes, d.session_minutes);
+  add_if_changed(text, "introduction_minutes", rules.introduction_minutes, d.introduction_minutes);
+  add_if_changed(text, "max_travel_minutes", rules.max_travel_minutes, d.max_travel_minutes);
+  add_if_changed(text, "start_step_minutes", rules.start_step_minutes, d.start_step_minutes);
+  add_if_changed(text, "max_move_weeks", rules.max_move_weeks, d.max_move_weeks);
+  return text + ")";
+}
+
+std::string repr(const CourseRequest& request) {
+  const CourseRequest d;
+  std::string text = "CourseRequest(";
+  add_if_changed(text, "title", request.title, d.title);
+  add_if_changed(text, "municipality", request.municipality, d.municipality);
+  add_if_changed(text, "first_date", request.first_date, d.first_date);
+  add_if_changed(text, "earliest_date", request.earliest_date, d.earliest_date);
+  if (request.weekday)
+    text += std::string(text.back() == '(' ? "" : ", ") + "weekday=" + enum_text(*request.weekday);
+  add_if_changed(text, "sessions", request.sessions, d.sessions);
+  add_if_changed(text, "cadence_weeks", request.cadence_weeks, d.cadence_weeks);
+  add_if_changed(text, "session_minutes", request.session_minutes, d.session_minutes);
+  add_if_changed(text, "introduction_minutes", request.introduction_minutes,
+                 d.introduction_minutes);
+  add_if_changed(text, "care_closes", request.care_closes, d.care_closes);
+  add_if_changed(text, "travel_minutes", request.travel_minutes, d.travel_minutes);
+  add_if_changed(text, "earliest_start", request.earliest_start, d.earliest_start);
+  add_if_changed(text, "venue", request.venue, d.venue);
+  add_enum_if_changed(text, "move_policy", request.move_policy, d.move_policy);
+  add_if_changed(text, "school_calendar", request.school_calendar, d.school_calendar);
+  if (!(request.rules == d.rules)) {
+    if (text.back() != '(') text += ", ";
+    text += "rules=" + repr(request.rules);
+  }
+  return text + ")";
+}
+
+// "'15:00'": the wall-clock time as a quoted literal, as the JSON form writes it.
+std::string quoted_clock(ClockTime time) {
+  return "'" + detail::clock(time) + "'";
+}
+
+std::string repr(const Session& session) {
+  std::string text = "Session(number=" + std::to_string(session.number);
+  if (session.start.is_special() || session.end.is_special()) return text + ")";
+  text += ", " + field("date", session.date()) + ", start=" + quoted_clock(session.start_time()) +
+          ", end=" + quoted_clock(session.end_time()) + ", " + field("venue", session.venue.name);
+  if (session.moved_from) text += ", " + field("moved_from", *session.moved_from);
+  return text + ")";
+}
+
+std::string repr(const CourseSchedule& schedule) {
+  std::string sessions = "<" + std::to_string(schedule.sessions.size()) + " sessions";
+  if (!schedule.sessions.empty() && !schedule.sessions.front().start.is_special() &&
+      !schedule.sessions.back().start.is_special()) {
+    sessions += " " + detail::iso_date(schedule.sessions.front().date()) + " .. " +
+                detail::iso_date(schedule.sessions.back().date());
+  }
+  sessions += ">";
+  std::size_t errors = 0;
+  for (const auto& finding : schedule.findings) errors += finding.severity == Severity::error;
+  return "CourseSchedule(request=" + repr(schedule.request) + ", sessions=" + sessions +
+         ", findings=<" + std::to_string(schedule.findings.size()) + " findings, " +
+         std::to_string(errors) + " errors>)";
+}
+
+Path base_or_empty(const std::optional<Path>& base_dir) {
+  return base_dir.value_or(Path{});
+}
+
+}  // namespace
+
+void register_schedule(py::module_& m) {
+  py::enum_<Weekday>(m, "Weekday", "A day of the week, for CourseRequest.weekday.")
+      .value("monday", boost::date_time::Monday, "Monday (mandag).")
+      .value("tuesday", boost::date_time::Tuesday, "Tuesday (tirsdag).")
+      .value("wednesday", boost::date_time::Wednesday, "Wednesday (onsdag).")
+      .value("thursday", boost::date_time::Thursday, "Thursday (torsdag).")
+      .value("friday", boost::date_time::Friday, "Friday (fredag).")
+      .value("saturday", boost::date_time::Saturday, "Saturday (lørdag): no after-school care.")
+      .value("sunday", boost::date_time::Sunday, "Sunday (søndag): no after-school care.");
+
+  py::class_<Venue> venue(m, "Venue",
+                          "Where the course meets: close to where the children are picked up "
+                          "afterwards (DOMAIN C8).");
+  venue
+      .def(py::init([](std::string name, std::string address) {
+             return Venue{std::move(name), std::move(address)};
+           }),
+           py::kw_only(), "name"_a = "", "address"_a = "",
+           "A venue: a school classroom, or a friendlier community hall (DOMAIN C8).")
+      .def_readwrite("name", &Venue::name, "The venue's name (\"Klasserom på barnas skole\").")
+      .def_readwrite("address", &Venue::address, "Its address, free text; may be empty.")
+      .def(
+          "__repr__",
+          [](const Venue& self) {
+            return "Venue(" + field("name", self.name) + ", " + field("address", self.address) +
+                   ")";
+          },
+          "The value as text that reads like its keyword constructor.");
+  def_value_semantics(venue);
+
+  py::enum_<MovePolicy>(m, "MovePolicy", "How a session that falls on a closed day moves.")
+      .value("next_open_week", MovePolicy::next_open_week,
+             "The session moves to the same weekday of the first later open week; later sessions "
+             "stay on the cadence counted from the first (DOMAIN C5). The default.")
+      .value("shift_following", MovePolicy::shift_following,
+             "The session moves as above and every later session moves with it, keeping the "
+             "cadence between sessions (DOMAIN C4).");
+
+  const ScheduleRules default_rules;
+  py::class_<ScheduleRules> rules(
+      m, "ScheduleRules",
+      "The defaults of the course model in one place; a municipality overrides any of them "
+      "(the `rules` object of its request). Every number cites the DOMAIN rule it comes from.");
+  rules
+      .def(py::init([](int min_sessions, int max_sessions, std::vector<int> cadences_weeks,
+                       int session_minutes, int introduction_minutes, int max_travel_minutes,
+                       int start_step_minutes, int max_move_weeks) {
+             return ScheduleRules{
+                 min_sessions,       max_sessions,         std::move(cadences_weeks),
+                 session_minutes,    introduction_minutes, max_travel_minutes,
+                 start_step_minutes, max_move_weeks};
+           }),
+           py::kw_only(), "min_sessions"_a = default_rules.min_sessions,
+           "max_sessions"_a = default_rules.max_sessions,
+           "cadences_weeks"_a = default_rules.cadences_weeks,
+           "session_minutes"_a = default_rules.session_minutes,
+           "introduction_minutes"_a = default_rules.introduction_minutes,
+           "max_travel_minutes"_a = default_rules.max_travel_minutes,
+           "start_step_minutes"_a = default_rules.start_step_minutes,
+           "max_move_weeks"_a = default_rules.max_move_weeks,
+           "The model's rules; every argument defaults to the DOMAIN value.")
+      .def_readwrite("min_sessions", &ScheduleRules::min_sessions,
+                     "Fewest recommended sessions (DOMAIN C1: 5).")
+      .def_readwrite("max_sessions", &ScheduleRules::max_sessions,
+                     "Most recommended sessions (DOMAIN C1: 6).")
+      .def_property("cadences_weeks", list_getter(&ScheduleRules::cadences_weeks),
+                    list_setter(&ScheduleRules::cadences_weeks),
+                    "The recommended cadences in weeks (DOMAIN C4: every 2 or 4 weeks). Reading "
+                    "gives a copy: assign a new list to change it.")
+      .def_readwrite("session_minutes", &ScheduleRules::session_minutes,
+                     "The model's session length (DOMAIN C2: 90 minutes).")
+      .def_readwrite("introduction_minutes", &ScheduleRules::introduction_minutes,
+                     "The model's introduction (DOMAIN C2: about 30 of the 90 minutes).")
+      .def_readwrite("max_travel_minutes", &ScheduleRules::max_travel_minutes,
+                     "Longest travel to the pickup place (DOMAIN C8: a short drive, 15 minutes).")
+      .def_readwrite("start_step_minutes", &ScheduleRules::start_step_minutes,
+                     "Allowed start times lie on this grid (DOMAIN C3: 5 minutes).")
+      .def_readwrite("max_move_weeks", &ScheduleRules::max_move_weeks,
+                     "A session moves at most this many weeks off a closed day (DOMAIN C11).")
+      .def(
+          "__repr__", [](const ScheduleRules& self) { return repr(self); },
+          "The value as text that reads like its keyword constructor.");
+  def_value_semantics(rules);
+
+  const CourseRequest d;
+  py::class_<CourseRequest> request(
+      m, "CourseRequest",
+      "What a coordinator asks for (DOMAIN C1-C4, C8, C11): the first date, cadence, session "
+      "length, the after-school care's closing time and the travel to the pickup place.\n\n"
+      "Exactly one of `first_date` (the first session's date; if closed it moves like any "
+      "session) and `earliest_date` (the first session is the first open date on or after it that "
+      "falls on `weekday`) must be set.");
+  request
+      .def(py::init([](std::string title, std::string municipality, std::optional<Date> first_date,
+                       std::optional<Date> earliest_date, std::optional<Weekday> weekday,
+                       int sessions, int cadence_weeks, int session_minutes,
+                       int introduction_minutes, ClockTime care_closes, int travel_minutes,
+                       ClockTime earliest_start, Venue venue, MovePolicy move_policy,
+                       std::optional<SchoolCalendar> school_calendar, ScheduleRules rules) {
+             return CourseRequest{std::move(title),
+                                  std::move(municipality),
+                                  first_date,
+                                  earliest_date,
+                                  weekday,
+                                  sessions,
+                                  cadence_weeks,
+                                  session_minutes,
+                                  introduction_minutes,
+                                  care_closes,
+                                  travel_minutes,
+                                  earliest_start,
+                                  std::move(venue),
+                                  move_policy,
+                                  std::move(school_calendar),
+                                  std::move(rules)};
+           }),
+           py::kw_only(), "title"_a = d.title, "municipality"_a = d.municipality,
+           "first_date"_a = py::none(), "earliest_date"_a = py::none(), "weekday"_a = py::none(),
+           "sessions"_a = d.sessions, "cadence_weeks"_a = d.cadence_weeks,
+           "session_minutes"_a = d.session_minutes,
+           "introduction_minutes"_a = d.introduction_minutes, "care_closes"_a = d.care_closes,
+           "travel_minutes"_a = d.travel_minutes, "earliest_start"_a = d.earliest_start,
+           "venue"_a = d.venue, "move_policy"_a = d.move_policy, "school_calendar"_a = py::none(),
+           "rules"_a = d.rules,
+           "A course request; every argument but the first date defaults to the DOMAIN value. "
+           "Nothing is checked until check() or plan_course().")
+      .def_readwrite("title", &CourseRequest::title, "The course's title.")
+      .def_readwrite("municipality", &CourseRequest::municipality, "The municipality (kommune).")
+      .def_readwrite("first_date", &CourseRequest::first_date,
+                     "The first session's date (datetime.date), or None.")
+      .def_readwrite("earliest_date", &CourseRequest::earliest_date,
+                     "The earliest date for the first session (datetime.date), or None.")
+      .def_readwrite("weekday", &CourseRequest::weekday,
+                     "With earliest_date: the sessions' Weekday; None means earliest_date's.")
+      .def_readwrite("sessions", &CourseRequest::sessions, "Number of sessions (DOMAIN C1: 5).")
+      .def_readwrite("cadence_weeks", &CourseRequest::cadence_weeks,
+                     "Weeks between sessions (DOMAIN C4: 4, or 2).")
+      .def_readwrite("session_minutes", &CourseRequest::session_minutes,
+                     "Length of a session (DOMAIN C2: 90 minutes).")
+      .def_readwrite("introduction_minutes", &CourseRequest::introduction_minutes,
+                     "Length of the opening introduction (DOMAIN C2: 30 minutes).")
+      .def_readwrite("care_closes", &CourseRequest::care_closes,
+                     "When the after-school programme closes (datetime.time; DOMAIN C3: 16:30).")
+      .def_readwrite("travel_minutes", &CourseRequest::travel_minutes,
+                     "Minutes from the venue to the pickup place (DOMAIN C3, C8).")
+      .def_readwrite("earliest_start", &CourseRequest::earliest_start,
+                     "The earliest start the parents accept (datetime.time; 14:00).")
+      .def_readwrite("venue", &CourseRequest::venue, "Where the course meets (DOMAIN C8).")
+      .def_readwrite("move_policy", &CourseRequest::move_policy,
+                     "How a session on a closed day moves (MovePolicy).")
+      .def_property(
+          "school_calendar", [](const CourseRequest& self) { return self.school_calendar; },
+          [](CourseRequest& self, std::optional<SchoolCalendar> calendar) {
+            self.school_calendar = std::move(calendar);
+          },
+          "The municipality's SchoolCalendar (DOMAIN X2), or None: then only weekends and public "
+          "holidays (X1) are avoided. Reading gives a copy: assign to change it.")
+      .def_readwrite("rules", &CourseRequest::rules,
+                     "The model's rules, overridable per municipality (ScheduleRules).")
+      .def("check", &check_request,
+           "Checks the request's form and ranges; raises InputError whose .where is the JSON "
+           "pointer of the offending field (\"/cadence_weeks\").")
+      .def_static(
+          "from_json",
+          [](std::string_view text, std::optional<Path> base_dir) {
+            return course_request_from_json(parse_json(text), base_or_empty(base_dir));
+          },
+          "text"_a, "base_dir"_a = py::none(),
+          "Reads a request from JSON text (docs/schemas/course-request.schema.json). A "
+          "school_calendar given as a file name is read relative to `base_dir`. Raises "
+          "InputError, with .where the JSON pointer (\"/first_date\") or line and column.")
+      .def_static("load", &load_course_request, "path"_a,
+                  "Reads a request from a JSON file; a school_calendar file it names is read "
+                  "relative to it. Errors name the file in .where.")
+      .def(
+          "to_json",
+          [](const CourseRequest& self, std::optional<int> indent) {
+            return dump(to_json(self), indent);
+          },
+          py::kw_only(), "indent"_a = 2,
+          "The request as JSON text, which from_json() reads back to an equal value; the school "
+          "calendar is written inline. `indent=None` writes one line.")
+      .def(
+          "__repr__", [](const CourseRequest& self) { return repr(self); },
+          "The value as text that reads like its keyword constructor.");
+  def_value_semantics(request);
+
+  m.def("latest_start", &latest_start, "request"_a,
+        "The latest allowed start as a datetime.time (DOMAIN C3): care closes, minus travel, minus "
+        "the session, rounded down to the start grid. Raises ImpossibleRequest (rule \"C3\") when "
+        "it is before the request's earliest_start.");
+
+  py::enum_<AgendaKind>(m, "AgendaKind", "The kind of a block of a session's agenda.")
+      .value("meal", AgendaKind::meal,
+             "Food and drink on arrival, eaten while talking (DOMAIN C9).")
+      .value("getting_to_know", AgendaKind::getting_to_know,
+             "First session: how we meet, confidentiality (DOMAIN C6, T6).")
+      .value("topic_wishes", AgendaKind::topic_wishes,
+             "First session: the round of topic wishes (DOMAIN C6).")
+      .value("introduction", AgendaKind::introduction,
+             "A municipal employee introduces the day's topic (DOMAIN C2, C7).")
+      .value("reflection", AgendaKind::reflection,
+             "Led reflection and experience sharing (DOMAIN C2, C10).");
+
+  py::class_<AgendaItem> agenda_item(
+      m, "AgendaItem",
+      "One block of a session's agenda, in minutes from the session's start (DOMAIN C2).");
+  agenda_item
+      .def(py::init([](AgendaKind kind, int offset_minutes, int minutes, std::string title_nb,
+                       std::string title_en) {
+             return AgendaItem{kind, offset_minutes, minutes, std::move(title_nb),
+                               std::move(title_en)};
+           }),
+           py::kw_only(), "kind"_a, "offset_minutes"_a = 0, "minutes"_a = 0, "title_nb"_a = "",
+           "title_en"_a = "", "An agenda block of `kind`, `minutes` long, from `offset_minutes`.")
+      .def_readwrite("kind", &AgendaItem::kind, "The kind of block (AgendaKind).")
+      .def_readwrite("offset_minutes", &AgendaItem::offset_minutes,
+                     "Minutes from the session's start to the block's start.")
+      .def_readwrite("minutes", &AgendaItem::minutes, "The block's length in minutes.")
+      .def_readwrite("title_nb", &AgendaItem::title_nb, "Its title in Norwegian bokmål.")
+      .def_readwrite("title_en", &AgendaItem::title_en, "Its title in English.")
+      .def(
+          "__repr__",
+          [](const AgendaItem& self) {
+            return "AgendaItem(kind=" + enum_text(self.kind) + ", " +
+                   field("offset_minutes", self.offset_minutes) + ", " +
+                   field("minutes", self.minutes) + ", " + field("title_nb", self.title_nb) + ", " +
+                   field("title_en", self.title_en) + ")";
+          },
+          "The value as text that reads like its keyword constructor.");
+  def_value_semantics(agenda_item);
+
+  m.def("standard_agenda", &standard_agenda, "number"_a,
+        "session_minutes"_a = default_rules.session_minutes,
+        "introduction_minutes"_a = default_rules.introduction_minutes,
+        "The agenda of session `number` (1-based), as a list of AgendaItem (DOMAIN C2, C6, C9, "
+        "C10): the first session is for getting to know each other and the round of topic "
+        "wishes; later ones open with an introduction and continue with led reflection. Food is "
+        "served on arrival, alongside the first block.");
+
+  py::class_<Session> session(
+      m, "Session",
+      "One meeting (samling) of a course: its number, start and end in Europe/Oslo time "
+      "(DOMAIN X3), venue and agenda, and, when it moved off a closed day, from where and why "
+      "(DOMAIN C11).");
+  session
+      .def(py::init([](int number, Date date, ClockTime start, ClockTime end, Venue venue,
+                       std::vector<AgendaItem> agenda, std::optional<Date> moved_from,
+                       std::optional<Closure> move_reason) {
+             return Session{number,
+                            oslo_time(date, start),
+                            oslo_time(date, end),
+                            std::move(venue),
+                            std::move(agenda),
+                            moved_from,
+                            std::move(move_reason)};
+           }),
+           py::kw_only(), "number"_a, "date"_a, "start"_a, "end"_a, "venue"_a = Venue{},
+           "agenda"_a = std::vector<AgendaItem>{}, "moved_from"_a = py::none(),
+           "move_reason"_a = py::none(),
+           "Session `number` on `date` from `start` to `end` (datetime.time, Oslo wall-clock "
+           "time). standard_agenda() gives the model's agenda.")
+      .def_readwrite("number", &Session::number, "The session's number, 1-based.")
+      .def_readwrite("start", &Session::start,
+                     "When it starts: an aware datetime.datetime in Europe/Oslo (DOMAIN X3). An "
+                     "aware datetime set here is converted to Oslo time; a naive one is read as "
+                     "Oslo wall-clock time.")
+      .def_readwrite("end", &Session::end,
+                     "When it ends: an aware datetime.datetime in Europe/Oslo (DOMAIN X3).")
+      .def_property_readonly("date", &Session::date, "The session's date (datetime.date).")
+      .def_property_readonly("start_time", &Session::start_time,
+                             "The start as Oslo wall-clock time (datetime.time).")
+      .def_property_readonly("end_time", &Session::end_time,
+                             "The end as Oslo wall-clock time (datetime.time).")
+      .def_property_readonly("minutes", &Session::minutes,
+                             "The session's length in minutes (DOMAIN C2).")
+      .def_readwrite("venue", &Session::venue, "Where it meets (DOMAIN C8).")
+      .def_property("agenda", list_getter(&Session::agenda), list_setter(&Session::agenda),
+                    "The agenda (list[AgendaItem]; DOMAIN C2). Reading gives a copy: assign a "
+                    "new list to change it.")
+      .def_readwrite("moved_from", &Session::moved_from,
+                     "The date the cadence gave (datetime.date) when the session moved, or None.")
+      .def_property(
+          "move_reason", [](const Session& self) { return self.move_reason; },
+          [](Session& self, std::optional<Closure> reason) {
+            self.move_reason = std::move(reason);
+          },
+          "Why it moved off moved_from (a Closure; DOMAIN C11), or None. Reading gives a copy.")
+      .def(
+          "__repr__", [](const Session& self) { return repr(self); },
+          "The value as text that reads like its keyword constructor.")
+      .def("__str__", &streamed<Session>,
+           "\"Session(1, 2019-11-05 15:00-16:30, Klasserom på barnas skole)\".");
+  def_value_semantics(session);
+
+  py::enum_<Severity>(m, "Severity", py::arithmetic(),
+                      "How much a finding weighs; ordered info < warning < error.")
+      .value("info", Severity::info,
+             "Worth knowing, breaks nothing (e.g. a session moved off a holiday).")
+      .value("warning", Severity::warning, "Departs from a recommendation (a soft rule).")
+      .value("error", Severity::error, "Breaks a rule; the plan should not be used as it is.");
+
+  py::class_<Violation> violation(
+      m, "Violation",
+      "One finding of a validation or of the planner: the DOMAIN rule it concerns, a severity, a "
+      "message, and the session it concerns (1-based) or None.");
+  violation
+      .def(py::init([](std::string rule, Severity severity, std::string message,
+                       std::optional<int> session_number) {
+             return Violation{std::move(rule), severity, std::move(message), session_number};
+           }),
+           py::kw_only(), "rule"_a, "severity"_a = Severity::error, "message"_a = "",
+           "session"_a = py::none(), "A finding about DOMAIN `rule`.")
+      .def_readwrite("rule", &Violation::rule, "The DOMAIN id, e.g. \"C3\".")
+      .def_readwrite("severity", &Violation::severity, "info, warning or error (Severity).")
+      .def_readwrite("message", &Violation::message, "What is wrong, and why.")
+      .def_readwrite("session", &Violation::session,
+                     "The 1-based number of the session it concerns, or None.")
+      .def(
+          "__repr__",
+          [](const Violation& self) {
+            std::string text = "Violation(" + field("rule", self.rule) +
+                               ", severity=" + enum_text(self.severity) + ", " +
+                               field("message", self.message);
+            if (self.session) text += ", " + field("session", *self.session);
+            return text + ")";
+          },
+          "The value as text that reads like its keyword constructor.")
+      .def("__str__", &streamed<Violation>, "\"error [C11] session 3: ...\".");
+  def_value_semantics(violation);
+
+  m.def("has_errors", &has_errors, "findings"_a,
+        "True when any of the findings (list[Violation]) has severity error.");
+
+  py::class_<CourseSchedule> schedule(
+      m, "CourseSchedule",
+      "A course's sessions together with the request they answer, and the planner's findings "
+      "(moves as info, departures from recommendations as warnings).");
+  schedule
+      .def(py::init([](CourseRequest request, std::vector<Session> sessions,
+                       std::vector<Violation> findings) {
+             return CourseSchedule{std::move(request), std::move(sessions), std::move(findings)};
+           }),
+           py::kw_only(), "request"_a, "sessions"_a = std::vector<Session>{},
+           "findings"_a = std::vector<Violation>{},
+           "A schedule, planned or hand-made; validate() checks it against the rules.")
+      .def_readwrite("request", &CourseSchedule::request, "The request it answers.")
+      .def_property("sessions", list_getter(&CourseSchedule::sessions),
+                    list_setter(&CourseSchedule::sessions),
+                    "The sessions in order (list[Session]). Reading gives a copy: assign a new "
+                    "list to change them.")
+      .def_property("findings", list_getter(&CourseSchedule::findings),
+                    list_setter(&CourseSchedule::findings),
+                    "The planner's findings (list[Violation]). Reading gives a copy.")
+      .def(
+          "to_json",
+          [](const CourseSchedule& self, std::optional<int> indent) {
+            return dump(to_json(self), indent);
+          },
+          py::kw_only(), "indent"_a = 2,
+          "The schedule as JSON text (docs/schemas/course-schedule.schema.json), which "
+          "from_json() reads back to an equal value. `indent=None` writes one line.")
+      .def(
+          "to_ical",
+          [](const CourseSchedule& self, const py::object& dtstamp, std::string uid_domain) {
+            IcalOptions options;
+            if (!dtstamp.is_none()) options.dtstamp_utc = paarorende::python::utc_ptime(dtstamp);
+            options.uid_domain = std::move(uid_domain);
+            return to_ical(self, options);
+          },
+          py::kw_only(), "dtstamp"_a = py::none(), "uid_domain"_a = IcalOptions{}.uid_domain,
+          "The schedule as an iCalendar document (RFC 5545): a VTIMEZONE for Europe/Oslo "
+          "(DOMAIN X3) and one VEVENT per session, CRLF line ends, lines folded at 75 octets.\n\n"
+          "`dtstamp` (a datetime.datetime; aware, or naive read as UTC) is every event's "
+          "DTSTAMP; None uses the time of the call. Set it for reproducible output. UIDs are "
+          "\"<course>-<n>@uid_domain\", stable across exports.")
+      .def_static(
+          "from_json",
+          [](std::string_view text, std::optional<Path> base_dir) {
+            return course_schedule_from_json(parse_json(text), base_or_empty(base_dir));
+          },
+          "text"_a, "base_dir"_a = py::none(),
+          "Reads a schedule from JSON text. Raises InputError, with .where the JSON pointer "
+          "(\"/sessions/2/date\") or line and column.")
+      .def_static("load", &load_course_schedule, "path"_a,
+                  "Reads a schedule from a JSON file; errors name the file in .where.")
+      .def(
+          "__repr__", [](const CourseSchedule& self) { return repr(self); },
+          "The value as text that reads like its keyword constructor.");
+  def_value_semantics(schedule);
+
+  m.def("plan_course", &plan_course, "request"_a,
+        "Plans the course (DOMAIN C1-C5, C8, C11): dated sessions at the latest allowed start "
+        "(C3), on the cadence (C4), moved off closed days (C11), with the planner's findings.\n\n"
+        "Raises InputError for a malformed request and ImpossibleRequest when the rules cannot "
+        "be met: a window shorter than the session (C3), a weekday without after-school care "
+        "(C3), more sessions than the school year holds (C11), a session that cannot move within "
+        "rules.max_move_weeks (C11).");
+
+  m.def("validate", &validate, "schedule"_a,
+        "Validates any schedule, planned or hand-made, against its request's rules and "
+        "calendar, and returns every finding (list[Violation]): errors for broken rules (a "
+        "session on a closed day, C11; ending after care closes minus travel, C3; out of order, "
+        "C4; agenda not adding up, C2), warnings for departures from recommendations (C1, C3, "
+        "C4, C8). No errors means the schedule can be used.");
+}
