@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 #include "paarorende/detail/format.hpp"
 #include "paarorende/error.hpp"
@@ -12,7 +13,7 @@ namespace {
 void require_supported_year(int year) {
   if (year < first_supported_year || year > last_supported_year) {
     throw InputError("X1",
-                     "year " + std::to_string(year) + " is outside the supported range " +
+                     std::to_string(year) + " is outside the supported years " +
                          std::to_string(first_supported_year) + "-" +
                          std::to_string(last_supported_year),
                      "year");
@@ -119,7 +120,51 @@ const SchoolYear* SchoolCalendar::school_year_of(Date date) const noexcept {
 }
 
 bool SchoolCalendar::covers(Date date) const noexcept {
-  return !years.empty() && years.front().first_day <= date && date <= years.back().last_day;
+  // In a school year, or in the summer between two consecutive ones. A longer gap means years
+  // the municipality did not supply: unknown, not a holiday.
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    if (years[i].first_day <= date && date <= years[i].last_day) return true;
+    if (i + 1 < years.size() && years[i].last_day < date && date < years[i + 1].first_day) {
+      return (years[i + 1].first_day - years[i].last_day).days() <= max_summer_days;
+    }
+  }
+  return false;
+}
+
+void check_school_calendar(const SchoolCalendar& calendar) {
+  // Pointers are built only on failure: the planner checks every request it is given.
+  auto at = [](std::size_t y) { return "/school_years/" + std::to_string(y); };
+  auto holiday_at = [&at](std::size_t y, std::size_t h) {
+    return at(y) + "/holidays/" + std::to_string(h);
+  };
+  auto require_supported = [](Date date, const std::function<std::string()>& where) {
+    if (date.is_special() || date.year() < first_supported_year ||
+        date.year() > last_supported_year) {
+      throw InputError("", "date outside the supported years " +
+                               std::to_string(first_supported_year) + "-" +
+                               std::to_string(last_supported_year), where());
+    }
+  };
+  for (std::size_t y = 0; y < calendar.years.size(); ++y) {
+    const auto& year = calendar.years[y];
+    require_supported(year.first_day, [&] { return at(y) + "/first_day"; });
+    require_supported(year.last_day, [&] { return at(y) + "/last_day"; });
+    if (year.last_day < year.first_day) {
+      throw InputError("X2", "the school year ends before it begins", at(y) + "/last_day");
+    }
+    if (y > 0 && year.first_day <= calendar.years[y - 1].last_day) {
+      throw InputError("X2", "school years must be in order and must not overlap",
+                       at(y) + "/first_day");
+    }
+    for (std::size_t h = 0; h < year.holidays.size(); ++h) {
+      const auto& holiday = year.holidays[h];
+      require_supported(holiday.first, [&] { return holiday_at(y, h) + "/first"; });
+      require_supported(holiday.last, [&] { return holiday_at(y, h) + "/last"; });
+      if (holiday.last < holiday.first) {
+        throw InputError("X2", "the holiday ends before it begins", holiday_at(y, h) + "/last");
+      }
+    }
+  }
 }
 
 std::string to_string(ClosureKind kind) {

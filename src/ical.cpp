@@ -144,7 +144,9 @@ std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) 
                                               std::to_string(session.number) + " av " +
                                               std::to_string(schedule.sessions.size())));
     std::string location = session.venue.name;
-    if (!session.venue.address.empty()) location += ", " + session.venue.address;
+    if (!session.venue.address.empty()) {
+      location += (location.empty() ? "" : ", ") + session.venue.address;
+    }
     if (!location.empty()) out += ical_fold("LOCATION:" + ical_escape(location));
     std::string description = agenda_text(session);
     if (session.moved_from) {

@@ -23,7 +23,8 @@ Weekday read_weekday(const Json& value, const std::string& pointer) {
   for (int i = 0; i < 7; ++i) {
     if (text == weekday_names[i]) return static_cast<Weekday>(i);
   }
-  throw InputError("", "expected a weekday (monday ... friday), got \"" + text + "\"", pointer);
+  throw InputError("", "expected a weekday (monday, tuesday, ..., sunday), got " + detail::quote_input(text),
+                   pointer);
 }
 
 // An InputError whose where() already names its file. An error in a file that another refers to
@@ -89,6 +90,11 @@ SchoolCalendar read_school_calendar(const Json& value, const std::string& pointe
     }
   }
   in.finish();
+  try {
+    check_school_calendar(calendar);  // the same checks as for a calendar built in code
+  } catch (const InputError& error) {
+    throw InputError(error.rule(), error.message(), pointer + error.where());
+  }
   return calendar;
 }
 
@@ -146,7 +152,7 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
     const std::string text = detail::read_string(*policy, in.pointer("move_policy"));
     auto parsed = move_policy_from_string(text);
     if (!parsed) {
-      throw InputError("", "expected \"next_open_week\" or \"shift_following\", got \"" + text + "\"",
+      throw InputError("", "expected \"next_open_week\" or \"shift_following\", got " + detail::quote_input(text),
                        in.pointer("move_policy"));
     }
     request.move_policy = *parsed;
@@ -185,7 +191,7 @@ Closure read_closure(const Json& value, const std::string& pointer) {
       known = true;
     }
   }
-  if (!known) throw InputError("", "unknown closure kind \"" + kind + "\"", in.pointer("kind"));
+  if (!known) throw InputError("", "unknown closure kind " + detail::quote_input(kind), in.pointer("kind"));
   in.finish();
   return closure;
 }
@@ -196,8 +202,8 @@ AgendaItem read_agenda_item(const Json& value, const std::string& pointer, Clock
   const auto kind = agenda_kind_from_string(kind_text);
   if (!kind) {
     throw InputError("",
-                     "unknown agenda kind \"" + kind_text +
-                         "\" (meal, getting_to_know, topic_wishes, introduction, reflection)",
+                     "unknown agenda kind " + detail::quote_input(kind_text) +
+                         " (meal, getting_to_know, topic_wishes, introduction, reflection)",
                      in.pointer("kind"));
   }
   const ClockTime start = in.clock("start");
@@ -252,7 +258,7 @@ Violation read_violation(const Json& value, const std::string& pointer) {
   const std::string severity = in.string("severity");
   auto parsed = severity_from_string(severity);
   if (!parsed) {
-    throw InputError("", "expected \"info\", \"warning\" or \"error\", got \"" + severity + "\"",
+    throw InputError("", "expected \"info\", \"warning\" or \"error\", got " + detail::quote_input(severity),
                      in.pointer("severity"));
   }
   violation.severity = *parsed;
@@ -326,7 +332,11 @@ CourseSchedule course_schedule_from_json(const Json& document,
   ObjectReader in(document, "");
   CourseSchedule schedule;
   schedule.request = read_request(in.required("request"), "/request", base_dir);
-  if (const Json* title = in.find("title")) detail::read_string(*title, "/title");  // echo of the request's
+  if (const Json* title = in.find("title")) {  // an echo of the request's title: must agree
+    if (detail::read_string(*title, "/title") != schedule.request.title) {
+      throw InputError("", "differs from /request/title", "/title");
+    }
+  }
   if (const Json* zone = in.find("timezone")) {
     if (detail::read_string(*zone, "/timezone") != "Europe/Oslo") {
       throw InputError("X3", "times are Europe/Oslo local time", "/timezone");

@@ -17,9 +17,9 @@ using detail::clock;
 using detail::iso_date;
 using detail::minutes_of_day;
 
-const char* weekday_name_nb(Weekday weekday) {
-  static constexpr const char* names[] = {"søndag", "mandag", "tirsdag", "onsdag",
-                                          "torsdag", "fredag", "lørdag"};
+const char* weekday_name(Weekday weekday) {
+  static constexpr const char* names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                          "Thursday", "Friday", "Saturday"};
   return names[static_cast<int>(weekday)];
 }
 
@@ -48,38 +48,6 @@ void require_supported_date(Date date, const std::string& pointer) {
                              std::to_string(first_supported_year) + "-" +
                              std::to_string(last_supported_year),
                      pointer);
-  }
-}
-
-void check_school_calendar(const SchoolCalendar& calendar, const std::string& base) {
-  // Pointers are built only on failure: the planner checks every request it is given.
-  auto at = [&base](std::size_t y) { return base + "/years/" + std::to_string(y); };
-  auto holiday_at = [&at](std::size_t y, std::size_t h) {
-    return at(y) + "/holidays/" + std::to_string(h);
-  };
-  auto supported = [](Date date) {
-    return !date.is_special() && date.year() >= first_supported_year &&
-           date.year() <= last_supported_year;
-  };
-  for (std::size_t y = 0; y < calendar.years.size(); ++y) {
-    const auto& year = calendar.years[y];
-    if (!supported(year.first_day)) require_supported_date(year.first_day, at(y) + "/first_day");
-    if (!supported(year.last_day)) require_supported_date(year.last_day, at(y) + "/last_day");
-    if (year.last_day < year.first_day) {
-      throw InputError("X2", "the school year ends before it begins", at(y) + "/last_day");
-    }
-    if (y > 0 && year.first_day <= calendar.years[y - 1].last_day) {
-      throw InputError("X2", "school years must be in order and must not overlap",
-                       at(y) + "/first_day");
-    }
-    for (std::size_t h = 0; h < year.holidays.size(); ++h) {
-      const auto& holiday = year.holidays[h];
-      if (!supported(holiday.first)) require_supported_date(holiday.first, holiday_at(y, h) + "/first");
-      if (!supported(holiday.last)) require_supported_date(holiday.last, holiday_at(y, h) + "/last");
-      if (holiday.last < holiday.first) {
-        throw InputError("X2", "the holiday ends before it begins", holiday_at(y, h) + "/last");
-      }
-    }
   }
 }
 
@@ -182,8 +150,8 @@ void check_request(const CourseRequest& request) {
   if (request.first_date && request.weekday &&
       request.first_date->day_of_week().as_enum() != *request.weekday) {
     throw InputError("", std::string("first_date is a ") +
-                             weekday_name_nb(request.first_date->day_of_week().as_enum()) +
-                             ", not a " + weekday_name_nb(*request.weekday),
+                             weekday_name(request.first_date->day_of_week().as_enum()) +
+                             ", not a " + weekday_name(*request.weekday),
                      "/weekday");
   }
   require_range(request.sessions, 1, 52, "/sessions");
@@ -210,7 +178,13 @@ void check_request(const CourseRequest& request) {
   require_range(rules.max_travel_minutes, 0, 240, "/rules/max_travel_minutes");
   require_range(rules.start_step_minutes, 1, 60, "/rules/start_step_minutes");
   require_range(rules.max_move_weeks, 1, 52, "/rules/max_move_weeks");
-  if (request.school_calendar) check_school_calendar(*request.school_calendar, "/school_calendar");
+  if (request.school_calendar) {
+    try {
+      check_school_calendar(*request.school_calendar);
+    } catch (const InputError& error) {
+      throw InputError(error.rule(), error.message(), "/school_calendar" + error.where());
+    }
+  }
 }
 
 // DOMAIN C3: end no later than care closes minus travel; among allowed starts the latest.
@@ -268,9 +242,11 @@ CourseSchedule plan_course(const CourseRequest& request) {
                                              : request.earliest_date->day_of_week().as_enum();
   if (is_weekend(weekday)) {
     throw ImpossibleRequest("C3",
-                            std::string("sessions on a ") + weekday_name_nb(weekday) +
+                            std::string("sessions on a ") + weekday_name(weekday) +
                                 " have no after-school care to fit inside; choose a weekday",
-                            request.first_date ? "/first_date" : "/weekday");
+                            request.first_date ? "/first_date"
+                            : request.weekday  ? "/weekday"
+                                               : "/earliest_date");
   }
 
   // The first session's nominal date: first_date as given, or the first open date on the weekday.
@@ -282,7 +258,7 @@ CourseSchedule plan_course(const CourseRequest& request) {
     while (candidate.day_of_week().as_enum() != weekday) candidate += days(1);
     for (int weeks = 0; closure_for(request, candidate); ++weeks) {
       if (weeks >= 52) {
-        throw ImpossibleRequest("C11", "no open " + std::string(weekday_name_nb(weekday)) +
+        throw ImpossibleRequest("C11", "no open " + std::string(weekday_name(weekday)) +
                                            " within a year of " + iso_date(*request.earliest_date),
                                 "/earliest_date");
       }
@@ -306,6 +282,7 @@ CourseSchedule plan_course(const CourseRequest& request) {
       date = previous_date + week;
     }
     const std::optional<Closure> nominal_closure = closure_for(request, nominal);
+    const bool pushed_by_previous = date != nominal;  // only a cadence of 1 week does this
     int moved_weeks = 0;
     while (auto closure = closure_for(request, date)) {
       if (school_year != nullptr && date > school_year->last_day) break;
@@ -313,7 +290,8 @@ CourseSchedule plan_course(const CourseRequest& request) {
         throw ImpossibleRequest(
             "C11",
             "session " + std::to_string(i + 1) + " cannot move off " + iso_date(nominal) +
-                " within " + std::to_string(request.rules.max_move_weeks) + " weeks",
+                " within " + std::to_string(request.rules.max_move_weeks) +
+                (request.rules.max_move_weeks == 1 ? " week" : " weeks"),
             "/sessions");
       }
       date += week;
@@ -339,11 +317,19 @@ CourseSchedule plan_course(const CourseRequest& request) {
     if (date != nominal) {
       session.moved_from = nominal;
       session.move_reason = nominal_closure;
-      std::string why = nominal_closure
-                            ? iso_date(nominal) + " is " + describe(*nominal_closure) + " [" +
-                                  nominal_closure->rule + "]"
-                            : "to keep a week after session " + std::to_string(i);
-      if (nominal_closure && date > nominal + week) why += ", and so are the weeks after it";
+      std::string why;
+      if (nominal_closure) {
+        why = iso_date(nominal) + " is " + describe(*nominal_closure) + " [" + nominal_closure->rule + "]";
+      }
+      if (pushed_by_previous) {
+        why += std::string(why.empty() ? "" : ", and ") + "session " + std::to_string(i) +
+               " moved to the week before";
+      }
+      if (moved_weeks > 0 && !pushed_by_previous && date > nominal + week) {
+        why += moved_weeks == 2 ? ", and so is the week after it"
+                                : ", and so are the " + std::to_string(moved_weeks - 1) +
+                                      " weeks after it";
+      }
       schedule.findings.push_back({"C11", Severity::info,
                                    "session " + std::to_string(i + 1) + " moved from " +
                                        iso_date(nominal) + " to " + iso_date(date) + ": " + why,
@@ -378,6 +364,12 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
   };
 
   const int count = static_cast<int>(schedule.sessions.size());
+  if (count == 0) add("C1", Severity::error, "the schedule has no sessions");
+  if (count != request.sessions) {  // DOMAIN C1
+    add("C1", Severity::warning,
+        "the schedule has " + std::to_string(count) + " sessions; the request asks for " +
+            std::to_string(request.sessions));
+  }
   if (count < rules.min_sessions || count > rules.max_sessions) {  // DOMAIN C1
     add("C1", Severity::warning,
         std::to_string(count) + " sessions; the model recommends " +
@@ -391,8 +383,13 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
   }
   if (request.session_minutes != rules.session_minutes) {  // DOMAIN C2
     add("C2", Severity::warning,
-        "sessions of " + std::to_string(request.session_minutes) + " minutes; the model's last " +
-            std::to_string(rules.session_minutes));
+        "sessions of " + std::to_string(request.session_minutes) +
+            " minutes; the model's sessions last " + std::to_string(rules.session_minutes));
+  }
+  if (request.introduction_minutes != rules.introduction_minutes) {  // DOMAIN C2
+    add("C2", Severity::warning,
+        "an introduction of " + std::to_string(request.introduction_minutes) +
+            " minutes; the model's is about " + std::to_string(rules.introduction_minutes));
   }
   if (request.travel_minutes > rules.max_travel_minutes) {  // DOMAIN C8
     add("C8", Severity::warning,
@@ -475,12 +472,17 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
           label + " starts " + clock(start_time) + ", before the earliest start " +
               clock(request.earliest_start), n);
     }
-    // DOMAIN C4: in order, a week or more apart, on the cadence unless a move explains it.
+    // DOMAIN C4: in order, and on the cadence unless a move explains the gap; a gap under a week
+    // is a warning even after a move.
     const Session* previous = i > 0 ? &schedule.sessions[static_cast<std::size_t>(i - 1)] : nullptr;
     if (previous != nullptr && !previous->start.is_not_a_date_time()) {
       const long gap = (date - previous_date).days();
       if (gap <= 0) {
         add("C4", Severity::error, label + " is not after session " + std::to_string(i), n);
+      } else if (gap < 7) {
+        add("C4", Severity::warning,
+            label + " comes only " + std::to_string(gap) + " day(s) after session " +
+                std::to_string(i), n);
       } else if (!session.moved_from && !previous->moved_from &&
                  gap != 7L * request.cadence_weeks) {
         add("C4", Severity::warning,

@@ -71,12 +71,22 @@ struct SchoolCalendar {
 
   /// The school year containing `date` (between its first and last day), if any.
   const SchoolYear* school_year_of(Date date) const noexcept;
-  /// True when `date` lies between the first school year's first day and the last one's last
-  /// day, that is, when this calendar can say whether school is open.
+  /// True when this calendar can say whether school is open on `date`: the date is in one of its
+  /// school years, or in the summer between two consecutive ones (a gap of at most
+  /// `max_summer_days`). Dates in a longer gap, or outside all years, are not covered.
   bool covers(Date date) const noexcept;
+
+  /// The longest gap between two school years that is read as one summer holiday.
+  static constexpr long max_summer_days = 120;
 
   friend bool operator==(const SchoolCalendar&, const SchoolCalendar&) = default;
 };
+
+/// Checks a school calendar built in code as the JSON reader checks one read from a file: dates
+/// within the supported years, each year and holiday ending after it begins, years in order and
+/// not overlapping (DOMAIN X2). Throws InputError whose where() is a JSON pointer into the
+/// calendar's document ("/school_years/1/first_day").
+void check_school_calendar(const SchoolCalendar& calendar);
 
 /// Why a date is closed for a course.
 enum class ClosureKind {

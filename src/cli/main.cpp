@@ -1,6 +1,7 @@
 // The paarorende command line. Output is JSON on stdout. Bad input: exit status 2, one line on
 // stderr saying where and what, nothing on stdout. Usage: `paarorende --help`.
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -31,6 +32,25 @@ constexpr const char* usage =
     "\n"
     "Bad input gives exit status 2 and one line on stderr.\n";
 
+// The error line, kept to one line whatever the input held: control characters (a newline in a
+// field name reaches the JSON pointer) are written as JSON escapes.
+std::string one_line(std::string_view text) {
+  std::string line;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte == '\n') {
+      line += "\\n";
+    } else if (byte < 0x20 || byte == 0x7F) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+      line += escaped;
+    } else {
+      line += c;
+    }
+  }
+  return line;
+}
+
 struct UsageError {
   std::string message;
 };
@@ -43,7 +63,14 @@ int command_holidays(const std::vector<std::string>& args) {
   const std::string& text = args[0];
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (error != std::errc() || end != text.data() + text.size()) {
-    throw paarorende::InputError("", "expected a year, got \"" + text + "\"", "YEAR");
+    throw paarorende::InputError("", "expected a year, got " + paarorende::detail::quote_input(text), "YEAR");
+  }
+  if (year < paarorende::first_supported_year || year > paarorende::last_supported_year) {
+    throw paarorende::InputError("X1",
+                                 text + " is outside the supported years " +
+                                     std::to_string(paarorende::first_supported_year) + "-" +
+                                     std::to_string(paarorende::last_supported_year),
+                                 "YEAR");
   }
   print(paarorende::to_json(paarorende::public_holidays(year)));
   return exit_ok;
@@ -59,7 +86,7 @@ int command_plan(const std::vector<std::string>& args) {
     } else if (request_file.empty() && !args[i].starts_with("--")) {
       request_file = args[i];
     } else {
-      throw UsageError{"unexpected argument \"" + args[i] + "\""};
+      throw UsageError{"unexpected argument " + paarorende::detail::quote_input(args[i])};
     }
   }
   if (request_file.empty()) throw UsageError{"plan needs a request file"};
@@ -103,7 +130,7 @@ int command_closed(const std::vector<std::string>& args) {
     } else if (date_text.empty()) {
       date_text = args[i];
     } else {
-      throw UsageError{"unexpected argument \"" + args[i] + "\""};
+      throw UsageError{"unexpected argument " + paarorende::detail::quote_input(args[i])};
     }
   }
   if (date_text.empty()) throw UsageError{"closed needs a date"};
@@ -137,16 +164,17 @@ int main(int argc, char** argv) {
     if (command == "validate") return command_validate(args);
     if (command == "closed") return command_closed(args);
     if (command == "version") {
+      if (!args.empty()) throw UsageError{"version takes no arguments"};
       std::cout << paarorende::version_string << '\n';
       return exit_ok;
     }
-    throw UsageError{"unknown command \"" + command + "\" (try paarorende --help)"};
+    throw UsageError{"unknown command " + paarorende::detail::quote_input(command) + " (try paarorende --help)"};
   } catch (const UsageError& error) {
-    std::cerr << "paarorende: " << error.message << '\n';
+    std::cerr << "paarorende: " << one_line(error.message) << '\n';
   } catch (const paarorende::Error& error) {
-    std::cerr << "paarorende: " << error.what() << '\n';
+    std::cerr << "paarorende: " << one_line(error.what()) << '\n';
   } catch (const std::exception& error) {
-    std::cerr << "paarorende: internal error: " << error.what() << '\n';
+    std::cerr << "paarorende: internal error: " << one_line(error.what()) << '\n';
     return 3;
   }
   return exit_bad_input;

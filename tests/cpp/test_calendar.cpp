@@ -121,7 +121,7 @@ TEST(easter, years_outside_the_supported_range_throw_input_error_x1) {
       EXPECT_EQ(error.rule(), "X1");
       EXPECT_EQ(error.where(), "year");
       EXPECT_EQ(error.message(),
-                "year " + std::to_string(year) + " is outside the supported range 1900-2200");
+                std::to_string(year) + " is outside the supported years 1900-2200");
     }
   }
 }
@@ -132,7 +132,7 @@ TEST(easter, error_text_names_where_what_and_rule) {
     FAIL() << "no exception";
   } catch (const InputError& error) {
     EXPECT_STREQ(error.what(),
-                 "year: year 1899 is outside the supported range 1900-2200 [DOMAIN X1]");
+                 "year: 1899 is outside the supported years 1900-2200 [DOMAIN X1]");
   }
 }
 
@@ -247,7 +247,7 @@ TEST(public_holidays, years_outside_the_supported_range_throw_input_error_x1) {
     FAIL() << "no exception";
   } catch (const InputError& error) {
     EXPECT_EQ(error.rule(), "X1");
-    EXPECT_EQ(error.message(), "year 2201 is outside the supported range 1900-2200");
+    EXPECT_EQ(error.message(), "2201 is outside the supported years 1900-2200");
   }
   EXPECT_THROW(public_holidays(1899), InputError);
   EXPECT_THROW(public_holiday_on(Date(1899, 12, 25)), InputError);
@@ -376,6 +376,41 @@ TEST(closure, prints_name_kind_and_rule) {
   out << Closure{ClosureKind::school_holiday, "X2", "Vinterferie"};
   EXPECT_EQ(out.str(), "Vinterferie (school_holiday, DOMAIN X2)");
   EXPECT_EQ(paarorende::to_string(ClosureKind::outside_school_year), "outside_school_year");
+}
+
+}  // namespace
+
+namespace {
+
+using namespace paarorende;
+
+// DOMAIN X2: years the municipality did not supply are unknown, not one long summer holiday.
+TEST(school_calendar, a_gap_of_several_years_is_not_covered) {
+  SchoolCalendar calendar;
+  calendar.municipality = "Testkommune";
+  calendar.years.push_back({"2019-2020", Date(2019, 8, 19), Date(2020, 6, 19), {}});
+  calendar.years.push_back({"2026-2027", Date(2026, 8, 17), Date(2027, 6, 18), {}});
+  EXPECT_FALSE(calendar.covers(Date(2023, 11, 7)));
+  EXPECT_EQ(course_closure(Date(2023, 11, 7), &calendar), std::nullopt);
+  calendar.years.insert(calendar.years.begin() + 1,
+                        SchoolYear{"2020-2021", Date(2020, 8, 17), Date(2021, 6, 18), {}});
+  EXPECT_TRUE(calendar.covers(Date(2020, 7, 7)));  // the summer between consecutive years
+  EXPECT_EQ(course_closure(Date(2020, 7, 7), &calendar),
+            (Closure{ClosureKind::outside_school_year, "C11", "sommerferie"}));
+}
+
+// DOMAIN X2: a calendar built in code is checked as the JSON reader checks one, with pointers.
+TEST(school_calendar, check_locates_overlapping_years_by_pointer) {
+  SchoolCalendar calendar;
+  calendar.years.push_back({"2019-2020", Date(2019, 8, 19), Date(2020, 6, 19), {}});
+  calendar.years.push_back({"2020-2021", Date(2020, 6, 1), Date(2021, 6, 18), {}});
+  try {
+    check_school_calendar(calendar);
+    FAIL() << "no exception";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.rule(), "X2");
+    EXPECT_EQ(error.where(), "/school_years/1/first_day");
+  }
 }
 
 }  // namespace

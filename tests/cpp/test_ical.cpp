@@ -341,3 +341,16 @@ TEST(to_ical, description_of_a_moved_session_names_its_original_date) {
 }
 
 }  // namespace
+
+namespace {
+
+// A venue with only an address gives a LOCATION without a leading separator.
+TEST(ical, location_without_a_venue_name_is_the_address) {
+  paarorende::CourseRequest request;
+  request.first_date = paarorende::Date(2019, 11, 5);
+  request.venue = {"", "Skolegata 1"};
+  const std::string text = paarorende::to_ical(paarorende::plan_course(request));
+  EXPECT_NE(text.find("\r\nLOCATION:Skolegata 1\r\n"), std::string::npos);
+}
+
+}  // namespace

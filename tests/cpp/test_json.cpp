@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "paarorende/detail/json_reader.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/json.hpp"
 #include "paarorende/schedule.hpp"
@@ -406,13 +407,13 @@ TEST(course_request_json, weekday_must_be_an_english_weekday_name) {
   const InputError error =
       request_error(R"({"earliest_date": "2019-11-01", "weekday": "tirsdag"})");
   EXPECT_EQ(error.where(), "/weekday");
-  EXPECT_EQ(error.message(), "expected a weekday (monday ... friday), got \"tirsdag\"");
+  EXPECT_EQ(error.message(), "expected a weekday (monday, tuesday, ..., sunday), got \"tirsdag\"");
 }
 
 TEST(course_request_json, weekday_must_match_first_date) {
   const InputError error = request_error(R"({"first_date": "2019-11-05", "weekday": "monday"})");
   EXPECT_EQ(error.where(), "/weekday");
-  EXPECT_EQ(error.message(), "first_date is a tirsdag, not a mandag");
+  EXPECT_EQ(error.message(), "first_date is a Tuesday, not a Monday");
 }
 
 TEST(course_request_json, unknown_move_policy_is_rejected) {
@@ -627,6 +628,43 @@ TEST(violation_json, writes_rule_severity_message_and_session) {
                   {"session", 5}}));
   EXPECT_FALSE(
       to_json(Violation{"C1", Severity::warning, "4 sessions", std::nullopt}).contains("session"));
+}
+
+}  // namespace
+
+namespace {
+
+// Quoted input is escaped and cut, so an error message stays one short line.
+TEST(course_request_json, quoted_input_is_escaped_and_cut) {
+  EXPECT_EQ(detail::quote_input("a\"b\\c\nd\te"), R"("a\"b\\c\nd\u0009e")");
+  EXPECT_EQ(detail::quote_input(std::string(50, 'x')), "\"" + std::string(40, 'x') + "...\"");
+  EXPECT_EQ(detail::quote_input("æøå"), "\"æøå\"");
+  const InputError error = request_error(R"({"first_date": "2019-11-05\n"})");
+  EXPECT_EQ(error.message(), R"(expected a date as YYYY-MM-DD, got "2019-11-05\n")");
+}
+
+// Dates outside the supported years are refused wherever they appear.
+TEST(course_schedule_json, session_date_outside_supported_years_is_located) {
+  Json document = to_json(plan_course(pilot_request()));
+  document["sessions"][1]["date"] = "1500-01-06";
+  document["sessions"][1].erase("weekday");
+  const InputError error = input_error([&] { course_schedule_from_json(document); });
+  EXPECT_EQ(error.where(), "/sessions/1/date");
+  EXPECT_EQ(error.message(), "\"1500-01-06\" is outside the supported years 1900-2200");
+}
+
+// The schedule's title echoes the request's; a disagreement is an error, not silently dropped.
+TEST(course_schedule_json, title_must_agree_with_the_request) {
+  Json document = to_json(plan_course(pilot_request()));
+  document["title"] = "Et annet kurs";
+  const InputError error = input_error([&] { course_schedule_from_json(document); });
+  EXPECT_EQ(error.where(), "/title");
+  EXPECT_EQ(error.message(), "differs from /request/title");
+}
+
+TEST(course_request_json, schema_reference_must_be_a_string) {
+  const InputError error = request_error(R"({"$schema": 5, "first_date": "2019-11-05"})");
+  EXPECT_EQ(error.where(), "/$schema");
 }
 
 }  // namespace

@@ -264,7 +264,7 @@ TEST(plan_course, weekend_first_date_throws_impossible_request_c3) {
   request.first_date = Date(2019, 11, 9);  // a Saturday
   expect_impossible(
       [&] { plan_course(request); }, "C3", "/first_date",
-      "sessions on a lørdag have no after-school care to fit inside; choose a weekday");
+      "sessions on a Saturday have no after-school care to fit inside; choose a weekday");
 }
 
 TEST(plan_course, weekend_weekday_throws_impossible_request_c3) {
@@ -273,7 +273,7 @@ TEST(plan_course, weekend_weekday_throws_impossible_request_c3) {
   request.weekday = boost::date_time::Sunday;
   expect_impossible(
       [&] { plan_course(request); }, "C3", "/weekday",
-      "sessions on a søndag have no after-school care to fit inside; choose a weekday");
+      "sessions on a Sunday have no after-school care to fit inside; choose a weekday");
 }
 
 // DOMAIN C4: every four weeks, as in the pilot.
@@ -389,7 +389,7 @@ TEST(plan_course, closed_first_date_moves_as_far_as_needed) {
   EXPECT_EQ(session(schedule, 1).moved_from, Date(2019, 12, 23));
   EXPECT_EQ(with_rule(schedule.findings, "C11")[0].message,
             "session 1 moved from 2019-12-23 to 2020-01-06: 2019-12-23 is in the school holiday "
-            "Juleferie [X2], and so are the weeks after it");
+            "Juleferie [X2], and so is the week after it");
 }
 
 // DOMAIN C11: from Tuesday 2020-06-23 the summer lasts until 2020-08-17, eight weeks on.
@@ -877,6 +877,8 @@ TEST(validate, fewer_sessions_than_recommended_is_a_c1_warning) {
   schedule.sessions.pop_back();
   EXPECT_EQ(with_rule(validate(schedule), "C1"),
             (std::vector<Violation>{
+                {"C1", Severity::warning, "the schedule has 4 sessions; the request asks for 5",
+                 std::nullopt},
                 {"C1", Severity::warning, "4 sessions; the model recommends 5-6", std::nullopt}}));
 }
 
@@ -942,6 +944,57 @@ TEST(session, prints_number_date_times_venue_and_move) {
   out << session(schedule, 3);
   EXPECT_EQ(out.str(),
             "Session(3, 2020-01-07 15:00-16:30, Klasserom på barnas skole, moved from 2019-12-31)");
+}
+
+}  // namespace
+
+namespace {
+
+// DOMAIN C4: with a cadence of one week, a session pushed on by the one before says so, and
+// does not claim that its own week was closed.
+TEST(plan_course, session_pushed_by_the_previous_move_says_so) {
+  CourseRequest request = autumn_request();
+  request.first_date = Date(2019, 12, 10);
+  request.cadence_weeks = 1;
+  request.sessions = 4;  // 12-10, 12-17, then 12-24 and 12-31 in Juleferie
+  const CourseSchedule schedule = plan_course(request);
+  EXPECT_EQ(schedule.sessions[2].date(), Date(2020, 1, 7));
+  EXPECT_EQ(schedule.sessions[3].date(), Date(2020, 1, 14));
+  EXPECT_EQ(with_rule(schedule.findings, "C11").back().message,
+            "session 4 moved from 2019-12-31 to 2020-01-14: 2019-12-31 is in the school holiday "
+            "Juleferie [X2], and session 3 moved to the week before");
+}
+
+// DOMAIN C1: a schedule without sessions is an error, not a valid empty plan.
+TEST(validate, schedule_without_sessions_is_a_c1_error) {
+  CourseSchedule schedule = plan_course(autumn_request());
+  schedule.sessions.clear();
+  const auto found = with_rule(validate(schedule), "C1");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.front(), (Violation{"C1", Severity::error, "the schedule has no sessions",
+                                      std::nullopt}));
+}
+
+// DOMAIN C4: sessions less than a week apart are a warning, even when one of them moved.
+TEST(validate, sessions_less_than_a_week_apart_are_a_c4_warning) {
+  CourseSchedule schedule = plan_course(autumn_request());
+  Session& third = session(schedule, 3);
+  third.start = oslo_time(Date(2019, 9, 26), at(15, 0));
+  third.end = oslo_time(Date(2019, 9, 26), at(16, 30));
+  third.moved_from = Date(2019, 10, 22);
+  EXPECT_EQ(with_rule(validate(schedule), "C4"),
+            (std::vector<Violation>{
+                {"C4", Severity::warning, "session 3 comes only 2 day(s) after session 2", 3}}));
+}
+
+// DOMAIN C2: an introduction other than the model's is a warning.
+TEST(validate, introduction_other_than_the_models_is_a_c2_warning) {
+  CourseRequest request = autumn_request();
+  request.introduction_minutes = 45;
+  EXPECT_EQ(with_rule(plan_course(request).findings, "C2"),
+            (std::vector<Violation>{{"C2", Severity::warning,
+                                     "an introduction of 45 minutes; the model's is about 30",
+                                     std::nullopt}}));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // fields it reads; finish() rejects the rest, so unknown fields are errors, never dropped.
 #pragma once
 
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <set>
@@ -13,6 +14,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include "paarorende/calendar.hpp"
 #include "paarorende/error.hpp"
 
 namespace paarorende::detail {
@@ -28,6 +30,34 @@ inline std::string pointer_token(std::string_view key) {
     else token += c;
   }
   return token;
+}
+
+/// Input text quoted for a one-line message: in double quotes, control characters escaped as in
+/// JSON, and cut after 40 characters so a huge value cannot flood the message.
+inline std::string quote_input(std::string_view text) {
+  constexpr std::size_t max_characters = 40;
+  std::string out = "\"";
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80 && characters++ == max_characters) {
+      out += "...";
+      break;
+    }
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7F) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+      out += escaped;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
 }
 
 inline std::string type_name(const Json& value) {
@@ -84,15 +114,20 @@ inline boost::gregorian::date read_date(const Json& value, const std::string& po
   const std::string_view v(text);
   if (v.size() != 10 || v[4] != '-' || v[7] != '-' || !all_digits(v.substr(0, 4)) ||
       !all_digits(v.substr(5, 2)) || !all_digits(v.substr(8, 2))) {
-    throw InputError("", "expected a date as YYYY-MM-DD, got \"" + text + "\"", pointer);
+    throw InputError("", "expected a date as YYYY-MM-DD, got " + quote_input(text), pointer);
   }
   const int year = std::stoi(text.substr(0, 4));
   const int month = std::stoi(text.substr(5, 2));
   const int day = std::stoi(text.substr(8, 2));
-  if (year < 1400 || month < 1 || month > 12 || day < 1 ||
+  if (year < first_supported_year || year > last_supported_year) {
+    throw InputError("", quote_input(text) + " is outside the supported years " +
+                             std::to_string(first_supported_year) + "-" +
+                             std::to_string(last_supported_year), pointer);
+  }
+  if (month < 1 || month > 12 || day < 1 ||
       day > boost::gregorian::gregorian_calendar::end_of_month_day(
                 static_cast<unsigned short>(year), static_cast<unsigned short>(month))) {
-    throw InputError("", "\"" + text + "\" is not a calendar date", pointer);
+    throw InputError("", quote_input(text) + " is not a calendar date", pointer);
   }
   return boost::gregorian::date(static_cast<unsigned short>(year),
                                 static_cast<unsigned short>(month),
@@ -105,7 +140,7 @@ inline boost::posix_time::time_duration read_clock(const Json& value, const std:
   const std::string_view v(text);
   if (v.size() != 5 || v[2] != ':' || !all_digits(v.substr(0, 2)) || !all_digits(v.substr(3, 2)) ||
       std::stoi(text.substr(0, 2)) > 23 || std::stoi(text.substr(3, 2)) > 59) {
-    throw InputError("", "expected a time of day as HH:MM (00:00-23:59), got \"" + text + "\"",
+    throw InputError("", "expected a time of day as HH:MM (00:00-23:59), got " + quote_input(text),
                      pointer);
   }
   return boost::posix_time::time_duration(std::stoi(text.substr(0, 2)), std::stoi(text.substr(3, 2)),
@@ -133,7 +168,7 @@ class ObjectReader {
   const Json& required(std::string_view key) {
     const Json* value = find(key);
     if (value == nullptr) {
-      throw InputError("", "missing required field \"" + std::string(key) + "\"",
+      throw InputError("", "missing required field " + quote_input(key),
                        pointer_.empty() ? "/" : pointer_);
     }
     return *value;
@@ -180,9 +215,12 @@ class ObjectReader {
   /// Rejects every field that was not read. "$schema" is always allowed, for editors.
   void finish() const {
     for (auto it = object_.begin(); it != object_.end(); ++it) {
-      if (it.key() == "$schema" && pointer_.empty()) continue;
+      if (it.key() == "$schema" && pointer_.empty()) {
+        if (!it.value().is_string()) wrong_type(it.value(), "/$schema", "a string");
+        continue;
+      }
       if (!seen_.count(it.key())) {
-        throw InputError("", "unknown field \"" + it.key() + "\"", pointer(it.key()));
+        throw InputError("", "unknown field " + quote_input(it.key()), pointer(it.key()));
       }
     }
   }
