@@ -2,6 +2,8 @@
 // days a course cannot meet (DOMAIN C3, C11, X2).
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <algorithm>
 #include <sstream>
 #include <string>
@@ -51,27 +53,7 @@ std::vector<PublicHoliday> holidays_on(int year, Date date) {
   return found;
 }
 
-// Two school years of a Vestfold-like municipality with a summer between them (DOMAIN X2: data
-// the municipality supplies; these dates are made up for the tests).
-SchoolCalendar two_school_years() {
-  SchoolCalendar calendar;
-  calendar.municipality = "Testkommune";
-  calendar.years.push_back(SchoolYear{"2019-2020",
-                                      Date(2019, 8, 19),
-                                      Date(2020, 6, 19),
-                                      {
-                                          {"Høstferie", Date(2019, 9, 30), Date(2019, 10, 4)},
-                                          {"Juleferie", Date(2019, 12, 20), Date(2020, 1, 1)},
-                                          {"Vinterferie", Date(2020, 2, 24), Date(2020, 2, 28)},
-                                      }});
-  calendar.years.push_back(SchoolYear{"2020-2021",
-                                      Date(2020, 8, 17),
-                                      Date(2021, 6, 18),
-                                      {
-                                          {"Høstferie", Date(2020, 9, 28), Date(2020, 10, 2)},
-                                      }});
-  return calendar;
-}
+using paarorende::testing::two_school_years;
 
 // ---------------------------------------------------------------------------------------------
 // Easter (DOMAIN X1)

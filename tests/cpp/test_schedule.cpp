@@ -3,6 +3,8 @@
 // validate() finding every broken rule at once.
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <sstream>
 #include <string>
 #include <vector>
@@ -25,27 +27,7 @@ ClockTime at(int hour, int minute) {
   return ClockTime(hour, minute, 0);
 }
 
-// Two school years with a summer between them (DOMAIN X2: data the municipality supplies; these
-// dates are made up for the tests).
-SchoolCalendar two_school_years() {
-  SchoolCalendar calendar;
-  calendar.municipality = "Testkommune";
-  calendar.years.push_back(SchoolYear{"2019-2020",
-                                      Date(2019, 8, 19),
-                                      Date(2020, 6, 19),
-                                      {
-                                          {"Høstferie", Date(2019, 9, 30), Date(2019, 10, 4)},
-                                          {"Juleferie", Date(2019, 12, 20), Date(2020, 1, 1)},
-                                          {"Vinterferie", Date(2020, 2, 24), Date(2020, 2, 28)},
-                                      }});
-  calendar.years.push_back(SchoolYear{"2020-2021",
-                                      Date(2020, 8, 17),
-                                      Date(2021, 6, 18),
-                                      {
-                                          {"Høstferie", Date(2020, 9, 28), Date(2020, 10, 2)},
-                                      }});
-  return calendar;
-}
+using paarorende::testing::two_school_years;
 
 // Five Tuesdays every four weeks from 2019-08-27, none of them closed: 08-27, 09-24, 10-22,
 // 11-19, 12-17 (Høstferie starts 09-30 and Juleferie 12-20).
