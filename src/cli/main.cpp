@@ -36,18 +36,7 @@ constexpr const char* usage =
 // field name reaches the JSON pointer) are written as JSON escapes.
 std::string one_line(std::string_view text) {
   std::string line;
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte == '\n') {
-      line += "\\n";
-    } else if (byte < 0x20 || byte == 0x7F) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
-      line += escaped;
-    } else {
-      line += c;
-    }
-  }
+  for (char c : text) paarorende::detail::append_escaping_controls(line, c);
   return line;
 }
 

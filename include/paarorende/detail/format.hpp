@@ -25,6 +25,21 @@ inline std::string clock(boost::posix_time::time_duration time) {
   return text;
 }
 
+/// Appends `c` to `out`, a control character written as a JSON escape ("\n", "\u0009") so that
+/// text from the input cannot break a one-line message.
+inline void append_escaping_controls(std::string& out, char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  if (byte == '\n') {
+    out += "\\n";
+  } else if (byte < 0x20 || byte == 0x7F) {
+    char escaped[8];
+    std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+    out += escaped;
+  } else {
+    out += c;
+  }
+}
+
 inline int minutes_of_day(boost::posix_time::time_duration time) {
   return static_cast<int>(time.total_seconds() / 60);
 }

@@ -15,6 +15,7 @@
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include "paarorende/calendar.hpp"
+#include "paarorende/detail/format.hpp"
 #include "paarorende/error.hpp"
 
 namespace paarorende::detail {
@@ -44,18 +45,8 @@ inline std::string quote_input(std::string_view text) {
       out += "...";
       break;
     }
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c < 0x20 || c == 0x7F) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-      out += escaped;
-    } else {
-      out += static_cast<char>(c);
-    }
+    if (c == '"' || c == '\\') out += '\\';
+    append_escaping_controls(out, text[i]);
   }
   return out + "\"";
 }
