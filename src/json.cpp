@@ -1,5 +1,6 @@
 #include "paarorende/json.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -128,6 +129,226 @@ Venue read_venue(const Json& value, const std::string& pointer) {
   return venue;
 }
 
+bool is_slug(const std::string& id) {
+  return !id.empty() && id.size() <= 64 &&
+         std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+         });
+}
+
+std::string read_slug(ObjectReader& in, const char* key) {
+  const std::string id = in.string(key);
+  if (!is_slug(id)) {
+    throw InputError("", "an id is lower-case letters, digits and _ (at most 64), got " +
+                             detail::quote_input(id), in.pointer(key));
+  }
+  return id;
+}
+
+template <class Enum, class Parse>
+std::vector<Enum> read_enum_list(ObjectReader& in, const char* key, Parse parse, const char* expected) {
+  const Json& array = in.array(key);
+  std::vector<Enum> values;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const std::string at = in.pointer(key) + "/" + std::to_string(i);
+    const std::string text = detail::read_string(array[i], at);
+    const auto value = parse(text);
+    if (!value) throw InputError("", std::string("expected ") + expected + ", got " + detail::quote_input(text), at);
+    if (std::find(values.begin(), values.end(), *value) != values.end()) {
+      throw InputError("", detail::quote_input(text) + " is listed twice", at);
+    }
+    values.push_back(*value);
+  }
+  return values;
+}
+
+std::vector<ChildStage> read_stages(ObjectReader& in) {
+  return read_enum_list<ChildStage>(in, "stages", child_stage_from_string,
+                                    "kindergarten, primary, lower_secondary or upper_secondary");
+}
+
+std::vector<Audience> read_audiences(ObjectReader& in) {
+  return read_enum_list<Audience>(in, "audiences", audience_from_string,
+                                  "parents, fathers, children or siblings");
+}
+
+// One entry of a catalogue's "roles" or "topics": new (every field required) or an override of
+// `existing` (only "id" and "override" required; the fields given replace the existing ones).
+PresenterRole read_role(const Json& value, const std::string& pointer, const PresenterRole* existing) {
+  ObjectReader in(value, pointer);
+  PresenterRole role = existing ? *existing : PresenterRole{};
+  role.id = read_slug(in, "id");
+  in.boolean_or("override", false);
+  role.title_nb = existing ? in.string_or("title_nb", role.title_nb) : in.string("title_nb");
+  role.title_en = existing ? in.string_or("title_en", role.title_en) : in.string("title_en");
+  in.finish();
+  return role;
+}
+
+Topic read_topic(const Json& value, const std::string& pointer, const Topic* existing) {
+  ObjectReader in(value, pointer);
+  Topic topic = existing ? *existing : Topic{};
+  topic.id = read_slug(in, "id");
+  in.boolean_or("override", false);
+  auto text = [&](const char* key, std::string& field) {
+    field = existing ? in.string_or(key, field) : in.string(key);
+  };
+  topic.source = in.string_or("source", topic.source);
+  text("title_nb", topic.title_nb);
+  text("title_en", topic.title_en);
+  text("description_nb", topic.description_nb);
+  text("description_en", topic.description_en);
+  text("presenter_role", topic.presenter_role);
+  if (!existing || in.find("stages")) topic.stages = read_stages(in);
+  if (!existing || in.find("audiences")) topic.audiences = read_audiences(in);
+  in.finish();
+  if (topic.stages.empty()) throw InputError("G6", "a topic suits at least one stage", in.pointer("stages"));
+  if (topic.audiences.empty()) throw InputError("", "a topic has at least one audience", in.pointer("audiences"));
+  return topic;
+}
+
+// Adds or overrides the entries of one array ("roles" or "topics") on `into`.
+template <class Entry, class Read>
+void merge_entries(const Json& array, const std::string& pointer, std::vector<Entry>& into,
+                   std::size_t base_count, Read read) {
+  if (!array.is_array()) detail::wrong_type(array, pointer, "an array");
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const std::string at = pointer + "/" + std::to_string(i);
+    ObjectReader peek(array[i], at);
+    const std::string id = read_slug(peek, "id");
+    const bool override_flag = peek.boolean_or("override", false);
+    auto same_id = [&id](const Entry& entry) { return entry.id == id; };
+    auto found = std::find_if(into.begin(), into.end(), same_id);
+    const bool from_base = found != into.end() && static_cast<std::size_t>(found - into.begin()) < base_count;
+    if (found != into.end() && !from_base) {
+      throw InputError("", detail::quote_input(id) + " appears twice in this file", at + "/id");
+    }
+    if (from_base && !override_flag) {
+      throw InputError("", detail::quote_input(id) +
+                               " is already in the catalogue; set \"override\": true to replace its fields",
+                       at + "/id");
+    }
+    if (!from_base && override_flag) {
+      throw InputError("", "no " + detail::quote_input(id) + " in the catalogue to override", at + "/id");
+    }
+    if (from_base) {
+      *found = read(array[i], at, &*found);
+    } else {
+      into.push_back(read(array[i], at, nullptr));
+    }
+  }
+}
+
+TopicCatalogue read_catalogue(const Json& value, const std::string& pointer, const TopicCatalogue& base) {
+  ObjectReader in(value, pointer);
+  const std::string extends = in.string_or("extends", "builtin");
+  if (extends != "builtin" && extends != "none") {
+    throw InputError("", "expected \"builtin\" or \"none\", got " + detail::quote_input(extends),
+                     in.pointer("extends"));
+  }
+  TopicCatalogue catalogue = extends == "builtin" ? base : TopicCatalogue{};
+  in.string_or("municipality", "");
+  in.string_or("note", "");
+  const std::size_t base_roles = catalogue.roles.size();
+  const std::size_t base_topics = catalogue.topics.size();
+  if (const Json* roles = in.find("roles")) {
+    merge_entries(*roles, in.pointer("roles"), catalogue.roles, base_roles, read_role);
+  }
+  if (const Json* topics = in.find("topics")) {
+    merge_entries(*topics, in.pointer("topics"), catalogue.topics, base_topics, read_topic);
+  }
+  in.finish();
+  // DOMAIN C7: every topic names a role the catalogue knows.
+  for (std::size_t i = 0; i < catalogue.topics.size(); ++i) {
+    if (catalogue.find_role(catalogue.topics[i].presenter_role) == nullptr) {
+      const Json* topics = value.contains("topics") ? &value["topics"] : nullptr;
+      std::string at = in.pointer("topics");
+      if (topics != nullptr) {
+        for (std::size_t j = 0; j < topics->size(); ++j) {
+          if ((*topics)[j].value("id", "") == catalogue.topics[i].id) {
+            at += "/" + std::to_string(j) + "/presenter_role";
+          }
+        }
+      }
+      throw InputError("C7", "no presenter role " + detail::quote_input(catalogue.topics[i].presenter_role) +
+                                 " in the catalogue", at);
+    }
+  }
+  // DOMAIN T6: the first session's topic is always there.
+  if (catalogue.find(first_session_topic) == nullptr) {
+    throw InputError("T6", "the catalogue needs the topic \"" + std::string(first_session_topic) + "\"",
+                     in.pointer("topics"));
+  }
+  return catalogue;
+}
+
+TopicWish read_wish(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  TopicWish wish;
+  wish.participant = in.string("participant");
+  const Json& topics = in.array("topics");
+  for (std::size_t i = 0; i < topics.size(); ++i) {
+    wish.topics.push_back(detail::read_string(topics[i], in.pointer("topics") + "/" + std::to_string(i)));
+  }
+  wish.ranked = in.boolean_or("ranked", true);
+  in.finish();
+  return wish;
+}
+
+ChildProfile read_child(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  ChildProfile child;
+  const std::string stage = in.string("stage");
+  const auto parsed = child_stage_from_string(stage);
+  if (!parsed) {
+    throw InputError("", "expected kindergarten, primary, lower_secondary or upper_secondary, got " +
+                             detail::quote_input(stage), in.pointer("stage"));
+  }
+  child.stage = *parsed;
+  if (in.find("grade")) child.grade = in.integer("grade", 1, 13);
+  in.finish();
+  return child;
+}
+
+Presenter read_presenter(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Presenter presenter;
+  presenter.id = in.string("id");
+  presenter.name = in.string_or("name", "");
+  presenter.role = in.string("role");
+  if (const Json* dates = in.find("unavailable")) {
+    if (!dates->is_array()) detail::wrong_type(*dates, in.pointer("unavailable"), "an array");
+    for (std::size_t i = 0; i < dates->size(); ++i) {
+      presenter.unavailable.push_back(
+          detail::read_date((*dates)[i], in.pointer("unavailable") + "/" + std::to_string(i)));
+    }
+  }
+  in.finish();
+  return presenter;
+}
+
+TopicRules read_topic_rules(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  TopicRules rules;
+  rules.stage_weight_percent = in.integer_or("stage_weight_percent", rules.stage_weight_percent, 0, 1000);
+  rules.suggest_transitions = in.boolean_or("suggest_transitions", rules.suggest_transitions);
+  in.finish();
+  return rules;
+}
+
+template <class T, class Read>
+std::vector<T> read_list(ObjectReader& in, const char* key, Read read) {
+  std::vector<T> values;
+  if (const Json* array = in.find(key)) {
+    if (!array->is_array()) detail::wrong_type(*array, in.pointer(key), "an array");
+    if (array->size() > 10000) throw InputError("", "at most 10000 entries", in.pointer(key));
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      values.push_back(read((*array)[i], in.pointer(key) + "/" + std::to_string(i)));
+    }
+  }
+  return values;
+}
+
 CourseRequest read_request(const Json& value, const std::string& pointer,
                            const std::filesystem::path& base_dir) {
   ObjectReader in(value, pointer);
@@ -168,6 +389,30 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
     }
   }
   if (const Json* rules = in.find("rules")) request.rules = read_rules(*rules, in.pointer("rules"));
+  if (const Json* catalogue = in.find("catalogue")) {
+    if (catalogue->is_string()) {
+      std::filesystem::path file = catalogue->get<std::string>();
+      if (file.is_relative()) file = base_dir / file;
+      request.catalogue = load_catalogue(file);
+    } else {
+      request.catalogue = read_catalogue(*catalogue, in.pointer("catalogue"), builtin_catalogue());
+    }
+  }
+  request.wishes = read_list<TopicWish>(in, "wishes", read_wish);
+  request.children = read_list<ChildProfile>(in, "children", read_child);
+  request.presenters = read_list<Presenter>(in, "presenters", read_presenter);
+  if (const Json* rules = in.find("topic_rules")) {
+    request.topic_rules = read_topic_rules(*rules, in.pointer("topic_rules"));
+  }
+  if (const Json* audience = in.find("audience")) {
+    const std::string text = detail::read_string(*audience, in.pointer("audience"));
+    const auto parsed = audience_from_string(text);
+    if (!parsed) {
+      throw InputError("", "expected parents, fathers, children or siblings, got " + detail::quote_input(text),
+                       in.pointer("audience"));
+    }
+    request.audience = *parsed;
+  }
   in.finish();
   // Cross-field checks (exactly one first date, ranges that depend on each other) with pointers
   // relative to this request.
@@ -229,7 +474,8 @@ Session read_session(const Json& value, const std::string& pointer, int number,
   const ClockTime start = in.clock("start");
   const ClockTime end = in.clock("end");
   Session session{session_number, oslo_time(date, start), oslo_time(date, end), request.venue,
-                  {},             std::nullopt,           std::nullopt};
+                  {},             std::nullopt,           std::nullopt,           std::nullopt,
+                  std::nullopt};
   if (const Json* venue = in.find("venue")) session.venue = read_venue(*venue, in.pointer("venue"));
   if (const Json* agenda = in.find("agenda")) {
     if (!agenda->is_array()) detail::wrong_type(*agenda, in.pointer("agenda"), "an array");
@@ -242,6 +488,12 @@ Session read_session(const Json& value, const std::string& pointer, int number,
     if (length > request.introduction_minutes) {
       session.agenda = standard_agenda(session.number, length, request.introduction_minutes);
     }
+  }
+  if (const Json* topic = in.find("topic"); topic && !topic->is_null()) {
+    session.topic = detail::read_string(*topic, in.pointer("topic"));
+  }
+  if (const Json* presenter = in.find("presenter"); presenter && !presenter->is_null()) {
+    session.presenter = detail::read_string(*presenter, in.pointer("presenter"));
   }
   session.moved_from = in.optional_date("moved_from");
   if (const Json* reason = in.find("move_reason")) {
@@ -358,6 +610,15 @@ CourseSchedule course_schedule_from_json(const Json& document,
   return schedule;
 }
 
+TopicCatalogue catalogue_from_json(const Json& document, const TopicCatalogue& base) {
+  return read_catalogue(document, "", base);
+}
+
+TopicCatalogue load_catalogue(const std::filesystem::path& path, const TopicCatalogue& base) {
+  const Json document = load_json_file(path);
+  return in_file(path, [&] { return catalogue_from_json(document, base); });
+}
+
 SchoolCalendar load_school_calendar(const std::filesystem::path& path) {
   const Json document = load_json_file(path);
   return in_file(path, [&] { return school_calendar_from_json(document); });
@@ -402,6 +663,33 @@ Json to_json(const SchoolCalendar& calendar) {
   return document;
 }
 
+Json to_json(const Topic& topic) {
+  Json stages = Json::array();
+  for (auto stage : topic.stages) stages.push_back(std::string(to_string(stage)));
+  Json audiences = Json::array();
+  for (auto audience : topic.audiences) audiences.push_back(std::string(to_string(audience)));
+  Json document{{"id", topic.id}};
+  if (!topic.source.empty()) document["source"] = topic.source;
+  document["title_nb"] = topic.title_nb;
+  document["title_en"] = topic.title_en;
+  document["description_nb"] = topic.description_nb;
+  document["description_en"] = topic.description_en;
+  document["presenter_role"] = topic.presenter_role;
+  document["stages"] = stages;
+  document["audiences"] = audiences;
+  return document;
+}
+
+Json to_json(const TopicCatalogue& catalogue) {
+  Json roles = Json::array();
+  for (const auto& role : catalogue.roles) {
+    roles.push_back({{"id", role.id}, {"title_nb", role.title_nb}, {"title_en", role.title_en}});
+  }
+  Json topics = Json::array();
+  for (const auto& topic : catalogue.topics) topics.push_back(to_json(topic));
+  return Json{{"extends", "none"}, {"roles", roles}, {"topics", topics}};
+}
+
 Json to_json(const CourseRequest& request) {
   Json document{{"title", request.title}};
   if (!request.municipality.empty()) document["municipality"] = request.municipality;
@@ -428,6 +716,36 @@ Json to_json(const CourseRequest& request) {
                        {"max_travel_minutes", rules.max_travel_minutes},
                        {"start_step_minutes", rules.start_step_minutes},
                        {"max_move_weeks", rules.max_move_weeks}};
+  document["audience"] = std::string(to_string(request.audience));
+  if (request.catalogue) document["catalogue"] = to_json(*request.catalogue);
+  if (!request.wishes.empty()) {
+    Json wishes = Json::array();
+    for (const auto& wish : request.wishes) {
+      wishes.push_back({{"participant", wish.participant}, {"topics", wish.topics}, {"ranked", wish.ranked}});
+    }
+    document["wishes"] = wishes;
+  }
+  if (!request.children.empty()) {
+    Json children = Json::array();
+    for (const auto& child : request.children) {
+      Json entry{{"stage", std::string(to_string(child.stage))}};
+      if (child.grade) entry["grade"] = *child.grade;
+      children.push_back(entry);
+    }
+    document["children"] = children;
+  }
+  if (!request.presenters.empty()) {
+    Json presenters = Json::array();
+    for (const auto& presenter : request.presenters) {
+      Json dates = Json::array();
+      for (const auto& date : presenter.unavailable) dates.push_back(iso_date(date));
+      presenters.push_back({{"id", presenter.id}, {"name", presenter.name}, {"role", presenter.role},
+                            {"unavailable", dates}});
+    }
+    document["presenters"] = presenters;
+  }
+  document["topic_rules"] = {{"stage_weight_percent", request.topic_rules.stage_weight_percent},
+                             {"suggest_transitions", request.topic_rules.suggest_transitions}};
   return document;
 }
 
@@ -448,6 +766,8 @@ Json to_json(const Session& session) {
                 {"start", clock(start)},
                 {"end", clock(session.end_time())},
                 {"venue", {{"name", session.venue.name}}},
+                {"topic", session.topic ? Json(*session.topic) : Json(nullptr)},
+                {"presenter", session.presenter ? Json(*session.presenter) : Json(nullptr)},
                 {"agenda", agenda}};
   if (!session.venue.address.empty()) document["venue"]["address"] = session.venue.address;
   if (session.moved_from) document["moved_from"] = iso_date(*session.moved_from);

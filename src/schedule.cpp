@@ -81,6 +81,53 @@ std::string session_list(const std::vector<int>& numbers) {
   return text;
 }
 
+// The introduction block names the day's topic (DOMAIN C2, C7).
+void title_introduction(Session& session, const Topic& topic) {
+  for (auto& item : session.agenda) {
+    if (item.kind != AgendaKind::introduction) continue;
+    item.title_nb = "Innledning: " + topic.title_nb;
+    item.title_en = "Introduction: " + topic.title_en;
+  }
+}
+
+// From dates to a course plan (DOMAIN C5, C6, C7, T6): session 1 gets "getting to know each
+// other"; with wishes, the later sessions get the chosen topics and their presenters.
+void plan_topics(CourseSchedule& schedule) {
+  const CourseRequest& request = schedule.request;
+  const TopicCatalogue& catalogue = request.topics();
+  if (schedule.sessions.empty()) return;
+  Session& first = schedule.sessions.front();
+  first.topic = std::string(first_session_topic);  // DOMAIN T6
+  if (const Topic* topic = catalogue.find(first_session_topic)) {
+    for (const auto& presenter : request.presenters) {
+      if (presenter.role == topic->presenter_role && presenter.available_on(first.date())) {
+        first.presenter = presenter.id;
+        break;
+      }
+    }
+  }
+  const int later = static_cast<int>(schedule.sessions.size()) - 1;
+  if (later == 0) return;
+  if (request.wishes.empty()) return;  // DOMAIN C6: topics are chosen in session 1
+  TopicChoice choice = choose_topics(request.wishes, catalogue, request.children, later,
+                                     request.audience, request.topic_rules);
+  std::vector<Date> dates;
+  for (int i = 1; i <= later; ++i) dates.push_back(schedule.sessions[static_cast<std::size_t>(i)].date());
+  const Staffing staffing = staff_sessions(dates, choice.topics, request.presenters, catalogue, 2);
+  // Unstaffed sessions are reported by validate() with the same message; keep the rest here.
+  for (const auto& finding : staffing.findings) {
+    if (finding.severity == Severity::info) choice.findings.push_back(finding);
+  }
+  for (int i = 1; i <= later; ++i) {
+    Session& session = schedule.sessions[static_cast<std::size_t>(i)];
+    const SessionStaffing& staffed = staffing.sessions[static_cast<std::size_t>(i - 1)];
+    session.topic = staffed.topic;
+    session.presenter = staffed.presenter;
+    if (session.topic) title_introduction(session, *catalogue.find(*session.topic));
+  }
+  for (auto& finding : choice.findings) schedule.findings.push_back(std::move(finding));
+}
+
 }  // namespace
 
 boost::local_time::time_zone_ptr oslo_time_zone() {
@@ -178,6 +225,29 @@ void check_request(const CourseRequest& request) {
   require_range(rules.max_travel_minutes, 0, 240, "/rules/max_travel_minutes");
   require_range(rules.start_step_minutes, 1, 60, "/rules/start_step_minutes");
   require_range(rules.max_move_weeks, 1, 52, "/rules/max_move_weeks");
+  // DOMAIN C7: presenters have distinct ids and roles the catalogue knows.
+  const TopicCatalogue& catalogue = request.topics();
+  for (std::size_t p = 0; p < request.presenters.size(); ++p) {
+    const Presenter& presenter = request.presenters[p];
+    const std::string at = "/presenters/" + std::to_string(p);
+    if (presenter.id.empty()) throw InputError("", "a presenter needs an id", at + "/id");
+    for (std::size_t q = 0; q < p; ++q) {
+      if (request.presenters[q].id == presenter.id) {
+        throw InputError("", "presenter id \"" + presenter.id + "\" is used twice", at + "/id");
+      }
+    }
+    if (catalogue.find_role(presenter.role) == nullptr) {
+      throw InputError("C7", "no presenter role \"" + presenter.role + "\" in the catalogue",
+                       at + "/role");
+    }
+  }
+  // DOMAIN C6, G6, T3: wishes name known topics once each; grades fit their stages.
+  if (!request.wishes.empty() || !request.children.empty()) {
+    choose_topics(request.wishes, catalogue, request.children, 0, request.audience,
+                  request.topic_rules);
+  }
+  require_range(request.topic_rules.stage_weight_percent, 0, 1000,
+                "/topic_rules/stage_weight_percent");
   if (request.school_calendar) {
     try {
       check_school_calendar(*request.school_calendar);
@@ -313,6 +383,8 @@ CourseSchedule plan_course(const CourseRequest& request) {
                     request.venue,
                     standard_agenda(i + 1, request.session_minutes, request.introduction_minutes),
                     std::nullopt,
+                    std::nullopt,
+                    std::nullopt,
                     std::nullopt};
     if (date != nominal) {
       session.moved_from = nominal;
@@ -338,6 +410,7 @@ CourseSchedule plan_course(const CourseRequest& request) {
     schedule.sessions.push_back(std::move(session));
     previous_date = date;
   }
+  plan_topics(schedule);
   if (!unknown_school_days.empty()) {
     // DOMAIN X2: school holidays are the municipality's data; say when they were missing.
     schedule.findings.push_back(
@@ -401,6 +474,7 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
   }
 
   const int must_end = minutes_of_day(request.care_closes) - request.travel_minutes;
+  const TopicCatalogue& catalogue = request.topics();
   const SchoolYear* school_year = nullptr;
   std::vector<int> unknown_school_days;
   Date previous_date;  // of the previous session with times
@@ -491,6 +565,58 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
       }
     }
     previous_date = date;
+    // DOMAIN C5, C6, C7, T6: topics known, each once, the first session's first; presenters
+    // known, of the topic's role, and free that day.
+    if (session.topic) {
+      const Topic* topic = catalogue.find(*session.topic);
+      if (topic == nullptr) {
+        add("C5", Severity::error, label + ": no topic \"" + *session.topic + "\" in the catalogue", n);
+      } else {
+        if (n == 1 && topic->id != first_session_topic) {
+          add("T6", Severity::error,
+              "session 1 is for getting to know each other, not \"" + topic->id + "\"", n);
+        }
+        if (n > 1 && topic->id == first_session_topic) {
+          add("T6", Severity::error, label + ": getting to know each other is the first session's", n);
+        }
+        for (int j = 0; j < i; ++j) {
+          if (schedule.sessions[static_cast<std::size_t>(j)].topic == session.topic) {
+            add("C5", Severity::error,
+                label + " repeats the topic \"" + topic->id + "\" of session " + std::to_string(j + 1),
+                n);
+            break;
+          }
+        }
+        if (!topic->is_for(request.audience)) {
+          add("G9", Severity::warning,
+              label + ": \"" + topic->id + "\" is not for " + std::string(to_string(request.audience)),
+              n);
+        }
+        const Presenter* presenter = nullptr;
+        for (const auto& candidate : request.presenters) {
+          if (session.presenter && candidate.id == *session.presenter) presenter = &candidate;
+        }
+        if (session.presenter && presenter == nullptr) {
+          add("C7", Severity::error, label + ": no presenter \"" + *session.presenter + "\"", n);
+        } else if (presenter != nullptr) {
+          if (presenter->role != topic->presenter_role) {
+            add("C7", Severity::error,
+                label + ": " + presenter->id + " is a " + presenter->role + "; \"" + topic->id +
+                    "\" is presented by a " + topic->presenter_role, n);
+          }
+          if (!presenter->available_on(date)) {
+            add("C7", Severity::error,
+                label + ": " + presenter->id + " cannot come on " + iso_date(date), n);
+          }
+        } else if (n > 1) {
+          add("C7", Severity::warning,
+              label + " (" + topic->id + "): " + detail::why_unstaffed(*topic, date, request.presenters),
+              n);
+        }
+      }
+    } else if (n > 1 && !request.wishes.empty()) {
+      add("C6", Severity::warning, label + " has no topic", n);
+    }
     // DOMAIN C2, C6, C7, C9, C10: the agenda adds up and has the model's blocks.
     int covered = 0;
     bool has_meal = false;

@@ -14,6 +14,7 @@
 
 #include "paarorende/calendar.hpp"
 #include "paarorende/schedule.hpp"
+#include "paarorende/topic.hpp"
 #include "paarorende/violation.hpp"
 
 namespace paarorende {
@@ -37,6 +38,16 @@ CourseRequest course_request_from_json(const Json& document,
 CourseSchedule course_schedule_from_json(const Json& document,
                                          const std::filesystem::path& base_dir = {});
 
+/// A topic catalogue document (docs/topics.md). With "extends": "builtin" (the default) its roles
+/// and topics are added to `base`; an entry whose id `base` already has must say
+/// "override": true, and then replaces the fields it gives. With "extends": "none" it stands
+/// alone. Ids are slugs ([a-z0-9_]+), each once; a topic's presenter_role must be a known role.
+/// `base` is never changed: the result is a new catalogue.
+TopicCatalogue catalogue_from_json(const Json& document,
+                                   const TopicCatalogue& base = builtin_catalogue());
+TopicCatalogue load_catalogue(const std::filesystem::path& path,
+                              const TopicCatalogue& base = builtin_catalogue());
+
 // File loaders: as the readers, with the file's name in every error's where().
 SchoolCalendar load_school_calendar(const std::filesystem::path& path);
 CourseRequest load_course_request(const std::filesystem::path& path);
@@ -46,6 +57,9 @@ CourseSchedule load_course_schedule(const std::filesystem::path& path);
 Json to_json(const PublicHoliday& holiday);
 Json to_json(const std::vector<PublicHoliday>& holidays);
 Json to_json(const SchoolCalendar& calendar);
+Json to_json(const Topic& topic);
+/// A catalogue as a stand-alone document ("extends": "none").
+Json to_json(const TopicCatalogue& catalogue);
 Json to_json(const CourseRequest& request);
 Json to_json(const Session& session);
 Json to_json(const CourseSchedule& schedule);

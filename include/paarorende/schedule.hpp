@@ -15,7 +15,10 @@
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include "paarorende/calendar.hpp"
+#include "paarorende/presenter.hpp"
+#include "paarorende/topic.hpp"
 #include "paarorende/violation.hpp"
+#include "paarorende/wishes.hpp"
 
 namespace paarorende {
 
@@ -90,6 +93,20 @@ struct CourseRequest {
   std::optional<SchoolCalendar> school_calendar;  ///< DOMAIN X2; without it only X1 applies.
   ScheduleRules rules;
 
+  // From a schedule to a course plan (DOMAIN C5-C7, T1-T6): with wishes, sessions 2..n get
+  // topics and presenters; without, their topics are chosen in session 1.
+  std::vector<TopicWish> wishes;          ///< DOMAIN C6: the round of topic wishes.
+  std::vector<ChildProfile> children;     ///< DOMAIN G6, T3: the children's stages and grades.
+  std::vector<Presenter> presenters;      ///< DOMAIN C7.
+  std::optional<TopicCatalogue> catalogue;  ///< A municipality's; the built-in one when unset.
+  TopicRules topic_rules;
+  Audience audience = Audience::parents;  ///< Who the course is for (a fathers' session: G9).
+
+  /// The catalogue in force: the municipality's, or the built-in one.
+  const TopicCatalogue& topics() const noexcept {
+    return catalogue ? *catalogue : builtin_catalogue();
+  }
+
   friend bool operator==(const CourseRequest&, const CourseRequest&) = default;
 };
 
@@ -137,6 +154,8 @@ struct Session {
   std::vector<AgendaItem> agenda;
   std::optional<Date> moved_from;      ///< The date the cadence gave, when the session moved.
   std::optional<Closure> move_reason;  ///< Why it moved off `moved_from`.
+  std::optional<std::string> topic;      ///< A topic id (DOMAIN C5, C6); unset: not chosen yet.
+  std::optional<std::string> presenter;  ///< A Presenter id (DOMAIN C7); unset: nobody free.
 
   Date date() const { return start.local_time().date(); }
   ClockTime start_time() const { return start.local_time().time_of_day(); }

@@ -28,6 +28,8 @@ constexpr const char* usage =
     "  validate SCHEDULE.json         check a (hand-made) schedule; findings as JSON,\n"
     "                                 exit status 1 when any is an error\n"
     "  closed DATE [--calendar FILE]  is DATE (YYYY-MM-DD) closed for a course, and why\n"
+    "  topics [--catalogue FILE]      the topic catalogue as JSON: the built-in one, with a\n"
+    "                                 municipality's FILE merged onto it when given\n"
     "  version                        the library version\n"
     "\n"
     "Bad input gives exit status 2 and one line on stderr.\n";
@@ -109,6 +111,23 @@ int command_validate(const std::vector<std::string>& args) {
   return paarorende::has_errors(findings) ? exit_findings : exit_ok;
 }
 
+int command_topics(const std::vector<std::string>& args) {
+  std::string catalogue_file;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--catalogue" && i + 1 < args.size() && catalogue_file.empty()) {
+      catalogue_file = args[++i];
+    } else {
+      throw UsageError{"usage: paarorende topics [--catalogue FILE]"};
+    }
+  }
+  const auto catalogue = catalogue_file.empty() ? paarorende::builtin_catalogue()
+                                                : paarorende::load_catalogue(catalogue_file);
+  paarorende::Json topics = paarorende::Json::array();
+  for (const auto& topic : catalogue.topics) topics.push_back(paarorende::to_json(topic));
+  print(topics);
+  return exit_ok;
+}
+
 int command_closed(const std::vector<std::string>& args) {
   std::string date_text;
   std::string calendar_file;
@@ -152,6 +171,7 @@ int main(int argc, char** argv) {
     if (command == "plan") return command_plan(args);
     if (command == "validate") return command_validate(args);
     if (command == "closed") return command_closed(args);
+    if (command == "topics") return command_topics(args);
     if (command == "version") {
       if (!args.empty()) throw UsageError{"version takes no arguments"};
       std::cout << paarorende::version_string << '\n';

@@ -606,8 +606,20 @@ TEST(sandefjord_pilot, findings_are_the_two_moves) {
 TEST(sandefjord_pilot, example_request_file_plans_the_same_sessions) {
   const CourseRequest request = load_course_request(std::string(PAARORENDE_SOURCE_DIR) +
                                                     "/examples/sandefjord_pilot/course.json");
-  EXPECT_EQ(request, pilot_request());
-  EXPECT_EQ(plan_course(request), plan_course(pilot_request()));
+  // The file adds the topic round (wishes, children, presenters) to the same dates and times.
+  CourseRequest dates_only = request;
+  dates_only.wishes.clear();
+  dates_only.children.clear();
+  dates_only.presenters.clear();
+  EXPECT_EQ(dates_only, pilot_request());
+  const CourseSchedule from_file = plan_course(request);
+  const CourseSchedule expected = plan_course(pilot_request());
+  ASSERT_EQ(from_file.sessions.size(), expected.sessions.size());
+  for (std::size_t i = 0; i < expected.sessions.size(); ++i) {
+    EXPECT_EQ(from_file.sessions[i].start, expected.sessions[i].start);
+    EXPECT_EQ(from_file.sessions[i].end, expected.sessions[i].end);
+    EXPECT_EQ(from_file.sessions[i].moved_from, expected.sessions[i].moved_from);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
