@@ -140,15 +140,31 @@ std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) 
     out += "DTSTAMP:" + dtstamp + "\r\n";
     out += "DTSTART;TZID=Europe/Oslo:" + local_stamp(session.start) + "\r\n";
     out += "DTEND;TZID=Europe/Oslo:" + local_stamp(session.end) + "\r\n";
-    out += ical_fold("SUMMARY:" + ical_escape(request.title + ": samling " +
-                                              std::to_string(session.number) + " av " +
-                                              std::to_string(schedule.sessions.size())));
+    // DOMAIN C7: the day's topic and who presents it, so the calendar says "a face and a name".
+    const Topic* topic = session.topic ? request.topics().find(*session.topic) : nullptr;
+    std::string summary = request.title + ": samling " + std::to_string(session.number) + " av " +
+                          std::to_string(schedule.sessions.size());
+    if (topic != nullptr) summary += " – " + topic->title_nb;
+    out += ical_fold("SUMMARY:" + ical_escape(summary));
     std::string location = session.venue.name;
     if (!session.venue.address.empty()) {
       location += (location.empty() ? "" : ", ") + session.venue.address;
     }
     if (!location.empty()) out += ical_fold("LOCATION:" + ical_escape(location));
-    std::string description = agenda_text(session);
+    std::string description;
+    if (topic != nullptr) {
+      description += "Tema: " + topic->title_nb + "\n";
+      const PresenterRole* role = request.topics().find_role(topic->presenter_role);
+      description += "Innleder: " + (role ? role->title_nb : topic->presenter_role);
+      for (const auto& presenter : request.presenters) {
+        if (session.presenter && presenter.id == *session.presenter && !presenter.name.empty()) {
+          description += " (" + presenter.name + ")";
+        }
+      }
+      if (!session.presenter && session.number > 1) description += " – ikke avklart";
+      description += "\n";
+    }
+    description += agenda_text(session);
     if (session.moved_from) {
       description += "\nFlyttet fra " + detail::iso_date(*session.moved_from);
       if (session.move_reason) description += " (" + session.move_reason->name + ")";

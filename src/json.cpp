@@ -255,25 +255,22 @@ TopicCatalogue read_catalogue(const Json& value, const std::string& pointer, con
     merge_entries(*roles, in.pointer("roles"), catalogue.roles, base_roles, read_role);
   }
   if (const Json* topics = in.find("topics")) {
-    merge_entries(*topics, in.pointer("topics"), catalogue.topics, base_topics, read_topic);
+    // Roles are merged first, so each topic's role can be checked as it is read (DOMAIN C7).
+    auto read_known_role_topic = [&catalogue](const Json& entry, const std::string& at,
+                                              const Topic* existing) {
+      Topic topic = read_topic(entry, at, existing);
+      if (catalogue.find_role(topic.presenter_role) == nullptr) {
+        throw InputError("C7",
+                         "no presenter role " + detail::quote_input(topic.presenter_role) +
+                             " in the catalogue",
+                         at + (entry.contains("presenter_role") ? "/presenter_role" : "/id"));
+      }
+      return topic;
+    };
+    merge_entries(*topics, in.pointer("topics"), catalogue.topics, base_topics,
+                  read_known_role_topic);
   }
   in.finish();
-  // DOMAIN C7: every topic names a role the catalogue knows.
-  for (std::size_t i = 0; i < catalogue.topics.size(); ++i) {
-    if (catalogue.find_role(catalogue.topics[i].presenter_role) == nullptr) {
-      const Json* topics = value.contains("topics") ? &value["topics"] : nullptr;
-      std::string at = in.pointer("topics");
-      if (topics != nullptr) {
-        for (std::size_t j = 0; j < topics->size(); ++j) {
-          if ((*topics)[j].value("id", "") == catalogue.topics[i].id) {
-            at += "/" + std::to_string(j) + "/presenter_role";
-          }
-        }
-      }
-      throw InputError("C7", "no presenter role " + detail::quote_input(catalogue.topics[i].presenter_role) +
-                                 " in the catalogue", at);
-    }
-  }
   // DOMAIN T6: the first session's topic is always there.
   if (catalogue.find(first_session_topic) == nullptr) {
     throw InputError("T6", "the catalogue needs the topic \"" + std::string(first_session_topic) + "\"",

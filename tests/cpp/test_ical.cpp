@@ -354,3 +354,27 @@ TEST(ical, location_without_a_venue_name_is_the_address) {
 }
 
 }  // namespace
+
+namespace {
+
+// DOMAIN C7: each event names the day's topic, and the presenter's role and name.
+TEST(ical, events_carry_the_topic_and_the_presenter) {
+  const auto request = paarorende::load_course_request(std::string(PAARORENDE_SOURCE_DIR) +
+                                                       "/examples/sandefjord_pilot/course.json");
+  const std::string text = paarorende::to_ical(paarorende::plan_course(request));
+  std::string unfolded;  // RFC 5545 3.1: remove CRLF followed by one space
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\r\n ") == 0) {
+      i += 2;
+      continue;
+    }
+    unfolded += text[i];
+  }
+  EXPECT_NE(unfolded.find("SUMMARY:Mestringskurs for foreldre – pilot: samling 4 av 5 – Egenomsorg\r\n"),
+            std::string::npos);
+  EXPECT_NE(unfolded.find("DESCRIPTION:Tema: Egenomsorg\\nInnleder: Psykolog (Psykolog\\, "
+                          "familietjenesten)\\n"),
+            std::string::npos);
+}
+
+}  // namespace

@@ -142,3 +142,45 @@ def test_version_matches_the_python_package(cli):
     import paarorende
 
     assert cli("version").stdout.strip() == paarorende.__version__
+
+
+def test_topics_prints_the_built_in_catalogue(cli):
+    result = cli("topics")
+    assert result.returncode == 0, result.stderr
+    topics = json.loads(result.stdout)
+    assert topics[0]["id"] == "getting_to_know"  # DOMAIN T6: always first
+    self_care = next(t for t in topics if t["id"] == "self_care")
+    assert self_care["title_nb"] == "Egenomsorg"
+    assert self_care["title_en"] == "Self-care"
+    assert self_care["presenter_role"] == "psychologist"
+    assert "lower_secondary" in self_care["stages"]
+
+
+def test_topics_merges_a_municipal_catalogue(cli, tmp_path):
+    path = write(tmp_path, {"topics": [
+        {"id": "self_care", "override": True, "presenter_role": "health_visitor"},
+        {"id": "assistive_devices", "title_nb": "Hjelpemidler", "title_en": "Assistive devices",
+         "description_nb": "Hjelpemidler i hverdagen.", "description_en": "Assistive devices.",
+         "presenter_role": "occupational_therapist", "stages": ["primary"],
+         "audiences": ["parents"]}]}, "topics.json")
+    topics = json.loads(cli("topics", "--catalogue", path).stdout)
+    assert topics[-1]["id"] == "assistive_devices"
+    assert next(t for t in topics if t["id"] == "self_care")["presenter_role"] == "health_visitor"
+
+
+def test_topics_rejects_an_override_without_the_flag(cli, tmp_path):
+    path = write(tmp_path, {"topics": [{"id": "self_care", "presenter_role": "health_visitor"}]},
+                 "topics.json")
+    assert_bad_input(cli("topics", "--catalogue", path), "topics.json:/topics/0/id",
+                     'set "override": true')
+
+
+def test_plan_gives_each_session_a_topic_and_a_presenter(cli, repo):
+    sessions = json.loads(cli("plan", repo / PILOT).stdout)["sessions"]
+    assert [(s["topic"], s["presenter"]) for s in sessions] == [
+        ("getting_to_know", "lms_leder"),
+        ("palliative_care_and_rights", "barnepalliasjon"),
+        ("municipal_services", "koordinator"),  # swapped with self_care: C7
+        ("self_care", "psykolog"),
+        ("sexuality_and_identity", "helsesykepleier"),
+    ]
