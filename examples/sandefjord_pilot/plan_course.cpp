@@ -1,6 +1,7 @@
 // Plans the Sandefjord pilot course (DOMAIN S-4.5, S-5.0): 5 sessions every 4 weeks from
 // November 2019, 15:00-16:30, the after-school programme closing 16:30 at the school itself.
-// Prints the plan readably and writes it as iCalendar.
+// The participants' topic wishes choose the topics of sessions 2-5 and presenters are found for
+// them (DOMAIN C6, C7). Prints the plan readably and writes it as iCalendar.
 //
 // usage: plan_sandefjord_pilot [course.json] [calendar.ics]
 #include <cstdio>
@@ -59,6 +60,15 @@ int main(int argc, char** argv) {
         if (session.move_reason) std::cout << " (" << session.move_reason->name << ")";
       }
       std::cout << '\n';
+      if (session.topic) {
+        const auto* topic = request.topics().find(*session.topic);
+        std::cout << "    tema: " << (topic ? topic->title_nb : *session.topic);
+        std::string presenter = "ikke avklart";
+        for (const auto& candidate : request.presenters) {
+          if (session.presenter && candidate.id == *session.presenter) presenter = candidate.name;
+        }
+        std::cout << "\n    innleder: " << presenter << '\n';
+      }
     }
 
     for (int number : {1, 2}) {

@@ -23,4 +23,5 @@ def test_cpp_example_plans_the_pilot_and_writes_icalendar(repo, build_dir, tmp_p
     assert result.returncode == 0, result.stderr
     assert "seneste start 15:00" in result.stdout
     assert " 3  tirsdag  07.01.2020   15:00-16:30  flyttet fra 31.12.2019 (Juleferie)" in result.stdout
+    assert "    tema: Egenomsorg\n    innleder: Psykolog, familietjenesten" in result.stdout
     assert ics.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 5
