@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "paarorende/detail/format.hpp"
@@ -212,6 +213,7 @@ template <class Entry, class Read>
 void merge_entries(const Json& array, const std::string& pointer, std::vector<Entry>& into,
                    std::size_t base_count, Read read) {
   if (!array.is_array()) detail::wrong_type(array, pointer, "an array");
+  std::set<std::string> in_this_file;  // an override named twice would silently keep the last
   for (std::size_t i = 0; i < array.size(); ++i) {
     const std::string at = pointer + "/" + std::to_string(i);
     ObjectReader peek(array[i], at);
@@ -220,7 +222,7 @@ void merge_entries(const Json& array, const std::string& pointer, std::vector<En
     auto same_id = [&id](const Entry& entry) { return entry.id == id; };
     auto found = std::find_if(into.begin(), into.end(), same_id);
     const bool from_base = found != into.end() && static_cast<std::size_t>(found - into.begin()) < base_count;
-    if (found != into.end() && !from_base) {
+    if (!in_this_file.insert(id).second) {
       throw InputError("", detail::quote_input(id) + " appears twice in this file", at + "/id");
     }
     if (from_base && !override_flag) {
@@ -344,6 +346,136 @@ std::vector<T> read_list(ObjectReader& in, const char* key, Read read) {
     }
   }
   return values;
+}
+
+
+double read_probability(const Json& value, const std::string& pointer) {
+  if (!value.is_number()) detail::wrong_type(value, pointer, "a number");
+  const double number = value.get<double>();
+  if (!(number >= 0.0 && number <= 1.0)) {
+    throw InputError("", "must be between 0 and 1, got " + value.dump(), pointer);
+  }
+  return number;
+}
+
+AttendanceProbabilities read_attendance(const Json& value, const std::string& pointer,
+                                        AttendanceProbabilities defaults) {
+  ObjectReader in(value, pointer);
+  if (const Json* attend = in.find("attend")) defaults.attend = read_probability(*attend, in.pointer("attend"));
+  if (const Json* both = in.find("both")) defaults.both = read_probability(*both, in.pointer("both"));
+  in.finish();
+  return defaults;
+}
+
+template <class Enum, class Parse>
+Enum read_enum(ObjectReader& in, const char* key, Parse parse, const char* expected) {
+  const std::string text = in.string(key);
+  const auto value = parse(text);
+  if (!value) {
+    throw InputError("", std::string("expected ") + expected + ", got " + detail::quote_input(text),
+                     in.pointer(key));
+  }
+  return *value;
+}
+
+RuleWeight read_weight(ObjectReader& in, const char* key, RuleWeight fallback) {
+  if (!in.find(key)) return fallback;
+  return read_enum<RuleWeight>(in, key, rule_weight_from_string, "hard, soft or off");
+}
+
+GroupRules read_group_rules(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  GroupRules rules;
+  rules.behavioural_own_group = read_weight(in, "behavioural_own_group", rules.behavioural_own_group);
+  rules.life_threatening_own_group =
+      read_weight(in, "life_threatening_own_group", rules.life_threatening_own_group);
+  rules.min_participants = in.integer_or("min_participants", rules.min_participants, 1, 1000);
+  rules.max_participants = in.integer_or("max_participants", rules.max_participants, 1, 1000);
+  rules.size = read_weight(in, "size", rules.size);
+  rules.min_present = in.integer_or("min_present", rules.min_present, 0, 1000);
+  if (const Json* p = in.find("min_present_probability")) {
+    rules.min_present_probability = read_probability(*p, in.pointer("min_present_probability"));
+  }
+  rules.attendance = read_weight(in, "attendance", rules.attendance);
+  rules.max_stage_span = in.integer_or("max_stage_span", rules.max_stage_span, 0, 3);
+  rules.stage_band = read_weight(in, "stage_band", rules.stage_band);
+  rules.school_age = read_weight(in, "school_age", rules.school_age);
+  rules.acquaintance = read_weight(in, "acquaintance", rules.acquaintance);
+  rules.rare_peers = read_weight(in, "rare_peers", rules.rare_peers);
+  rules.fathers_for_session = in.integer_or("fathers_for_session", rules.fathers_for_session, 1, 1000);
+  rules.fathers_session = read_weight(in, "fathers_session", rules.fathers_session);
+  if (const Json* attendance = in.find("default_attendance")) {
+    rules.default_attendance =
+        read_attendance(*attendance, in.pointer("default_attendance"), rules.default_attendance);
+  }
+  in.finish();
+  try {
+    check_rules(rules);
+  } catch (const InputError& error) {
+    throw InputError(error.rule(), error.message(), pointer + error.where().substr(6));  // "/rules"
+  }
+  return rules;
+}
+
+Child read_household_child(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Child child;
+  child.stage = read_enum<ChildStage>(in, "stage", child_stage_from_string,
+                                      "kindergarten, primary, lower_secondary or upper_secondary");
+  if (in.find("grade")) {
+    child.grade = in.integer("grade", 1, 13);
+    if (stage_of_grade(*child.grade) != child.stage) {
+      throw InputError("", "grade " + std::to_string(*child.grade) + " is not in " +
+                               std::string(to_string(child.stage)), in.pointer("grade"));
+    }
+  }
+  child.birth_date = in.optional_date("birth_date");
+  if (in.find("age")) child.age = in.integer("age", 0, 25);
+  child.condition = read_enum<ConditionCategory>(
+      in, "condition", condition_category_from_string,
+      "life_threatening, life_limiting, serious_illness, severe_disability or mainly_behavioural");
+  if (const Json* code = in.find("rare_diagnosis")) {
+    child.rare_diagnosis = detail::read_string(*code, in.pointer("rare_diagnosis"));
+  }
+  in.finish();
+  return child;
+}
+
+Sibling read_sibling(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Sibling sibling;
+  if (in.find("age")) sibling.age = in.integer("age", 0, 30);
+  if (in.find("stage")) {
+    sibling.stage = read_enum<ChildStage>(in, "stage", child_stage_from_string,
+                                          "kindergarten, primary, lower_secondary or upper_secondary");
+  }
+  in.finish();
+  return sibling;
+}
+
+Caregiver read_caregiver(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Caregiver caregiver{read_enum<CaregiverRole>(in, "role", caregiver_role_from_string,
+                                               "mother, father or other_guardian")};
+  in.finish();
+  return caregiver;
+}
+
+Household read_household(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Household household;
+  household.id = in.string("id");
+  household.municipality = in.string_or("municipality", "");
+  household.school = in.string_or("school", "");
+  if (in.find("care_closes")) household.care_closes = in.clock("care_closes");
+  household.caregivers = read_list<Caregiver>(in, "caregivers", read_caregiver);
+  household.children = read_list<Child>(in, "children", read_household_child);
+  household.siblings = read_list<Sibling>(in, "siblings", read_sibling);
+  if (const Json* attendance = in.find("attendance")) {
+    household.attendance = read_attendance(*attendance, in.pointer("attendance"), pilot_attendance());
+  }
+  in.finish();
+  return household;
 }
 
 CourseRequest read_request(const Json& value, const std::string& pointer,
@@ -607,6 +739,54 @@ CourseSchedule course_schedule_from_json(const Json& document,
   return schedule;
 }
 
+GroupDocument group_from_json(const Json& document) {
+  ObjectReader in(document, "");
+  GroupDocument result;
+  result.group.id = in.string_or("id", "");
+  in.string_or("note", "");
+  if (const Json* rules = in.find("rules")) result.rules = read_group_rules(*rules, "/rules");
+  result.group.households = read_list<Household>(in, "households", read_household);
+  in.finish();
+  validate(result.group, result.rules);  // the form checks: ids, caregivers, children
+  return result;
+}
+
+GroupDocument load_group(const std::filesystem::path& path) {
+  const Json document = load_json_file(path);
+  return in_file(path, [&] { return group_from_json(document); });
+}
+
+AttendanceRecords attendance_records_from_json(const Json& document) {
+  ObjectReader in(document, "");
+  AttendanceRecords result;
+  in.string_or("note", "");
+  result.records = read_list<AttendanceRecord>(in, "records", [](const Json& value, const std::string& at) {
+    ObjectReader record_in(value, at);
+    AttendanceRecord record;
+    record.household = record_in.string("household");
+    record.session = record_in.integer("session", 1, 1000);
+    record.caregivers = record_in.integer_or("caregivers", 2, 1, 2);
+    record.present = record_in.integer("present", 0, 2);
+    record_in.finish();
+    return record;
+  });
+  if (const Json* prior = in.find("prior")) result.prior = read_attendance(*prior, "/prior", result.prior);
+  if (const Json* weight = in.find("prior_weight")) {
+    if (!weight->is_number() || weight->get<double>() < 0 || weight->get<double>() > 1e6) {
+      throw InputError("", "a number of pseudo-sessions, 0 to 1000000", "/prior_weight");
+    }
+    result.prior_weight = weight->get<double>();
+  }
+  in.finish();
+  fit_attendance(result.records, result.prior, result.prior_weight);  // the record checks
+  return result;
+}
+
+AttendanceRecords load_attendance_records(const std::filesystem::path& path) {
+  const Json document = load_json_file(path);
+  return in_file(path, [&] { return attendance_records_from_json(document); });
+}
+
 TopicCatalogue catalogue_from_json(const Json& document, const TopicCatalogue& base) {
   return read_catalogue(document, "", base);
 }
@@ -788,6 +968,90 @@ Json to_json(const std::vector<Violation>& findings) {
   Json array = Json::array();
   for (const auto& finding : findings) array.push_back(to_json(finding));
   return array;
+}
+
+Json to_json(const GroupViolation& violation) {
+  return Json{{"rule", violation.rule},
+              {"severity", std::string(to_string(violation.severity))},
+              {"message", violation.message},
+              {"households", violation.households}};
+}
+
+Json to_json(const AttendanceProbabilities& probabilities) {
+  return Json{{"attend", probabilities.attend}, {"both", probabilities.both}};
+}
+
+Json to_json(const GroupRules& rules) {
+  auto weight = [](RuleWeight w) { return std::string(to_string(w)); };
+  return Json{{"behavioural_own_group", weight(rules.behavioural_own_group)},
+              {"life_threatening_own_group", weight(rules.life_threatening_own_group)},
+              {"min_participants", rules.min_participants},
+              {"max_participants", rules.max_participants},
+              {"size", weight(rules.size)},
+              {"min_present", rules.min_present},
+              {"min_present_probability", rules.min_present_probability},
+              {"attendance", weight(rules.attendance)},
+              {"max_stage_span", rules.max_stage_span},
+              {"stage_band", weight(rules.stage_band)},
+              {"school_age", weight(rules.school_age)},
+              {"acquaintance", weight(rules.acquaintance)},
+              {"rare_peers", weight(rules.rare_peers)},
+              {"fathers_for_session", rules.fathers_for_session},
+              {"fathers_session", weight(rules.fathers_session)},
+              {"default_attendance", to_json(rules.default_attendance)}};
+}
+
+Json to_json(const Household& household) {
+  Json caregivers = Json::array();
+  for (const auto& caregiver : household.caregivers) {
+    caregivers.push_back({{"role", std::string(to_string(caregiver.role))}});
+  }
+  Json children = Json::array();
+  for (const auto& child : household.children) {
+    Json entry{{"stage", std::string(to_string(child.stage))}};
+    if (child.grade) entry["grade"] = *child.grade;
+    if (child.birth_date) entry["birth_date"] = iso_date(*child.birth_date);
+    if (child.age) entry["age"] = *child.age;
+    entry["condition"] = std::string(to_string(child.condition));
+    if (child.rare_diagnosis) entry["rare_diagnosis"] = *child.rare_diagnosis;
+    children.push_back(entry);
+  }
+  Json siblings = Json::array();
+  for (const auto& sibling : household.siblings) {
+    Json entry = Json::object();
+    if (sibling.age) entry["age"] = *sibling.age;
+    if (sibling.stage) entry["stage"] = std::string(to_string(*sibling.stage));
+    siblings.push_back(entry);
+  }
+  Json document{{"id", household.id}};
+  if (!household.municipality.empty()) document["municipality"] = household.municipality;
+  if (!household.school.empty()) document["school"] = household.school;
+  if (household.care_closes) document["care_closes"] = clock(*household.care_closes);
+  document["caregivers"] = caregivers;
+  document["children"] = children;
+  document["siblings"] = siblings;
+  if (household.attendance) document["attendance"] = to_json(*household.attendance);
+  return document;
+}
+
+Json to_json(const GroupDocument& document) {
+  Json households = Json::array();
+  for (const auto& household : document.group.households) households.push_back(to_json(household));
+  return Json{{"id", document.group.id}, {"rules", to_json(document.rules)}, {"households", households}};
+}
+
+Json to_json(const AttendanceDistribution& distribution) {
+  Json probabilities = Json::array();
+  Json at_least = Json::array();
+  for (int k = 0; k <= distribution.max_present(); ++k) {
+    probabilities.push_back({{"present", k}, {"probability", distribution.probability[static_cast<std::size_t>(k)]}});
+    if (k >= 1) at_least.push_back({{"present", k}, {"probability", distribution.at_least(k)}});
+  }
+  return Json{{"max_present", distribution.max_present()},
+              {"mean", distribution.mean()},
+              {"variance", distribution.variance()},
+              {"distribution", probabilities},
+              {"at_least", at_least}};
 }
 
 Json to_json(const CourseSchedule& schedule) {

@@ -12,7 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "paarorende/attendance.hpp"
 #include "paarorende/calendar.hpp"
+#include "paarorende/group.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/topic.hpp"
 #include "paarorende/violation.hpp"
@@ -48,6 +50,24 @@ TopicCatalogue catalogue_from_json(const Json& document,
 TopicCatalogue load_catalogue(const std::filesystem::path& path,
                               const TopicCatalogue& base = builtin_catalogue());
 
+/// A group document (docs/groups.md): the households and the rules to check them by.
+struct GroupDocument {
+  Group group;
+  GroupRules rules;
+};
+
+/// Attendance records to fit probabilities from, with an optional prior (docs/attendance.md).
+struct AttendanceRecords {
+  std::vector<AttendanceRecord> records;
+  AttendanceProbabilities prior = pilot_attendance();
+  double prior_weight = 0.0;
+};
+
+GroupDocument group_from_json(const Json& document);
+GroupDocument load_group(const std::filesystem::path& path);
+AttendanceRecords attendance_records_from_json(const Json& document);
+AttendanceRecords load_attendance_records(const std::filesystem::path& path);
+
 // File loaders: as the readers, with the file's name in every error's where().
 SchoolCalendar load_school_calendar(const std::filesystem::path& path);
 CourseRequest load_course_request(const std::filesystem::path& path);
@@ -65,5 +85,12 @@ Json to_json(const Session& session);
 Json to_json(const CourseSchedule& schedule);
 Json to_json(const Violation& violation);
 Json to_json(const std::vector<Violation>& findings);
+Json to_json(const GroupViolation& violation);
+Json to_json(const GroupRules& rules);
+Json to_json(const Household& household);
+Json to_json(const GroupDocument& document);
+Json to_json(const AttendanceProbabilities& probabilities);
+/// The distribution, mean, variance and P(at least k) for k = 1..max.
+Json to_json(const AttendanceDistribution& distribution);
 
 }  // namespace paarorende

@@ -30,6 +30,13 @@ constexpr const char* usage =
     "  closed DATE [--calendar FILE]  is DATE (YYYY-MM-DD) closed for a course, and why\n"
     "  topics [--catalogue FILE]      the topic catalogue as JSON: the built-in one, with a\n"
     "                                 municipality's FILE merged onto it when given\n"
+    "  check GROUP.json               every group-rule violation (DOMAIN G1-G9) and the\n"
+    "                                 attendance figures; exit status 1 when any is an error\n"
+    "  attendance GROUP.json          the distribution of the number present at a session,\n"
+    "                                 its mean and P(at least k) for k = 1..max (DOMAIN G4)\n"
+    "  fit RECORDS.json               attendance probabilities fitted to records (DOMAIN G5)\n"
+    "  enrol --present K --probability P [--attend A] [--both B] [--caregivers 1|2]\n"
+    "                                 households to enrol so that P(at least K present) >= P\n"
     "  version                        the library version\n"
     "\n"
     "Bad input gives exit status 2 and one line on stderr.\n";
@@ -128,6 +135,98 @@ int command_topics(const std::vector<std::string>& args) {
   return exit_ok;
 }
 
+std::string single_file(const std::vector<std::string>& args, const char* command) {
+  if (args.size() != 1) throw UsageError{std::string(command) + " takes one argument, a file"};
+  return args[0];
+}
+
+int command_check(const std::vector<std::string>& args) {
+  const auto document = paarorende::load_group(single_file(args, "check"));
+  const auto violations = paarorende::validate(document.group, document.rules);
+  const auto distribution = paarorende::attendance_distribution(
+      paarorende::attendance_units(document.group, document.rules));
+  bool errors = false;
+  paarorende::Json list = paarorende::Json::array();
+  for (const auto& violation : violations) {
+    errors = errors || violation.severity == paarorende::Severity::error;
+    list.push_back(paarorende::to_json(violation));
+  }
+  const int k = document.rules.min_present;
+  print(paarorende::Json{
+      {"group", document.group.id},
+      {"valid", !errors},
+      {"households", document.group.households.size()},
+      {"participants", document.group.participants()},
+      {"violations", list},
+      {"attendance",
+       {{"mean", distribution.mean()},
+        {"min_present", k},
+        {"p_at_least_min_present", distribution.at_least(k)},
+        {"required_probability", document.rules.min_present_probability}}}});
+  return errors ? exit_findings : exit_ok;
+}
+
+int command_attendance(const std::vector<std::string>& args) {
+  const auto document = paarorende::load_group(single_file(args, "attendance"));
+  const auto distribution = paarorende::attendance_distribution(
+      paarorende::attendance_units(document.group, document.rules));
+  paarorende::Json answer{{"group", document.group.id},
+                          {"households", document.group.households.size()},
+                          {"participants", document.group.participants()}};
+  answer.update(paarorende::to_json(distribution));
+  print(answer);
+  return exit_ok;
+}
+
+int command_fit(const std::vector<std::string>& args) {
+  const auto records = paarorende::load_attendance_records(single_file(args, "fit"));
+  const auto fitted = paarorende::fit_attendance(records.records, records.prior, records.prior_weight);
+  paarorende::Json answer = paarorende::to_json(fitted);
+  answer["records"] = records.records.size();
+  print(answer);
+  return exit_ok;
+}
+
+double parse_number(const std::string& text, const char* option) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    throw paarorende::InputError("", "expected a number, got " + paarorende::detail::quote_input(text),
+                                 option);
+  }
+  return value;
+}
+
+int command_enrol(const std::vector<std::string>& args) {
+  std::optional<double> present, probability;
+  paarorende::AttendanceUnit household;
+  household.probabilities = paarorende::pilot_attendance();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (i + 1 == args.size()) throw UsageError{args[i] + " needs a value"};
+    const std::string& option = args[i];
+    const std::string& value = args[++i];
+    if (option == "--present") present = parse_number(value, "--present");
+    else if (option == "--probability") probability = parse_number(value, "--probability");
+    else if (option == "--attend") household.probabilities.attend = parse_number(value, "--attend");
+    else if (option == "--both") household.probabilities.both = parse_number(value, "--both");
+    else if (option == "--caregivers") household.caregivers = static_cast<int>(parse_number(value, "--caregivers"));
+    else throw UsageError{"unexpected argument " + paarorende::detail::quote_input(option)};
+  }
+  if (!present || !probability) throw UsageError{"enrol needs --present K and --probability P"};
+  if (*present != static_cast<int>(*present)) {
+    throw paarorende::InputError("", "expected a whole number of participants", "--present");
+  }
+  const auto needed = paarorende::households_needed(static_cast<int>(*present), *probability, household);
+  paarorende::Json answer{{"present", static_cast<int>(*present)},
+                          {"probability", *probability},
+                          {"household", {{"caregivers", household.caregivers},
+                                         {"attend", household.probabilities.attend},
+                                         {"both", household.probabilities.both}}},
+                          {"households", needed ? paarorende::Json(*needed) : paarorende::Json(nullptr)}};
+  print(answer);
+  return exit_ok;
+}
+
 int command_closed(const std::vector<std::string>& args) {
   std::string date_text;
   std::string calendar_file;
@@ -172,6 +271,10 @@ int main(int argc, char** argv) {
     if (command == "validate") return command_validate(args);
     if (command == "closed") return command_closed(args);
     if (command == "topics") return command_topics(args);
+    if (command == "check") return command_check(args);
+    if (command == "attendance") return command_attendance(args);
+    if (command == "fit") return command_fit(args);
+    if (command == "enrol") return command_enrol(args);
     if (command == "version") {
       if (!args.empty()) throw UsageError{"version takes no arguments"};
       std::cout << paarorende::version_string << '\n';

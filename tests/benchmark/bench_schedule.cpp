@@ -61,4 +61,4 @@ BENCHMARK(ical_export);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+

@@ -1,0 +1,179 @@
+#include "paarorende/attendance.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <utility>
+
+#include "paarorende/error.hpp"
+
+namespace paarorende {
+namespace {
+
+void require_probability(double value, const std::string& where) {
+  if (!(value >= 0.0 && value <= 1.0)) {  // also rejects NaN
+    throw InputError("G4", "a probability is between 0 and 1, got " + std::to_string(value), where);
+  }
+}
+
+// Convolves `from` with one household's 0/1/2 distribution into `to` (ping-pong buffers keep the
+// loop free of aliasing, so the compiler vectorises it).
+void add_household(const std::vector<double>& from, std::vector<double>& to, std::size_t size,
+                   double none, double one, double two) {
+  to[0] = none * from[0];
+  if (size > 1) to[1] = none * from[1] + one * from[0];
+  for (std::size_t k = 2; k < size; ++k) {
+    to[k] = none * from[k] + one * from[k - 1] + two * from[k - 2];
+  }
+}
+
+}  // namespace
+
+AttendanceProbabilities pilot_attendance() {
+  // DOMAIN G5: 5 couples x 4 sessions = 20 household-sessions; one couple came once, four came
+  // three times: 1 + 4 * 3 = 13 attended.
+  constexpr int offered = 5 * 4;
+  constexpr int attended = 1 + 4 * 3;
+  return {static_cast<double>(attended) / offered, 0.5};
+}
+
+double AttendanceDistribution::mean() const noexcept {
+  double sum = 0.0;
+  for (std::size_t k = 0; k < probability.size(); ++k) sum += static_cast<double>(k) * probability[k];
+  return sum;
+}
+
+double AttendanceDistribution::variance() const noexcept {
+  const double m = mean();
+  double sum = 0.0;
+  for (std::size_t k = 0; k < probability.size(); ++k) {
+    sum += (static_cast<double>(k) - m) * (static_cast<double>(k) - m) * probability[k];
+  }
+  return sum;
+}
+
+double AttendanceDistribution::at_least(int k) const noexcept {
+  if (k <= 0) return 1.0;
+  double sum = 0.0;
+  // Summing the upper tail directly keeps small tail probabilities accurate.
+  for (std::size_t j = static_cast<std::size_t>(k); j < probability.size(); ++j) sum += probability[j];
+  return std::min(sum, 1.0);
+}
+
+// DOMAIN G4: the exact distribution of the number present.
+AttendanceDistribution attendance_distribution(const std::vector<AttendanceUnit>& households) {
+  std::size_t max_present = 0;
+  auto is_probability = [](double value) { return value >= 0.0 && value <= 1.0; };
+  for (std::size_t i = 0; i < households.size(); ++i) {
+    const auto& unit = households[i];
+    // Pointers are built only on failure: this loop runs for every household of a waitlist.
+    if (unit.caregivers != 1 && unit.caregivers != 2) {
+      throw InputError("", "a household enrols 1 or 2 caregivers, got " + std::to_string(unit.caregivers),
+                       "/households/" + std::to_string(i) + "/caregivers");
+    }
+    if (!is_probability(unit.probabilities.attend)) {
+      require_probability(unit.probabilities.attend, "/households/" + std::to_string(i) + "/attendance/attend");
+    }
+    if (!is_probability(unit.probabilities.both)) {
+      require_probability(unit.probabilities.both, "/households/" + std::to_string(i) + "/attendance/both");
+    }
+    max_present += static_cast<std::size_t>(unit.caregivers);
+  }
+  // Only the window [low, high) where probabilities exceed `negligible` is carried: the tails
+  // beyond it underflow anyway (for a large group they fall below 1e-300 within a few dozen
+  // standard deviations of the mean), and skipping them avoids slow denormal arithmetic.
+  constexpr double negligible = 1e-300;
+  // One buffer, updated in place from the top down so each step reads the values below it
+  // before they change; everything outside [low, high) is zero.
+  std::vector<double> current(max_present + 1, 0.0);
+  current[0] = 1.0;
+  std::size_t low = 0;
+  std::size_t high = 1;
+  double* d = current.data();
+  for (const auto& unit : households) {
+    const double attend = unit.probabilities.attend;
+    const double both = unit.caregivers == 2 ? unit.probabilities.both : 0.0;
+    const double none = 1.0 - attend, one = attend * (1.0 - both), two = attend * both;
+    high += static_cast<std::size_t>(unit.caregivers);
+    const long top = static_cast<long>(high) - 1;
+    const long bottom = static_cast<long>(low) + 2;
+    for (long k = top; k >= bottom; --k) d[k] = none * d[k] + one * d[k - 1] + two * d[k - 2];
+    d[low + 1] = none * d[low + 1] + one * d[low];
+    d[low] = none * d[low];
+    while (high - low > 1 && d[low] < negligible) d[low++] = 0.0;
+    while (high - low > 1 && d[high - 1] < negligible) d[--high] = 0.0;
+  }
+  return {std::move(current)};
+}
+
+AttendanceProbabilities fit_attendance(const std::vector<AttendanceRecord>& records,
+                                       const AttendanceProbabilities& prior, double prior_weight) {
+  if (records.empty()) throw InputError("G5", "no attendance records to fit", "/records");
+  require_probability(prior.attend, "/prior/attend");
+  require_probability(prior.both, "/prior/both");
+  if (!(prior_weight >= 0.0) || !std::isfinite(prior_weight)) {
+    throw InputError("", "the prior weight is a number of sessions, 0 or more", "/prior_weight");
+  }
+  std::map<std::pair<std::string, int>, std::size_t> seen;
+  double offered = 0, attended = 0, couple_attended = 0, both = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const auto& record = records[i];
+    const std::string at = "/records/" + std::to_string(i);
+    if (record.caregivers != 1 && record.caregivers != 2) {
+      throw InputError("", "a household enrols 1 or 2 caregivers", at + "/caregivers");
+    }
+    if (record.present < 0 || record.present > record.caregivers) {
+      throw InputError("E2",
+                       "present is 0 to " + std::to_string(record.caregivers) + ", got " +
+                           std::to_string(record.present),
+                       at + "/present");
+    }
+    if (record.session < 1) throw InputError("", "sessions are numbered from 1", at + "/session");
+    const auto [it, inserted] = seen.emplace(std::make_pair(record.household, record.session), i);
+    if (!inserted) {
+      throw InputError("E2",
+                       "household \"" + record.household + "\" session " + std::to_string(record.session) +
+                           " is recorded twice (also /records/" + std::to_string(it->second) + ")",
+                       at);
+    }
+    offered += 1;
+    if (record.present > 0) attended += 1;
+    if (record.caregivers == 2 && record.present > 0) {
+      couple_attended += 1;
+      if (record.present == 2) both += 1;
+    }
+  }
+  // Pooled maximum likelihood, shrunk towards the prior by `prior_weight` pseudo-observations.
+  AttendanceProbabilities fitted;
+  fitted.attend = (attended + prior_weight * prior.attend) / (offered + prior_weight);
+  const double both_denominator = couple_attended + prior_weight;
+  fitted.both = both_denominator > 0 ? (both + prior_weight * prior.both) / both_denominator : prior.both;
+  return fitted;
+}
+
+std::optional<int> households_needed(int present, double probability, const AttendanceUnit& household,
+                                     int max_households) {
+  require_probability(probability, "probability");
+  if (present < 0) throw InputError("G4", "the number present cannot be negative", "present");
+  if (max_households < 0 || max_households > 100000) {
+    throw InputError("", "max_households is 0 to 100000", "max_households");
+  }
+  attendance_distribution({household});  // checks the household's numbers once
+  const double attend = household.probabilities.attend;
+  const double both = household.caregivers == 2 ? household.probabilities.both : 0.0;
+  // Grow the group one household at a time, convolving incrementally: O(n * m) in all.
+  AttendanceDistribution distribution{{1.0}};
+  for (int n = 0; n <= max_households; ++n) {
+    if (distribution.at_least(present) >= probability) return n;
+    std::vector<double> from = std::move(distribution.probability);
+    const std::size_t size = from.size() + static_cast<std::size_t>(household.caregivers);
+    from.resize(size, 0.0);
+    distribution.probability.assign(size, 0.0);
+    add_household(from, distribution.probability, size, 1.0 - attend, attend * (1.0 - both),
+                  attend * both);
+  }
+  return std::nullopt;
+}
+
+}  // namespace paarorende

@@ -1,0 +1,270 @@
+#include "paarorende/group.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "paarorende/error.hpp"
+
+namespace paarorende {
+namespace {
+
+constexpr std::string_view role_names[] = {"mother", "father", "other_guardian"};
+constexpr std::string_view category_names[] = {"life_threatening", "life_limiting", "serious_illness",
+                                               "severe_disability", "mainly_behavioural"};
+constexpr std::string_view weight_names[] = {"hard", "soft", "off"};
+
+template <class Enum, std::size_t N>
+std::optional<Enum> parse(std::string_view text, const std::string_view (&names)[N]) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == text) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+Severity severity_of(RuleWeight weight) {
+  return weight == RuleWeight::hard ? Severity::error : Severity::warning;
+}
+
+std::string percent(double probability) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.0f%%", probability * 100.0);
+  return text;
+}
+
+bool only_behavioural(const Household& household) {
+  return std::all_of(household.children.begin(), household.children.end(), [](const Child& child) {
+    return child.condition == ConditionCategory::mainly_behavioural;
+  });
+}
+
+bool life_threatening_or_limiting(const Household& household) {
+  return std::any_of(household.children.begin(), household.children.end(), [](const Child& child) {
+    return child.condition == ConditionCategory::life_threatening ||
+           child.condition == ConditionCategory::life_limiting;
+  });
+}
+
+std::vector<std::string> ids_where(const Group& group, bool (*predicate)(const Household&), bool value) {
+  std::vector<std::string> ids;
+  for (const auto& household : group.households) {
+    if (predicate(household) == value) ids.push_back(household.id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::string_view to_string(CaregiverRole role) noexcept { return role_names[static_cast<int>(role)]; }
+std::optional<CaregiverRole> caregiver_role_from_string(std::string_view text) noexcept {
+  return parse<CaregiverRole>(text, role_names);
+}
+std::string_view to_string(ConditionCategory category) noexcept {
+  return category_names[static_cast<int>(category)];
+}
+std::optional<ConditionCategory> condition_category_from_string(std::string_view text) noexcept {
+  return parse<ConditionCategory>(text, category_names);
+}
+std::string_view to_string(RuleWeight weight) noexcept { return weight_names[static_cast<int>(weight)]; }
+std::optional<RuleWeight> rule_weight_from_string(std::string_view text) noexcept {
+  return parse<RuleWeight>(text, weight_names);
+}
+
+int Household::fathers() const noexcept {
+  return static_cast<int>(std::count_if(caregivers.begin(), caregivers.end(), [](const Caregiver& c) {
+    return c.role == CaregiverRole::father;
+  }));
+}
+
+int Group::participants() const noexcept {
+  int count = 0;
+  for (const auto& household : households) count += static_cast<int>(household.caregivers.size());
+  return count;
+}
+
+std::ostream& operator<<(std::ostream& out, const GroupViolation& violation) {
+  out << to_string(violation.severity) << " [" << violation.rule << "]: " << violation.message;
+  if (!violation.households.empty()) {
+    out << " (";
+    for (std::size_t i = 0; i < violation.households.size(); ++i) {
+      out << (i ? ", " : "") << violation.households[i];
+    }
+    out << ')';
+  }
+  return out;
+}
+
+std::vector<AttendanceUnit> attendance_units(const Group& group, const GroupRules& rules) {
+  std::vector<AttendanceUnit> units;
+  units.reserve(group.households.size());
+  for (const auto& household : group.households) {
+    units.push_back({static_cast<int>(household.caregivers.size()),
+                     household.attendance.value_or(rules.default_attendance)});
+  }
+  return units;
+}
+
+void check_rules(const GroupRules& rules) {
+  auto require = [](bool ok, const char* where, const std::string& message) {
+    if (!ok) throw InputError("", message, where);
+  };
+  require(rules.min_participants >= 1 && rules.min_participants <= 1000, "/rules/min_participants",
+          "must be between 1 and 1000");
+  require(rules.max_participants >= rules.min_participants && rules.max_participants <= 1000,
+          "/rules/max_participants", "must be between min_participants and 1000");
+  require(rules.min_present >= 0 && rules.min_present <= 1000, "/rules/min_present",
+          "must be between 0 and 1000");
+  require(rules.min_present_probability >= 0.0 && rules.min_present_probability <= 1.0,
+          "/rules/min_present_probability", "must be between 0 and 1");
+  require(rules.max_stage_span >= 0 && rules.max_stage_span <= 3, "/rules/max_stage_span",
+          "must be between 0 and 3");
+  require(rules.fathers_for_session >= 1 && rules.fathers_for_session <= 1000,
+          "/rules/fathers_for_session", "must be between 1 and 1000");
+  require(rules.default_attendance.attend >= 0.0 && rules.default_attendance.attend <= 1.0,
+          "/rules/default_attendance/attend", "must be between 0 and 1");
+  require(rules.default_attendance.both >= 0.0 && rules.default_attendance.both <= 1.0,
+          "/rules/default_attendance/both", "must be between 0 and 1");
+}
+
+std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules) {
+  check_rules(rules);
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < group.households.size(); ++i) {
+    const Household& household = group.households[i];
+    const std::string at = "/households/" + std::to_string(i);
+    if (household.id.empty()) throw InputError("", "a household needs an id", at + "/id");
+    if (!ids.insert(household.id).second) {
+      throw InputError("", "household id \"" + household.id + "\" is used twice", at + "/id");
+    }
+    if (household.caregivers.empty() || household.caregivers.size() > 2) {
+      throw InputError("G3", "a household enrols 1 or 2 caregivers", at + "/caregivers");
+    }
+    if (household.children.empty()) {
+      throw InputError("", "a household has at least one child the offer concerns", at + "/children");
+    }
+  }
+
+  std::vector<GroupViolation> found;
+  auto add = [&found](const char* rule, RuleWeight weight, std::string message,
+                      std::vector<std::string> households = {}) {
+    if (weight != RuleWeight::off) {
+      found.push_back({rule, severity_of(weight), std::move(message), std::move(households)});
+    }
+  };
+
+  // DOMAIN G1: mainly behavioural difficulties get groups of their own.
+  const auto behavioural = ids_where(group, only_behavioural, true);
+  const auto others = ids_where(group, only_behavioural, false);
+  if (!behavioural.empty() && !others.empty()) {
+    const bool fewer_behavioural = behavioural.size() <= others.size();
+    add("G1", rules.behavioural_own_group,
+        "children with mainly behavioural difficulties and children with illness or disability "
+        "in one group; behavioural difficulties get groups of their own",
+        fewer_behavioural ? behavioural : others);
+  }
+  // DOMAIN G2: life-threatening or life-limiting conditions want groups of their own.
+  const auto threatened = ids_where(group, life_threatening_or_limiting, true);
+  std::vector<std::string> general;
+  for (const auto& household : group.households) {
+    if (!life_threatening_or_limiting(household) && !only_behavioural(household)) {
+      general.push_back(household.id);
+    }
+  }
+  if (!threatened.empty() && !general.empty()) {
+    add("G2", rules.life_threatening_own_group,
+        "life-threatening or life-limiting conditions together with other conditions; these "
+        "parents want groups of their own",
+        threatened.size() <= general.size() ? threatened : general);
+  }
+  // DOMAIN G3: enrolled participants within the size bounds.
+  const int participants = group.participants();
+  if (participants < rules.min_participants) {
+    add("G3", rules.size,
+        std::to_string(participants) + " participants enrolled; at least " +
+            std::to_string(rules.min_participants) + " are needed");
+  } else if (participants > rules.max_participants) {
+    add("G3", rules.size,
+        std::to_string(participants) + " participants enrolled; at most " +
+            std::to_string(rules.max_participants));
+  }
+  // DOMAIN G4: estimate attendance, do not assume it.
+  const AttendanceDistribution attendance = attendance_distribution(attendance_units(group, rules));
+  const double sure = attendance.at_least(rules.min_present);
+  if (sure < rules.min_present_probability) {
+    add("G4", rules.attendance,
+        "P(at least " + std::to_string(rules.min_present) + " present at a session) = " +
+            percent(sure) + ", below " + percent(rules.min_present_probability));
+  }
+  // DOMAIN G6: children in a narrow band of stages, preferably at school.
+  std::map<ChildStage, std::vector<std::string>> by_stage;
+  for (const auto& household : group.households) {
+    for (const auto& child : household.children) {
+      auto& list = by_stage[child.stage];
+      if (list.empty() || list.back() != household.id) list.push_back(household.id);
+    }
+  }
+  if (!by_stage.empty()) {
+    const int span = static_cast<int>(by_stage.rbegin()->first) - static_cast<int>(by_stage.begin()->first);
+    if (span > rules.max_stage_span) {
+      std::vector<std::string> concerned = by_stage.begin()->second;
+      const auto& last = by_stage.rbegin()->second;
+      concerned.insert(concerned.end(), last.begin(), last.end());
+      add("G6", rules.stage_band,
+          "children from " + std::string(to_string(by_stage.begin()->first)) + " to " +
+              std::string(to_string(by_stage.rbegin()->first)) + "; groups are formed by child stage",
+          concerned);
+    }
+    if (auto kindergarten = by_stage.find(ChildStage::kindergarten); kindergarten != by_stage.end()) {
+      add("G6", rules.school_age,
+          "children in kindergarten: soon after diagnosis medical questions dominate; the course "
+          "suits best once the children have started school",
+          kindergarten->second);
+    }
+  }
+  // DOMAIN G7: parents who know each other (same school) share openly from the start.
+  std::map<std::string, int> per_school;
+  for (const auto& household : group.households) {
+    if (!household.school.empty()) ++per_school[household.school];
+  }
+  const bool acquainted = std::any_of(per_school.begin(), per_school.end(),
+                                      [](const auto& entry) { return entry.second >= 2; });
+  if (group.households.size() >= 2 && !acquainted) {
+    add("G7", rules.acquaintance,
+        "no two households share a school; strangers may need more time to build trust, so give "
+        "the first session room for it");
+  }
+  // DOMAIN G8: a rare diagnosis should meet its peers.
+  std::map<std::string, std::vector<std::string>> by_diagnosis;
+  for (const auto& household : group.households) {
+    for (const auto& child : household.children) {
+      if (child.rare_diagnosis) by_diagnosis[*child.rare_diagnosis].push_back(household.id);
+    }
+  }
+  std::vector<std::string> alone;
+  for (const auto& [code, households] : by_diagnosis) {
+    if (std::set<std::string>(households.begin(), households.end()).size() < 2) {
+      alone.insert(alone.end(), households.begin(), households.end());
+    }
+  }
+  if (!alone.empty()) {
+    add("G8", rules.rare_peers,
+        "a rare diagnosis without a peer in the group; help these families meet the few others in "
+        "the same situation, across municipalities if need be",
+        alone);
+  }
+  // DOMAIN G9: fathers asked for a session of their own.
+  int fathers = 0;
+  for (const auto& household : group.households) fathers += household.fathers();
+  if (fathers >= rules.fathers_for_session) {
+    if (rules.fathers_session != RuleWeight::off) {
+      found.push_back({"G9", Severity::info,
+                       std::to_string(fathers) + " fathers enrolled: offer a fathers' session "
+                                                 "(topic \"fathers_session\")",
+                       {}});
+    }
+  }
+  return found;
+}
+
+}  // namespace paarorende
