@@ -65,6 +65,14 @@ std::vector<int> min_cost_assignment(const std::vector<std::vector<long long>>& 
 
 namespace detail {
 std::string why_unstaffed(const Topic& topic, Date date, const std::vector<Presenter>& presenters) {
+  // A hand-made plan may leave a session without a presenter although one is free: say who.
+  const auto available = std::find_if(presenters.begin(), presenters.end(), [&](const Presenter& p) {
+    return p.role == topic.presenter_role && p.available_on(date);
+  });
+  if (available != presenters.end()) {
+    return "no presenter is named; " + available->id + " (" + topic.presenter_role + ") is free on " +
+           iso_date(date);
+  }
   const bool anyone_with_role =
       std::any_of(presenters.begin(), presenters.end(),
                   [&](const Presenter& p) { return p.role == topic.presenter_role; });

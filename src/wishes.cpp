@@ -58,10 +58,10 @@ TopicChoice choose_topics(const std::vector<TopicWish>& wishes, const TopicCatal
                        at + "/participant");
     }
     std::set<std::string> named;
-    const int k = static_cast<int>(wish.topics.size());
-    for (int r = 0; r < k; ++r) {
-      const std::string& id = wish.topics[static_cast<std::size_t>(r)];
-      const std::string topic_at = at + "/topics/" + std::to_string(r);
+    std::vector<std::string> counted;  // the wishes that can be chosen, in the participant's order
+    for (std::size_t i = 0; i < wish.topics.size(); ++i) {
+      const std::string& id = wish.topics[i];
+      const std::string topic_at = at + "/topics/" + std::to_string(i);
       const Topic* topic = catalogue.find(id);
       if (topic == nullptr) throw InputError("C6", "no topic \"" + id + "\" in the catalogue", topic_at);
       if (!named.insert(id).second) {
@@ -69,8 +69,15 @@ TopicChoice choose_topics(const std::vector<TopicWish>& wishes, const TopicCatal
       }
       if (id == first_session_topic || !topic->is_for(audience)) {
         excluded.insert(id);
-        continue;
+      } else {
+        counted.push_back(id);
       }
+    }
+    // A wish that cannot be chosen is left out before counting, so it neither takes points nor
+    // raises k (padding a ranking with it would otherwise buy the other wishes points).
+    const int k = static_cast<int>(counted.size());
+    for (int r = 0; r < k; ++r) {
+      const std::string& id = counted[static_cast<std::size_t>(r)];
       TopicScore& score = scores[id];
       score.topic = id;
       score.points += wish.ranked ? 2 * (k - r) : k + 1;

@@ -40,7 +40,8 @@ struct Staffing {
 
 namespace detail {
 /// Why nobody presents `topic` on `date`: "no presenter has the role X" or "no presenter with the
-/// role X is free on DATE". Shared by staff_sessions and validate.
+/// role X is free on DATE"; or, when one is free after all, "no presenter is named; ID (X) is free
+/// on DATE". Shared by staff_sessions and validate.
 std::string why_unstaffed(const Topic& topic, Date date, const std::vector<Presenter>& presenters);
 }  // namespace detail
 
