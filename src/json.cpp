@@ -329,7 +329,7 @@ Presenter read_presenter(const Json& value, const std::string& pointer) {
 TopicRules read_topic_rules(const Json& value, const std::string& pointer) {
   ObjectReader in(value, pointer);
   TopicRules rules;
-  rules.stage_weight_percent = in.integer_or("stage_weight_percent", rules.stage_weight_percent, 0, 1000);
+  rules.stage_weight_percent = in.integer_or("stage_weight_percent", rules.stage_weight_percent, 100, 1000);
   rules.suggest_transitions = in.boolean_or("suggest_transitions", rules.suggest_transitions);
   in.finish();
   return rules;
@@ -509,6 +509,10 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
   }
   if (const Json* school = in.find("school_calendar")) {
     if (school->is_string()) {
+      if (school->get<std::string>().empty()) {
+        throw InputError("", "expected a file name or a school calendar object",
+                         in.pointer("school_calendar"));
+      }
       // A file reference, relative to the request's own file.
       std::filesystem::path file = school->get<std::string>();
       if (file.is_relative()) file = base_dir / file;
@@ -520,6 +524,9 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
   if (const Json* rules = in.find("rules")) request.rules = read_rules(*rules, in.pointer("rules"));
   if (const Json* catalogue = in.find("catalogue")) {
     if (catalogue->is_string()) {
+      if (catalogue->get<std::string>().empty()) {
+        throw InputError("", "expected a file name or a catalogue object", in.pointer("catalogue"));
+      }
       std::filesystem::path file = catalogue->get<std::string>();
       if (file.is_relative()) file = base_dir / file;
       request.catalogue = load_catalogue(file);

@@ -246,7 +246,8 @@ void check_request(const CourseRequest& request) {
     choose_topics(request.wishes, catalogue, request.children, 0, request.audience,
                   request.topic_rules);
   }
-  require_range(request.topic_rules.stage_weight_percent, 0, 1000,
+  // DOMAIN G6: suiting the stage never counts against a topic.
+  require_range(request.topic_rules.stage_weight_percent, 100, 1000,
                 "/topic_rules/stage_weight_percent");
   if (request.school_calendar) {
     try {

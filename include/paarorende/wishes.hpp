@@ -34,7 +34,8 @@ struct ChildProfile {
 /// The aggregation's defaults in one place (a municipality overrides them in `topic_rules`).
 struct TopicRules {
   /// DOMAIN G6: a topic that suits every child stage in the group has its points multiplied by
-  /// this, in percent (150: half as much again).
+  /// this, in percent (150: half as much again; 100-1000, so suiting the stage never counts
+  /// against a topic).
   int stage_weight_percent = 150;
   /// DOMAIN T3: suggest the transition topics to a group facing a transition within a year.
   bool suggest_transitions = true;
