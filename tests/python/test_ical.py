@@ -83,7 +83,8 @@ def test_long_text_is_folded_and_unfolds_to_the_original():
     text = schedule.to_ical(dtstamp=STAMP)
     check_lines(text)
     found = events(text)
-    assert str(found[0]["SUMMARY"]) == f"{title}: samling 1 av 5"
+    # Session 1 is always for getting to know each other (DOMAIN T6), and the summary says so.
+    assert str(found[0]["SUMMARY"]) == f"{title}: samling 1 av 5 – Bli kjent"
     assert str(found[0]["LOCATION"]) == f"{venue.name}, {venue.address}"
 
 

@@ -15,6 +15,12 @@ Example
 >>> schedule = paarorende.plan_course(request)                    # doctest: +SKIP
 >>> [str(s) for s in schedule.sessions][:1]                        # doctest: +SKIP
 ['Session(1, 2019-11-05 15:00-16:30, Klasserom på barnas skole)']
+>>> [(s.topic, s.presenter) for s in schedule.sessions][1]         # doctest: +SKIP
+('palliative_care_and_rights', 'barnepalliasjon')
+
+With the participants' topic wishes in the request, the plan is a course plan: session 1 is for
+getting to know each other (DOMAIN C6, T6), and the later sessions get the wished topics
+(:func:`choose_topics`) and presenters who are free that day (:func:`staff_sessions`, DOMAIN C7).
 """
 
 from __future__ import annotations
@@ -25,22 +31,38 @@ try:
     from ._core import (
         AgendaItem,
         AgendaKind,
+        Audience,
+        ChildProfile,
+        ChildStage,
         Closure,
         ClosureKind,
         CourseRequest,
         CourseSchedule,
+        FIRST_SESSION_TOPIC,
         MovePolicy,
+        Presenter,
+        PresenterRole,
         PublicHoliday,
         ScheduleRules,
         SchoolCalendar,
         SchoolHoliday,
         SchoolYear,
         Session,
+        SessionStaffing,
         Severity,
+        Staffing,
+        Topic,
+        TopicCatalogue,
+        TopicChoice,
+        TopicRules,
+        TopicScore,
+        TopicWish,
         Venue,
         Violation,
         Weekday,
         __version__,
+        builtin_catalogue,
+        choose_topics,
         course_closure,
         easter_sunday,
         first_supported_year,
@@ -52,6 +74,8 @@ try:
         public_holiday_list,
         public_holiday_on,
         public_holidays,
+        staff_sessions,
+        stage_of_grade,
         standard_agenda,
         validate,
     )
@@ -65,14 +89,20 @@ except ImportError as error:  # pragma: no cover - only without a built extensio
 __all__ = [
     "AgendaItem",
     "AgendaKind",
+    "Audience",
+    "ChildProfile",
+    "ChildStage",
     "Closure",
     "ClosureKind",
     "CourseRequest",
     "CourseSchedule",
+    "FIRST_SESSION_TOPIC",
     "ImpossibleRequest",
     "InputError",
     "MovePolicy",
     "PaarorendeError",
+    "Presenter",
+    "PresenterRole",
     "PublicHoliday",
     "RuleViolation",
     "ScheduleRules",
@@ -80,11 +110,21 @@ __all__ = [
     "SchoolHoliday",
     "SchoolYear",
     "Session",
+    "SessionStaffing",
     "Severity",
+    "Staffing",
+    "Topic",
+    "TopicCatalogue",
+    "TopicChoice",
+    "TopicRules",
+    "TopicScore",
+    "TopicWish",
     "Venue",
     "Violation",
     "Weekday",
     "__version__",
+    "builtin_catalogue",
+    "choose_topics",
     "course_closure",
     "easter_sunday",
     "first_supported_year",
@@ -96,6 +136,8 @@ __all__ = [
     "public_holiday_list",
     "public_holiday_on",
     "public_holidays",
+    "staff_sessions",
+    "stage_of_grade",
     "standard_agenda",
     "validate",
 ]

@@ -1,7 +1,8 @@
 # Type stubs for paarorende (the compiled paarorende._core re-exported by the package).
 import datetime
 import os
-from typing import ClassVar, Final
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar, Final
 
 from ._errors import ImpossibleRequest as ImpossibleRequest
 from ._errors import InputError as InputError
@@ -103,6 +104,173 @@ def course_closure(date: datetime.date,
                    school_calendar: SchoolCalendar | None = None) -> Closure | None: ...
 def is_closed(date: datetime.date, school_calendar: SchoolCalendar | None = None) -> bool: ...
 
+# Topics, wishes and presenters (DOMAIN C5-C7, T1-T6, G6, G9, G10)
+
+FIRST_SESSION_TOPIC: Final[str]
+
+class ChildStage(_Enum):
+    kindergarten: ClassVar[ChildStage]
+    primary: ClassVar[ChildStage]
+    lower_secondary: ClassVar[ChildStage]
+    upper_secondary: ClassVar[ChildStage]
+    __members__: ClassVar[dict[str, ChildStage]]
+
+class Audience(_Enum):
+    parents: ClassVar[Audience]
+    fathers: ClassVar[Audience]
+    children: ClassVar[Audience]
+    siblings: ClassVar[Audience]
+    __members__: ClassVar[dict[str, Audience]]
+
+def stage_of_grade(grade: int) -> ChildStage: ...
+
+class PresenterRole:
+    id: str
+    title_nb: str
+    title_en: str
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, id: str, title_nb: str = "", title_en: str = "") -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> PresenterRole: ...
+    def __deepcopy__(self, memo: dict) -> PresenterRole: ...
+
+class Topic:
+    id: str
+    source: str
+    title_nb: str
+    title_en: str
+    description_nb: str
+    description_en: str
+    presenter_role: str
+    stages: list[ChildStage]
+    audiences: list[Audience]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, id: str, source: str = "", title_nb: str = "", title_en: str = "",
+                 description_nb: str = "", description_en: str = "", presenter_role: str = "",
+                 stages: list[ChildStage] = ..., audiences: list[Audience] = ...) -> None: ...
+    def suits(self, stage: ChildStage) -> bool: ...
+    def is_for(self, audience: Audience) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Topic: ...
+    def __deepcopy__(self, memo: dict) -> Topic: ...
+
+class TopicCatalogue:
+    roles: list[PresenterRole]
+    topics: list[Topic]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, roles: list[PresenterRole] = ..., topics: list[Topic] = ...) -> None: ...
+    def find(self, id: str) -> Topic | None: ...
+    def find_role(self, id: str) -> PresenterRole | None: ...
+    def index_of(self, id: str) -> int | None: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Topic]: ...
+    def __contains__(self, id: str) -> bool: ...
+    @staticmethod
+    def from_json(text: str, base: TopicCatalogue | None = None) -> TopicCatalogue: ...
+    @staticmethod
+    def load(path: _Path, base: TopicCatalogue | None = None) -> TopicCatalogue: ...
+    def to_json(self, *, indent: int | None = 2) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> TopicCatalogue: ...
+    def __deepcopy__(self, memo: dict) -> TopicCatalogue: ...
+
+def builtin_catalogue() -> TopicCatalogue: ...
+
+class TopicWish:
+    participant: str
+    topics: list[str]
+    ranked: bool
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, participant: str, topics: list[str] = ...,
+                 ranked: bool = True) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> TopicWish: ...
+    def __deepcopy__(self, memo: dict) -> TopicWish: ...
+
+class ChildProfile:
+    stage: ChildStage
+    grade: int | None
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, stage: ChildStage | None = None, grade: int | None = None) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> ChildProfile: ...
+    def __deepcopy__(self, memo: dict) -> ChildProfile: ...
+
+class TopicRules:
+    stage_weight_percent: int
+    suggest_transitions: bool
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, stage_weight_percent: int = 150,
+                 suggest_transitions: bool = True) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> TopicRules: ...
+    def __deepcopy__(self, memo: dict) -> TopicRules: ...
+
+class TopicScore:
+    topic: str
+    points: int
+    weighted_points: int
+    wishers: int
+    suits_stage: bool
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, topic: str, points: int = 0, weighted_points: int = 0,
+                 wishers: int = 0, suits_stage: bool = True) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> TopicScore: ...
+    def __deepcopy__(self, memo: dict) -> TopicScore: ...
+
+class TopicChoice:
+    topics: list[str]
+    ranking: list[TopicScore]
+    findings: list[Violation]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, topics: list[str] = ..., ranking: list[TopicScore] = ...,
+                 findings: list[Violation] = ...) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> TopicChoice: ...
+    def __deepcopy__(self, memo: dict) -> TopicChoice: ...
+
+def choose_topics(wishes: Sequence[TopicWish], catalogue: TopicCatalogue | None = None,
+                  children: Sequence[ChildProfile] = (), count: int = 4,
+                  audience: Audience = ..., rules: TopicRules | None = None) -> TopicChoice: ...
+
+class Presenter:
+    id: str
+    role: str
+    name: str
+    unavailable: list[datetime.date]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, id: str, role: str, name: str = "",
+                 unavailable: list[datetime.date] = ...) -> None: ...
+    def available_on(self, date: datetime.date) -> bool: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Presenter: ...
+    def __deepcopy__(self, memo: dict) -> Presenter: ...
+
+class SessionStaffing:
+    topic: str | None
+    presenter: str | None
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, topic: str | None = None, presenter: str | None = None) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> SessionStaffing: ...
+    def __deepcopy__(self, memo: dict) -> SessionStaffing: ...
+
+class Staffing:
+    sessions: list[SessionStaffing]
+    findings: list[Violation]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, sessions: list[SessionStaffing] = ...,
+                 findings: list[Violation] = ...) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Staffing: ...
+    def __deepcopy__(self, memo: dict) -> Staffing: ...
+
+def staff_sessions(dates: Sequence[datetime.date], topics: Sequence[str],
+                   presenters: Sequence[Presenter], catalogue: TopicCatalogue | None = None,
+                   first_number: int = 2) -> Staffing: ...
+
 # Scheduling (DOMAIN C1-C11, X3)
 
 class Weekday(_Enum):
@@ -164,6 +332,12 @@ class CourseRequest:
     move_policy: MovePolicy
     school_calendar: SchoolCalendar | None
     rules: ScheduleRules
+    wishes: list[TopicWish]
+    children: list[ChildProfile]
+    presenters: list[Presenter]
+    catalogue: TopicCatalogue | None
+    topic_rules: TopicRules
+    audience: Audience
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, title: str = ..., municipality: str = "",
                  first_date: datetime.date | None = None,
@@ -173,8 +347,12 @@ class CourseRequest:
                  travel_minutes: int = 0, earliest_start: datetime.time = ...,
                  venue: Venue = ..., move_policy: MovePolicy = ...,
                  school_calendar: SchoolCalendar | None = None,
-                 rules: ScheduleRules = ...) -> None: ...
+                 rules: ScheduleRules = ..., wishes: list[TopicWish] = ...,
+                 children: list[ChildProfile] = ..., presenters: list[Presenter] = ...,
+                 catalogue: TopicCatalogue | None = None, topic_rules: TopicRules = ...,
+                 audience: Audience = ...) -> None: ...
     def check(self) -> None: ...
+    def topics(self) -> TopicCatalogue: ...
     @staticmethod
     def from_json(text: str, base_dir: _Path | None = None) -> CourseRequest: ...
     @staticmethod
@@ -218,11 +396,13 @@ class Session:
     agenda: list[AgendaItem]
     moved_from: datetime.date | None
     move_reason: Closure | None
+    topic: str | None
+    presenter: str | None
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, number: int, date: datetime.date, start: datetime.time,
                  end: datetime.time, venue: Venue = ..., agenda: list[AgendaItem] = ...,
-                 moved_from: datetime.date | None = None,
-                 move_reason: Closure | None = None) -> None: ...
+                 moved_from: datetime.date | None = None, move_reason: Closure | None = None,
+                 topic: str | None = None, presenter: str | None = None) -> None: ...
     @property
     def date(self) -> datetime.date: ...
     @property
@@ -283,14 +463,20 @@ def validate(schedule: CourseSchedule) -> list[Violation]: ...
 __all__ = [
     "AgendaItem",
     "AgendaKind",
+    "Audience",
+    "ChildProfile",
+    "ChildStage",
     "Closure",
     "ClosureKind",
     "CourseRequest",
     "CourseSchedule",
+    "FIRST_SESSION_TOPIC",
     "ImpossibleRequest",
     "InputError",
     "MovePolicy",
     "PaarorendeError",
+    "Presenter",
+    "PresenterRole",
     "PublicHoliday",
     "RuleViolation",
     "ScheduleRules",
@@ -298,11 +484,21 @@ __all__ = [
     "SchoolHoliday",
     "SchoolYear",
     "Session",
+    "SessionStaffing",
     "Severity",
+    "Staffing",
+    "Topic",
+    "TopicCatalogue",
+    "TopicChoice",
+    "TopicRules",
+    "TopicScore",
+    "TopicWish",
     "Venue",
     "Violation",
     "Weekday",
     "__version__",
+    "builtin_catalogue",
+    "choose_topics",
     "course_closure",
     "easter_sunday",
     "first_supported_year",
@@ -314,6 +510,8 @@ __all__ = [
     "public_holiday_list",
     "public_holiday_on",
     "public_holidays",
+    "staff_sessions",
+    "stage_of_grade",
     "standard_agenda",
     "validate",
 ]

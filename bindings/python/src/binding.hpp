@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "paarorende/paarorende.hpp"
 
@@ -29,6 +30,8 @@ using namespace pybind11::literals;
 
 void register_error(py::module_& m);
 void register_calendar(py::module_& m);
+void register_violation(py::module_& m);
+void register_topic(py::module_& m);
 void register_schedule(py::module_& m);
 
 namespace paarorende::python {
@@ -250,6 +253,15 @@ std::string field(const char* name, const T& value) {
 template <class Enum>
 std::string enum_text(Enum value) {
   return py::str(py::cast(value)).cast<std::string>();
+}
+
+/// A list of enum values as Python writes it in code:
+/// "[ChildStage.primary, ChildStage.lower_secondary]".
+template <class Enum>
+std::string enum_list_text(const std::vector<Enum>& values) {
+  std::string text = "[";
+  for (const auto& value : values) text += (text.size() > 1 ? ", " : "") + enum_text(value);
+  return text + "]";
 }
 
 /// The JSON text of a document; `indent` None writes it on one line.

@@ -13,5 +13,8 @@ PYBIND11_MODULE(_core, m) {
   // Errors first: the others' default arguments may already raise.
   register_error(m);
   register_calendar(m);
+  // Findings and topics before the schedule: its results and CourseRequest hold them.
+  register_violation(m);
+  register_topic(m);
   register_schedule(m);
 }

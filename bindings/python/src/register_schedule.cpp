@@ -74,6 +74,12 @@ std::string repr(const CourseRequest& request) {
     if (text.back() != '(') text += ", ";
     text += "rules=" + repr(request.rules);
   }
+  add_if_changed(text, "wishes", request.wishes, d.wishes);
+  add_if_changed(text, "children", request.children, d.children);
+  add_if_changed(text, "presenters", request.presenters, d.presenters);
+  add_if_changed(text, "catalogue", request.catalogue, d.catalogue);
+  add_if_changed(text, "topic_rules", request.topic_rules, d.topic_rules);
+  add_enum_if_changed(text, "audience", request.audience, d.audience);
   return text + ")";
 }
 
@@ -88,6 +94,8 @@ std::string repr(const Session& session) {
   text += ", " + field("date", session.date()) + ", start=" + quoted_clock(session.start_time()) +
           ", end=" + quoted_clock(session.end_time()) + ", " + field("venue", session.venue.name);
   if (session.moved_from) text += ", " + field("moved_from", *session.moved_from);
+  if (session.topic) text += ", " + field("topic", *session.topic);
+  if (session.presenter) text += ", " + field("presenter", *session.presenter);
   return text + ")";
 }
 
@@ -210,7 +218,10 @@ void register_schedule(py::module_& m) {
                        int sessions, int cadence_weeks, int session_minutes,
                        int introduction_minutes, ClockTime care_closes, int travel_minutes,
                        ClockTime earliest_start, Venue venue, MovePolicy move_policy,
-                       std::optional<SchoolCalendar> school_calendar, ScheduleRules rules) {
+                       std::optional<SchoolCalendar> school_calendar, ScheduleRules rules,
+                       std::vector<TopicWish> wishes, std::vector<ChildProfile> children,
+                       std::vector<Presenter> presenters, std::optional<TopicCatalogue> catalogue,
+                       TopicRules topic_rules, Audience audience) {
              return CourseRequest{std::move(title),
                                   std::move(municipality),
                                   first_date,
@@ -226,7 +237,13 @@ void register_schedule(py::module_& m) {
                                   std::move(venue),
                                   move_policy,
                                   std::move(school_calendar),
-                                  std::move(rules)};
+                                  std::move(rules),
+                                  std::move(wishes),
+                                  std::move(children),
+                                  std::move(presenters),
+                                  std::move(catalogue),
+                                  topic_rules,
+                                  audience};
            }),
            py::kw_only(), "title"_a = d.title, "municipality"_a = d.municipality,
            "first_date"_a = py::none(), "earliest_date"_a = py::none(), "weekday"_a = py::none(),
@@ -235,9 +252,12 @@ void register_schedule(py::module_& m) {
            "introduction_minutes"_a = d.introduction_minutes, "care_closes"_a = d.care_closes,
            "travel_minutes"_a = d.travel_minutes, "earliest_start"_a = d.earliest_start,
            "venue"_a = d.venue, "move_policy"_a = d.move_policy, "school_calendar"_a = py::none(),
-           "rules"_a = d.rules,
+           "rules"_a = d.rules, "wishes"_a = d.wishes, "children"_a = d.children,
+           "presenters"_a = d.presenters, "catalogue"_a = py::none(),
+           "topic_rules"_a = d.topic_rules, "audience"_a = d.audience,
            "A course request; every argument but the first date defaults to the DOMAIN value. "
-           "Nothing is checked until check() or plan_course().")
+           "With `wishes`, plan_course() also chooses the later sessions' topics and presenters "
+           "(DOMAIN C5-C7). Nothing is checked until check() or plan_course().")
       .def_readwrite("title", &CourseRequest::title, "The course's title.")
       .def_readwrite("municipality", &CourseRequest::municipality, "The municipality (kommune).")
       .def_readwrite("first_date", &CourseRequest::first_date,
@@ -271,6 +291,33 @@ void register_schedule(py::module_& m) {
           "holidays (X1) are avoided. Reading gives a copy: assign to change it.")
       .def_readwrite("rules", &CourseRequest::rules,
                      "The model's rules, overridable per municipality (ScheduleRules).")
+      .def_property("wishes", list_getter(&CourseRequest::wishes),
+                    list_setter(&CourseRequest::wishes),
+                    "The round of topic wishes from the first session (list[TopicWish]; DOMAIN "
+                    "C6). Empty: the later sessions' topics are chosen in session 1. Reading gives "
+                    "a copy: assign a new list to change them.")
+      .def_property("children", list_getter(&CourseRequest::children),
+                    list_setter(&CourseRequest::children),
+                    "The children's stages and grades (list[ChildProfile]; DOMAIN G6, T3). "
+                    "Reading gives a copy: assign a new list to change them.")
+      .def_property("presenters", list_getter(&CourseRequest::presenters),
+                    list_setter(&CourseRequest::presenters),
+                    "The municipal employees who can present (list[Presenter]; DOMAIN C7). "
+                    "Reading gives a copy: assign a new list to change them.")
+      .def_property(
+          "catalogue", [](const CourseRequest& self) { return self.catalogue; },
+          [](CourseRequest& self, std::optional<TopicCatalogue> catalogue) {
+            self.catalogue = std::move(catalogue);
+          },
+          "The municipality's TopicCatalogue, or None for the built-in one (DOMAIN T1-T6, G9); "
+          "topics() gives the one in force. Reading gives a copy: assign to change it.")
+      .def_readwrite("topic_rules", &CourseRequest::topic_rules,
+                     "The topic choice's rules, overridable per municipality (TopicRules; DOMAIN "
+                     "G6, T3).")
+      .def_readwrite("audience", &CourseRequest::audience,
+                     "Who the course is for (Audience; DOMAIN G9: a fathers' session).")
+      .def("topics", &CourseRequest::topics,
+           "The TopicCatalogue in force (a copy): the request's catalogue, or the built-in one.")
       .def("check", &check_request,
            "Checks the request's form and ranges; raises InputError whose .where is the JSON "
            "pointer of the offending field (\"/cadence_weeks\").")
@@ -355,25 +402,29 @@ void register_schedule(py::module_& m) {
   py::class_<Session> session(
       m, "Session",
       "One meeting (samling) of a course: its number, start and end in Europe/Oslo time "
-      "(DOMAIN X3), venue and agenda, and, when it moved off a closed day, from where and why "
-      "(DOMAIN C11).");
+      "(DOMAIN X3), venue and agenda, when it moved off a closed day, from where and why "
+      "(DOMAIN C11), and its topic and presenter (DOMAIN C5-C7).");
   session
       .def(py::init([](int number, Date date, ClockTime start, ClockTime end, Venue venue,
                        std::vector<AgendaItem> agenda, std::optional<Date> moved_from,
-                       std::optional<Closure> move_reason) {
+                       std::optional<Closure> move_reason, std::optional<std::string> topic,
+                       std::optional<std::string> presenter) {
              return Session{number,
                             oslo_time(date, start),
                             oslo_time(date, end),
                             std::move(venue),
                             std::move(agenda),
                             moved_from,
-                            std::move(move_reason)};
+                            std::move(move_reason),
+                            std::move(topic),
+                            std::move(presenter)};
            }),
            py::kw_only(), "number"_a, "date"_a, "start"_a, "end"_a, "venue"_a = Venue{},
            "agenda"_a = std::vector<AgendaItem>{}, "moved_from"_a = py::none(),
-           "move_reason"_a = py::none(),
+           "move_reason"_a = py::none(), "topic"_a = py::none(), "presenter"_a = py::none(),
            "Session `number` on `date` from `start` to `end` (datetime.time, Oslo wall-clock "
-           "time). standard_agenda() gives the model's agenda.")
+           "time), with its topic and presenter ids when known. standard_agenda() gives the "
+           "model's agenda.")
       .def_readwrite("number", &Session::number, "The session's number, 1-based.")
       .def_readwrite("start", &Session::start,
                      "When it starts: an aware datetime.datetime in Europe/Oslo (DOMAIN X3). An "
@@ -400,51 +451,18 @@ void register_schedule(py::module_& m) {
             self.move_reason = std::move(reason);
           },
           "Why it moved off moved_from (a Closure; DOMAIN C11), or None. Reading gives a copy.")
+      .def_readwrite("topic", &Session::topic,
+                     "The topic id (DOMAIN C5, C6): FIRST_SESSION_TOPIC for session 1 (T6); None "
+                     "while not chosen yet.")
+      .def_readwrite("presenter", &Session::presenter,
+                     "The Presenter id of whoever introduces the topic (DOMAIN C7), or None when "
+                     "nobody is free or none was given.")
       .def(
           "__repr__", [](const Session& self) { return repr(self); },
           "The value as text that reads like its keyword constructor.")
       .def("__str__", &streamed<Session>,
            "\"Session(1, 2019-11-05 15:00-16:30, Klasserom på barnas skole)\".");
   def_value_semantics(session);
-
-  py::enum_<Severity>(m, "Severity", py::arithmetic(),
-                      "How much a finding weighs; ordered info < warning < error.")
-      .value("info", Severity::info,
-             "Worth knowing, breaks nothing (e.g. a session moved off a holiday).")
-      .value("warning", Severity::warning, "Departs from a recommendation (a soft rule).")
-      .value("error", Severity::error, "Breaks a rule; the plan should not be used as it is.");
-
-  py::class_<Violation> violation(
-      m, "Violation",
-      "One finding of a validation or of the planner: the DOMAIN rule it concerns, a severity, a "
-      "message, and the session it concerns (1-based) or None.");
-  violation
-      .def(py::init([](std::string rule, Severity severity, std::string message,
-                       std::optional<int> session_number) {
-             return Violation{std::move(rule), severity, std::move(message), session_number};
-           }),
-           py::kw_only(), "rule"_a, "severity"_a = Severity::error, "message"_a = "",
-           "session"_a = py::none(), "A finding about DOMAIN `rule`.")
-      .def_readwrite("rule", &Violation::rule, "The DOMAIN id, e.g. \"C3\".")
-      .def_readwrite("severity", &Violation::severity, "info, warning or error (Severity).")
-      .def_readwrite("message", &Violation::message, "What is wrong, and why.")
-      .def_readwrite("session", &Violation::session,
-                     "The 1-based number of the session it concerns, or None.")
-      .def(
-          "__repr__",
-          [](const Violation& self) {
-            std::string text = "Violation(" + field("rule", self.rule) +
-                               ", severity=" + enum_text(self.severity) + ", " +
-                               field("message", self.message);
-            if (self.session) text += ", " + field("session", *self.session);
-            return text + ")";
-          },
-          "The value as text that reads like its keyword constructor.")
-      .def("__str__", &streamed<Violation>, "\"error [C11] session 3: ...\".");
-  def_value_semantics(violation);
-
-  m.def("has_errors", &has_errors, "findings"_a,
-        "True when any of the findings (list[Violation]) has severity error.");
 
   py::class_<CourseSchedule> schedule(
       m, "CourseSchedule",
@@ -504,17 +522,25 @@ void register_schedule(py::module_& m) {
   def_value_semantics(schedule);
 
   m.def("plan_course", &plan_course, "request"_a,
-        "Plans the course (DOMAIN C1-C5, C8, C11): dated sessions at the latest allowed start "
+        "Plans the course (DOMAIN C1-C8, C11): dated sessions at the latest allowed start "
         "(C3), on the cadence (C4), moved off closed days (C11), with the planner's findings.\n\n"
+        "Session 1 gets the topic FIRST_SESSION_TOPIC (C6, T6) and, when one is free, a "
+        "presenter of its role. With request.wishes, the later sessions get the topics "
+        "choose_topics() picks (C5, C6, G6, T3) and presenters as staff_sessions() assigns them "
+        "(C7); its info findings (reordering, suggestions, fill-ins) join the schedule's, and "
+        "validate() reports sessions nobody can present.\n\n"
         "Raises InputError for a malformed request and ImpossibleRequest when the rules cannot "
         "be met: a window shorter than the session (C3), a weekday without after-school care "
         "(C3), more sessions than the school year holds (C11), a session that cannot move within "
         "rules.max_move_weeks (C11).");
 
-  m.def("validate", &validate, "schedule"_a,
+  m.def("validate", py::overload_cast<const CourseSchedule&>(&validate), "schedule"_a,
         "Validates any schedule, planned or hand-made, against its request's rules and "
         "calendar, and returns every finding (list[Violation]): errors for broken rules (a "
         "session on a closed day, C11; ending after care closes minus travel, C3; out of order, "
-        "C4; agenda not adding up, C2), warnings for departures from recommendations (C1, C3, "
-        "C4, C8). No errors means the schedule can be used.");
+        "C4; agenda not adding up, C2; a topic repeated, C5, or unknown; session 1 not getting "
+        "to know each other, or that topic later, T6; a presenter unknown, of another role than "
+        "the topic's, or unavailable that day, C7), warnings for departures from "
+        "recommendations (C1, C3, C4, C8; a later session nobody presents, C7; a topic not for "
+        "the audience, G9). No errors means the schedule can be used.");
 }
