@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <numeric>
 #include <utility>
@@ -13,7 +14,10 @@ namespace {
 
 void require_probability(double value, const std::string& where) {
   if (!(value >= 0.0 && value <= 1.0)) {  // also rejects NaN
-    throw InputError("G4", "a probability is between 0 and 1, got " + std::to_string(value), where);
+    // %g, not std::to_string: 1.5 rather than 1.500000, and -1e-09 rather than -0.000000.
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    throw InputError("G4", std::string("a probability is between 0 and 1, got ") + text, where);
   }
 }
 
@@ -162,10 +166,24 @@ std::optional<int> households_needed(int present, double probability, const Atte
   attendance_distribution({household});  // checks the household's numbers once
   const double attend = household.probabilities.attend;
   const double both = household.caregivers == 2 ? household.probabilities.both : 0.0;
+  if (probability >= 1.0) {
+    // Certainty, decided exactly rather than by a sum that rounds to 1: only households that
+    // always come guarantee anyone, one caregiver each, or two when both always come.
+    const int sure = attend < 1.0 ? 0 : (household.caregivers == 2 && both >= 1.0 ? 2 : 1);
+    if (present == 0) return 0;
+    if (sure == 0) return std::nullopt;
+    const int needed = (present + sure - 1) / sure;
+    return needed <= max_households ? std::optional<int>(needed) : std::nullopt;
+  }
   // Grow the group one household at a time, convolving incrementally: O(n * m) in all.
   AttendanceDistribution distribution{{1.0}};
   for (int n = 0; n <= max_households; ++n) {
-    if (distribution.at_least(present) >= probability) return n;
+    // P(at least k) >= p  <=>  P(fewer than k) <= 1 - p; the short lower tail is the exact side.
+    double fewer = 0.0;
+    for (int j = 0; j < present && j <= distribution.max_present(); ++j) {
+      fewer += distribution.probability[static_cast<std::size_t>(j)];
+    }
+    if (fewer <= 1.0 - probability) return n;
     std::vector<double> from = std::move(distribution.probability);
     const std::size_t size = from.size() + static_cast<std::size_t>(household.caregivers);
     from.resize(size, 0.0);

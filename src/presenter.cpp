@@ -92,14 +92,19 @@ Staffing staff_sessions(const std::vector<Date>& dates, const std::vector<std::s
   if (topics.size() > dates.size()) {
     throw InputError("C5", std::to_string(topics.size()) + " topics for " +
                                std::to_string(dates.size()) + " sessions; a topic is given once",
-                     "topics");
+                     "/topics");
   }
   std::vector<const Topic*> topic_of(topics.size());
   for (std::size_t t = 0; t < topics.size(); ++t) {
     topic_of[t] = catalogue.find(topics[t]);
     if (topic_of[t] == nullptr) {
-      throw InputError("C7", "no topic \"" + topics[t] + "\" in the catalogue",
-                       "topics/" + std::to_string(t));
+      throw InputError("C5", "no topic \"" + topics[t] + "\" in the catalogue",
+                       "/topics/" + std::to_string(t));
+    }
+    if (std::find(topics.begin(), topics.begin() + static_cast<long>(t), topics[t]) !=
+        topics.begin() + static_cast<long>(t)) {
+      throw InputError("C5", "topic \"" + topics[t] + "\" is given twice; a topic is given once",
+                       "/topics/" + std::to_string(t));
     }
   }
   auto can_present = [&](const Topic& topic, Date date) {
@@ -108,15 +113,21 @@ Staffing staff_sessions(const std::vector<Date>& dates, const std::vector<std::s
     });
   };
 
-  // DOMAIN C7: most staffed sessions first, then closest to the wished order. An unstaffed
-  // session costs more than any reordering can (n * n), so the order never buys a gap.
+  // DOMAIN C7: most staffed sessions first, then closest to the wished order, then, of equally
+  // close orders, the one that moves the lower-ranked topics (a topic ranked t of n costs n - t
+  // to move). Each level outweighs everything below it: moves cost at most n * n in all and
+  // displacement n * n, so displacement is weighted n * n + 1 and a gap more than both.
   const std::size_t n = dates.size();
-  const long long unstaffed_cost = static_cast<long long>(n * n + 1);
+  const long long move_weight = 1;
+  const long long displacement_weight = static_cast<long long>(n * n + 1);
+  const long long unstaffed_cost = displacement_weight * static_cast<long long>(n * n + 1) + 1;
   std::vector<std::vector<long long>> cost(n, std::vector<long long>(n, 0));
   for (std::size_t t = 0; t < topics.size(); ++t) {
     for (std::size_t d = 0; d < n; ++d) {
       const long long displacement = t > d ? static_cast<long long>(t - d) : static_cast<long long>(d - t);
-      cost[t][d] = displacement + (can_present(*topic_of[t], dates[d]) ? 0 : unstaffed_cost);
+      const long long move = t == d ? 0 : move_weight * static_cast<long long>(n - t);
+      cost[t][d] = displacement * displacement_weight + move +
+                   (can_present(*topic_of[t], dates[d]) ? 0 : unstaffed_cost);
     }
   }  // rows past the topics are empty sessions: free anywhere
   const std::vector<int> date_of_row = n == 0 ? std::vector<int>{} : min_cost_assignment(cost);

@@ -99,10 +99,11 @@ void plan_topics(CourseSchedule& schedule) {
   Session& first = schedule.sessions.front();
   first.topic = std::string(first_session_topic);  // DOMAIN T6
   if (const Topic* topic = catalogue.find(first_session_topic)) {
+    // Of several free course leaders, the first by id, as staff_sessions breaks ties.
     for (const auto& presenter : request.presenters) {
-      if (presenter.role == topic->presenter_role && presenter.available_on(first.date())) {
+      if (presenter.role == topic->presenter_role && presenter.available_on(first.date()) &&
+          (!first.presenter || presenter.id < *first.presenter)) {
         first.presenter = presenter.id;
-        break;
       }
     }
   }
@@ -615,7 +616,10 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
               n);
         }
       }
-    } else if (n > 1 && !request.wishes.empty()) {
+    } else if (n == 1) {
+      add("T6", Severity::warning,
+          "session 1 has no topic; it is always \"" + std::string(first_session_topic) + "\"", n);
+    } else if (!request.wishes.empty()) {
       add("C6", Severity::warning, label + " has no topic", n);
     }
     // DOMAIN C2, C6, C7, C9, C10: the agenda adds up and has the model's blocks.

@@ -21,7 +21,7 @@ const char* transition_topic_of_grade(int grade) {
 TopicChoice choose_topics(const std::vector<TopicWish>& wishes, const TopicCatalogue& catalogue,
                           const std::vector<ChildProfile>& children, int count, Audience audience,
                           const TopicRules& rules) {
-  if (count < 0) throw InputError("", "the number of topics cannot be negative", "count");
+  if (count < 0) throw InputError("", "the number of topics cannot be negative", "/count");
   // The group's stages: a topic suits the group when it suits every one of them (DOMAIN G6).
   std::set<ChildStage> stages;
   for (std::size_t i = 0; i < children.size(); ++i) {
@@ -156,7 +156,9 @@ TopicChoice choose_topics(const std::vector<TopicWish>& wishes, const TopicCatal
   if (static_cast<int>(choice.topics.size()) < count) {
     choice.findings.push_back({"C5", Severity::warning,
                                "the catalogue has only " + std::to_string(choice.topics.size()) +
-                                   " suitable topics for " + std::to_string(count) + " sessions",
+                                   (choice.topics.size() == 1 ? " suitable topic for "
+                                                              : " suitable topics for ") +
+                                   "" + std::to_string(count) + " sessions",
                                std::nullopt});
   }
   return choice;

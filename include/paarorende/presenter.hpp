@@ -48,8 +48,9 @@ std::string why_unstaffed(const Topic& topic, Date date, const std::vector<Prese
 /// Places `topics` (most wanted first) on `dates` (the later sessions', in order) and gives each
 /// a presenter whose role fits the topic and who is free that day (DOMAIN C7). The topics keep
 /// their order where every session can be staffed so; otherwise the order that staffs the most
-/// sessions is found (an assignment problem, solved exactly), and among those the one closest to
-/// the wished order. Of several free presenters the one with the fewest sessions so far presents,
+/// sessions is found (an assignment problem, solved exactly), among those the one closest to the
+/// wished order (least total displacement), and of equally close orders the one that moves the
+/// lower-ranked topics. Of several free presenters the one with the fewest sessions so far presents,
 /// then the first by id. A session nobody can present keeps its topic, gets no presenter, and a
 /// C7 warning says so. `first_number` is the number of the session on `dates[0]`, for messages.
 Staffing staff_sessions(const std::vector<Date>& dates, const std::vector<std::string>& topics,

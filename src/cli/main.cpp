@@ -209,13 +209,26 @@ int command_enrol(const std::vector<std::string>& args) {
     else if (option == "--probability") probability = parse_number(value, "--probability");
     else if (option == "--attend") household.probabilities.attend = parse_number(value, "--attend");
     else if (option == "--both") household.probabilities.both = parse_number(value, "--both");
-    else if (option == "--caregivers") household.caregivers = static_cast<int>(parse_number(value, "--caregivers"));
+    else if (option == "--caregivers") {
+      const double caregivers = parse_number(value, "--caregivers");
+      if (caregivers != 1.0 && caregivers != 2.0) {
+        throw paarorende::InputError("", "a household enrols 1 or 2 caregivers", "--caregivers");
+      }
+      household.caregivers = static_cast<int>(caregivers);
+    }
     else throw UsageError{"unexpected argument " + paarorende::detail::quote_input(option)};
   }
   if (!present || !probability) throw UsageError{"enrol needs --present K and --probability P"};
-  if (*present != static_cast<int>(*present)) {
-    throw paarorende::InputError("", "expected a whole number of participants", "--present");
-  }
+  auto require = [](bool ok, const char* option, const char* message) {
+    if (!ok) throw paarorende::InputError("", message, option);
+  };
+  require(*present >= 0 && *present <= 10000 && *present == static_cast<int>(*present), "--present",
+          "expected a whole number of participants, 0 to 10000");
+  require(*probability >= 0.0 && *probability <= 1.0, "--probability", "expected a probability, 0 to 1");
+  require(household.probabilities.attend >= 0.0 && household.probabilities.attend <= 1.0, "--attend",
+          "expected a probability, 0 to 1");
+  require(household.probabilities.both >= 0.0 && household.probabilities.both <= 1.0, "--both",
+          "expected a probability, 0 to 1");
   const auto needed = paarorende::households_needed(static_cast<int>(*present), *probability, household);
   paarorende::Json answer{{"present", static_cast<int>(*present)},
                           {"probability", *probability},

@@ -314,7 +314,7 @@ TEST(to_ical, summary_and_location_are_escaped) {
   request.title = "Kurs, høst; pilot";
   const std::string text = to_ical(plan_course(request), fixed_stamp);
   EXPECT_EQ(lines_starting(text, "SUMMARY:").front(),
-            "SUMMARY:Kurs\\, høst\\; pilot: samling 1 av 5");
+            "SUMMARY:Kurs\\, høst\\; pilot: samling 1 av 5 – Bli kjent");
   EXPECT_EQ(lines_starting(text, "LOCATION:").front(),
             "LOCATION:Klasserom på barnas skole\\, Sandefjord");
   EXPECT_EQ(lines_starting(text, "X-WR-CALNAME:").front(), "X-WR-CALNAME:Kurs\\, høst\\; pilot");

@@ -199,7 +199,7 @@ TEST(staff_sessions, unknown_topic_is_an_input_error) {
     staff_sessions(first(2), {"self_care", "knitting"}, full_staff(), builtin_catalogue());
   });
   EXPECT_EQ(error.message(), "no topic \"knitting\" in the catalogue");
-  EXPECT_EQ(error.where(), "topics/1");
+  EXPECT_EQ(error.where(), "/topics/1");
 }
 
 // ---------------------------------------------------------------------------------------------

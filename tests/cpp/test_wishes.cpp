@@ -388,7 +388,7 @@ TEST(choose_topics, catalogue_too_small_for_the_sessions_is_a_c5_warning) {
   EXPECT_EQ(choice.topics, Topics{"self_care"});
   ASSERT_EQ(choice.findings.size(), 2u);
   EXPECT_EQ(choice.findings[1],
-            (Violation{"C5", Severity::warning, "the catalogue has only 1 suitable topics for 3 sessions",
+            (Violation{"C5", Severity::warning, "the catalogue has only 1 suitable topic for 3 sessions",
                        std::nullopt}));
 }
 
