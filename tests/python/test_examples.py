@@ -25,3 +25,14 @@ def test_cpp_example_plans_the_pilot_and_writes_icalendar(repo, build_dir, tmp_p
     assert " 3  tirsdag  07.01.2020   15:00-16:30  flyttet fra 31.12.2019 (Juleferie)" in result.stdout
     assert "    tema: Egenomsorg\n    innleder: Psykolog, familietjenesten" in result.stdout
     assert ics.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 5
+
+
+def test_group_example_sets_the_model_beside_the_pilot(repo, build_dir):
+    result = subprocess.run([str(build_dir / "examples/group_attendance"),
+                             str(repo / "examples/sandefjord_pilot/group.json"),
+                             str(repo / "examples/sandefjord_pilot/attendance.json")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "husstander til stede:  modell 3.25   piloten 3.25  (13 av 20)" in result.stdout
+    assert "warning [G4]: P(at least 5 present at a session) = 58%, below 80%" in result.stdout
+    assert "trengs 8 par" in result.stdout
