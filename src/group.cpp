@@ -27,9 +27,9 @@ Severity severity_of(RuleWeight weight) {
   return weight == RuleWeight::hard ? Severity::error : Severity::warning;
 }
 
-std::string percent(double probability) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%.0f%%", probability * 100.0);
+std::string percent(double probability, int decimals = 0) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f%%", decimals, probability * 100.0);
   return text;
 }
 
@@ -192,9 +192,14 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
   const AttendanceDistribution attendance = attendance_distribution(attendance_units(group, rules));
   const double sure = attendance.at_least(rules.min_present);
   if (sure < rules.min_present_probability) {
+    // As many decimals as it takes for a probability just below the threshold not to print as it.
+    int decimals = 0;
+    while (decimals < 4 && percent(sure, decimals) == percent(rules.min_present_probability, decimals)) {
+      ++decimals;
+    }
     add("G4", rules.attendance,
         "P(at least " + std::to_string(rules.min_present) + " present at a session) = " +
-            percent(sure) + ", below " + percent(rules.min_present_probability));
+            percent(sure, decimals) + ", below " + percent(rules.min_present_probability, decimals));
   }
   // DOMAIN G6: children in a narrow band of stages, preferably at school.
   std::map<ChildStage, std::vector<std::string>> by_stage;
@@ -208,8 +213,9 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
     const int span = static_cast<int>(by_stage.rbegin()->first) - static_cast<int>(by_stage.begin()->first);
     if (span > rules.max_stage_span) {
       std::vector<std::string> concerned = by_stage.begin()->second;
-      const auto& last = by_stage.rbegin()->second;
-      concerned.insert(concerned.end(), last.begin(), last.end());
+      for (const auto& id : by_stage.rbegin()->second) {  // a household at both ends is named once
+        if (std::find(concerned.begin(), concerned.end(), id) == concerned.end()) concerned.push_back(id);
+      }
       add("G6", rules.stage_band,
           "children from " + std::string(to_string(by_stage.begin()->first)) + " to " +
               std::string(to_string(by_stage.rbegin()->first)) + "; groups are formed by child stage",
@@ -244,7 +250,10 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
   std::vector<std::string> alone;
   for (const auto& [code, households] : by_diagnosis) {
     if (std::set<std::string>(households.begin(), households.end()).size() < 2) {
-      alone.insert(alone.end(), households.begin(), households.end());
+      // Siblings with one code are not peers; their household is named once.
+      for (const auto& id : households) {
+        if (std::find(alone.begin(), alone.end(), id) == alone.end()) alone.push_back(id);
+      }
     }
   }
   if (!alone.empty()) {
