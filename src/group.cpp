@@ -229,13 +229,18 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
     }
   }
   // DOMAIN G7: parents who know each other (same school) share openly from the start.
+  // Only what is known counts: households without a school recorded are left out.
   std::map<std::string, int> per_school;
+  int with_school = 0;
   for (const auto& household : group.households) {
-    if (!household.school.empty()) ++per_school[household.school];
+    if (!household.school.empty()) {
+      ++per_school[household.school];
+      ++with_school;
+    }
   }
   const bool acquainted = std::any_of(per_school.begin(), per_school.end(),
                                       [](const auto& entry) { return entry.second >= 2; });
-  if (group.households.size() >= 2 && !acquainted) {
+  if (with_school >= 2 && !acquainted) {
     add("G7", rules.acquaintance,
         "no two households share a school; strangers may need more time to build trust, so give "
         "the first session room for it");

@@ -461,7 +461,9 @@ Caregiver read_caregiver(const Json& value, const std::string& pointer) {
   return caregiver;
 }
 
-Household read_household(const Json& value, const std::string& pointer) {
+// A household's own "attendance" fills what it leaves out from the group's default (G5).
+Household read_household(const Json& value, const std::string& pointer,
+                         const AttendanceProbabilities& group_default) {
   ObjectReader in(value, pointer);
   Household household;
   household.id = in.string("id");
@@ -472,7 +474,7 @@ Household read_household(const Json& value, const std::string& pointer) {
   household.children = read_list<Child>(in, "children", read_household_child);
   household.siblings = read_list<Sibling>(in, "siblings", read_sibling);
   if (const Json* attendance = in.find("attendance")) {
-    household.attendance = read_attendance(*attendance, in.pointer("attendance"), pilot_attendance());
+    household.attendance = read_attendance(*attendance, in.pointer("attendance"), group_default);
   }
   in.finish();
   return household;
@@ -752,7 +754,10 @@ GroupDocument group_from_json(const Json& document) {
   result.group.id = in.string_or("id", "");
   in.string_or("note", "");
   if (const Json* rules = in.find("rules")) result.rules = read_group_rules(*rules, "/rules");
-  result.group.households = read_list<Household>(in, "households", read_household);
+  result.group.households = read_list<Household>(
+      in, "households", [&result](const Json& household, const std::string& at) {
+        return read_household(household, at, result.rules.default_attendance);
+      });
   in.finish();
   validate(result.group, result.rules);  // the form checks: ids, caregivers, children
   return result;

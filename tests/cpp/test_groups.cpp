@@ -455,6 +455,15 @@ TEST(group_rules, g7_two_households_at_one_school_are_enough) {
   EXPECT_EQ(validate(group), std::vector<GroupViolation>{});
 }
 
+// Unknown is not "strangers": without schools recorded, G7 says nothing.
+TEST(group_rules, g7_no_schools_recorded_is_not_a_warning) {
+  Group group = clean_group();
+  for (auto& h : group.households) h.school.clear();
+  EXPECT_EQ(validate(group), std::vector<GroupViolation>{});
+  household(group, "h1").school = "skole A";  // one known school: still nothing to compare
+  EXPECT_EQ(validate(group), std::vector<GroupViolation>{});
+}
+
 TEST(group_rules, g7_weight_off_silences_it) {
   Group group = clean_group();
   for (auto& h : group.households) h.school = "skole " + h.id;
@@ -786,11 +795,10 @@ TEST(group_json, a_household_without_attendance_uses_the_rules_default) {
             {"id": "h2", "caregivers": [{"role": "mother"}], "children": [{"stage": "primary", "condition": "serious_illness"}],
              "attendance": {"both": 0.1}}]})"));
   EXPECT_EQ(document.rules.default_attendance, (AttendanceProbabilities{0.9, 0.5}));
-  // A household's own "attendance" fills what it leaves out from the pilot's figures (DOMAIN G5),
-  // not from the group's default (docs/schemas/group.schema.json says so).
-  EXPECT_EQ(document.group.households[1].attendance, (AttendanceProbabilities{0.65, 0.1}));
+  // A household's own "attendance" fills what it leaves out from the group's default (DOMAIN G5).
+  EXPECT_EQ(document.group.households[1].attendance, (AttendanceProbabilities{0.9, 0.1}));
   EXPECT_EQ(attendance_units(document.group, document.rules),
-            (std::vector<AttendanceUnit>{{1, {0.9, 0.5}}, {1, {0.65, 0.1}}}));
+            (std::vector<AttendanceUnit>{{1, {0.9, 0.5}}, {1, {0.9, 0.1}}}));
 }
 
 TEST(group_json, an_unknown_field_is_an_input_error) {
