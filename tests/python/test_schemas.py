@@ -1130,6 +1130,8 @@ RULE_EXAMPLES = [
     ("G7: five schools", [_household(n, school=f"Skole {n}") for n in range(1, 6)], {}, 0,
      [("G7", "warning", "no two households share a school; strangers may need more time to "
        "build trust, so give the first session room for it", [])]),
+    # Only recorded schools count: with none recorded, G7 has nothing to compare.
+    ("G7: no schools recorded", [_household(n, school="") for n in range(1, 6)], {}, 0, []),
     ("G8: a rare diagnosis alone",
      [_household(1, rare_diagnosis="ORPHA:558")] + [_household(n) for n in range(2, 6)], {}, 0,
      [("G8", "warning", "a rare diagnosis without a peer in the group; help these families meet "
@@ -1173,6 +1175,20 @@ def test_attendance_output_of_the_pilot_group(cli, repo, validators):
     assert answer["variance"] == pytest.approx(3.371875)
     # docs/attendance.md: P(at least 5) = 29547453/51200000, about 58%.
     assert sum(exact[5:]) == Fraction(29547453, 51200000)
+
+
+def test_a_household_s_partial_attendance_fills_from_the_group_default(cli, group_document,
+                                                                        tmp_path, validators):
+    document = copy.deepcopy(group_document)
+    document["rules"] = {"default_attendance": {"attend": 0.9}}
+    expected = run_json(cli, "attendance", write_json(tmp_path / "default.json", document))
+    for household in document["households"]:
+        household["attendance"] = {"both": 0.5}  # attend left out: the group's 0.9
+    assert_valid(validators["group"], document)
+    answer = run_json(cli, "attendance", write_json(tmp_path / "partial.json", document))
+    assert_valid(validators["attendance"], answer)
+    assert answer == expected
+    assert answer["mean"] == pytest.approx(5 * 0.9 * 1.5)
 
 
 def test_attendance_of_an_empty_group(cli, tmp_path, validators):
@@ -1236,49 +1252,55 @@ def test_enrol_echoes_the_household(cli):
         "household": {"caregivers": 2, "attend": 0.65, "both": 0.5}, "households": 8}
 
 
-@pytest.mark.parametrize("args", [
-    ["--present", 5],
-    ["--probability", 0.9],
-    ["--present", 5, "--probability", 1.5],
-    ["--present", 5, "--probability", "x"],
-    ["--present", 2.5, "--probability", 0.9],
-    ["--present", -1, "--probability", 0.9],
-    ["--present", 5, "--probability", 0.9, "--attend", 1.5],
-    ["--present", 5, "--probability", 0.9, "--both", -0.5],
-    ["--present", 5, "--probability", 0.9, "--caregivers", 3],
-    ["--present", 5, "--probability", 0.9, "--colour", "blue"],
-    ["--present", 5, "--probability"],
+@pytest.mark.parametrize("args,households", [
+    (["--present", 5, "--probability", 1], None),  # P(at least 5) < 1 while attend < 1
+    (["--present", 5, "--probability", 1, "--attend", 1], 5),  # each brings one for sure
+    (["--present", 5, "--probability", 1, "--attend", 1, "--both", 1], 3),
 ])
-def test_enrol_rejects_bad_arguments(args, cli):
+def test_enrol_decides_certainty_exactly(args, households, cli, validators):
+    answer = run_json(cli, "enrol", *args)
+    assert_valid(validators["enrol"], answer)
+    assert answer["households"] == households
+
+
+# Bad arguments: exit status 2 and the one line on stderr, naming the option (usage errors name
+# none); nothing on stdout.
+_NEEDS = "enrol needs --present K and --probability P"
+_WHOLE = "--present: expected a whole number of participants, 0 to 10000"
+ENROL_ERRORS = [
+    ("no --probability", ["--present", 5], _NEEDS),
+    ("no --present", ["--probability", 0.9], _NEEDS),
+    ("an option without its value", ["--present", 5, "--probability"],
+     "--probability needs a value"),
+    ("an unknown option", ["--present", 5, "--probability", 0.9, "--colour", "blue"],
+     'unexpected argument "--colour"'),
+    ("a probability that is no number", ["--present", 5, "--probability", "x"],
+     '--probability: expected a number, got "x"'),
+    ("probability 1.5", ["--present", 5, "--probability", 1.5],
+     "--probability: expected a probability, 0 to 1"),
+    ("probability nan", ["--present", 5, "--probability", "nan"],
+     "--probability: expected a probability, 0 to 1"),
+    ("present 2.5", ["--present", 2.5, "--probability", 0.9], _WHOLE),
+    ("present -1", ["--present", -1, "--probability", 0.9], _WHOLE),
+    ("present 10001", ["--present", 10001, "--probability", 0.9], _WHOLE),
+    ("attend 1.5", ["--present", 5, "--probability", 0.9, "--attend", 1.5],
+     "--attend: expected a probability, 0 to 1"),
+    ("both -0.5", ["--present", 5, "--probability", 0.9, "--both", -0.5],
+     "--both: expected a probability, 0 to 1"),
+    ("caregivers 3", ["--present", 5, "--probability", 0.9, "--caregivers", 3],
+     "--caregivers: a household enrols 1 or 2 caregivers"),
+    ("caregivers 1.5", ["--present", 5, "--probability", 0.9, "--caregivers", 1.5],
+     "--caregivers: a household enrols 1 or 2 caregivers"),
+]
+
+
+@pytest.mark.parametrize("args,line", [pytest.param(*case[1:], id=case[0])
+                                       for case in ENROL_ERRORS])
+def test_enrol_rejects_bad_arguments(args, line, cli):
     result = cli("enrol", *args)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.startswith("paarorende: ") and result.stderr.count("\n") == 1
-
-
-@pytest.mark.xfail(strict=True, reason="bug: --caregivers 1.5 is truncated to 1 instead of "
-                   "rejected (src/cli/main.cpp casts the parsed double)")
-def test_enrol_rejects_a_fractional_caregiver_count(cli):
-    assert cli("enrol", "--present", 5, "--probability", 0.9, "--caregivers", 1.5).returncode == 2
-
-
-@pytest.mark.xfail(strict=True, reason="bug: an out-of-range option is reported at 'probability', "
-                   "'present' or '/households/0/attendance/attend', not at the option itself")
-@pytest.mark.parametrize("args,option", [
-    (["--present", 5, "--probability", 1.5], "--probability"),
-    (["--present", -1, "--probability", 0.9], "--present"),
-    (["--present", 5, "--probability", 0.9, "--attend", 1.5], "--attend"),
-    (["--present", 5, "--probability", 0.9, "--caregivers", 3], "--caregivers"),
-])
-def test_enrol_errors_name_the_option(args, option, cli):
-    assert cli("enrol", *args).stderr.startswith(f"paarorende: {option}: ")
-
-
-@pytest.mark.xfail(strict=True, reason="bug: P(at least 5 present) < 1 for any number of "
-                   "households with attend < 1, yet the tail sum rounds to 1.0 at 48 households, "
-                   "so enrol answers 48 instead of null")
-def test_enrol_answers_null_for_certainty(cli):
-    assert run_json(cli, "enrol", "--present", 5, "--probability", 1)["households"] is None
+    assert result.stderr == f"paarorende: {line}\n"
 
 
 # Bad group documents: rejected by the schema and by `check`, at the pointer given.
