@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "paarorende/error.hpp"
 
@@ -111,8 +112,12 @@ void check_rules(const GroupRules& rules) {
   };
   require(rules.min_participants >= 1 && rules.min_participants <= 1000, "/rules/min_participants",
           "must be between 1 and 1000");
-  require(rules.max_participants >= rules.min_participants && rules.max_participants <= 1000,
-          "/rules/max_participants", "must be between min_participants and 1000");
+  if (rules.max_participants < rules.min_participants || rules.max_participants > 1000) {
+    std::ostringstream message;  // (a stream: GCC 12 warns falsely on a chain of string +)
+    message << "max_participants (" << rules.max_participants << ") must be between min_participants ("
+            << rules.min_participants << ") and 1000";
+    require(false, "/rules/max_participants", message.str());
+  }
   require(rules.min_present >= 0 && rules.min_present <= 1000, "/rules/min_present",
           "must be between 0 and 1000");
   require(rules.min_present_probability >= 0.0 && rules.min_present_probability <= 1.0,

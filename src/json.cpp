@@ -776,6 +776,9 @@ AttendanceRecords attendance_records_from_json(const Json& document) {
     ObjectReader record_in(value, at);
     AttendanceRecord record;
     record.household = record_in.string("household");
+    if (record.household.empty()) {
+      throw InputError("", "a household id is not empty", record_in.pointer("household"));
+    }
     record.session = record_in.integer("session", 1, 1000);
     record.caregivers = record_in.integer_or("caregivers", 2, 1, 2);
     record.present = record_in.integer("present", 0, 2);

@@ -65,7 +65,7 @@ Household single(const std::string& id, CaregiverRole role = CaregiverRole::moth
   return household;
 }
 
-// Seven couples, 14 participants: the largest group G3 allows. At the pilot's attendance
+// Seven couples, 14 participants, within G3's bounds (9-16). At the pilot's attendance
 // (0.65, 0.5) each couple brings 0, 1 or 2 with probabilities 14/40, 13/40, 13/40, and
 // P(at least 5 present) = 0.856 >= 0.8 (DOMAIN G4). It breaks no rule.
 Group clean_group() {
@@ -119,7 +119,7 @@ TEST(group_rules, defaults_are_the_seeds) {
   EXPECT_EQ(rules.behavioural_own_group, RuleWeight::hard);       // DOMAIN G1
   EXPECT_EQ(rules.life_threatening_own_group, RuleWeight::soft);  // DOMAIN G2
   EXPECT_EQ(rules.min_participants, 9);                           // DOMAIN G3: 4 couples + 1 father
-  EXPECT_EQ(rules.max_participants, 14);
+  EXPECT_EQ(rules.max_participants, 16);  // the 8 couples of 90% certainty (G4, G5)
   EXPECT_EQ(rules.size, RuleWeight::hard);
   EXPECT_EQ(rules.min_present, 5);                                // DOMAIN G4: 4-5 every session
   EXPECT_EQ(rules.min_present_probability, 0.8);
@@ -275,12 +275,14 @@ TEST(group_rules, g3_four_couples_and_one_father_are_the_minimum) {
   EXPECT_EQ(with_rule(validate(group), "G3"), std::vector<GroupViolation>{});
 }
 
-TEST(group_rules, g3_more_than_fourteen_are_too_many) {
+TEST(group_rules, g3_more_than_sixteen_are_too_many) {
   Group group = clean_group();
   group.households.push_back(single("h8"));
-  EXPECT_EQ(group.participants(), 15);
+  group.households.push_back(single("h9"));
+  group.households.push_back(single("h10"));
+  EXPECT_EQ(group.participants(), 17);
   EXPECT_EQ(validate(group), (std::vector<GroupViolation>{
-                                 {"G3", Severity::error, "15 participants enrolled; at most 14", {}}}));
+                                 {"G3", Severity::error, "17 participants enrolled; at most 16", {}}}));
 }
 
 TEST(group_rules, g3_bounds_are_the_municipalitys_to_set) {
@@ -301,10 +303,12 @@ TEST(group_rules, g3_bounds_are_the_municipalitys_to_set) {
 TEST(group_rules, g3_soft_weight_makes_it_a_warning) {
   Group group = clean_group();
   group.households.push_back(single("h8"));
+  group.households.push_back(single("h9"));
+  group.households.push_back(single("h10"));
   GroupRules rules;
   rules.size = RuleWeight::soft;
   EXPECT_EQ(validate(group, rules), (std::vector<GroupViolation>{
-                                        {"G3", Severity::warning, "15 participants enrolled; at most 14", {}}}));
+                                        {"G3", Severity::warning, "17 participants enrolled; at most 16", {}}}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -556,7 +560,9 @@ TEST(group_rules, findings_come_in_rule_order) {
   Group group = clean_group();
   set_condition(group, "h1", ConditionCategory::mainly_behavioural);        // G1
   set_condition(group, "h2", ConditionCategory::life_threatening);          // G2
-  group.households.push_back(single("h8", CaregiverRole::father));          // G3: 15
+  group.households.push_back(single("h8", CaregiverRole::father));          // G3: 17
+  group.households.push_back(single("h9"));
+  group.households.push_back(single("h10"));
   household(group, "h3").children.at(0).rare_diagnosis = "ORPHA:558";       // G8
   household(group, "h4").caregivers.at(1).role = CaregiverRole::father;     // G9: 3 fathers
   household(group, "h5").caregivers.at(1).role = CaregiverRole::father;
@@ -647,7 +653,7 @@ TEST(group_form, check_rules_locates_each_bad_value_under_rules) {
   const Case cases[] = {
       {[](GroupRules& r) { r.min_participants = 0; }, "/rules/min_participants", "must be between 1 and 1000"},
       {[](GroupRules& r) { r.max_participants = 8; }, "/rules/max_participants",
-       "must be between min_participants and 1000"},
+       "max_participants (8) must be between min_participants (9) and 1000"},
       {[](GroupRules& r) { r.min_present = -1; }, "/rules/min_present", "must be between 0 and 1000"},
       {[](GroupRules& r) { r.min_present_probability = 1.5; }, "/rules/min_present_probability",
        "must be between 0 and 1"},
@@ -841,7 +847,7 @@ TEST(group_json, rules_that_contradict_each_other_are_located_under_rules) {
   const InputError error =
       group_error(R"({"rules": {"min_participants": 10, "max_participants": 8}, "households": []})");
   EXPECT_EQ(error.where(), "/rules/max_participants");
-  EXPECT_EQ(error.message(), "must be between min_participants and 1000");
+  EXPECT_EQ(error.message(), "max_participants (8) must be between min_participants (10) and 1000");
 }
 
 TEST(group_json, a_duplicate_household_id_is_located) {

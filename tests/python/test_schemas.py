@@ -1115,8 +1115,8 @@ def _household(number, condition="severe_disability", stage="lower_secondary",
 RULE_EXAMPLES = [
     ("G3: 4 couples", [_household(n) for n in range(1, 5)], {}, 1,
      [("G3", "error", "8 participants enrolled; at least 9 are needed", [])]),
-    ("G3: 8 couples", [_household(n) for n in range(1, 9)], {}, 1,
-     [("G3", "error", "16 participants enrolled; at most 14", [])]),
+    ("G3: 9 couples", [_household(n) for n in range(1, 10)], {}, 1,
+     [("G3", "error", "18 participants enrolled; at most 16", [])]),
     ("G6: primary to upper secondary",
      [_household(1, stage="primary", grade=5)] + [_household(n, stage="upper_secondary")
                                                   for n in range(2, 6)], {}, 0,

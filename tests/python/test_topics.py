@@ -600,7 +600,7 @@ def test_staffing_errors():
     with pytest.raises(InputError) as caught:
         paarorende.staff_sessions(DATES, ["knitting"], PRESENTERS)
     assert (caught.value.rule, caught.value.message) == (
-        "C7", 'no topic "knitting" in the catalogue')
+        "C5", 'no topic "knitting" in the catalogue')
 
 
 def test_staff_sessions_takes_a_municipal_catalogue():
