@@ -21,6 +21,17 @@ Example
 With the participants' topic wishes in the request, the plan is a course plan: session 1 is for
 getting to know each other (DOMAIN C6, T6), and the later sessions get the wished topics
 (:func:`choose_topics`) and presenters who are free that day (:func:`staff_sessions`, DOMAIN C7).
+
+A proposed group of households, under pseudonyms only (DOMAIN X4), is checked against the group
+rules (G1-G9) with :func:`validate_group`, and its attendance is estimated exactly rather than
+assumed (G4, G5):
+
+>>> pilot = paarorende.GroupDocument.load("examples/sandefjord_pilot/group.json")  # doctest: +SKIP
+>>> [v.rule for v in paarorende.validate_group(pilot.group, pilot.rules)]  # doctest: +SKIP
+['G2', 'G4', 'G9']
+>>> units = paarorende.attendance_units(pilot.group, pilot.rules)           # doctest: +SKIP
+>>> round(paarorende.attendance_distribution(units).at_least(5), 3)        # doctest: +SKIP
+0.577
 """
 
 from __future__ import annotations
@@ -31,18 +42,33 @@ try:
     from ._core import (
         AgendaItem,
         AgendaKind,
+        AttendanceDistribution,
+        AttendanceProbabilities,
+        AttendanceRecord,
+        AttendanceRecords,
+        AttendanceUnit,
         Audience,
+        Caregiver,
+        CaregiverRole,
+        Child,
         ChildProfile,
         ChildStage,
         Closure,
         ClosureKind,
+        ConditionCategory,
         CourseRequest,
         CourseSchedule,
         FIRST_SESSION_TOPIC,
+        Group,
+        GroupDocument,
+        GroupRules,
+        GroupViolation,
+        Household,
         MovePolicy,
         Presenter,
         PresenterRole,
         PublicHoliday,
+        RuleWeight,
         ScheduleRules,
         SchoolCalendar,
         SchoolHoliday,
@@ -50,6 +76,7 @@ try:
         Session,
         SessionStaffing,
         Severity,
+        Sibling,
         Staffing,
         Topic,
         TopicCatalogue,
@@ -61,15 +88,22 @@ try:
         Violation,
         Weekday,
         __version__,
+        attendance_distribution,
+        attendance_units,
         builtin_catalogue,
+        check_rules,
         choose_topics,
         course_closure,
         easter_sunday,
         first_supported_year,
+        fit_attendance,
         has_errors,
+        households_needed,
         is_closed,
         last_supported_year,
         latest_start,
+        load_attendance_records,
+        pilot_attendance,
         plan_course,
         public_holiday_list,
         public_holiday_on,
@@ -78,6 +112,7 @@ try:
         stage_of_grade,
         standard_agenda,
         validate,
+        validate_group,
     )
 except ImportError as error:  # pragma: no cover - only without a built extension
     raise ImportError(
@@ -89,14 +124,28 @@ except ImportError as error:  # pragma: no cover - only without a built extensio
 __all__ = [
     "AgendaItem",
     "AgendaKind",
+    "AttendanceDistribution",
+    "AttendanceProbabilities",
+    "AttendanceRecord",
+    "AttendanceRecords",
+    "AttendanceUnit",
     "Audience",
+    "Caregiver",
+    "CaregiverRole",
+    "Child",
     "ChildProfile",
     "ChildStage",
     "Closure",
     "ClosureKind",
+    "ConditionCategory",
     "CourseRequest",
     "CourseSchedule",
     "FIRST_SESSION_TOPIC",
+    "Group",
+    "GroupDocument",
+    "GroupRules",
+    "GroupViolation",
+    "Household",
     "ImpossibleRequest",
     "InputError",
     "MovePolicy",
@@ -105,6 +154,7 @@ __all__ = [
     "PresenterRole",
     "PublicHoliday",
     "RuleViolation",
+    "RuleWeight",
     "ScheduleRules",
     "SchoolCalendar",
     "SchoolHoliday",
@@ -112,6 +162,7 @@ __all__ = [
     "Session",
     "SessionStaffing",
     "Severity",
+    "Sibling",
     "Staffing",
     "Topic",
     "TopicCatalogue",
@@ -123,15 +174,22 @@ __all__ = [
     "Violation",
     "Weekday",
     "__version__",
+    "attendance_distribution",
+    "attendance_units",
     "builtin_catalogue",
+    "check_rules",
     "choose_topics",
     "course_closure",
     "easter_sunday",
     "first_supported_year",
+    "fit_attendance",
     "has_errors",
+    "households_needed",
     "is_closed",
     "last_supported_year",
     "latest_start",
+    "load_attendance_records",
+    "pilot_attendance",
     "plan_course",
     "public_holiday_list",
     "public_holiday_on",
@@ -140,4 +198,5 @@ __all__ = [
     "stage_of_grade",
     "standard_agenda",
     "validate",
+    "validate_group",
 ]

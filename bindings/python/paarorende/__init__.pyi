@@ -271,6 +271,232 @@ def staff_sessions(dates: Sequence[datetime.date], topics: Sequence[str],
                    presenters: Sequence[Presenter], catalogue: TopicCatalogue | None = None,
                    first_number: int = 2) -> Staffing: ...
 
+# Groups and attendance (DOMAIN G1-G9, E2, X4)
+
+class CaregiverRole(_Enum):
+    mother: ClassVar[CaregiverRole]
+    father: ClassVar[CaregiverRole]
+    other_guardian: ClassVar[CaregiverRole]
+    __members__: ClassVar[dict[str, CaregiverRole]]
+
+class ConditionCategory(_Enum):
+    life_threatening: ClassVar[ConditionCategory]
+    life_limiting: ClassVar[ConditionCategory]
+    serious_illness: ClassVar[ConditionCategory]
+    severe_disability: ClassVar[ConditionCategory]
+    mainly_behavioural: ClassVar[ConditionCategory]
+    __members__: ClassVar[dict[str, ConditionCategory]]
+
+class RuleWeight(_Enum):
+    hard: ClassVar[RuleWeight]
+    soft: ClassVar[RuleWeight]
+    off: ClassVar[RuleWeight]
+    __members__: ClassVar[dict[str, RuleWeight]]
+
+class AttendanceProbabilities:
+    attend: float
+    both: float
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, attend: float = 0.65, both: float = 0.5) -> None: ...
+    def to_dict(self) -> dict[str, float]: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> AttendanceProbabilities: ...
+    def __deepcopy__(self, memo: dict) -> AttendanceProbabilities: ...
+
+def pilot_attendance() -> AttendanceProbabilities: ...
+
+class AttendanceUnit:
+    caregivers: int
+    probabilities: AttendanceProbabilities
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, caregivers: int = 2,
+                 probabilities: AttendanceProbabilities = ...) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> AttendanceUnit: ...
+    def __deepcopy__(self, memo: dict) -> AttendanceUnit: ...
+
+class AttendanceDistribution:
+    probability: list[float]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, probability: list[float] = ...) -> None: ...
+    @property
+    def max_present(self) -> int: ...
+    def mean(self) -> float: ...
+    def variance(self) -> float: ...
+    def at_least(self, k: int) -> float: ...
+    def to_records(self) -> list[dict[str, Any]]: ...
+    def to_numpy(self) -> Any: ...
+    def to_dataframe(self) -> Any: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> AttendanceDistribution: ...
+    def __deepcopy__(self, memo: dict) -> AttendanceDistribution: ...
+
+def attendance_distribution(households: Sequence[AttendanceUnit]) -> AttendanceDistribution: ...
+
+class AttendanceRecord:
+    household: str
+    session: int
+    present: int
+    caregivers: int
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, household: str, session: int = 1, present: int = 0,
+                 caregivers: int = 2) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> AttendanceRecord: ...
+    def __deepcopy__(self, memo: dict) -> AttendanceRecord: ...
+
+def fit_attendance(records: Sequence[AttendanceRecord],
+                   prior: AttendanceProbabilities | None = None,
+                   prior_weight: float = 0.0) -> AttendanceProbabilities: ...
+def households_needed(present: int, probability: float, household: AttendanceUnit | None = None,
+                      max_households: int = 1000) -> int | None: ...
+
+class AttendanceRecords:
+    records: list[AttendanceRecord]
+    prior: AttendanceProbabilities
+    prior_weight: float
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, records: list[AttendanceRecord] = ...,
+                 prior: AttendanceProbabilities = ..., prior_weight: float = 0.0) -> None: ...
+    def fit(self) -> AttendanceProbabilities: ...
+    @staticmethod
+    def from_json(text: str) -> AttendanceRecords: ...
+    @staticmethod
+    def load(path: _Path) -> AttendanceRecords: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> AttendanceRecords: ...
+    def __deepcopy__(self, memo: dict) -> AttendanceRecords: ...
+
+def load_attendance_records(path: _Path) -> AttendanceRecords: ...
+
+class Caregiver:
+    role: CaregiverRole
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, role: CaregiverRole = ...) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Caregiver: ...
+    def __deepcopy__(self, memo: dict) -> Caregiver: ...
+
+class Child:
+    stage: ChildStage
+    grade: int | None
+    birth_date: datetime.date | None
+    age: int | None
+    condition: ConditionCategory
+    rare_diagnosis: str | None
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, stage: ChildStage | None = None, grade: int | None = None,
+                 birth_date: datetime.date | None = None, age: int | None = None,
+                 condition: ConditionCategory = ...,
+                 rare_diagnosis: str | None = None) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Child: ...
+    def __deepcopy__(self, memo: dict) -> Child: ...
+
+class Sibling:
+    age: int | None
+    stage: ChildStage | None
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, age: int | None = None, stage: ChildStage | None = None) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Sibling: ...
+    def __deepcopy__(self, memo: dict) -> Sibling: ...
+
+class Household:
+    id: str
+    municipality: str
+    school: str
+    care_closes: datetime.time | None
+    caregivers: list[Caregiver]
+    children: list[Child]
+    siblings: list[Sibling]
+    attendance: AttendanceProbabilities | None
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, id: str, municipality: str = "", school: str = "",
+                 care_closes: datetime.time | None = None, caregivers: list[Caregiver] = ...,
+                 children: list[Child] = ..., siblings: list[Sibling] = ...,
+                 attendance: AttendanceProbabilities | None = None) -> None: ...
+    @property
+    def fathers(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Household: ...
+    def __deepcopy__(self, memo: dict) -> Household: ...
+
+class GroupRules:
+    behavioural_own_group: RuleWeight
+    life_threatening_own_group: RuleWeight
+    min_participants: int
+    max_participants: int
+    size: RuleWeight
+    min_present: int
+    min_present_probability: float
+    attendance: RuleWeight
+    max_stage_span: int
+    stage_band: RuleWeight
+    school_age: RuleWeight
+    acquaintance: RuleWeight
+    rare_peers: RuleWeight
+    fathers_for_session: int
+    fathers_session: RuleWeight
+    default_attendance: AttendanceProbabilities
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, behavioural_own_group: RuleWeight = ...,
+                 life_threatening_own_group: RuleWeight = ..., min_participants: int = 9,
+                 max_participants: int = ..., size: RuleWeight = ..., min_present: int = 5,
+                 min_present_probability: float = 0.8, attendance: RuleWeight = ...,
+                 max_stage_span: int = 1, stage_band: RuleWeight = ...,
+                 school_age: RuleWeight = ..., acquaintance: RuleWeight = ...,
+                 rare_peers: RuleWeight = ..., fathers_for_session: int = 3,
+                 fathers_session: RuleWeight = ...,
+                 default_attendance: AttendanceProbabilities = ...) -> None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> GroupRules: ...
+    def __deepcopy__(self, memo: dict) -> GroupRules: ...
+
+def check_rules(rules: GroupRules) -> None: ...
+
+class Group:
+    id: str
+    households: list[Household]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, id: str = "", households: list[Household] = ...) -> None: ...
+    @property
+    def participants(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Group: ...
+    def __deepcopy__(self, memo: dict) -> Group: ...
+
+class GroupViolation:
+    rule: str
+    severity: Severity
+    message: str
+    households: list[str]
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, rule: str, severity: Severity = ..., message: str = "",
+                 households: list[str] = ...) -> None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> GroupViolation: ...
+    def __deepcopy__(self, memo: dict) -> GroupViolation: ...
+
+def attendance_units(group: Group, rules: GroupRules | None = None) -> list[AttendanceUnit]: ...
+def validate_group(group: Group, rules: GroupRules | None = None) -> list[GroupViolation]: ...
+
+class GroupDocument:
+    group: Group
+    rules: GroupRules
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, group: Group = ..., rules: GroupRules = ...) -> None: ...
+    @staticmethod
+    def from_json(text: str) -> GroupDocument: ...
+    @staticmethod
+    def load(path: _Path) -> GroupDocument: ...
+    def to_json(self, *, indent: int | None = 2) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> GroupDocument: ...
+    def __deepcopy__(self, memo: dict) -> GroupDocument: ...
+
 # Scheduling (DOMAIN C1-C11, X3)
 
 class Weekday(_Enum):
@@ -463,14 +689,28 @@ def validate(schedule: CourseSchedule) -> list[Violation]: ...
 __all__ = [
     "AgendaItem",
     "AgendaKind",
+    "AttendanceDistribution",
+    "AttendanceProbabilities",
+    "AttendanceRecord",
+    "AttendanceRecords",
+    "AttendanceUnit",
     "Audience",
+    "Caregiver",
+    "CaregiverRole",
+    "Child",
     "ChildProfile",
     "ChildStage",
     "Closure",
     "ClosureKind",
+    "ConditionCategory",
     "CourseRequest",
     "CourseSchedule",
     "FIRST_SESSION_TOPIC",
+    "Group",
+    "GroupDocument",
+    "GroupRules",
+    "GroupViolation",
+    "Household",
     "ImpossibleRequest",
     "InputError",
     "MovePolicy",
@@ -479,6 +719,7 @@ __all__ = [
     "PresenterRole",
     "PublicHoliday",
     "RuleViolation",
+    "RuleWeight",
     "ScheduleRules",
     "SchoolCalendar",
     "SchoolHoliday",
@@ -486,6 +727,7 @@ __all__ = [
     "Session",
     "SessionStaffing",
     "Severity",
+    "Sibling",
     "Staffing",
     "Topic",
     "TopicCatalogue",
@@ -497,15 +739,22 @@ __all__ = [
     "Violation",
     "Weekday",
     "__version__",
+    "attendance_distribution",
+    "attendance_units",
     "builtin_catalogue",
+    "check_rules",
     "choose_topics",
     "course_closure",
     "easter_sunday",
     "first_supported_year",
+    "fit_attendance",
     "has_errors",
+    "households_needed",
     "is_closed",
     "last_supported_year",
     "latest_start",
+    "load_attendance_records",
+    "pilot_attendance",
     "plan_course",
     "public_holiday_list",
     "public_holiday_on",
@@ -514,4 +763,5 @@ __all__ = [
     "stage_of_grade",
     "standard_agenda",
     "validate",
+    "validate_group",
 ]

@@ -32,6 +32,7 @@ void register_error(py::module_& m);
 void register_calendar(py::module_& m);
 void register_violation(py::module_& m);
 void register_topic(py::module_& m);
+void register_group(py::module_& m);
 void register_schedule(py::module_& m);
 
 namespace paarorende::python {
@@ -243,6 +244,22 @@ Class& def_value_semantics(Class& cls) {
   return cls;
 }
 
+/// copy.copy, copy.deepcopy and `==` for a struct without a C++ operator==: equal when `equal`
+/// says so; comparing with another type gives NotImplemented, so `==` is False.
+template <class Class, class Equal>
+Class& def_value_semantics_by(Class& cls, Equal equal) {
+  using T = typename Class::type;
+  cls.def(
+         "__eq__", [equal](const T& self, const T& other) { return equal(self, other); },
+         py::is_operator(), "other"_a, "Equal when every field is equal.")
+      .def(
+          "__copy__", [](const T& self) { return T(self); }, "A copy of the value.")
+      .def(
+          "__deepcopy__", [](const T& self, const py::dict&) { return T(self); }, "memo"_a,
+          "A copy of the value and everything it holds.");
+  return cls;
+}
+
 /// `"name=value"` with Python's repr of the value, for reprs that read like the constructor.
 template <class T>
 std::string field(const char* name, const T& value) {
@@ -262,6 +279,23 @@ std::string enum_list_text(const std::vector<Enum>& values) {
   std::string text = "[";
   for (const auto& value : values) text += (text.size() > 1 ? ", " : "") + enum_text(value);
   return text + "]";
+}
+
+/// Appends ", name=value" when the value differs from the default, so reprs stay short and still
+/// read like the keyword constructor.
+template <class T>
+void add_if_changed(std::string& text, const char* name, const T& value, const T& fallback) {
+  if (value == fallback) return;
+  if (text.back() != '(') text += ", ";
+  text += field(name, value);
+}
+
+/// As add_if_changed, for an enum value written as Python writes it in code.
+template <class Enum>
+void add_enum_if_changed(std::string& text, const char* name, Enum value, Enum fallback) {
+  if (value == fallback) return;
+  if (text.back() != '(') text += ", ";
+  text += std::string(name) + "=" + enum_text(value);
 }
 
 /// The JSON text of a document; `indent` None writes it on one line.

@@ -16,5 +16,7 @@ PYBIND11_MODULE(_core, m) {
   // Findings and topics before the schedule: its results and CourseRequest hold them.
   register_violation(m);
   register_topic(m);
+  // Groups after topics and findings: a Child's stage is a ChildStage, a finding's a Severity.
+  register_group(m);
   register_schedule(m);
 }

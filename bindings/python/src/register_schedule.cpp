@@ -10,6 +10,8 @@
 namespace {
 
 using namespace paarorende;
+using paarorende::python::add_enum_if_changed;
+using paarorende::python::add_if_changed;
 using paarorende::python::def_value_semantics;
 using paarorende::python::dump;
 using paarorende::python::enum_text;
@@ -19,22 +21,6 @@ using paarorende::python::list_setter;
 using paarorende::python::py_repr;
 using paarorende::python::streamed;
 using Path = std::filesystem::path;
-
-// Appends ", name=value" when the value differs from the default, so reprs stay short and still
-// read like the keyword constructor.
-template <class T>
-void add_if_changed(std::string& text, const char* name, const T& value, const T& fallback) {
-  if (value == fallback) return;
-  if (text.back() != '(') text += ", ";
-  text += field(name, value);
-}
-
-template <class Enum>
-void add_enum_if_changed(std::string& text, const char* name, Enum value, Enum fallback) {
-  if (value == fallback) return;
-  if (text.back() != '(') text += ", ";
-  text += std::string(name) + "=" + enum_text(value);
-}
 
 std::string repr(const ScheduleRules& rules) {
   const ScheduleRules d;
