@@ -172,7 +172,7 @@ std::optional<int> households_needed(int present, double probability, const Atte
     const int sure = attend < 1.0 ? 0 : (household.caregivers == 2 && both >= 1.0 ? 2 : 1);
     if (present == 0) return 0;
     if (sure == 0) return std::nullopt;
-    const int needed = (present + sure - 1) / sure;
+    const int needed = present / sure + (present % sure != 0 ? 1 : 0);  // ceil, without overflow
     return needed <= max_households ? std::optional<int>(needed) : std::nullopt;
   }
   // Grow the group one household at a time, convolving incrementally: O(n * m) in all.

@@ -163,6 +163,11 @@ void check_school_calendar(const SchoolCalendar& calendar) {
       if (holiday.last < holiday.first) {
         throw InputError("X2", "the holiday ends before it begins", holiday_at(y, h) + "/last");
       }
+      // A holiday outside its school year would never be consulted (closures look up the year).
+      if (holiday.first < year.first_day || holiday.last > year.last_day) {
+        throw InputError("X2", "the holiday is outside its school year " + year.label,
+                         holiday_at(y, h) + "/first");
+      }
     }
   }
 }

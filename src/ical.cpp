@@ -21,7 +21,10 @@ std::string ical_escape(std::string_view text) {
       case ',': escaped += "\\,"; break;
       case '\n': escaped += "\\n"; break;
       case '\r': break;  // CRLF in the input becomes one escaped newline
-      default: escaped += c;
+      case '\t': escaped += c; break;
+      default:
+        // RFC 5545 3.3.11: TEXT holds no control characters other than HTAB.
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) escaped += c;
     }
   }
   return escaped;

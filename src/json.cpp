@@ -286,6 +286,7 @@ TopicWish read_wish(const Json& value, const std::string& pointer) {
   TopicWish wish;
   wish.participant = in.string("participant");
   const Json& topics = in.array("topics");
+  if (topics.size() > 100) throw InputError("C6", "at most 100 topics in one wish", in.pointer("topics"));
   for (std::size_t i = 0; i < topics.size(); ++i) {
     wish.topics.push_back(detail::read_string(topics[i], in.pointer("topics") + "/" + std::to_string(i)));
   }
@@ -674,6 +675,60 @@ std::string line_and_column(std::string_view text, std::size_t byte) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column > 1 ? column - 1 : 1);
 }
 
+// Refuses a key given twice in one object (JSON itself allows it; the last would silently win).
+// Follows the parse with a stack of open objects and arrays, so the error has a JSON pointer.
+class DuplicateKeyGuard {
+ public:
+  bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
+    using Event = Json::parse_event_t;
+    switch (event) {
+      case Event::object_start:
+      case Event::array_start:
+        advance_array();
+        frames_.push_back({event == Event::array_start, {}, {}, -1});
+        break;
+      case Event::object_end:
+      case Event::array_end:
+        frames_.pop_back();
+        break;
+      case Event::key: {
+        Frame& frame = frames_.back();
+        frame.key = parsed.get<std::string>();
+        if (!frame.keys.insert(frame.key).second) {
+          throw InputError("", "field " + detail::quote_input(frame.key) + " is given twice", pointer());
+        }
+        break;
+      }
+      case Event::value:
+        advance_array();
+        break;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    bool array;
+    std::set<std::string> keys;
+    std::string key;
+    long index;
+  };
+
+  void advance_array() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+  }
+
+  std::string pointer() const {
+    std::string text;
+    for (const Frame& frame : frames_) {
+      text += "/" + (frame.array ? std::to_string(frame.index) : detail::pointer_token(frame.key));
+    }
+    return text;
+  }
+
+  std::vector<Frame> frames_;
+};
+
 }  // namespace
 
 Json parse_json(std::string_view text) {
@@ -684,29 +739,40 @@ Json parse_json(std::string_view text) {
   // A UTF-8 byte order mark, as some editors write, is not an error.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   try {
-    return Json::parse(text);
+    return Json::parse(text, DuplicateKeyGuard{});
   } catch (const Json::parse_error& error) {
-    // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 2: ...".
+    // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 2: ...;
+    // last read: '...'". The last-read token is cut: it can be huge and hold anything.
     std::string message = error.what();
     if (auto colon = message.find(": ", message.find("parse error")); colon != std::string::npos) {
       message = message.substr(colon + 2);
+    }
+    if (auto last_read = message.find("; last read"); last_read != std::string::npos) {
+      message.resize(last_read);
     }
     throw InputError("", "invalid JSON: " + message, line_and_column(text, error.byte));
   }
 }
 
 Json load_json_file(const std::filesystem::path& path) {
+  std::error_code kind_error;
+  if (std::filesystem::is_directory(path, kind_error)) {
+    throw FileInputError("", "is a folder, not a file", path.string());
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw FileInputError("", "cannot open the file", path.string());
-  std::error_code size_error;
-  const auto size = std::filesystem::file_size(path, size_error);
-  if (!size_error && size > max_document_bytes) {
-    throw FileInputError("", "file of " + std::to_string(size) + " bytes exceeds the limit of " +
-                                 std::to_string(max_document_bytes), path.string());
+  // Read in chunks up to one byte past the limit: a device or a pipe has no size to ask first.
+  std::string text;
+  char chunk[65536];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_document_bytes) {
+      throw FileInputError("", "file exceeds the limit of " + std::to_string(max_document_bytes) +
+                                   " bytes", path.string());
+    }
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return in_file(path, [&] { return parse_json(text.str()); });
+  if (in.bad()) throw FileInputError("", "cannot read the file", path.string());
+  return in_file(path, [&] { return parse_json(text); });
 }
 
 SchoolCalendar school_calendar_from_json(const Json& document) {

@@ -51,8 +51,20 @@ void require_supported_date(Date date, const std::string& pointer) {
   }
 }
 
-// The closure used for planning, with the school calendar when there is one.
+bool is_supported(Date date) {
+  return date.year() >= first_supported_year && date.year() <= last_supported_year;
+}
+
+// The closure used for planning, with the school calendar when there is one. Dates the
+// holidays are not known for (DOMAIN X1) make the request impossible, not the program fail.
 std::optional<Closure> closure_for(const CourseRequest& request, Date date) {
+  if (!is_supported(date)) {
+    throw ImpossibleRequest("X1",
+                            "the course would reach " + iso_date(date) + ", past the supported years " +
+                                std::to_string(first_supported_year) + "-" +
+                                std::to_string(last_supported_year),
+                            "/sessions");
+  }
   return course_closure(date, request.school_calendar ? &*request.school_calendar : nullptr);
 }
 
@@ -265,6 +277,14 @@ ClockTime latest_start(const CourseRequest& request) {
   const int step = request.rules.start_step_minutes;
   int start = must_end - request.session_minutes;
   start = start >= 0 ? start - start % step : -1;
+  if (start < minutes_of_day(request.earliest_start) &&
+      must_end - request.session_minutes >= minutes_of_day(request.earliest_start)) {
+    std::ostringstream message;  // a start fits, but not on the grid of allowed starts
+    message << "a " << request.session_minutes << "-minute session fits between "
+            << clock(request.earliest_start) << " and " << clock(minutes(must_end))
+            << ", but no start on the " << step << "-minute grid does (rules.start_step_minutes)";
+    throw ImpossibleRequest("C3", message.str(), "/rules/start_step_minutes");
+  }
   if (start < minutes_of_day(request.earliest_start)) {
     std::ostringstream message;
     message << "no " << request.session_minutes << "-minute session fits between the earliest start "
@@ -479,7 +499,6 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
   const TopicCatalogue& catalogue = request.topics();
   const SchoolYear* school_year = nullptr;
   std::vector<int> unknown_school_days;
-  Date previous_date;  // of the previous session with times
   for (int i = 0; i < count; ++i) {
     const Session& session = schedule.sessions[static_cast<std::size_t>(i)];
     const int n = i + 1;
@@ -505,8 +524,16 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
         session.start.zone_as_posix_string() != oslo_time_zone()->to_posix_string()) {
       add("X3", Severity::error, label + " is not in Europe/Oslo time", n);
     }
+    if (!is_supported(date)) {  // DOMAIN X1: holidays are known for the supported years only
+      add("X1", Severity::error,
+          label + " on " + iso_date(date) + " is outside the supported years " +
+              std::to_string(first_supported_year) + "-" + std::to_string(last_supported_year), n);
+      continue;
+    }
     if (local_end.date() != date || session.end <= session.start) {
+      // The times are unusable: the checks that read them would only add noise.
       add("C2", Severity::error, label + " must end after it starts, on the same day", n);
+      continue;
     } else if (length != request.session_minutes) {  // DOMAIN C2
       add("C2", Severity::error,
           label + " lasts " + std::to_string(length) + " minutes; the course's sessions last " +
@@ -552,7 +579,7 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
     // is a warning even after a move.
     const Session* previous = i > 0 ? &schedule.sessions[static_cast<std::size_t>(i - 1)] : nullptr;
     if (previous != nullptr && !previous->start.is_not_a_date_time()) {
-      const long gap = (date - previous_date).days();
+      const long gap = (date - previous->date()).days();
       if (gap <= 0) {
         add("C4", Severity::error, label + " is not after session " + std::to_string(i), n);
       } else if (gap < 7) {
@@ -566,7 +593,6 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
                 "; the cadence is " + std::to_string(request.cadence_weeks) + " weeks", n);
       }
     }
-    previous_date = date;
     // DOMAIN C5, C6, C7, T6: topics known, each once, the first session's first; presenters
     // known, of the topic's role, and free that day.
     if (session.topic) {

@@ -80,7 +80,7 @@ TopicChoice choose_topics(const std::vector<TopicWish>& wishes, const TopicCatal
       const std::string& id = counted[static_cast<std::size_t>(r)];
       TopicScore& score = scores[id];
       score.topic = id;
-      score.points += wish.ranked ? 2 * (k - r) : k + 1;
+      score.points += wish.ranked ? 2LL * (k - r) : k + 1LL;
       score.wishers += 1;
     }
   }
@@ -100,7 +100,7 @@ TopicChoice choose_topics(const std::vector<TopicWish>& wishes, const TopicCatal
 
   for (auto& [id, score] : scores) {
     score.suits_stage = suits_group(*catalogue.find(id));
-    score.weighted_points = score.points * (score.suits_stage ? rules.stage_weight_percent : 100);
+    score.weighted_points = score.points * (score.suits_stage ? rules.stage_weight_percent : 100LL);
     choice.ranking.push_back(score);
   }
   std::sort(choice.ranking.begin(), choice.ranking.end(),

@@ -46,8 +46,8 @@ struct TopicRules {
 /// One topic's standing after aggregation, for explaining the choice.
 struct TopicScore {
   std::string topic;
-  int points = 0;           ///< Borda points (doubled, so that ticks stay whole numbers).
-  int weighted_points = 0;  ///< Points after the stage weight, in percent units (points x 100).
+  long long points = 0;           ///< Borda points (doubled, so that ticks stay whole numbers).
+  long long weighted_points = 0;  ///< Points after the stage weight, in percent units (x 100).
   int wishers = 0;          ///< Participants who named it.
   bool suits_stage = true;
 

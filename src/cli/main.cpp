@@ -53,7 +53,11 @@ struct UsageError {
   std::string message;
 };
 
-void print(const paarorende::Json& document) { std::cout << document.dump(2) << '\n'; }
+void print(const paarorende::Json& document) {
+  std::cout << document.dump(2) << '\n';
+  std::cout.flush();
+  if (!std::cout) throw paarorende::InputError("", "cannot write the output", "stdout");
+}
 
 int command_holidays(const std::vector<std::string>& args) {
   if (args.size() != 1) throw UsageError{"holidays takes one argument, the year"};
@@ -272,9 +276,13 @@ int command_closed(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    (args.empty() ? std::cerr : std::cout) << usage;
-    return args.empty() ? exit_bad_input : exit_ok;
+  if (args.empty()) {
+    std::cerr << "paarorende: missing command (try paarorende --help)\n";
+    return exit_bad_input;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << usage;
+    return exit_ok;
   }
   const std::string command = args[0];
   args.erase(args.begin());

@@ -339,7 +339,7 @@ void register_topic(py::module_& m) {
       "One wished topic's standing after the aggregation (DOMAIN C6, G6), for explaining the "
       "choice.");
   score
-      .def(py::init([](std::string topic, int points, int weighted_points, int wishers,
+      .def(py::init([](std::string topic, long long points, long long weighted_points, int wishers,
                        bool suits_stage) {
              return TopicScore{std::move(topic), points, weighted_points, wishers, suits_stage};
            }),
