@@ -284,7 +284,7 @@ TopicCatalogue read_catalogue(const Json& value, const std::string& pointer, con
 TopicWish read_wish(const Json& value, const std::string& pointer) {
   ObjectReader in(value, pointer);
   TopicWish wish;
-  wish.participant = in.string("participant");
+  wish.participant = read_slug(in, "participant");  // DOMAIN X4: a pseudonym, never a name
   const Json& topics = in.array("topics");
   if (topics.size() > 100) throw InputError("C6", "at most 100 topics in one wish", in.pointer("topics"));
   for (std::size_t i = 0; i < topics.size(); ++i) {
@@ -313,7 +313,7 @@ ChildProfile read_child(const Json& value, const std::string& pointer) {
 Presenter read_presenter(const Json& value, const std::string& pointer) {
   ObjectReader in(value, pointer);
   Presenter presenter;
-  presenter.id = in.string("id");
+  presenter.id = read_slug(in, "id");
   presenter.name = in.string_or("name", "");
   presenter.role = in.string("role");
   if (const Json* dates = in.find("unavailable")) {
@@ -467,7 +467,7 @@ Household read_household(const Json& value, const std::string& pointer,
                          const AttendanceProbabilities& group_default) {
   ObjectReader in(value, pointer);
   Household household;
-  household.id = in.string("id");
+  household.id = read_slug(in, "id");  // DOMAIN X4: a pseudonym, never a name
   household.municipality = in.string_or("municipality", "");
   household.school = in.string_or("school", "");
   if (in.find("care_closes")) household.care_closes = in.clock("care_closes");
@@ -1138,11 +1138,16 @@ Json to_json(const AttendanceDistribution& distribution) {
 Json to_json(const CourseSchedule& schedule) {
   Json sessions = Json::array();
   for (const auto& session : schedule.sessions) sessions.push_back(to_json(session));
+  // DOMAIN X4: the schedule goes to presenters and calendars; the participants' own wishes and
+  // their children's stages and grades stay in the coordinator's request file.
+  Json request = to_json(schedule.request);
+  request.erase("wishes");
+  request.erase("children");
   return Json{{"title", schedule.request.title},
               {"timezone", "Europe/Oslo"},
               {"sessions", sessions},
               {"findings", to_json(schedule.findings)},
-              {"request", to_json(schedule.request)}};
+              {"request", request}};
 }
 
 }  // namespace paarorende

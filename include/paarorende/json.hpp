@@ -82,6 +82,8 @@ Json to_json(const Topic& topic);
 Json to_json(const TopicCatalogue& catalogue);
 Json to_json(const CourseRequest& request);
 Json to_json(const Session& session);
+/// The schedule with its request, less the participants' wishes and children (DOMAIN X4): read
+/// back, it equals the schedule with those two emptied.
 Json to_json(const CourseSchedule& schedule);
 Json to_json(const Violation& violation);
 Json to_json(const std::vector<Violation>& findings);

@@ -144,9 +144,20 @@ TEST(pilot_course_plan, validates_without_findings) {
   EXPECT_EQ(validate(pilot_plan()), std::vector<Violation>{});
 }
 
-TEST(pilot_course_plan, json_round_trip_is_equal) {
+// DOMAIN X4: the schedule document leaves out the participants' wishes and their children;
+// everything else reads back equal.
+CourseSchedule without_participants(CourseSchedule schedule) {
+  schedule.request.wishes.clear();
+  schedule.request.children.clear();
+  return schedule;
+}
+
+TEST(pilot_course_plan, json_round_trip_is_equal_less_the_participants) {
   const CourseSchedule& plan = pilot_plan();
-  EXPECT_EQ(course_schedule_from_json(to_json(plan)), plan);
+  EXPECT_EQ(course_schedule_from_json(to_json(plan)), without_participants(plan));
+  const Json written = to_json(plan);
+  EXPECT_FALSE(written["request"].contains("wishes"));
+  EXPECT_FALSE(written["request"].contains("children"));
 }
 
 TEST(pilot_course_plan, writes_topic_and_presenter_of_each_session) {
@@ -245,7 +256,7 @@ TEST(plan_course, municipal_catalogue_gives_a_topic_to_its_own_role) {
   const CourseSchedule plan = plan_course(request);
   EXPECT_EQ(plan.sessions[1].topic, "palliative_care_and_rights");
   EXPECT_EQ(plan.sessions[1].presenter, "prest");
-  EXPECT_EQ(course_schedule_from_json(to_json(plan)), plan);
+  EXPECT_EQ(course_schedule_from_json(to_json(plan)), without_participants(plan));
 }
 
 // ---------------------------------------------------------------------------------------------

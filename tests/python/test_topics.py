@@ -662,7 +662,9 @@ def test_pilot_json_has_topic_and_presenter_per_session(pilot):
     sessions = json.loads(pilot.to_json())["sessions"]
     assert [(s["topic"], s["presenter"]) for s in sessions] == [
         (s.topic, s.presenter) for s in pilot.sessions]
-    assert paarorende.CourseSchedule.from_json(pilot.to_json()) == pilot
+    read_back = paarorende.CourseSchedule.from_json(pilot.to_json())
+    assert read_back.sessions == pilot.sessions
+    assert read_back.request.wishes == []  # DOMAIN X4: not in the schedule document
 
 
 def test_pilot_icalendar_still_parses_and_names_the_topics(pilot, pilot_request):
