@@ -278,8 +278,9 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
   if (fathers >= rules.fathers_for_session) {
     if (rules.fathers_session != RuleWeight::off) {
       found.push_back({"G9", Severity::info,
-                       std::to_string(fathers) + " fathers enrolled: offer a fathers' session "
-                                                 "(topic \"fathers_session\")",
+                       // The threshold, not the count: small counts are not shown (X4).
+                       "at least " + std::to_string(rules.fathers_for_session) +
+                           " fathers enrolled: offer a fathers' session (topic \"fathers_session\")",
                        {}});
     }
   }

@@ -5,6 +5,7 @@
 // distribution is computed exactly (no sampling).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct AttendanceProbabilities {
 /// likelihood: attend = (1 + 4 * 3) / (5 * 4) = 0.65. The report does not say how often both
 /// parents came, so `both` = 0.5 (docs/attendance.md explains and shows how to fit both).
 AttendanceProbabilities pilot_attendance();
+
+/// DOMAIN X4: figures computed from fewer than this many people (here: households) are not shown.
+inline constexpr std::size_t min_households_to_report = 5;
 
 /// One household in the model: how many caregivers it has enrolled (1 or 2) and its chances.
 struct AttendanceUnit {
@@ -66,8 +70,10 @@ struct AttendanceRecord {
 /// both = sessions with both present / sessions attended by two-caregiver households.
 /// With `prior_weight` > 0 each is shrunk towards `prior` as if `prior_weight` pseudo-sessions of
 /// it had been seen (a Beta prior), which keeps a fit from very few records sensible.
-/// Throws InputError for an empty record list, present outside 0..caregivers, or a household
-/// and session recorded twice (where: "/records/4/present").
+/// Throws InputError for an empty record list, present outside 0..caregivers, or a household and
+/// session recorded twice (where: "/records/4/present"). A fit from fewer than
+/// `min_households_to_report` households exposes them: whoever shows it must not (the command
+/// line's `fit` refuses, DOMAIN X4).
 AttendanceProbabilities fit_attendance(const std::vector<AttendanceRecord>& records,
                                        const AttendanceProbabilities& prior = pilot_attendance(),
                                        double prior_weight = 0.0);

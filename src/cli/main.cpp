@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -183,7 +184,18 @@ int command_attendance(const std::vector<std::string>& args) {
 }
 
 int command_fit(const std::vector<std::string>& args) {
-  const auto records = paarorende::load_attendance_records(single_file(args, "fit"));
+  const std::string file = single_file(args, "fit");
+  const auto records = paarorende::load_attendance_records(file);
+  // DOMAIN X4: a figure from fewer than 5 households would expose them.
+  std::set<std::string> households;
+  for (const auto& record : records.records) households.insert(record.household);
+  if (households.size() < paarorende::min_households_to_report) {
+    throw paarorende::InputError("X4",
+                                 "records of at least " +
+                                     std::to_string(paarorende::min_households_to_report) +
+                                     " households are needed; a fit from fewer would expose them",
+                                 paarorende::located_in_file(file, "/records"));
+  }
   const auto fitted = paarorende::fit_attendance(records.records, records.prior, records.prior_weight);
   paarorende::Json answer = paarorende::to_json(fitted);
   answer["records"] = records.records.size();

@@ -287,7 +287,7 @@ def test_g9_three_fathers_suggest_a_fathers_session_as_an_info():
     assert [household.fathers for household in group.households] == [1, 1, 1, 0, 0, 0, 0]
     expected = [GroupViolation(
         rule="G9", severity=Severity.info,
-        message="3 fathers enrolled: offer a fathers' session (topic \"fathers_session\")")]
+        message="at least 3 fathers enrolled: offer a fathers' session (topic \"fathers_session\")")]
     assert validate_group(group) == expected
     assert validate_group(group, GroupRules(fathers_session=RuleWeight.hard)) == expected
 

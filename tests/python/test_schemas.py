@@ -1062,7 +1062,7 @@ def test_check_of_the_pilot_group(cli, repo, validators):
         ("G2", "warning", "life-threatening or life-limiting conditions together with other "
          "conditions; these parents want groups of their own", ["h04"]),
         ("G4", "warning", "P(at least 5 present at a session) = 58%, below 80%", []),
-        ("G9", "info", "5 fathers enrolled: offer a fathers' session (topic \"fathers_session\")",
+        ("G9", "info", "at least 3 fathers enrolled: offer a fathers' session (topic \"fathers_session\")",
          []),
     ]
     assert answer["attendance"] == {"mean": pytest.approx(4.875), "min_present": 5,
@@ -1222,12 +1222,25 @@ def test_fit_with_a_prior(cli, records_document, tmp_path, validators):
 
 
 def test_fit_of_one_caregiver_households_keeps_the_prior_s_both(cli, tmp_path, validators):
-    document = {"records": [{"household": "h01", "session": 1, "caregivers": 1, "present": 1},
-                            {"household": "h01", "session": 2, "caregivers": 1, "present": 0}]}
+    # Five single-caregiver households (DOMAIN X4: fewer may not be fitted), two sessions each.
+    records = [{"household": f"h0{n}", "session": s, "caregivers": 1, "present": int(s == 1)}
+               for n in range(1, 6) for s in (1, 2)]
+    document = {"records": records}
     assert_valid(validators["attendance-records"], document)
     answer = run_json(cli, "fit", write_json(tmp_path / "records.json", document))
     assert_valid(validators["fit"], answer)
-    assert answer == {"attend": 0.5, "both": 0.5, "records": 2}
+    assert answer == {"attend": 0.5, "both": 0.5, "records": 10}
+
+
+def test_fit_of_fewer_than_five_households_is_refused(cli, tmp_path):
+    # DOMAIN X4: a figure from fewer than 5 households would expose them.
+    document = {"records": [{"household": "h01", "session": 1, "caregivers": 1, "present": 1},
+                            {"household": "h01", "session": 2, "caregivers": 1, "present": 0}]}
+    file = write_json(tmp_path / "records.json", document)
+    result = cli("fit", file)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (f"paarorende: {file}:/records: records of at least 5 households are "
+                             "needed; a fit from fewer would expose them [DOMAIN X4]\n")
 
 
 @pytest.mark.parametrize("args,households", [
