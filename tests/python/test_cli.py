@@ -184,3 +184,21 @@ def test_plan_gives_each_session_a_topic_and_a_presenter(cli, repo):
         ("self_care", "psykolog"),
         ("sexuality_and_identity", "helsesykepleier"),
     ]
+
+
+def test_no_command_is_one_line(cli):
+    assert_bad_input(cli(), "paarorende: missing command (try paarorende --help)")
+
+
+def test_a_failed_write_to_stdout_is_an_error(build_dir):
+    import subprocess
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([str(build_dir / "paarorende"), "holidays", "2024"], stdout=full,
+                                stderr=subprocess.PIPE, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "paarorende: stdout: cannot write the output\n"
+
+
+def test_a_field_given_twice_is_refused(cli, tmp_path):
+    path = write(tmp_path, '{"first_date": "2019-11-05", "sessions": 5, "sessions": 50}')
+    assert_bad_input(cli("plan", path), 'request.json:/sessions: field "sessions" is given twice')
