@@ -4,6 +4,8 @@
 // households_needed answers "how many must we enrol?" with the least number that is enough.
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <atomic>
 #include <cmath>
 #include <cstddef>
@@ -23,6 +25,8 @@
 namespace {
 
 using namespace paarorende;
+using paarorende::test_support::input_error;
+using paarorende::test_support::TempDir;
 namespace fs = std::filesystem;
 using Units = std::vector<AttendanceUnit>;
 using Records = std::vector<AttendanceRecord>;
@@ -30,16 +34,6 @@ using Records = std::vector<AttendanceRecord>;
 const fs::path source_dir{PAARORENDE_SOURCE_DIR};
 
 // Runs `call`, which must throw InputError, and returns the error.
-template <class Call>
-InputError input_error(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "none");
-}
 
 // The probability that a household brings 0, 1 or 2 participants.
 double outcome_probability(const AttendanceUnit& unit, int present) {
@@ -471,33 +465,6 @@ TEST(attendance_fit, a_bad_prior_is_an_input_error) {
 // ---------------------------------------------------------------------------------------------
 // The records document (docs/attendance.md)
 
-// A temporary directory of its own for each test that writes files, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() / ("paarorende-test-" + std::string(test->test_suite_name()) +
-                                         "-" + test->name() + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  fs::path write(const std::string& name, const std::string& text) const {
-    const fs::path file = path_ / name;
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
 
 InputError records_error(const std::string& text) {
   return input_error([&] { attendance_records_from_json(parse_json(text)); });

@@ -53,7 +53,7 @@ std::vector<PublicHoliday> holidays_on(int year, Date date) {
   return found;
 }
 
-using paarorende::testing::two_school_years;
+using paarorende::test_support::two_school_years;
 
 // ---------------------------------------------------------------------------------------------
 // Easter (DOMAIN X1)

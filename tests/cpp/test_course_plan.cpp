@@ -4,6 +4,8 @@
 // presenter that breaks a rule; check_request() refuses bad presenters and wishes.
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -16,19 +18,10 @@
 namespace {
 
 using namespace paarorende;
+using paarorende::test_support::input_error;
 using Ids = std::vector<std::string>;
 
 // Runs `call`, which must throw InputError, and returns the error.
-template <class Call>
-InputError input_error(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "none");
-}
 
 // The Sandefjord pilot as shipped: dates, children in lower secondary, nine participants' wishes
 // and five presenters (the psychologist cannot come on 2020-01-07).

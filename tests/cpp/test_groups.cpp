@@ -5,6 +5,8 @@
 // group document reads back what it writes.
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -21,22 +23,14 @@
 namespace {
 
 using namespace paarorende;
+using paarorende::test_support::input_error;
+using paarorende::test_support::TempDir;
 namespace fs = std::filesystem;
 using Ids = std::vector<std::string>;
 
 const fs::path source_dir{PAARORENDE_SOURCE_DIR};
 
 // Runs `call`, which must throw InputError, and returns the error.
-template <class Call>
-InputError input_error(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "none");
-}
 
 Child child(ChildStage stage, ConditionCategory condition = ConditionCategory::severe_disability,
             std::optional<int> grade = std::nullopt) {
@@ -680,33 +674,6 @@ TEST(group_form, check_rules_locates_each_bad_value_under_rules) {
 // ---------------------------------------------------------------------------------------------
 // The group document (docs/groups.md)
 
-// A temporary directory of its own for each test that writes files, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() / ("paarorende-test-" + std::string(test->test_suite_name()) +
-                                         "-" + test->name() + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  fs::path write(const std::string& name, const std::string& text) const {
-    const fs::path file = path_ / name;
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
 
 InputError group_error(const std::string& text) {
   return input_error([&] { group_from_json(parse_json(text)); });

@@ -18,11 +18,13 @@
 namespace {
 
 using namespace paarorende;
+using paarorende::test_support::input_error;
+using paarorende::test_support::TempDir;
 namespace fs = std::filesystem;
 
 const fs::path source_dir{PAARORENDE_SOURCE_DIR};
 
-using paarorende::testing::two_school_years;
+using paarorende::test_support::two_school_years;
 
 CourseRequest pilot_request() {
   CourseRequest request;
@@ -34,47 +36,8 @@ CourseRequest pilot_request() {
   return request;
 }
 
-// A temporary directory of its own for each test that writes files, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() / ("paarorende-test-" + std::string(test->test_suite_name()) +
-                                         "-" + test->name() + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  fs::path write(const std::string& name, const std::string& text) const {
-    const fs::path file = path_ / name;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 // Runs `call`, which must throw InputError, and returns the error.
-template <class Call>
-InputError input_error(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "none");
-}
 
 InputError request_error(const std::string& text) {
   return input_error([&] { course_request_from_json(parse_json(text)); });

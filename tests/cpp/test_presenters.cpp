@@ -4,6 +4,8 @@
 // exactly (checked against brute force over every order).
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <numeric>
@@ -18,19 +20,10 @@
 namespace {
 
 using namespace paarorende;
+using paarorende::test_support::input_error;
 using Topics = std::vector<std::string>;
 
 // Runs `call`, which must throw InputError, and returns the error.
-template <class Call>
-InputError input_error(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "none");
-}
 
 // The pilot's later sessions (sessions 2-5, examples/sandefjord_pilot).
 const std::vector<Date> pilot_dates{Date(2019, 12, 3), Date(2020, 1, 7), Date(2020, 1, 28),

@@ -2,6 +2,8 @@
 // silent choice, or an unbounded read.
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <climits>
 #include <string>
 
@@ -14,17 +16,8 @@
 namespace {
 
 using namespace paarorende;
+using paarorende::test_support::input_error;
 
-template <class Call>
-InputError input_error(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "");
-}
 
 TEST(robustness, a_field_given_twice_is_an_error_at_its_pointer) {
   const InputError error = input_error([] { parse_json(R"({"venue": {"name": "a", "name": "b"}})"); });

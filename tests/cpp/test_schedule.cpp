@@ -27,7 +27,7 @@ ClockTime at(int hour, int minute) {
   return ClockTime(hour, minute, 0);
 }
 
-using paarorende::testing::two_school_years;
+using paarorende::test_support::two_school_years;
 
 // Five Tuesdays every four weeks from 2019-08-27, none of them closed: 08-27, 09-24, 10-22,
 // 11-19, 12-17 (Høstferie starts 09-30 and Juleferie 12-20).

@@ -3,6 +3,8 @@
 // it by id (add, override, stand alone), every error located by a JSON pointer.
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -18,19 +20,10 @@
 namespace {
 
 using namespace paarorende;
+using paarorende::test_support::input_error;
 namespace fs = std::filesystem;
 
 // Runs `call`, which must throw InputError, and returns the error.
-template <class Call>
-InputError input_error(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "none");
-}
 
 InputError catalogue_error(const std::string& text, const TopicCatalogue& base = builtin_catalogue()) {
   return input_error([&] { catalogue_from_json(parse_json(text), base); });

@@ -3,6 +3,8 @@
 // faces one; fill-ins from the catalogue; and every input error located by a JSON pointer.
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <ostream>
@@ -25,19 +27,10 @@ void PrintTo(const TopicScore& score, std::ostream* out) {
 namespace {
 
 using namespace paarorende;
+using paarorende::test_support::input_error;
 using Topics = std::vector<std::string>;
 
 // Runs `call`, which must throw InputError, and returns the error.
-template <class Call>
-InputError input_error(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "none");
-}
 
 TopicWish ranked(std::string participant, Topics topics) {
   return {std::move(participant), std::move(topics), true};
