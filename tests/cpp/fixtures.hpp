@@ -37,6 +37,13 @@ inline SchoolCalendar two_school_years() {
   return calendar;
 }
 
+/// "h7" from ("h", 7), built in steps: GCC 12 warns falsely (-Wrestrict) on "h" + to_string(7).
+inline std::string numbered(const char* prefix, int number) {
+  std::string id = prefix;
+  id += std::to_string(number);
+  return id;
+}
+
 /// The InputError `call` throws; a test failure when it throws none.
 template <class Call>
 InputError input_error(Call&& call) {

@@ -24,6 +24,7 @@ namespace {
 
 using namespace paarorende;
 using paarorende::test_support::input_error;
+using paarorende::test_support::numbered;
 using paarorende::test_support::TempDir;
 namespace fs = std::filesystem;
 using Ids = std::vector<std::string>;
@@ -65,7 +66,7 @@ Household single(const std::string& id, CaregiverRole role = CaregiverRole::moth
 Group clean_group() {
   Group group;
   group.id = "test";
-  for (int i = 1; i <= 7; ++i) group.households.push_back(couple("h" + std::to_string(i)));
+  for (int i = 1; i <= 7; ++i) group.households.push_back(couple(numbered("h", i)));
   return group;
 }
 
@@ -313,7 +314,7 @@ TEST(group_rules, g4_nine_households_at_even_odds_have_a_coin_toss_of_five_prese
   // about 4.5, so P(at least 5) = 1/2 exactly.
   Group group;
   for (int i = 1; i <= 9; ++i) {
-    group.households.push_back(single("h" + std::to_string(i)));
+    group.households.push_back(single(numbered("h", i)));
     group.households.back().attendance = AttendanceProbabilities{0.5, 0.5};
   }
   EXPECT_EQ(validate(group),
@@ -341,7 +342,7 @@ TEST(group_rules, g4_a_probability_just_below_the_threshold_is_not_shown_as_the_
   // rounds to 80%; "80%, below 80%" would contradict itself, so a decimal is added.
   Group group;
   for (int i = 1; i <= 7; ++i) {
-    group.households.push_back(single("h" + std::to_string(i)));
+    group.households.push_back(single(numbered("h", i)));
     group.households.back().attendance = AttendanceProbabilities{0.77, 0.5};
   }
   EXPECT_EQ(with_rule(validate(group), "G4"),

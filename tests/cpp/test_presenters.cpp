@@ -21,6 +21,7 @@ namespace {
 
 using namespace paarorende;
 using paarorende::test_support::input_error;
+using paarorende::test_support::numbered;
 using Topics = std::vector<std::string>;
 
 // Runs `call`, which must throw InputError, and returns the error.
@@ -231,7 +232,7 @@ Instance random_instance(std::mt19937& random) {
   for (const auto& role : property_roles) {
     const int count = std::uniform_int_distribution<int>(0, 2)(random);
     for (int p = 0; p < count; ++p) {
-      Presenter staff = presenter("p" + std::to_string(next_id++), role);
+      Presenter staff = presenter(numbered("p", next_id++), role);
       for (const Date& date : instance.dates) {
         if (busy(random)) staff.unavailable.push_back(date);
       }
