@@ -21,16 +21,38 @@ void require_probability(double value, const std::string& where) {
   }
 }
 
-// Convolves `from` with one household's 0/1/2 distribution into `to` (ping-pong buffers keep the
-// loop free of aliasing, so the compiler vectorises it).
-void add_household(const std::vector<double>& from, std::vector<double>& to, std::size_t size,
-                   double none, double one, double two) {
-  to[0] = none * from[0];
-  if (size > 1) to[1] = none * from[1] + one * from[0];
-  for (std::size_t k = 2; k < size; ++k) {
-    to[k] = none * from[k] + one * from[k - 1] + two * from[k - 2];
+// The running distribution d, zero outside [low, high): adds one household (its 0/1/2
+// participants with probabilities none/one/two) in place, from the top down so each step reads
+// the values below it before they change; then trims the tails below `negligible`.
+struct RunningDistribution {
+  std::vector<double> d;
+  std::size_t low = 0;
+  std::size_t high = 1;
+
+  explicit RunningDistribution(std::size_t capacity) : d(capacity + 1, 0.0) { d[0] = 1.0; }
+
+  void add(int caregivers, double attend, double both) {
+    // Only the window where probabilities exceed `negligible` is carried: the tails beyond it
+    // underflow anyway (for a large group they fall below 1e-300 within a few dozen standard
+    // deviations of the mean), and skipping them avoids slow denormal arithmetic.
+    constexpr double negligible = 1e-300;
+    const double none = 1.0 - attend, one = attend * (1.0 - both), two = attend * both;
+    // Locals, not members, in the loops: the compiler then vectorises them.
+    std::size_t from = low;
+    std::size_t to = high + static_cast<std::size_t>(caregivers);
+    if (to > d.size()) d.resize(to, 0.0);
+    double* p = d.data();
+    const long top = static_cast<long>(to) - 1;
+    const long bottom = static_cast<long>(from) + 2;
+    for (long k = top; k >= bottom; --k) p[k] = none * p[k] + one * p[k - 1] + two * p[k - 2];
+    p[from + 1] = none * p[from + 1] + one * p[from];
+    p[from] = none * p[from];
+    while (to - from > 1 && p[from] < negligible) p[from++] = 0.0;
+    while (to - from > 1 && p[to - 1] < negligible) p[--to] = 0.0;
+    low = from;
+    high = to;
   }
-}
+};
 
 }  // namespace
 
@@ -84,31 +106,12 @@ AttendanceDistribution attendance_distribution(const std::vector<AttendanceUnit>
     }
     max_present += static_cast<std::size_t>(unit.caregivers);
   }
-  // Only the window [low, high) where probabilities exceed `negligible` is carried: the tails
-  // beyond it underflow anyway (for a large group they fall below 1e-300 within a few dozen
-  // standard deviations of the mean), and skipping them avoids slow denormal arithmetic.
-  constexpr double negligible = 1e-300;
-  // One buffer, updated in place from the top down so each step reads the values below it
-  // before they change; everything outside [low, high) is zero.
-  std::vector<double> current(max_present + 1, 0.0);
-  current[0] = 1.0;
-  std::size_t low = 0;
-  std::size_t high = 1;
-  double* d = current.data();
+  RunningDistribution running(max_present);
   for (const auto& unit : households) {
-    const double attend = unit.probabilities.attend;
-    const double both = unit.caregivers == 2 ? unit.probabilities.both : 0.0;
-    const double none = 1.0 - attend, one = attend * (1.0 - both), two = attend * both;
-    high += static_cast<std::size_t>(unit.caregivers);
-    const long top = static_cast<long>(high) - 1;
-    const long bottom = static_cast<long>(low) + 2;
-    for (long k = top; k >= bottom; --k) d[k] = none * d[k] + one * d[k - 1] + two * d[k - 2];
-    d[low + 1] = none * d[low + 1] + one * d[low];
-    d[low] = none * d[low];
-    while (high - low > 1 && d[low] < negligible) d[low++] = 0.0;
-    while (high - low > 1 && d[high - 1] < negligible) d[--high] = 0.0;
+    running.add(unit.caregivers, unit.probabilities.attend,
+                unit.caregivers == 2 ? unit.probabilities.both : 0.0);
   }
-  return {std::move(current)};
+  return {std::move(running.d)};
 }
 
 AttendanceProbabilities fit_attendance(const std::vector<AttendanceRecord>& records,
@@ -176,20 +179,16 @@ std::optional<int> households_needed(int present, double probability, const Atte
     return needed <= max_households ? std::optional<int>(needed) : std::nullopt;
   }
   // Grow the group one household at a time, convolving incrementally: O(n * m) in all.
-  AttendanceDistribution distribution{{1.0}};
+  RunningDistribution running(static_cast<std::size_t>(household.caregivers) *
+                              static_cast<std::size_t>(max_households));
   for (int n = 0; n <= max_households; ++n) {
     // P(at least k) >= p  <=>  P(fewer than k) <= 1 - p; the short lower tail is the exact side.
     double fewer = 0.0;
-    for (int j = 0; j < present && j <= distribution.max_present(); ++j) {
-      fewer += distribution.probability[static_cast<std::size_t>(j)];
+    for (std::size_t j = 0; j < static_cast<std::size_t>(present) && j < running.high; ++j) {
+      fewer += running.d[j];
     }
     if (fewer <= 1.0 - probability) return n;
-    std::vector<double> from = std::move(distribution.probability);
-    const std::size_t size = from.size() + static_cast<std::size_t>(household.caregivers);
-    from.resize(size, 0.0);
-    distribution.probability.assign(size, 0.0);
-    add_household(from, distribution.probability, size, 1.0 - attend, attend * (1.0 - both),
-                  attend * both);
+    running.add(household.caregivers, attend, both);
   }
   return std::nullopt;
 }

@@ -196,7 +196,8 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
   // DOMAIN G4: estimate attendance, do not assume it.
   const AttendanceDistribution attendance = attendance_distribution(attendance_units(group, rules));
   const double sure = attendance.at_least(rules.min_present);
-  if (sure < rules.min_present_probability) {
+  // A sum of many products can land a rounding error below a threshold it equals exactly.
+  if (sure < rules.min_present_probability - 1e-12) {
     // As many decimals as it takes for a probability just below the threshold not to print as it.
     int decimals = 0;
     while (decimals < 4 && percent(sure, decimals) == percent(rules.min_present_probability, decimals)) {

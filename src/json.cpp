@@ -413,7 +413,10 @@ GroupRules read_group_rules(const Json& value, const std::string& pointer) {
   try {
     check_rules(rules);
   } catch (const InputError& error) {
-    throw InputError(error.rule(), error.message(), pointer + error.where().substr(6));  // "/rules"
+    // check_rules locates under "/rules"; relocate under this document's own pointer.
+    const std::string& where = error.where();
+    const std::string relative = where.rfind("/rules", 0) == 0 ? where.substr(6) : where;
+    throw InputError(error.rule(), error.message(), pointer + relative);
   }
   return rules;
 }

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -103,10 +104,16 @@ int command_plan(const std::vector<std::string>& args) {
                                         paarorende::located_in_file(request_file, error.where()));
   }
   if (!ics_file.empty()) {
-    // Write the calendar first: if that fails, nothing has been printed.
+    // Write the calendar first: if that fails, nothing has been printed. It goes to a temporary
+    // file renamed into place, so a failed write never leaves a truncated calendar behind.
     const std::string ical = paarorende::to_ical(schedule);
-    std::ofstream out(ics_file, std::ios::binary);
-    if (!out || !(out << ical) || !out.flush()) {
+    const std::string temporary = ics_file + ".tmp";
+    std::ofstream out(temporary, std::ios::binary);
+    std::error_code renamed;
+    if (!out || !(out << ical) || !out.flush() ||
+        (out.close(), std::filesystem::rename(temporary, ics_file, renamed), renamed)) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
       throw paarorende::InputError("", "cannot write the iCalendar file", ics_file);
     }
   }
