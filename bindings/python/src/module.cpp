@@ -19,4 +19,5 @@ PYBIND11_MODULE(_core, m) {
   // Groups after topics and findings: a Child's stage is a ChildStage, a finding's a Severity.
   register_group(m);
   register_schedule(m);
+  register_cli(m);
 }

@@ -1,0 +1,53 @@
+// The paarorende command line, as a library: the `paarorende` program (main.cpp) and
+// `python -m paarorende` (bindings/python/src/register_cli.cpp) run the same commands.
+//
+// Each area keeps its commands in its own commands_<area>.cpp, returns them from
+// <area>_commands(), and all_commands() in cli.cpp lists the areas. The help text is made
+// from that table. Output is JSON on stdout; bad input gives exit status 2 and one line on
+// stderr saying where and what (and which DOMAIN rule), with nothing on stdout.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "paarorende/json.hpp"
+
+namespace paarorende::cli {
+
+constexpr int exit_ok = 0;
+constexpr int exit_findings = 1;  // the input breaks a rule (validate, check, ...)
+constexpr int exit_bad_input = 2;
+constexpr int exit_internal_error = 3;
+
+// A command used wrongly (missing or unexpected arguments): exit status 2, like bad input.
+struct UsageError {
+  std::string message;
+};
+
+struct Command {
+  std::string_view name;
+  std::string_view synopsis;  // "plan REQUEST.json [--ics FILE]"
+  std::string_view summary;   // what it prints; lines separated by '\n'
+  int (*run)(const std::vector<std::string>& args);
+};
+
+// Writes the document to stdout, indented; throws InputError when stdout cannot be written.
+void print(const Json& document);
+// The one file argument of a command that takes exactly one.
+std::string single_file(const std::vector<std::string>& args, const char* command);
+// A whole decimal number from a command-line option; InputError naming the option otherwise.
+double parse_number(const std::string& text, const char* option);
+
+// The commands of each area.
+std::vector<Command> course_commands();  // commands_course.cpp: holidays, plan, validate, closed, topics
+std::vector<Command> group_commands();   // commands_group.cpp: check, attendance, fit, enrol
+
+// Every command, in the order the help lists them.
+std::vector<Command> all_commands();
+std::string usage();
+
+// Runs one command line (without the program name) and returns the exit status. Never throws.
+int run(const std::vector<std::string>& args);
+
+}  // namespace paarorende::cli

@@ -1,0 +1,150 @@
+// Commands for planning a course: holidays, plan, validate, closed, topics (DOMAIN C1-C11, T, X1-X3).
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+
+#include "cli.hpp"
+#include "paarorende/detail/json_reader.hpp"
+#include "paarorende/paarorende.hpp"
+
+namespace paarorende::cli {
+namespace {
+
+int command_holidays(const std::vector<std::string>& args) {
+  if (args.size() != 1) throw UsageError{"holidays takes one argument, the year"};
+  int year = 0;
+  const std::string& text = args[0];
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    throw InputError("", "expected a year, got " + detail::quote_input(text), "YEAR");
+  }
+  if (year < first_supported_year || year > last_supported_year) {
+    throw InputError("X1",
+                                 text + " is outside the supported years " +
+                                     std::to_string(first_supported_year) + "-" +
+                                     std::to_string(last_supported_year),
+                                 "YEAR");
+  }
+  print(to_json(public_holidays(year)));
+  return exit_ok;
+}
+
+int command_plan(const std::vector<std::string>& args) {
+  std::string request_file;
+  std::string ics_file;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--ics") {
+      if (i + 1 == args.size()) throw UsageError{"--ics needs a file name"};
+      ics_file = args[++i];
+    } else if (request_file.empty() && !args[i].starts_with("--")) {
+      request_file = args[i];
+    } else {
+      throw UsageError{"unexpected argument " + detail::quote_input(args[i])};
+    }
+  }
+  if (request_file.empty()) throw UsageError{"plan needs a request file"};
+  const auto request = load_course_request(request_file);
+  CourseSchedule schedule;
+  try {
+    schedule = plan_course(request);
+  } catch (const Error& error) {
+    // Locate the impossible request in its file, like any other input error.
+    throw ImpossibleRequest(error.rule(), error.message(),
+                                        located_in_file(request_file, error.where()));
+  }
+  if (!ics_file.empty()) {
+    // Write the calendar first: if that fails, nothing has been printed. It goes to a temporary
+    // file renamed into place, so a failed write never leaves a truncated calendar behind.
+    const std::string ical = to_ical(schedule);
+    const std::string temporary = ics_file + ".tmp";
+    std::ofstream out(temporary, std::ios::binary);
+    std::error_code renamed;
+    if (!out || !(out << ical) || !out.flush() ||
+        (out.close(), std::filesystem::rename(temporary, ics_file, renamed), renamed)) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      throw InputError("", "cannot write the iCalendar file", ics_file);
+    }
+  }
+  print(to_json(schedule));
+  return exit_ok;
+}
+
+int command_validate(const std::vector<std::string>& args) {
+  if (args.size() != 1) throw UsageError{"validate takes one argument, the schedule file"};
+  const auto schedule = load_course_schedule(args[0]);
+  const auto findings = validate(schedule);
+  print(Json{{"valid", !has_errors(findings)},
+                         {"findings", to_json(findings)}});
+  return has_errors(findings) ? exit_findings : exit_ok;
+}
+
+int command_topics(const std::vector<std::string>& args) {
+  std::string catalogue_file;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--catalogue" && i + 1 < args.size() && catalogue_file.empty()) {
+      catalogue_file = args[++i];
+    } else {
+      throw UsageError{"usage: paarorende topics [--catalogue FILE]"};
+    }
+  }
+  const auto catalogue = catalogue_file.empty() ? builtin_catalogue()
+                                                : load_catalogue(catalogue_file);
+  Json topics = Json::array();
+  for (const auto& topic : catalogue.topics) topics.push_back(to_json(topic));
+  print(topics);
+  return exit_ok;
+}
+
+int command_closed(const std::vector<std::string>& args) {
+  std::string date_text;
+  std::string calendar_file;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--calendar") {
+      if (i + 1 == args.size()) throw UsageError{"--calendar needs a file name"};
+      calendar_file = args[++i];
+    } else if (date_text.empty()) {
+      date_text = args[i];
+    } else {
+      throw UsageError{"unexpected argument " + detail::quote_input(args[i])};
+    }
+  }
+  if (date_text.empty()) throw UsageError{"closed needs a date"};
+  const auto date = detail::read_date(Json(date_text), "DATE");
+  std::optional<SchoolCalendar> calendar;
+  if (!calendar_file.empty()) calendar = load_school_calendar(calendar_file);
+  const auto closure = course_closure(date, calendar ? &*calendar : nullptr);
+  Json answer{{"date", date_text}, {"closed", closure.has_value()}};
+  if (closure) {
+    answer["kind"] = to_string(closure->kind);
+    answer["rule"] = closure->rule;
+    answer["name"] = closure->name;
+  }
+  print(answer);
+  return exit_ok;
+}
+
+
+}  // namespace
+
+std::vector<Command> course_commands() {
+  return {
+      {"holidays", "holidays YEAR", "Norwegian public holidays of YEAR as JSON (DOMAIN X1)",
+       command_holidays},
+      {"plan", "plan REQUEST.json [--ics FILE]",
+       "plan a course; the schedule as JSON, and as iCalendar\nin FILE when --ics is given",
+       command_plan},
+      {"validate", "validate SCHEDULE.json",
+       "check a (hand-made) schedule; findings as JSON,\nexit status 1 when any is an error",
+       command_validate},
+      {"closed", "closed DATE [--calendar FILE]", "is DATE (YYYY-MM-DD) closed for a course, and why",
+       command_closed},
+      {"topics", "topics [--catalogue FILE]",
+       "the topic catalogue as JSON: the built-in one, with a\nmunicipality's FILE merged onto it "
+       "when given",
+       command_topics},
+  };
+}
+
+}  // namespace paarorende::cli
