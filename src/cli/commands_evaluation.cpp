@@ -1,0 +1,88 @@
+// The evaluation command: scores a course's written evaluation and its attendance (DOMAIN E1-E3),
+// with the figures that would expose individuals suppressed (X4), and optionally writes the HTML
+// report.
+#include <optional>
+
+#include "cli.hpp"
+#include "paarorende/detail/json_reader.hpp"
+#include "paarorende/evaluation.hpp"
+#include "paarorende/json.hpp"
+#include "paarorende/report.hpp"
+#include "paarorende/scores.hpp"
+
+namespace paarorende::cli {
+namespace {
+
+int command_evaluate(const std::vector<std::string>& args) {
+  std::optional<std::string> responses_file, form_file, html_file, attendance_file;
+  ScoreOptions options;
+  ReportOptions report;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--comments") {
+      // Free text only when asked for explicitly (DOMAIN X4).
+      options.comments = true;
+      report.comments = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) == 0) {
+      if (i + 1 == args.size()) throw UsageError{arg + " needs a value"};
+      const std::string& value = args[++i];
+      if (arg == "--form") {
+        form_file = value;
+      } else if (arg == "--html") {
+        html_file = value;
+      } else if (arg == "--attendance") {
+        attendance_file = value;
+      } else if (arg == "--threshold") {
+        const double threshold = parse_number(value, "--threshold");
+        if (threshold != static_cast<int>(threshold)) {
+          throw InputError("X4", "expected a whole number of respondents, got " + detail::quote_input(value),
+                           "--threshold");
+        }
+        try {
+          options.threshold = checked_threshold(static_cast<int>(threshold));
+        } catch (const InputError& error) {
+          throw InputError(error.rule(), error.message(), "--threshold");
+        }
+      } else if (arg == "--lang") {
+        const auto language = language_from_string(value);
+        if (!language) throw InputError("", "expected nb or en, got " + detail::quote_input(value), "--lang");
+        report.language = *language;
+      } else {
+        throw UsageError{"unexpected option " + detail::quote_input(arg)};
+      }
+      continue;
+    }
+    if (responses_file) throw UsageError{"unexpected argument " + detail::quote_input(arg)};
+    responses_file = arg;
+  }
+  if (!responses_file) throw UsageError{"evaluate needs a responses file (.json or .csv)"};
+  const EvaluationForm form = form_file ? load_evaluation_form(*form_file) : pilot_evaluation_form();
+  const EvaluationResponses responses = load_responses(*responses_file, form);
+  EvaluationScores scores = score_evaluation(form, responses, options);
+  if (attendance_file) {
+    const AttendanceRecords records = load_attendance_records(*attendance_file);
+    scores.attendance = score_attendance(records.records, options);
+  }
+  // The report first: a failure to write it leaves stdout empty.
+  if (html_file) write_evaluation_report(*html_file, scores, report);
+  print(to_json(scores));
+  return exit_ok;
+}
+
+}  // namespace
+
+std::vector<Command> evaluation_commands() {
+  return {
+      {"evaluate",
+       "evaluate RESPONSES.(json|csv) [--form FORM.json] [--html FILE] [--attendance RECORDS.json] "
+       "[--threshold N] [--lang nb|en] [--comments]",
+       "the scores of an evaluation per item and course (DOMAIN E1-E3)\nand of attendance (E2), "
+       "figures from fewer than N (5) people\nsuppressed (X4); --html writes the report; the form "
+       "is the\npilot's (sandefjord-pilot) unless --form names one",
+       command_evaluate},
+  };
+}
+
+}  // namespace paarorende::cli

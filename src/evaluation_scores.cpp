@@ -1,0 +1,687 @@
+#include "paarorende/scores.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+#include "paarorende/csv.hpp"
+#include "paarorende/error.hpp"
+
+namespace paarorende {
+namespace {
+
+// Which statistics are shown beside a distribution; each pins the hidden counts down further.
+struct Shown {
+  bool mean = false;     // gives sum(value * count)
+  bool sd = false;       // with the mean, gives sum(value^2 * count)
+  bool median = false;   // gives the two middle answers
+  bool top_two = false;  // gives the count in the top two values
+  bool share = false;    // yes/no: gives the count of yes
+};
+
+// A distribution and the figures shown with it; decides which cells to hide (DOMAIN X4).
+class Protection {
+ public:
+  Protection(std::span<const std::int64_t> counts, std::vector<long long> values, Shown shown,
+             int threshold)
+      : counts_(counts.begin(), counts.end()), values_(std::move(values)), shown_(shown),
+        threshold_(threshold), hidden_(counts_.size(), false) {
+    n_ = std::accumulate(counts_.begin(), counts_.end(), std::int64_t{0});
+    for (std::size_t k = 0; k < counts_.size(); ++k) {
+      if (counts_[k] > 0 && counts_[k] < threshold_) primary_.push_back(k);
+    }
+  }
+
+  const Shown& shown() const { return shown_; }
+  bool hidden(std::size_t k) const { return hidden_[k]; }
+
+  // Hides the primary cells and their complements; drops statistics in `drop_order` (pointers
+  // into shown_) when hiding every cell is not enough. Returns the names of dropped statistics.
+  std::vector<std::string> protect(const std::vector<std::pair<bool Shown::*, const char*>>& drop_order) {
+    std::vector<std::string> dropped;
+    if (primary_.empty()) return dropped;
+    for (std::size_t k : primary_) hidden_[k] = true;
+    std::size_t next_drop = 0;
+    for (;;) {
+      const bool all = hidden_count() == counts_.size();
+      const bool thin = hidden_count() < 2 || hidden_sum() < threshold_;
+      if (!all && (thin || derivable())) {
+        hide_smallest_shown();
+        continue;
+      }
+      if (all && next_drop < drop_order.size() && derivable()) {
+        auto [member, name] = drop_order[next_drop++];
+        if (shown_.*member) {
+          shown_.*member = false;
+          dropped.emplace_back(name);
+        }
+        continue;
+      }
+      break;
+    }
+    return dropped;
+  }
+
+ private:
+  std::size_t hidden_count() const { return static_cast<std::size_t>(std::count(hidden_.begin(), hidden_.end(), true)); }
+  std::int64_t hidden_sum() const {
+    std::int64_t sum = 0;
+    for (std::size_t k = 0; k < counts_.size(); ++k) {
+      if (hidden_[k]) sum += counts_[k];
+    }
+    return sum;
+  }
+  void hide_smallest_shown() {
+    std::size_t best = counts_.size();
+    for (std::size_t k = 0; k < counts_.size(); ++k) {
+      if (!hidden_[k] && (best == counts_.size() || counts_[k] < counts_[best])) best = k;
+    }
+    hidden_[best] = true;
+  }
+
+  struct Key {
+    long long s1 = 0, s2 = 0, median2 = 0;
+    std::int64_t top = 0, yes = 0;
+  };
+
+  Key key_of(const std::vector<std::int64_t>& counts) const {
+    Key key;
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      key.s1 += values_[k] * counts[k];
+      key.s2 += values_[k] * values_[k] * counts[k];
+    }
+    if (shown_.median) key.median2 = median_sum(counts);
+    if (counts.size() >= 2) key.top = counts[counts.size() - 1] + counts[counts.size() - 2];
+    if (counts.size() == 2) key.yes = counts[1];
+    return key;
+  }
+  long long median_sum(const std::vector<std::int64_t>& counts) const {
+    const std::int64_t low = (n_ - 1) / 2, high = n_ / 2;
+    long long sum = 0;
+    std::int64_t seen = 0;
+    bool low_done = false;
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      seen += counts[k];
+      if (!low_done && seen > low) {
+        sum += values_[k];
+        low_done = true;
+      }
+      if (seen > high) return sum + values_[k];
+    }
+    return sum;
+  }
+  bool same(const Key& a, const Key& b) const {
+    return (!shown_.mean || a.s1 == b.s1) && (!shown_.sd || (a.s2 == b.s2 && a.s1 == b.s1)) &&
+           (!shown_.median || a.median2 == b.median2) && (!shown_.top_two || a.top == b.top) &&
+           (!shown_.share || a.yes == b.yes);
+  }
+
+  // True when some hidden primary count is the same in every count-vector that agrees with the
+  // shown figures (or when there are too many vectors to be sure: hide more).
+  bool derivable() const {
+    std::vector<std::size_t> cells;
+    for (std::size_t k = 0; k < counts_.size(); ++k) {
+      if (hidden_[k]) cells.push_back(k);
+    }
+    const Key target = key_of(counts_);
+    std::vector<long long> suffix_min(cells.size() + 1, 0), suffix_max(cells.size() + 1, 0);
+    for (std::size_t i = cells.size(); i-- > 0;) {
+      const long long v = values_[cells[i]];
+      suffix_min[i] = i + 1 == cells.size() ? v : std::min(v, suffix_min[i + 1]);
+      suffix_max[i] = i + 1 == cells.size() ? v : std::max(v, suffix_max[i + 1]);
+    }
+    std::vector<bool> differs(counts_.size(), false);
+    std::size_t differing = 0;
+    std::vector<std::int64_t> candidate = counts_;
+    long long budget = 4'000'000;
+    const std::int64_t total = hidden_sum();
+
+    // Depth-first over the hidden cells; the last takes what is left. Prunes on sum(v * c) when
+    // the mean is shown.
+    const auto search = [&](auto&& self, std::size_t i, std::int64_t left, long long s1) -> bool {
+      if (--budget < 0) return true;  // stop: undecided
+      if (i + 1 == cells.size()) {
+        candidate[cells[i]] = left;
+        if (same(key_of(candidate), target)) {
+          for (std::size_t k : primary_) {
+            if (!differs[k] && candidate[k] != counts_[k]) {
+              differs[k] = true;
+              ++differing;
+            }
+          }
+          if (differing == primary_.size()) return true;
+        }
+        return false;
+      }
+      for (std::int64_t c = 0; c <= left; ++c) {
+        const long long s = s1 + values_[cells[i]] * c;
+        const std::int64_t rest = left - c;
+        if (shown_.mean && (target.s1 - s < rest * suffix_min[i + 1] || target.s1 - s > rest * suffix_max[i + 1])) {
+          continue;
+        }
+        candidate[cells[i]] = c;
+        if (self(self, i + 1, rest, s)) return true;
+      }
+      return false;
+    };
+    long long s1_shown = 0;
+    for (std::size_t k = 0; k < counts_.size(); ++k) {
+      if (!hidden_[k]) s1_shown += values_[k] * counts_[k];
+    }
+    search(search, 0, total, s1_shown);
+    return budget < 0 || differing < primary_.size();
+  }
+
+  std::vector<std::int64_t> counts_;
+  std::vector<long long> values_;
+  Shown shown_;
+  std::int64_t threshold_;
+  std::vector<bool> hidden_;
+  std::vector<std::size_t> primary_;
+  std::int64_t n_ = 0;
+};
+
+bool small(std::int64_t count, int threshold) { return count > 0 && count < threshold; }
+
+std::vector<DistributionCell> cells_of(std::span<const std::int64_t> counts, const std::vector<long long>& values,
+                                       const Protection& protection, std::int64_t n) {
+  std::vector<DistributionCell> cells;
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    DistributionCell cell;
+    cell.value = static_cast<int>(values[k]);
+    if (!protection.hidden(k)) {
+      cell.count = counts[k];
+      cell.share = n > 0 ? static_cast<double>(counts[k]) / static_cast<double>(n) : 0.0;
+    }
+    cells.push_back(cell);
+  }
+  return cells;
+}
+
+std::vector<long long> values_of(const Item& item) {
+  std::vector<long long> values(item.value_count());
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    values[k] = item.kind == ItemKind::likert ? item.min + static_cast<long long>(k) : static_cast<long long>(k);
+  }
+  return values;
+}
+
+// Per course: counts per item, missing per item, texts per item.
+struct CourseTally {
+  std::string course;
+  std::int64_t responses = 0;
+  std::vector<std::vector<std::int64_t>> counts;
+  std::vector<std::int64_t> missing;
+  std::vector<std::vector<std::string>> texts;
+};
+
+CourseTally empty_tally(const EvaluationForm& form, std::string course) {
+  CourseTally tally;
+  tally.course = std::move(course);
+  for (const Item& item : form.items) {
+    tally.counts.emplace_back(item.kind == ItemKind::free_text ? 1 : item.value_count(), 0);
+    tally.missing.push_back(0);
+    tally.texts.emplace_back();
+  }
+  return tally;
+}
+
+EvaluationScores scores_of(const EvaluationForm& form, std::vector<CourseTally>& tallies,
+                           const ScoreOptions& options) {
+  EvaluationScores scores;
+  scores.form = form;
+  scores.threshold = options.threshold;
+  for (CourseTally& tally : tallies) {
+    CourseScores course;
+    course.course = tally.course;
+    // DOMAIN X4: a course of fewer respondents than the threshold shows nothing.
+    course.suppressed = tally.responses < options.threshold;
+    if (!course.suppressed) course.responses = tally.responses;
+    for (std::size_t i = 0; i < form.items.size(); ++i) {
+      if (course.suppressed) {
+        ItemScores item;
+        item.item = form.items[i].id;
+        item.kind = form.items[i].kind;
+        item.suppressed = true;
+        course.items.push_back(std::move(item));
+        continue;
+      }
+      ItemScores item = score_item(form.items[i], tally.counts[i], tally.missing[i], options.threshold);
+      if (options.comments && form.items[i].kind == ItemKind::free_text && !item.suppressed) {
+        // Sorted: the order of the rows (and so who wrote what) is not kept.
+        std::sort(tally.texts[i].begin(), tally.texts[i].end());
+        item.comments = tally.texts[i];
+      }
+      course.items.push_back(std::move(item));
+    }
+    scores.courses.push_back(std::move(course));
+  }
+  return scores;
+}
+
+Json count_or_null(const std::optional<std::int64_t>& value) { return value ? Json(*value) : Json(nullptr); }
+Json number_or_null(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
+
+Json cell_value(const Item* item, int value) {
+  if (item == nullptr || item->kind == ItemKind::likert) return value;
+  if (item->kind == ItemKind::yes_no) return value == 1 ? "yes" : "no";
+  return item->choices.at(static_cast<std::size_t>(value)).id;
+}
+
+Json distribution_json(const std::vector<DistributionCell>& cells, const Item* item) {
+  Json out = Json::array();
+  for (const auto& cell : cells) {
+    Json entry = Json::object();
+    entry["value"] = cell_value(item, cell.value);
+    entry["count"] = count_or_null(cell.count);
+    entry["share"] = number_or_null(cell.share);
+    entry["suppressed"] = cell.suppressed();
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+}  // namespace
+
+int checked_threshold(int threshold) {
+  // DOMAIN X4: configurable, never below 3.
+  if (threshold < min_suppression_threshold || threshold > 1000) {
+    throw InputError("X4", "the suppression threshold is 3 to 1000, got " + std::to_string(threshold), "threshold");
+  }
+  return threshold;
+}
+
+WilsonInterval wilson_interval(std::int64_t successes, std::int64_t n, double z) {
+  if (n <= 0) return {0.0, 1.0};
+  // Wilson (1927): the interval of p that the score test does not reject.
+  const double nn = static_cast<double>(n);
+  const double p = static_cast<double>(successes) / nn;
+  const double z2 = z * z;
+  const double denominator = 1.0 + z2 / nn;
+  const double centre = (p + z2 / (2.0 * nn)) / denominator;
+  const double half = z / denominator * std::sqrt(p * (1.0 - p) / nn + z2 / (4.0 * nn * nn));
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+bool ItemScores::is_suppressed(std::string_view figure) const noexcept {
+  return std::find(suppressed_figures.begin(), suppressed_figures.end(), figure) != suppressed_figures.end();
+}
+
+ItemScores score_item(const Item& item, std::span<const std::int64_t> counts, std::int64_t missing, int threshold) {
+  checked_threshold(threshold);
+  const std::size_t expected = item.kind == ItemKind::free_text ? 1 : item.value_count();
+  if (counts.size() != expected || missing < 0 ||
+      std::any_of(counts.begin(), counts.end(), [](std::int64_t c) { return c < 0; })) {
+    throw InputError("", "expected " + std::to_string(expected) + " counts of 0 or more for item " + item.id,
+                     "counts");
+  }
+  ItemScores scores;
+  scores.item = item.id;
+  scores.kind = item.kind;
+  const std::int64_t n = std::accumulate(counts.begin(), counts.end(), std::int64_t{0});
+  // DOMAIN X4: an item answered by fewer than the threshold shows nothing, not even n.
+  if (n < threshold) {
+    scores.suppressed = true;
+    return scores;
+  }
+  scores.n = n;
+  scores.missing = missing;
+  if (item.kind == ItemKind::free_text) return scores;
+
+  const std::vector<long long> values = values_of(item);
+  const double nn = static_cast<double>(n);
+  Shown shown;
+  std::vector<std::pair<bool Shown::*, const char*>> drop_order;
+  if (item.kind == ItemKind::likert) {
+    shown = Shown{true, true, true, true, false};
+    const std::int64_t top = counts[counts.size() - 1] + counts[counts.size() - 2];
+    // The share in the top two is a count too: hidden when inside or outside holds few.
+    if (small(top, threshold) || small(n - top, threshold)) shown.top_two = false;
+    drop_order = {{&Shown::sd, "sd"}, {&Shown::top_two, "top_two"}, {&Shown::median, "median"}, {&Shown::mean, "mean"}};
+  } else if (item.kind == ItemKind::yes_no) {
+    shown.share = !(small(counts[0], threshold) || small(counts[1], threshold));
+    drop_order = {{&Shown::share, "share"}};
+  }
+  const bool top_two_primary = item.kind == ItemKind::likert && !shown.top_two;
+  const bool share_primary = item.kind == ItemKind::yes_no && !shown.share;
+  Protection protection(counts, values, shown, threshold);
+  std::vector<std::string> dropped = protection.protect(drop_order);
+  const Shown& final_shown = protection.shown();
+  scores.distribution = cells_of(counts, values, protection, n);
+
+  if (item.kind == ItemKind::likert) {
+    long long s1 = 0;
+    for (std::size_t k = 0; k < counts.size(); ++k) s1 += values[k] * counts[k];
+    const double mean = static_cast<double>(s1) / nn;
+    double squares = 0.0;
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      const double d = static_cast<double>(values[k]) - mean;
+      squares += d * d * static_cast<double>(counts[k]);
+    }
+    // Positions (n-1)/2 and n/2 of the sorted answers: their mean is the median.
+    double median = 0.0;
+    std::int64_t seen = 0;
+    bool low_found = false;
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      seen += counts[k];
+      if (!low_found && seen > (n - 1) / 2) {
+        median += static_cast<double>(values[k]);
+        low_found = true;
+      }
+      if (seen > n / 2) {
+        median += static_cast<double>(values[k]);
+        break;
+      }
+    }
+    const std::int64_t top = counts[counts.size() - 1] + counts[counts.size() - 2];
+    if (final_shown.mean) scores.mean = mean;
+    if (final_shown.sd) scores.sd = std::sqrt(squares / (nn - 1.0));
+    if (final_shown.median) scores.median = median / 2.0;
+    if (final_shown.top_two) scores.top_two = static_cast<double>(top) / nn;
+    if (top_two_primary) scores.suppressed_figures.emplace_back("top_two");
+  }
+  if (item.kind == ItemKind::yes_no) {
+    if (final_shown.share) {
+      scores.share = static_cast<double>(counts[1]) / nn;
+      const WilsonInterval interval = wilson_interval(counts[1], n);
+      scores.share_low = interval.low;
+      scores.share_high = interval.high;
+    }
+    if (share_primary) scores.suppressed_figures.emplace_back("share");
+  }
+  for (auto& name : dropped) {
+    if (!scores.is_suppressed(name)) scores.suppressed_figures.push_back(std::move(name));
+  }
+  return scores;
+}
+
+EvaluationScores score_evaluation(const EvaluationForm& form, const std::vector<Response>& responses,
+                                  const ScoreOptions& options) {
+  checked_threshold(options.threshold);
+  std::vector<CourseTally> tallies;
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t r = 0; r < responses.size(); ++r) {
+    const Response& response = responses[r];
+    std::string pointer = "/responses/";
+    pointer += std::to_string(r);
+    if (response.answers.size() != form.items.size()) {
+      throw InputError("E1", "expected " + std::to_string(form.items.size()) + " answers, one per item, got " +
+                                 std::to_string(response.answers.size()),
+                       pointer + "/answers");
+    }
+    auto [it, added] = index.try_emplace(response.course, tallies.size());
+    if (added) tallies.push_back(empty_tally(form, response.course));
+    CourseTally& tally = tallies[it->second];
+    ++tally.responses;
+    for (std::size_t i = 0; i < form.items.size(); ++i) {
+      const Item& item = form.items[i];
+      const Answer& answer = response.answers[i];
+      if (answer.missing()) {
+        ++tally.missing[i];
+        continue;
+      }
+      std::string where = pointer + "/answers/";
+      where += std::to_string(i);
+      if (item.kind == ItemKind::free_text) {
+        if (!answer.text || answer.value) throw InputError("E1", "a free-text answer is text", where);
+        ++tally.counts[i][0];
+        if (options.comments) tally.texts[i].push_back(*answer.text);
+        continue;
+      }
+      if (!answer.value || answer.text) throw InputError("E1", "item " + item.id + " takes a value, not text", where);
+      const long long k = item.kind == ItemKind::likert ? static_cast<long long>(*answer.value) - item.min
+                                                        : static_cast<long long>(*answer.value);
+      if (k < 0 || k >= static_cast<long long>(item.value_count())) {
+        throw InputError("E1", std::to_string(*answer.value) + " is not an answer to item " + item.id, where);
+      }
+      ++tally.counts[i][static_cast<std::size_t>(k)];
+    }
+  }
+  return scores_of(form, tallies, options);
+}
+
+EvaluationScores score_evaluation(const EvaluationForm& form, const EvaluationResponses& responses,
+                                  const ScoreOptions& options) {
+  return score_evaluation(form, responses.responses, options);
+}
+
+EvaluationScores score_columns(const EvaluationForm& form, const std::vector<AnswerColumn>& columns,
+                               std::span<const std::int64_t> courses, const ScoreOptions& options) {
+  checked_threshold(options.threshold);
+  std::size_t rows = courses.size();
+  bool rows_known = !courses.empty();
+  std::vector<std::optional<std::size_t>> item_of(columns.size());
+  std::set<std::size_t> seen;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const auto index = form.index_of(columns[c].item);
+    const std::string where = "columns/" + columns[c].item;
+    if (!index) throw InputError("E1", "unknown item \"" + columns[c].item + "\" of form " + form.id, where);
+    if (form.items[*index].kind == ItemKind::free_text) {
+      throw InputError("E1", "free-text item " + columns[c].item + " cannot be given as numbers", where);
+    }
+    if (!seen.insert(*index).second) throw InputError("", "item " + columns[c].item + " is given twice", where);
+    if (rows_known && columns[c].values.size() != rows) {
+      throw InputError("", "expected " + std::to_string(rows) + " values, as many as the first, got " +
+                               std::to_string(columns[c].values.size()),
+                       where);
+    }
+    rows = columns[c].values.size();
+    rows_known = true;
+    item_of[c] = index;
+  }
+  // Course codes to tallies, in order of first appearance.
+  std::vector<CourseTally> tallies;
+  std::vector<std::uint32_t> course_of;
+  if (courses.empty()) {
+    tallies.push_back(empty_tally(form, ""));
+    tallies[0].responses = static_cast<std::int64_t>(rows);
+  } else {
+    course_of.resize(rows);
+    std::unordered_map<std::int64_t, std::uint32_t> index;
+    std::int64_t last_code = 0;
+    std::uint32_t last_index = 0;
+    bool have_last = false;
+    for (std::size_t r = 0; r < rows; ++r) {
+      const std::int64_t code = courses[r];
+      if (!have_last || code != last_code) {
+        auto [it, added] = index.try_emplace(code, static_cast<std::uint32_t>(tallies.size()));
+        if (added) tallies.push_back(empty_tally(form, std::to_string(code)));
+        last_code = code;
+        last_index = it->second;
+        have_last = true;
+      }
+      course_of[r] = last_index;
+      ++tallies[last_index].responses;
+    }
+  }
+  for (std::size_t i = 0; i < form.items.size(); ++i) {
+    bool given = false;
+    for (std::size_t c = 0; c < columns.size(); ++c) given = given || item_of[c] == i;
+    if (!given) {
+      for (auto& tally : tallies) tally.missing[i] = tally.responses;
+    }
+  }
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const std::size_t i = *item_of[c];
+    const Item& item = form.items[i];
+    const double low = item.kind == ItemKind::likert ? item.min : 0;
+    const double high = low + static_cast<double>(item.value_count()) - 1;
+    const double* values = columns[c].values.data();
+    const auto bad = [&](std::size_t r) {
+      std::string where = csv_location(r + 1, i + 1);
+      where += " (";
+      where += item.id;
+      where += ")";
+      const double v = values[r];
+      throw InputError("E1", "expected a whole number from " + std::to_string(static_cast<long long>(low)) + " to " +
+                                 std::to_string(static_cast<long long>(high)) + " or NaN, got " +
+                                 (std::isfinite(v) ? std::to_string(v) : std::string("infinity")),
+                       where);
+    };
+    if (courses.empty()) {
+      std::vector<std::int64_t>& counts = tallies[0].counts[i];
+      std::int64_t missing = 0;
+      for (std::size_t r = 0; r < rows; ++r) {
+        const double v = values[r];
+        if (std::isnan(v)) {
+          ++missing;
+          continue;
+        }
+        if (!(v >= low && v <= high) || v != std::floor(v)) bad(r);
+        ++counts[static_cast<std::size_t>(v - low)];
+      }
+      tallies[0].missing[i] = missing;
+    } else {
+      for (std::size_t r = 0; r < rows; ++r) {
+        const double v = values[r];
+        CourseTally& tally = tallies[course_of[r]];
+        if (std::isnan(v)) {
+          ++tally.missing[i];
+          continue;
+        }
+        if (!(v >= low && v <= high) || v != std::floor(v)) bad(r);
+        ++tally.counts[i][static_cast<std::size_t>(v - low)];
+      }
+    }
+  }
+  return scores_of(form, tallies, options);
+}
+
+std::vector<HouseholdAttendance> household_attendance(const std::vector<AttendanceRecord>& records) {
+  std::vector<HouseholdAttendance> result;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& record : records) {
+    auto [it, added] = index.try_emplace(record.household, result.size());
+    if (added) result.push_back(HouseholdAttendance{record.household, 0, 0, 0, 0, 0.0});
+    HouseholdAttendance& household = result[it->second];
+    ++household.sessions;
+    if (record.present > 0) ++household.attended;
+    household.participants_present += record.present;
+    household.participants_possible += record.caregivers;
+  }
+  for (auto& household : result) {
+    household.rate = household.sessions > 0 ? static_cast<double>(household.attended) / household.sessions : 0.0;
+  }
+  return result;
+}
+
+AttendanceScores score_attendance(const std::vector<AttendanceRecord>& records, const ScoreOptions& options) {
+  checked_threshold(options.threshold);
+  fit_attendance(records);  // the record checks: present within caregivers, no duplicates
+  const std::vector<HouseholdAttendance> households = household_attendance(records);
+  AttendanceScores scores;
+  // DOMAIN X4: a group of fewer households than the threshold shows nothing.
+  if (static_cast<int>(households.size()) < options.threshold) {
+    scores.suppressed = true;
+    return scores;
+  }
+  scores.households = static_cast<int>(households.size());
+  // DOMAIN E2: per session, over all the group's households.
+  std::map<int, SessionAttendance> sessions;
+  for (const auto& record : records) {
+    SessionAttendance& session = sessions[record.session];
+    session.session = record.session;
+    ++session.households;
+    if (record.present > 0) ++session.households_present;
+    session.participants_enrolled += record.caregivers;
+    session.participants_present += record.present;
+  }
+  int recorded = 0, attended = 0, enrolled = 0, present = 0;
+  for (auto& [number, session] : sessions) {
+    session.rate = static_cast<double>(session.households_present) / session.households;
+    recorded += session.households;
+    attended += session.households_present;
+    enrolled += session.participants_enrolled;
+    present += session.participants_present;
+    scores.sessions.push_back(session);
+  }
+  scores.rate = static_cast<double>(attended) / recorded;
+  scores.participant_rate = enrolled > 0 ? static_cast<double>(present) / enrolled : 0.0;
+  scores.mean_sessions = static_cast<double>(attended) / static_cast<double>(households.size());
+  // Households by sessions attended, protected like an item's distribution; its mean is given by
+  // the per-session figures, so it is shown and cannot be dropped.
+  int most = 0;
+  for (const auto& household : households) most = std::max(most, household.sessions);
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(most) + 1, 0);
+  for (const auto& household : households) ++counts[static_cast<std::size_t>(household.attended)];
+  std::vector<long long> values(counts.size());
+  std::iota(values.begin(), values.end(), 0LL);
+  Shown shown;
+  shown.mean = true;
+  Protection protection(counts, values, shown, options.threshold);
+  protection.protect({});
+  scores.per_household = cells_of(counts, values, protection, static_cast<std::int64_t>(households.size()));
+  return scores;
+}
+
+Json to_json(const AttendanceScores& scores) {
+  Json out = Json::object();
+  out["suppressed"] = scores.suppressed;
+  out["households"] = scores.households ? Json(*scores.households) : Json(nullptr);
+  out["rate"] = number_or_null(scores.rate);
+  out["participant_rate"] = number_or_null(scores.participant_rate);
+  out["mean_sessions"] = number_or_null(scores.mean_sessions);
+  Json sessions = Json::array();
+  for (const auto& session : scores.sessions) {
+    sessions.push_back({{"session", session.session},
+                        {"households", session.households},
+                        {"households_present", session.households_present},
+                        {"participants_enrolled", session.participants_enrolled},
+                        {"participants_present", session.participants_present},
+                        {"rate", session.rate}});
+  }
+  out["sessions"] = std::move(sessions);
+  out["per_household"] = distribution_json(scores.per_household, nullptr);
+  return out;
+}
+
+Json to_json(const EvaluationScores& scores) {
+  Json out = Json::object();
+  out["form"] = scores.form.id;
+  out["version"] = scores.form.version;
+  out["threshold"] = scores.threshold;
+  Json courses = Json::array();
+  for (const CourseScores& course : scores.courses) {
+    Json entry = Json::object();
+    entry["course"] = course.course;
+    entry["suppressed"] = course.suppressed;
+    entry["responses"] = count_or_null(course.responses);
+    Json items = Json::array();
+    for (std::size_t i = 0; i < course.items.size(); ++i) {
+      const ItemScores& item = course.items[i];
+      const Item& form_item = scores.form.items.at(i);
+      Json out_item = Json::object();
+      out_item["item"] = item.item;
+      out_item["kind"] = std::string(to_string(item.kind));
+      out_item["suppressed"] = item.suppressed;
+      out_item["n"] = count_or_null(item.n);
+      out_item["missing"] = count_or_null(item.missing);
+      if (item.kind == ItemKind::likert) {
+        out_item["mean"] = number_or_null(item.mean);
+        out_item["sd"] = number_or_null(item.sd);
+        out_item["median"] = number_or_null(item.median);
+        out_item["top_two"] = number_or_null(item.top_two);
+      }
+      if (item.kind == ItemKind::yes_no) {
+        out_item["share"] = number_or_null(item.share);
+        out_item["share_low"] = number_or_null(item.share_low);
+        out_item["share_high"] = number_or_null(item.share_high);
+      }
+      if (form_item.reference) out_item["reference"] = form_item.reference->value;
+      if (item.kind != ItemKind::free_text) out_item["distribution"] = distribution_json(item.distribution, &form_item);
+      out_item["suppressed_figures"] = item.suppressed_figures;
+      if (!item.comments.empty()) out_item["comments"] = item.comments;
+      items.push_back(std::move(out_item));
+    }
+    entry["items"] = std::move(items);
+    courses.push_back(std::move(entry));
+  }
+  out["courses"] = std::move(courses);
+  if (scores.attendance) out["attendance"] = to_json(*scores.attendance);
+  return out;
+}
+
+}  // namespace paarorende
