@@ -97,7 +97,7 @@ std::string agenda_text(const Session& session) {
 }
 
 // DOMAIN X3: Europe/Oslo, CET/CEST with the EU rules (RFC 5545 3.6.5).
-constexpr const char* oslo_vtimezone =
+constexpr const char* oslo_vtimezone_text =
     "BEGIN:VTIMEZONE\r\n"
     "TZID:Europe/Oslo\r\n"
     "BEGIN:DAYLIGHT\r\n"
@@ -118,6 +118,8 @@ constexpr const char* oslo_vtimezone =
 
 }  // namespace
 
+std::string_view detail::oslo_vtimezone() noexcept { return oslo_vtimezone_text; }
+
 std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) {
   const CourseRequest& request = schedule.request;
   const std::string dtstamp = utc_stamp(
@@ -135,7 +137,7 @@ std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) 
   out += "PRODID:-//paarorende//paarorende " + std::string(version_string) + "//NB\r\n";
   out += "CALSCALE:GREGORIAN\r\n";
   out += ical_fold("X-WR-CALNAME:" + ical_escape(request.title));
-  out += oslo_vtimezone;
+  out += detail::oslo_vtimezone();
   for (const Session& session : schedule.sessions) {
     out += "BEGIN:VEVENT\r\n";
     out += ical_fold("UID:" + std::string(course_id) + "-" + std::to_string(session.number) + "@" +

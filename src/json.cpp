@@ -8,6 +8,7 @@
 #include "paarorende/detail/format.hpp"
 #include "paarorende/detail/json_reader.hpp"
 #include "paarorende/error.hpp"
+#include "paarorende/format.hpp"
 
 namespace paarorende {
 namespace {
@@ -100,9 +101,10 @@ SchoolCalendar read_school_calendar(const Json& value, const std::string& pointe
   return calendar;
 }
 
-ScheduleRules read_rules(const Json& value, const std::string& pointer) {
+ScheduleRules read_rules(const Json& value, const std::string& pointer,
+                         const ScheduleRules& base = {}) {
   ObjectReader in(value, pointer);
-  ScheduleRules rules;
+  ScheduleRules rules = base;
   rules.min_sessions = in.integer_or("min_sessions", rules.min_sessions, 1, 52);
   rules.max_sessions = in.integer_or("max_sessions", rules.max_sessions, 1, 52);
   if (const Json* cadences = in.find("cadences_weeks")) {
@@ -119,6 +121,7 @@ ScheduleRules read_rules(const Json& value, const std::string& pointer) {
   rules.max_travel_minutes = in.integer_or("max_travel_minutes", rules.max_travel_minutes, 0, 240);
   rules.start_step_minutes = in.integer_or("start_step_minutes", rules.start_step_minutes, 1, 60);
   rules.max_move_weeks = in.integer_or("max_move_weeks", rules.max_move_weeks, 1, 52);
+  rules.getting_to_know_first = in.boolean_or("getting_to_know_first", rules.getting_to_know_first);
   in.finish();
   return rules;
 }
@@ -341,7 +344,7 @@ std::vector<T> read_list(ObjectReader& in, const char* key, Read read) {
   std::vector<T> values;
   if (const Json* array = in.find(key)) {
     if (!array->is_array()) detail::wrong_type(*array, in.pointer(key), "an array");
-    if (array->size() > 10000) throw InputError("", "at most 10000 entries", in.pointer(key));
+    detail::check_limit(array->size(), max_list_entries, "entries", in.pointer(key));
     for (std::size_t i = 0; i < array->size(); ++i) {
       values.push_back(read((*array)[i], in.pointer(key) + "/" + std::to_string(i)));
     }
@@ -384,9 +387,10 @@ RuleWeight read_weight(ObjectReader& in, const char* key, RuleWeight fallback) {
   return read_enum<RuleWeight>(in, key, rule_weight_from_string, "hard, soft or off");
 }
 
-GroupRules read_group_rules(const Json& value, const std::string& pointer) {
+GroupRules read_group_rules(const Json& value, const std::string& pointer,
+                            const GroupRules& base = {}) {
   ObjectReader in(value, pointer);
-  GroupRules rules;
+  GroupRules rules = base;
   rules.behavioural_own_group = read_weight(in, "behavioural_own_group", rules.behavioural_own_group);
   rules.life_threatening_own_group =
       read_weight(in, "life_threatening_own_group", rules.life_threatening_own_group);
@@ -488,6 +492,10 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
                            const std::filesystem::path& base_dir) {
   ObjectReader in(value, pointer);
   CourseRequest request;
+  // A format's defaults first (format.hpp); the request's own fields override them.
+  if (const Json* format = in.find("format")) {
+    request = course_request(format_from_reference(*format, in.pointer("format"), base_dir));
+  }
   request.title = in.string_or("title", request.title);
   request.municipality = in.string_or("municipality", "");
   request.first_date = in.optional_date("first_date");
@@ -527,7 +535,9 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
       request.school_calendar = read_school_calendar(*school, in.pointer("school_calendar"));
     }
   }
-  if (const Json* rules = in.find("rules")) request.rules = read_rules(*rules, in.pointer("rules"));
+  if (const Json* rules = in.find("rules")) {
+    request.rules = read_rules(*rules, in.pointer("rules"), request.rules);
+  }
   if (const Json* catalogue = in.find("catalogue")) {
     if (catalogue->is_string()) {
       if (catalogue->get<std::string>().empty()) {
@@ -682,12 +692,18 @@ std::string line_and_column(std::string_view text, std::size_t byte) {
 // Follows the parse with a stack of open objects and arrays, so the error has a JSON pointer.
 class DuplicateKeyGuard {
  public:
-  bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
+  bool operator()(int depth, Json::parse_event_t event, Json& parsed) {
     using Event = Json::parse_event_t;
     switch (event) {
       case Event::object_start:
       case Event::array_start:
         advance_array();
+        // `depth` counts the arrays and objects around this one. Refused before it is built:
+        // deep nesting would cost stack in every recursive walk (dump, compare) after parsing.
+        if (depth >= max_nesting_depth) {
+          throw InputError("", "arrays and objects nested more than " +
+                                   std::to_string(max_nesting_depth) + " deep", pointer());
+        }
         frames_.push_back({event == Event::array_start, {}, {}, -1});
         break;
       case Event::object_end:
@@ -732,6 +748,34 @@ class DuplicateKeyGuard {
   std::vector<Frame> frames_;
 };
 
+// Where the first error of a JSON text is, and its token: a SAX pass that builds nothing.
+std::pair<std::size_t, std::string> first_json_error(std::string_view text) {
+  struct Locator : nlohmann::json_sax<Json> {
+    std::size_t byte = 0;
+    std::string token;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string& last_token,
+                     const nlohmann::detail::exception&) override {
+      byte = position;
+      token = last_token;
+      return false;
+    }
+  } locator;
+  Json::sax_parse(text, &locator);
+  return {locator.byte, locator.token};
+}
+
 }  // namespace
 
 Json parse_json(std::string_view text) {
@@ -754,6 +798,12 @@ Json parse_json(std::string_view text) {
       message.resize(last_read);
     }
     throw InputError("", "invalid JSON: " + message, line_and_column(text, error.byte));
+  } catch (const Json::out_of_range&) {
+    // A number beyond a double ("1e400"): nlohmann throws out_of_range without a position, so a
+    // second, plain SAX pass finds where (found by fuzzing; issue #9).
+    const auto [byte, token] = first_json_error(text);
+    throw InputError("", "invalid JSON: the number " + detail::quote_input(token) + " is out of range",
+                     line_and_column(text, byte));
   }
 }
 
@@ -822,7 +872,13 @@ GroupDocument group_from_json(const Json& document) {
   GroupDocument result;
   result.group.id = in.string_or("id", "");
   in.string_or("note", "");
-  if (const Json* rules = in.find("rules")) result.rules = read_group_rules(*rules, "/rules");
+  // A format's group rules first (format.hpp); the document's "rules" override them.
+  if (const Json* format = in.find("format")) {
+    result.rules = format_from_reference(*format, "/format").group_rules;
+  }
+  if (const Json* rules = in.find("rules")) {
+    result.rules = read_group_rules(*rules, "/rules", result.rules);
+  }
   result.group.households = read_list<Household>(
       in, "households", [&result](const Json& household, const std::string& at) {
         return read_household(household, at, result.rules.default_attendance);
@@ -844,10 +900,8 @@ AttendanceRecords attendance_records_from_json(const Json& document) {
   result.records = read_list<AttendanceRecord>(in, "records", [](const Json& value, const std::string& at) {
     ObjectReader record_in(value, at);
     AttendanceRecord record;
-    record.household = record_in.string("household");
-    if (record.household.empty()) {
-      throw InputError("", "a household id is not empty", record_in.pointer("household"));
-    }
+    // DOMAIN X4: a pseudonym (a slug, as in a group document), never a name.
+    record.household = read_slug(record_in, "household");
     record.session = record_in.integer("session", 1, 1000);
     record.caregivers = record_in.integer_or("caregivers", 2, 1, 2);
     record.present = record_in.integer("present", 0, 2);
@@ -951,6 +1005,30 @@ Json to_json(const TopicCatalogue& catalogue) {
   return Json{{"extends", "none"}, {"roles", roles}, {"topics", topics}};
 }
 
+Json to_json(const ScheduleRules& rules) {
+  Json document{{"min_sessions", rules.min_sessions},
+                {"max_sessions", rules.max_sessions},
+                {"cadences_weeks", rules.cadences_weeks},
+                {"session_minutes", rules.session_minutes},
+                {"introduction_minutes", rules.introduction_minutes},
+                {"max_travel_minutes", rules.max_travel_minutes},
+                {"start_step_minutes", rules.start_step_minutes},
+                {"max_move_weeks", rules.max_move_weeks}};
+  // Written only when off, so the documents of the monthly course stay as they were.
+  if (!rules.getting_to_know_first) document["getting_to_know_first"] = false;
+  return document;
+}
+
+ScheduleRules schedule_rules_from_json(const Json& value, const std::string& pointer,
+                                       const ScheduleRules& base) {
+  return read_rules(value, pointer, base);
+}
+
+GroupRules group_rules_from_json(const Json& value, const std::string& pointer,
+                                 const GroupRules& base) {
+  return read_group_rules(value, pointer, base);
+}
+
 Json to_json(const CourseRequest& request) {
   Json document{{"title", request.title}};
   if (!request.municipality.empty()) document["municipality"] = request.municipality;
@@ -968,16 +1046,13 @@ Json to_json(const CourseRequest& request) {
   if (!request.venue.address.empty()) document["venue"]["address"] = request.venue.address;
   document["move_policy"] = std::string(to_string(request.move_policy));
   if (request.school_calendar) document["school_calendar"] = to_json(*request.school_calendar);
-  const ScheduleRules& rules = request.rules;
-  document["rules"] = {{"min_sessions", rules.min_sessions},
-                       {"max_sessions", rules.max_sessions},
-                       {"cadences_weeks", rules.cadences_weeks},
-                       {"session_minutes", rules.session_minutes},
-                       {"introduction_minutes", rules.introduction_minutes},
-                       {"max_travel_minutes", rules.max_travel_minutes},
-                       {"start_step_minutes", rules.start_step_minutes},
-                       {"max_move_weeks", rules.max_move_weeks}};
+  document["rules"] = to_json(request.rules);
   document["audience"] = std::string(to_string(request.audience));
+  // Only a built-in format's id reads back; a municipality's own format has left its defaults
+  // in the fields above.
+  if (request.format && find_builtin_format(*request.format) != nullptr) {
+    document["format"] = *request.format;
+  }
   if (request.catalogue) document["catalogue"] = to_json(*request.catalogue);
   if (!request.wishes.empty()) {
     Json wishes = Json::array();

@@ -108,32 +108,40 @@ void plan_topics(CourseSchedule& schedule) {
   const CourseRequest& request = schedule.request;
   const TopicCatalogue& catalogue = request.topics();
   if (schedule.sessions.empty()) return;
-  Session& first = schedule.sessions.front();
-  first.topic = std::string(first_session_topic);  // DOMAIN T6
-  if (const Topic* topic = catalogue.find(first_session_topic)) {
-    // Of several free course leaders, the first by id, as staff_sessions breaks ties.
-    for (const auto& presenter : request.presenters) {
-      if (presenter.role == topic->presenter_role && presenter.available_on(first.date()) &&
-          (!first.presenter || presenter.id < *first.presenter)) {
-        first.presenter = presenter.id;
+  // The sessions before `opening` are for getting to know each other (only session 1, or none
+  // when the format opens every session with a topic).
+  const int opening = request.rules.getting_to_know_first ? 1 : 0;
+  if (opening == 1) {
+    Session& first = schedule.sessions.front();
+    first.topic = std::string(first_session_topic);  // DOMAIN T6
+    if (const Topic* topic = catalogue.find(first_session_topic)) {
+      // Of several free course leaders, the first by id, as staff_sessions breaks ties.
+      for (const auto& presenter : request.presenters) {
+        if (presenter.role == topic->presenter_role && presenter.available_on(first.date()) &&
+            (!first.presenter || presenter.id < *first.presenter)) {
+          first.presenter = presenter.id;
+        }
       }
     }
   }
-  const int later = static_cast<int>(schedule.sessions.size()) - 1;
+  const int later = static_cast<int>(schedule.sessions.size()) - opening;
   if (later == 0) return;
   if (request.wishes.empty()) return;  // DOMAIN C6: topics are chosen in session 1
   TopicChoice choice = choose_topics(request.wishes, catalogue, request.children, later,
                                      request.audience, request.topic_rules);
   std::vector<Date> dates;
-  for (int i = 1; i <= later; ++i) dates.push_back(schedule.sessions[static_cast<std::size_t>(i)].date());
-  const Staffing staffing = staff_sessions(dates, choice.topics, request.presenters, catalogue, 2);
+  for (int i = opening; i < opening + later; ++i) {
+    dates.push_back(schedule.sessions[static_cast<std::size_t>(i)].date());
+  }
+  const Staffing staffing =
+      staff_sessions(dates, choice.topics, request.presenters, catalogue, opening + 1);
   // Unstaffed sessions are reported by validate() with the same message; keep the rest here.
   for (const auto& finding : staffing.findings) {
     if (finding.severity == Severity::info) choice.findings.push_back(finding);
   }
-  for (int i = 1; i <= later; ++i) {
+  for (int i = opening; i < opening + later; ++i) {
     Session& session = schedule.sessions[static_cast<std::size_t>(i)];
-    const SessionStaffing& staffed = staffing.sessions[static_cast<std::size_t>(i - 1)];
+    const SessionStaffing& staffed = staffing.sessions[static_cast<std::size_t>(i - opening)];
     session.topic = staffed.topic;
     session.presenter = staffed.presenter;
     if (session.topic) title_introduction(session, *catalogue.find(*session.topic));
@@ -296,13 +304,14 @@ ClockTime latest_start(const CourseRequest& request) {
   return minutes(start);
 }
 
-std::vector<AgendaItem> standard_agenda(int number, int session_minutes, int introduction_minutes) {
+std::vector<AgendaItem> standard_agenda(int number, int session_minutes, int introduction_minutes,
+                                        bool getting_to_know_first) {
   const int reflection = session_minutes - introduction_minutes;
   std::vector<AgendaItem> agenda;
   // DOMAIN C9: food on arrival, eaten while the first block goes on.
   agenda.push_back({AgendaKind::meal, 0, introduction_minutes, "Mat og drikke ved ankomst",
                     "Food and drink on arrival"});
-  if (number == 1) {
+  if (number == 1 && getting_to_know_first) {
     // DOMAIN C6, T6: getting to know each other, confidentiality, the round of topic wishes.
     agenda.push_back({AgendaKind::getting_to_know, 0, introduction_minutes,
                       "Bli kjent: hvordan vil vi ha møtene, taushetsplikt",
@@ -403,7 +412,8 @@ CourseSchedule plan_course(const CourseRequest& request) {
                     oslo_time(date, start_time),
                     oslo_time(date, end_time),
                     request.venue,
-                    standard_agenda(i + 1, request.session_minutes, request.introduction_minutes),
+                    standard_agenda(i + 1, request.session_minutes, request.introduction_minutes,
+                                    request.rules.getting_to_know_first),
                     std::nullopt,
                     std::nullopt,
                     std::nullopt,
@@ -503,6 +513,7 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
     const Session& session = schedule.sessions[static_cast<std::size_t>(i)];
     const int n = i + 1;
     const std::string label = "session " + std::to_string(n);
+    const bool opening = n == 1 && rules.getting_to_know_first;  // DOMAIN C6, T6
     if (session.number != n) {
       add("C1", Severity::error,
           label + " is numbered " + std::to_string(session.number) + "; number sessions 1.." +
@@ -600,11 +611,11 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
       if (topic == nullptr) {
         add("C5", Severity::error, label + ": no topic \"" + *session.topic + "\" in the catalogue", n);
       } else {
-        if (n == 1 && topic->id != first_session_topic) {
+        if (opening && topic->id != first_session_topic) {
           add("T6", Severity::error,
               "session 1 is for getting to know each other, not \"" + topic->id + "\"", n);
         }
-        if (n > 1 && topic->id == first_session_topic) {
+        if (!opening && topic->id == first_session_topic) {
           add("T6", Severity::error, label + ": getting to know each other is the first session's", n);
         }
         for (int j = 0; j < i; ++j) {
@@ -636,13 +647,13 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
             add("C7", Severity::error,
                 label + ": " + presenter->id + " cannot come on " + iso_date(date), n);
           }
-        } else if (n > 1) {
+        } else if (!opening) {
           add("C7", Severity::warning,
               label + " (" + topic->id + "): " + detail::why_unstaffed(*topic, date, request.presenters),
               n);
         }
       }
-    } else if (n == 1) {
+    } else if (opening) {
       add("T6", Severity::warning,
           "session 1 has no topic; it is always \"" + std::string(first_session_topic) + "\"", n);
     } else if (!request.wishes.empty()) {
@@ -678,14 +689,14 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
           label + ": the agenda covers " + std::to_string(covered) + " of " +
               std::to_string(length) + " minutes", n);
     }
-    if (n == 1 && !(has_first_blocks[0] && has_first_blocks[1])) {
+    if (opening && !(has_first_blocks[0] && has_first_blocks[1])) {
       add("C6", Severity::error,
           "session 1 is for getting to know each other and the round of topic wishes", n);
     }
-    if (n > 1 && !has_later_blocks[0]) {
+    if (!opening && !has_later_blocks[0]) {
       add("C7", Severity::error, label + " has no introduction by a municipal employee", n);
     }
-    if (n > 1 && !has_later_blocks[1]) {
+    if (!opening && !has_later_blocks[1]) {
       add("C10", Severity::error, label + " has no led reflection", n);
     }
     if (!has_meal) add("C9", Severity::warning, label + " serves no food on arrival", n);

@@ -29,6 +29,8 @@ namespace detail {
 std::string ical_escape(std::string_view text);
 /// RFC 5545 3.1: "NAME:value" folded into lines of at most 75 octets, each ending in CRLF.
 std::string ical_fold(std::string_view line);
+/// The VTIMEZONE component of Europe/Oslo (DOMAIN X3), CRLF line ends.
+std::string_view oslo_vtimezone() noexcept;
 }  // namespace detail
 
 }  // namespace paarorende

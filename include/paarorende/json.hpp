@@ -15,6 +15,7 @@
 #include "paarorende/attendance.hpp"
 #include "paarorende/calendar.hpp"
 #include "paarorende/group.hpp"
+#include "paarorende/limits.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/topic.hpp"
 #include "paarorende/violation.hpp"
@@ -23,8 +24,7 @@ namespace paarorende {
 
 using Json = nlohmann::ordered_json;
 
-/// Documents larger than this are refused before parsing (bounds memory and time).
-inline constexpr std::size_t max_document_bytes = 16 * 1024 * 1024;
+// max_document_bytes, max_nesting_depth, max_list_entries: include/paarorende/limits.hpp.
 
 /// Parses JSON text. Syntax errors (including invalid UTF-8) are InputErrors located by line and
 /// column.
@@ -68,6 +68,14 @@ GroupDocument load_group(const std::filesystem::path& path);
 AttendanceRecords attendance_records_from_json(const Json& document);
 AttendanceRecords load_attendance_records(const std::filesystem::path& path);
 
+/// A "rules" object of a request or format over `base`: the fields it leaves out keep base's
+/// values. Errors are located under `pointer`.
+ScheduleRules schedule_rules_from_json(const Json& value, const std::string& pointer = {},
+                                       const ScheduleRules& base = {});
+/// A group document's or format's "rules" over `base`, checked with check_rules.
+GroupRules group_rules_from_json(const Json& value, const std::string& pointer = {},
+                                 const GroupRules& base = {});
+
 // File loaders: as the readers, with the file's name in every error's where().
 SchoolCalendar load_school_calendar(const std::filesystem::path& path);
 CourseRequest load_course_request(const std::filesystem::path& path);
@@ -80,6 +88,7 @@ Json to_json(const SchoolCalendar& calendar);
 Json to_json(const Topic& topic);
 /// A catalogue as a stand-alone document ("extends": "none").
 Json to_json(const TopicCatalogue& catalogue);
+Json to_json(const ScheduleRules& rules);
 Json to_json(const CourseRequest& request);
 Json to_json(const Session& session);
 /// The schedule with its request, less the participants' wishes and children (DOMAIN X4): read

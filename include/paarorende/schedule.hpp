@@ -68,6 +68,9 @@ struct ScheduleRules {
   int max_travel_minutes = 15;         ///< DOMAIN C8: a short drive to the pickup place.
   int start_step_minutes = 5;          ///< DOMAIN C3: allowed start times are on this grid.
   int max_move_weeks = 8;              ///< A session moves at most this far off a closed day.
+  /// DOMAIN C6, T6: session 1 is for getting to know each other and the round of topic wishes.
+  /// A format whose sessions all open with a topic (a fathers' session, G9) turns it off.
+  bool getting_to_know_first = true;
 
   friend bool operator==(const ScheduleRules&, const ScheduleRules&) = default;
 };
@@ -101,6 +104,9 @@ struct CourseRequest {
   std::optional<TopicCatalogue> catalogue;  ///< A municipality's; the built-in one when unset.
   TopicRules topic_rules;
   Audience audience = Audience::parents;  ///< Who the course is for (a fathers' session: G9).
+  /// The course format whose defaults the request started from (format.hpp); unset: the monthly
+  /// parents' course, whose defaults are the ones above.
+  std::optional<std::string> format;
 
   /// The catalogue in force: the municipality's, or the built-in one.
   const TopicCatalogue& topics() const noexcept {
@@ -144,7 +150,9 @@ struct AgendaItem {
 /// the first session is for getting to know each other and the round of topic wishes; the
 /// later ones open with an introduction and continue with led reflection. Food is served on
 /// arrival, alongside the first block.
-std::vector<AgendaItem> standard_agenda(int number, int session_minutes, int introduction_minutes);
+/// With `getting_to_know_first` false every session, the first included, is a later one.
+std::vector<AgendaItem> standard_agenda(int number, int session_minutes, int introduction_minutes,
+                                        bool getting_to_know_first = true);
 
 struct Session {
   int number = 0;  ///< 1-based.

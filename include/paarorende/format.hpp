@@ -1,0 +1,133 @@
+// Course formats as values (DOMAIN C1-C11, C4, G9, P1, P2, P3, V2, V4, X5): what a format is for,
+// its defaults (sessions, cadence, length, window, agenda blocks, audience, group rules, staffing
+// rules) and the DOMAIN rules it follows. The planner, the group rules and the evaluation take a
+// format, so nothing about the monthly parents' course is hard-wired elsewhere. The built-in
+// formats are data (src/data/formats.json); a municipality defines its own in JSON, "based_on" a
+// built-in one, and changes only what differs.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "paarorende/group.hpp"
+#include "paarorende/json.hpp"
+#include "paarorende/schedule.hpp"
+#include "paarorende/topic.hpp"
+
+namespace paarorende {
+
+/// Which planner a format is planned with.
+enum class FormatKind {
+  course,          ///< Sessions on a cadence: plan_course (schedule.hpp). DOMAIN C1-C11, G9.
+  family_week,     ///< Consecutive days: plan_family_week (family_week.hpp). DOMAIN P2.
+  meeting_place,   ///< A recurring meeting over a season: plan_season (meeting_place.hpp). V4.
+  parallel_offer,  ///< Alongside a parents' session: parallel_offer.hpp. DOMAIN P1.
+};
+
+std::string_view to_string(FormatKind kind) noexcept;
+std::optional<FormatKind> format_kind_from_string(std::string_view text) noexcept;
+
+/// Who staffs a format's meetings, and how many adults they need (DOMAIN C7, C10, P1, P2, X5).
+struct StaffingRules {
+  int min_adults = 1;              ///< Adults present at every meeting (X5: 2 with children).
+  int children_per_adult = 0;      ///< Children one adult looks after; 0: no children present.
+  bool police_certificate = false; ///< DOMAIN X5: adults need a valid police certificate.
+  bool volunteers = false;         ///< DOMAIN V4: run by volunteers.
+  bool presenter = false;          ///< DOMAIN C7: a municipal employee opens each topic.
+  bool led_by_professional = false;  ///< DOMAIN C10, P2: the talk is led by a professional.
+
+  friend bool operator==(const StaffingRules&, const StaffingRules&) = default;
+};
+
+/// One block of a format's agenda template, with the rule it comes from.
+struct FormatBlock {
+  std::string kind;  ///< A slug: "meal", "introduction", "reflection", "activity", ...
+  int minutes = 0;   ///< 0: runs alongside the next block (a meal eaten while talking, C9).
+  std::string title_nb;
+  std::string title_en;
+  std::string rule;  ///< The DOMAIN id behind the block.
+
+  friend bool operator==(const FormatBlock&, const FormatBlock&) = default;
+};
+
+/// A course format: every default a plan starts from, and where each comes from.
+struct CourseFormat {
+  std::string id;        ///< Slug ("monthly_parents").
+  std::string based_on;  ///< The built-in format it was derived from; empty for a built-in one.
+  FormatKind kind = FormatKind::course;
+  std::string name_nb;   ///< Also the default title of a plan ("Mestringskurs for foreldre").
+  std::string name_en;
+  std::string description_nb;
+  std::string description_en;
+  Audience audience = Audience::parents;
+  int sessions = 5;        ///< Sessions of a course, days of a week, 0: the season decides.
+  int cadence_weeks = 4;   ///< Weeks between sessions; 0 for consecutive days.
+  int session_minutes = 90;
+  int introduction_minutes = 30;
+  ClockTime earliest_start{14, 0, 0};  ///< The window a session must fit in (DOMAIN C3).
+  ClockTime latest_end{16, 30, 0};     ///< For a course: when the after-school care closes.
+  std::optional<int> min_age;          ///< The children's ages, when children take part.
+  std::optional<int> max_age;
+  std::optional<int> season_first_month;  ///< A meeting place's season (V4: winter).
+  std::optional<int> season_last_month;
+  std::vector<FormatBlock> agenda;
+  ScheduleRules schedule_rules;
+  GroupRules group_rules;
+  StaffingRules staffing;
+  std::string evaluation_form;        ///< The evaluation form's id ("sandefjord-pilot"), or empty.
+  std::vector<std::string> rules;     ///< The DOMAIN rules it follows, in order.
+  std::map<std::string, std::string> sources;  ///< Default's field -> the DOMAIN id it comes from.
+
+  friend bool operator==(const CourseFormat&, const CourseFormat&) = default;
+};
+
+/// The id of the format a request without one follows: the monthly parents' course (C1-C11).
+inline constexpr std::string_view default_format_id = "monthly_parents";
+
+/// The built-in formats, each documented in docs/formats/: the monthly parents' course, the
+/// two-weekly variant (C4), the fathers' session (G9), the 5-day family course (P2), the
+/// children's meeting place (V4) and the parallel children's and siblings' offer (P1). Compiled
+/// from src/data/formats.json; parsed once; immutable.
+const std::vector<CourseFormat>& builtin_formats();
+/// The built-in format with this id, or nullptr.
+const CourseFormat* find_builtin_format(std::string_view id) noexcept;
+/// The built-in format with this id; InputError (at `where`) naming the known ids otherwise.
+const CourseFormat& builtin_format(std::string_view id, const std::string& where = {});
+
+/// Checks a format's own values (ranges, ids, a window that holds a session); throws InputError
+/// whose where() is the JSON pointer of the field in a format document ("/session_minutes").
+void check_format(const CourseFormat& format);
+
+/// A course request with the format's defaults (sessions, cadence, length, window, rules,
+/// audience, title). Throws InputError when the format is not a course.
+CourseRequest course_request(const CourseFormat& format);
+/// The group rules a group of this format is checked by (DOMAIN G1-G9).
+inline const GroupRules& group_rules(const CourseFormat& format) noexcept {
+  return format.group_rules;
+}
+
+/// A format document: "id", "based_on" (a built-in id, required unless the document defines
+/// every field) and only the fields that differ; "schedule_rules" and "group_rules" override
+/// field by field. Unknown fields are errors. `base` holds the formats it may be based on.
+CourseFormat format_from_json(const Json& document,
+                              const std::vector<CourseFormat>& base = builtin_formats());
+CourseFormat load_format(const std::filesystem::path& path,
+                         const std::vector<CourseFormat>& base = builtin_formats());
+/// A request's "format": a built-in id, a file name (relative to `base_dir`) or an object.
+CourseFormat format_from_reference(const Json& value, const std::string& pointer,
+                                   const std::filesystem::path& base_dir = {});
+
+/// The whole format, "based_on" included; read back it is equal.
+Json to_json(const CourseFormat& format);
+Json to_json(const StaffingRules& staffing);
+/// Every built-in format, as `paarorende formats` prints them.
+Json to_json(const std::vector<CourseFormat>& formats);
+
+std::ostream& operator<<(std::ostream& out, const CourseFormat& format);
+
+}  // namespace paarorende
