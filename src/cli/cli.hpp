@@ -43,6 +43,7 @@ double parse_number(const std::string& text, const char* option);
 std::vector<Command> course_commands();  // commands_course.cpp: holidays, plan, validate, closed, topics
 std::vector<Command> group_commands();   // commands_group.cpp: check, attendance, fit, enrol
 std::vector<Command> evaluation_commands();  // commands_evaluation.cpp: evaluate
+std::vector<Command> formats_commands();  // commands_formats.cpp: formats, season, family-week, ...
 
 // Every command, in the order the help lists them.
 std::vector<Command> all_commands();
