@@ -602,7 +602,8 @@ EvaluationResponses responses_from_csv(std::string_view text, const EvaluationFo
       message += std::to_string(columns.size());
       message += " fields as in the header, got ";
       message += std::to_string(row.fields.size());
-      const std::size_t column = std::min(row.fields.size(), columns.size()) + (row.fields.size() > columns.size());
+      // The first missing field, or the first extra one.
+      const std::size_t column = std::min(row.fields.size(), columns.size()) + 1;
       throw InputError("", message, csv_location(row.row, column));
     }
     Response response;
