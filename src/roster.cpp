@@ -207,9 +207,16 @@ std::vector<Shortfall> shortfalls(const Roster& roster) {
     int absent = 0;
     int full = 0;
     int free = 0;
+    int rostered_lapsed = 0;  // on the shift, but not counted
+    int rostered_absent = 0;
     for (const auto& volunteer : roster.volunteers) {
       if (std::find(shift.volunteers.begin(), shift.volunteers.end(), volunteer.id) !=
           shift.volunteers.end()) {
+        if (!volunteer.certificate_valid_on(shift.date)) {
+          ++rostered_lapsed;
+        } else if (!volunteer.available_on(shift.date)) {
+          ++rostered_absent;
+        }
         continue;
       }
       if (!volunteer.certificate_valid_on(shift.date)) {
@@ -233,6 +240,8 @@ std::vector<Shortfall> shortfalls(const Roster& roster) {
         causes += causes.empty() ? "" : ", ";
         causes += std::to_string(count) + " " + text;
       };
+      cause(rostered_lapsed, "rostered without a valid police certificate [X5]");
+      cause(rostered_absent, "rostered on a date they cannot come");
       cause(lapsed, "without a valid police certificate [X5]");
       cause(absent, "unavailable");
       cause(full, "at their maximum");
