@@ -34,19 +34,6 @@ std::string percent(double probability, int decimals = 0) {
   return text;
 }
 
-bool only_behavioural(const Household& household) {
-  return std::all_of(household.children.begin(), household.children.end(), [](const Child& child) {
-    return child.condition == ConditionCategory::mainly_behavioural;
-  });
-}
-
-bool life_threatening_or_limiting(const Household& household) {
-  return std::any_of(household.children.begin(), household.children.end(), [](const Child& child) {
-    return child.condition == ConditionCategory::life_threatening ||
-           child.condition == ConditionCategory::life_limiting;
-  });
-}
-
 std::vector<std::string> ids_where(const Group& group, bool (*predicate)(const Household&), bool value) {
   std::vector<std::string> ids;
   for (const auto& household : group.households) {
@@ -56,6 +43,19 @@ std::vector<std::string> ids_where(const Group& group, bool (*predicate)(const H
 }
 
 }  // namespace
+
+bool only_behavioural(const Household& household) noexcept {
+  return std::all_of(household.children.begin(), household.children.end(), [](const Child& child) {
+    return child.condition == ConditionCategory::mainly_behavioural;
+  });
+}
+
+bool life_threatening_or_limiting(const Household& household) noexcept {
+  return std::any_of(household.children.begin(), household.children.end(), [](const Child& child) {
+    return child.condition == ConditionCategory::life_threatening ||
+           child.condition == ConditionCategory::life_limiting;
+  });
+}
 
 std::string_view to_string(CaregiverRole role) noexcept { return role_names[static_cast<int>(role)]; }
 std::optional<CaregiverRole> caregiver_role_from_string(std::string_view text) noexcept {

@@ -68,6 +68,12 @@ struct GroupViolation {
 
 std::ostream& operator<<(std::ostream& out, const GroupViolation& violation);
 
+/// DOMAIN G1: every child the household enrols for has mainly behavioural difficulties. The one
+/// test validate() and group formation both use.
+bool only_behavioural(const Household& household) noexcept;
+/// DOMAIN G2: a child with a life-threatening or life-limiting condition.
+bool life_threatening_or_limiting(const Household& household) noexcept;
+
 /// Each household's attendance unit: its caregivers and its own or the default probabilities.
 std::vector<AttendanceUnit> attendance_units(const Group& group, const GroupRules& rules);
 

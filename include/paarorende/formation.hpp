@@ -1,0 +1,187 @@
+// Forming groups from a waitlist (DOMAIN G1-G9, C8, V1): partition the households into groups,
+// each with a venue, so that every hard group rule holds (the same validate() a coordinator runs
+// on a group), and minimise a documented objective over the soft ones. docs/formation.md.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "paarorende/group.hpp"
+#include "paarorende/waitlist.hpp"
+
+namespace paarorende {
+
+/// What each soft rule costs in the objective, which is minimised. A group's cost is the sum of
+/// its terms; the objective is the sum over groups plus `unassigned` per household left out.
+/// Every term is per group, so the objective decomposes by group (an exact set-partitioning
+/// formulation is possible, and the tests use one).
+struct ObjectiveWeights {
+  double travel = 1.0;          ///< DOMAIN C8: per minute each household travels to the venue.
+  double size = 5.0;            ///< DOMAIN G3: per participant away from the target.
+  double attendance = 2.0;      ///< DOMAIN G4: per percentage point P(at least min_present) lacks.
+  double stage = 30.0;          ///< DOMAIN G6: per stage between the lowest and highest child.
+  double school_age = 10.0;     ///< DOMAIN G6: per household with a child in kindergarten.
+  double acquaintance = 5.0;    ///< DOMAIN G7: per household with no one from its school.
+  double rare_peers = 40.0;     ///< DOMAIN G8: per household whose rare diagnosis has no peer.
+  double mixed_conditions = 20.0;  ///< DOMAIN G2: per household on the smaller side of a mix.
+  /// Per household left out: more than any household adds to a group (an hour's travel, a
+  /// stage of span, a missing peer ...), so a household is left out only when no group can hold it.
+  double unassigned = 300.0;
+
+  friend bool operator==(const ObjectiveWeights&, const ObjectiveWeights&) = default;
+};
+
+/// The formation's own settings, beside the group rules.
+struct FormationRules {
+  /// DOMAIN G3: the size aimed at, between the rules' minimum and maximum. 12 is six couples:
+  /// above the minimum of 9 with room for absence (G4), below the maximum of 16.
+  int target_participants = 12;
+  /// DOMAIN C8: no household's pickup place further than this from its group's venue (hard).
+  double max_travel_minutes = 60.0;
+  ObjectiveWeights weights;
+  std::uint64_t seed = 1;  ///< Tie-breaks; the result is the same for the same input and seed.
+  /// Local-search passes at most (each pass tries every move, swap and venue once).
+  int max_passes = 8;
+
+  friend bool operator==(const FormationRules&, const FormationRules&) = default;
+};
+
+/// Checks the settings' ranges; throws InputError with a pointer under "/formation".
+void check_formation_rules(const FormationRules& formation, const GroupRules& rules);
+
+/// A coordinator's constraints: households that must share a group, or must not.
+struct Pins {
+  std::vector<std::vector<std::string>> together;  ///< Each list: one group (or all left out).
+  std::vector<std::vector<std::string>> apart;     ///< Each list: no two in one group.
+
+  friend bool operator==(const Pins&, const Pins&) = default;
+};
+
+/// A group kept exactly as it is: its households leave the pool and it is reported unchanged.
+struct LockedGroup {
+  std::string id;
+  std::string venue;  ///< A place id; empty: the best venue for its households is chosen.
+  std::vector<std::string> households;
+
+  friend bool operator==(const LockedGroup&, const LockedGroup&) = default;
+};
+
+/// Everything formation reads: the waitlist, the group rules, its own settings, pins and locks.
+struct FormationRequest {
+  Waitlist waitlist;
+  GroupRules rules;
+  FormationRules formation;
+  Pins pins;
+  std::vector<LockedGroup> locked;
+
+  friend bool operator==(const FormationRequest&, const FormationRequest&) = default;
+};
+
+/// A group's soft-rule scores, the terms of its cost before weighting.
+struct SoftScores {
+  double travel_minutes = 0.0;      ///< C8: total over households.
+  double max_travel_minutes = 0.0;  ///< C8: the longest.
+  int participants_off_target = 0;  ///< G3.
+  double attendance_shortfall = 0.0;  ///< G4: percentage points below min_present_probability.
+  double p_at_least_min_present = 0.0;  ///< G4.
+  int stage_span = 0;               ///< G6.
+  int kindergarten = 0;             ///< G6: households with a child in kindergarten.
+  int without_acquaintance = 0;     ///< G7.
+  int rare_without_peer = 0;        ///< G8.
+  int mixed_conditions = 0;         ///< G2: the smaller side.
+
+  friend bool operator==(const SoftScores&, const SoftScores&) = default;
+};
+
+/// One formed (or locked) group.
+struct FormedGroup {
+  Group group;                 ///< The households, as validate() takes them.
+  std::string venue;           ///< Place id.
+  bool locked = false;
+  std::vector<std::string> satisfied;          ///< Rule ids with no finding (G1-G9, C8).
+  std::vector<GroupViolation> violations;      ///< validate()'s findings, and C8's.
+  SoftScores scores;
+  double cost = 0.0;           ///< The group's term of the objective.
+
+  friend bool operator==(const FormedGroup&, const FormedGroup&) = default;
+};
+
+/// A household no group could take, and why, with the rule that kept it out.
+struct UnassignedHousehold {
+  std::string household;
+  std::string rule;
+  std::string reason;
+
+  friend bool operator==(const UnassignedHousehold&, const UnassignedHousehold&) = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const UnassignedHousehold& unassigned);
+
+struct FormationResult {
+  std::vector<FormedGroup> groups;  ///< Locked groups first, then by id.
+  std::vector<UnassignedHousehold> unassigned;
+  double objective = 0.0;           ///< Sum of the groups' costs plus the unassigned penalty.
+  /// The objective by term ("travel", "size", ..., "unassigned"), weighted.
+  std::map<std::string, double> terms;
+  std::uint64_t seed = 1;
+
+  friend bool operator==(const FormationResult&, const FormationResult&) = default;
+};
+
+/// Forms groups (docs/formation.md). Hard rules partition the households into pools (G1, and G2
+/// when hard); within a pool a seeded greedy construction grows groups around the least
+/// reachable households at nearby venues, then local search moves and swaps households between
+/// groups and re-chooses venues while the objective falls. Every group formed passes validate()
+/// without errors and C8. Throws InputError for a malformed request and ImpossibleRequest for pins
+/// or locks that contradict each other or a hard rule.
+FormationResult form_groups(const FormationRequest& request);
+
+/// The objective's term for one proposed group at one venue: its soft scores and cost, or
+/// `feasible` false with the hard rule it breaks (in `broken`: "G3", "C8", "pins", ...).
+struct GroupEvaluation {
+  bool feasible = false;
+  std::string broken;   ///< The hard rule broken; empty when feasible.
+  SoftScores scores;
+  double cost = 0.0;
+};
+
+namespace detail {
+class FormationProblem;
+}
+
+/// The function form_groups minimises, prepared once for a request (travel times, pools, pins)
+/// and exposed for exact references and explanations. `households` are indices into
+/// `request.waitlist.households`, `venue` an index into its places. A household pinned together
+/// with one left out of `households`, or pinned apart from one in it, breaks "pins".
+class GroupEvaluator {
+ public:
+  /// Throws as form_groups does for a malformed request. Keeps its own copy of the request.
+  explicit GroupEvaluator(FormationRequest request);
+  ~GroupEvaluator();
+  GroupEvaluator(const GroupEvaluator&) = delete;
+  GroupEvaluator& operator=(const GroupEvaluator&) = delete;
+
+  GroupEvaluation operator()(const std::vector<std::size_t>& households, std::size_t venue) const;
+  const FormationRequest& request() const noexcept { return *request_; }
+
+ private:
+  std::unique_ptr<FormationRequest> request_;
+  std::unique_ptr<detail::FormationProblem> problem_;
+};
+
+/// As GroupEvaluator(request)(households, venue), for one group.
+GroupEvaluation evaluate_group(const FormationRequest& request, const std::vector<std::size_t>& households,
+                               std::size_t venue);
+
+/// The objective of a whole partition: groups as lists of household indices with a venue each;
+/// every household in none counts as unassigned. Infeasible groups give std::nullopt.
+std::optional<double> evaluate_partition(
+    const FormationRequest& request,
+    const std::vector<std::pair<std::vector<std::size_t>, std::size_t>>& groups);
+
+}  // namespace paarorende
