@@ -888,6 +888,11 @@ GroupDocument group_from_json(const Json& document) {
   return result;
 }
 
+Household household_from_json(const Json& value, const std::string& pointer,
+                              const AttendanceProbabilities& default_attendance) {
+  return read_household(value, pointer, default_attendance);
+}
+
 GroupDocument load_group(const std::filesystem::path& path) {
   const Json document = load_json_file(path);
   return in_file(path, [&] { return group_from_json(document); });

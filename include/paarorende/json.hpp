@@ -67,6 +67,10 @@ GroupDocument group_from_json(const Json& document);
 GroupDocument load_group(const std::filesystem::path& path);
 AttendanceRecords attendance_records_from_json(const Json& document);
 AttendanceRecords load_attendance_records(const std::filesystem::path& path);
+/// One household as a group document holds it, read at `pointer` (errors located there); what its
+/// own "attendance" leaves out comes from `default_attendance`. For other documents with households.
+Household household_from_json(const Json& value, const std::string& pointer,
+                              const AttendanceProbabilities& default_attendance = pilot_attendance());
 
 /// A "rules" object of a request or format over `base`: the fields it leaves out keep base's
 /// values. Errors are located under `pointer`.

@@ -44,6 +44,7 @@ std::vector<Command> course_commands();  // commands_course.cpp: holidays, plan,
 std::vector<Command> group_commands();   // commands_group.cpp: check, attendance, fit, enrol
 std::vector<Command> evaluation_commands();  // commands_evaluation.cpp: evaluate
 std::vector<Command> formats_commands();  // commands_formats.cpp: formats, season, family-week, ...
+std::vector<Command> formation_commands();  // commands_formation.cpp: groups
 
 // Every command, in the order the help lists them.
 std::vector<Command> all_commands();

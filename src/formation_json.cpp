@@ -1,0 +1,291 @@
+// JSON forms of the waitlist document and the formation result (docs/formation.md, schemas
+// docs/schemas/waitlist.schema.json and groups.schema.json). Households are read by the same
+// reader as a group document's.
+#include <cmath>
+#include <string>
+
+#include "paarorende/detail/json_reader.hpp"
+#include "paarorende/error.hpp"
+#include "paarorende/formation.hpp"
+
+namespace paarorende {
+namespace {
+
+using detail::ObjectReader;
+
+/// At most this many households on a waitlist (a national one has some 20,000).
+constexpr std::size_t max_households = 100000;
+
+std::string item(const std::string& pointer, std::size_t index) {
+  std::string where = pointer;
+  where += "/";
+  where += std::to_string(index);
+  return where;
+}
+
+double read_number(const Json& value, const std::string& pointer, double low, double high) {
+  if (!value.is_number()) detail::wrong_type(value, pointer, "a number");
+  const double number = value.get<double>();
+  if (!(number >= low && number <= high)) {
+    throw InputError("", "must be between " + Json(low).dump() + " and " + Json(high).dump() + ", got " +
+                             value.dump(), pointer);
+  }
+  return number;
+}
+
+double number_or(ObjectReader& in, const char* key, double fallback, double low, double high) {
+  const Json* value = in.find(key);
+  return value ? read_number(*value, in.pointer(key), low, high) : fallback;
+}
+
+const Json& array_at(const Json& value, const std::string& pointer, std::size_t limit) {
+  if (!value.is_array()) detail::wrong_type(value, pointer, "an array");
+  if (value.size() > limit) throw InputError("", "at most " + std::to_string(limit) + " entries", pointer);
+  return value;
+}
+
+std::vector<std::string> id_list(const Json& value, const std::string& pointer) {
+  std::vector<std::string> ids;
+  const Json& array = array_at(value, pointer, max_households);
+  for (std::size_t i = 0; i < array.size(); ++i) ids.push_back(detail::read_string(array[i], item(pointer, i)));
+  return ids;
+}
+
+ObjectiveWeights read_weights(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  ObjectiveWeights w;
+  w.travel = number_or(in, "travel", w.travel, 0, 1e6);
+  w.size = number_or(in, "size", w.size, 0, 1e6);
+  w.attendance = number_or(in, "attendance", w.attendance, 0, 1e6);
+  w.stage = number_or(in, "stage", w.stage, 0, 1e6);
+  w.school_age = number_or(in, "school_age", w.school_age, 0, 1e6);
+  w.acquaintance = number_or(in, "acquaintance", w.acquaintance, 0, 1e6);
+  w.rare_peers = number_or(in, "rare_peers", w.rare_peers, 0, 1e6);
+  w.mixed_conditions = number_or(in, "mixed_conditions", w.mixed_conditions, 0, 1e6);
+  w.unassigned = number_or(in, "unassigned", w.unassigned, 0, 1e6);
+  in.finish();
+  return w;
+}
+
+FormationRules read_formation(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  FormationRules f;
+  f.target_participants = in.integer_or("target_participants", f.target_participants, 1, 1000);
+  f.max_travel_minutes = number_or(in, "max_travel_minutes", f.max_travel_minutes, 1, 600);
+  if (const Json* seed = in.find("seed")) {
+    f.seed = static_cast<std::uint64_t>(detail::read_integer(*seed, in.pointer("seed"), 0, 9007199254740991LL));
+  }
+  f.max_passes = in.integer_or("max_passes", f.max_passes, 0, 1000);
+  if (const Json* weights = in.find("weights")) f.weights = read_weights(*weights, in.pointer("weights"));
+  in.finish();
+  return f;
+}
+
+Place read_place(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Place place;
+  place.id = in.string("id");
+  place.municipality = in.string_or("municipality", "");
+  place.latitude = read_number(in.required("latitude"), in.pointer("latitude"), -90, 90);
+  place.longitude = read_number(in.required("longitude"), in.pointer("longitude"), -180, 180);
+  place.venue = in.boolean_or("venue", true);
+  in.finish();
+  return place;
+}
+
+TravelTime read_travel(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  TravelTime travel;
+  travel.from = in.string("from");
+  travel.to = in.string("to");
+  travel.minutes = read_number(in.required("minutes"), in.pointer("minutes"), 0, 1440);
+  in.finish();
+  return travel;
+}
+
+std::vector<std::vector<std::string>> read_pin_lists(const Json& value, const std::string& pointer) {
+  std::vector<std::vector<std::string>> lists;
+  const Json& array = array_at(value, pointer, max_households);
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    lists.push_back(id_list(array[i], item(pointer, i)));
+    if (lists.back().size() < 2) throw InputError("", "a pin names at least two households", item(pointer, i));
+  }
+  return lists;
+}
+
+LockedGroup read_locked(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  LockedGroup locked;
+  locked.id = in.string("id");
+  locked.venue = in.string_or("venue", "");
+  locked.households = id_list(in.required("households"), in.pointer("households"));
+  in.finish();
+  return locked;
+}
+
+Json to_json(const SoftScores& s) {
+  return Json{{"travel_minutes", s.travel_minutes},
+              {"max_travel_minutes", s.max_travel_minutes},
+              {"participants_off_target", s.participants_off_target},
+              {"p_at_least_min_present", s.p_at_least_min_present},
+              {"attendance_shortfall", s.attendance_shortfall},
+              {"stage_span", s.stage_span},
+              {"kindergarten", s.kindergarten},
+              {"without_acquaintance", s.without_acquaintance},
+              {"rare_without_peer", s.rare_without_peer},
+              {"mixed_conditions", s.mixed_conditions}};
+}
+
+Json to_json(const ObjectiveWeights& w) {
+  return Json{{"travel", w.travel},         {"size", w.size},
+              {"attendance", w.attendance}, {"stage", w.stage},
+              {"school_age", w.school_age}, {"acquaintance", w.acquaintance},
+              {"rare_peers", w.rare_peers}, {"mixed_conditions", w.mixed_conditions},
+              {"unassigned", w.unassigned}};
+}
+
+}  // namespace
+
+FormationRequest formation_request_from_json(const Json& document) {
+  ObjectReader in(document, "");
+  FormationRequest request;
+  Waitlist& waitlist = request.waitlist;
+  waitlist.id = in.string_or("id", "");
+  in.string_or("note", "");
+  if (const Json* rules = in.find("rules")) request.rules = group_rules_from_json(*rules, "/rules");
+  if (const Json* formation = in.find("formation")) request.formation = read_formation(*formation, "/formation");
+  if (const Json* model = in.find("travel_model")) {
+    ObjectReader m(*model, "/travel_model");
+    waitlist.travel_model.detour_factor = number_or(m, "detour_factor", waitlist.travel_model.detour_factor, 1, 5);
+    waitlist.travel_model.speed_kmh = number_or(m, "speed_kmh", waitlist.travel_model.speed_kmh, 5, 200);
+    m.finish();
+  }
+  const Json& places = array_at(in.required("places"), "/places", max_households);
+  for (std::size_t i = 0; i < places.size(); ++i) waitlist.places.push_back(read_place(places[i], item("/places", i)));
+  if (const Json* travel = in.find("travel_times")) {
+    const Json& list = array_at(*travel, "/travel_times", 1000000);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      waitlist.travel_times.push_back(read_travel(list[i], item("/travel_times", i)));
+    }
+  }
+  const Json& households = array_at(in.required("households"), "/households", max_households);
+  waitlist.households.reserve(households.size());
+  for (std::size_t i = 0; i < households.size(); ++i) {
+    waitlist.households.push_back(
+        household_from_json(households[i], item("/households", i), request.rules.default_attendance));
+  }
+  if (const Json* pins = in.find("pins")) {
+    ObjectReader p(*pins, "/pins");
+    if (const Json* together = p.find("together")) request.pins.together = read_pin_lists(*together, "/pins/together");
+    if (const Json* apart = p.find("apart")) request.pins.apart = read_pin_lists(*apart, "/pins/apart");
+    p.finish();
+  }
+  if (const Json* locked = in.find("locked")) {
+    const Json& list = array_at(*locked, "/locked", 100000);
+    for (std::size_t i = 0; i < list.size(); ++i) request.locked.push_back(read_locked(list[i], item("/locked", i)));
+  }
+  in.finish();
+  // The form checks (ids, places, caregivers, children) and the settings' ranges, now rather than
+  // when groups are formed.
+  check_waitlist(waitlist);
+  check_formation_rules(request.formation, request.rules);
+  return request;
+}
+
+FormationRequest load_waitlist(const std::filesystem::path& path) {
+  const Json document = load_json_file(path);
+  try {
+    return formation_request_from_json(document);
+  } catch (const InputError& error) {
+    throw InputError(error.rule(), error.message(), located_in_file(path.string(), error.where()));
+  }
+}
+
+Json to_json(const FormationRequest& request) {
+  const Waitlist& waitlist = request.waitlist;
+  Json places = Json::array();
+  for (const Place& place : waitlist.places) {
+    Json entry{{"id", place.id}};
+    if (!place.municipality.empty()) entry["municipality"] = place.municipality;
+    entry["latitude"] = place.latitude;
+    entry["longitude"] = place.longitude;
+    entry["venue"] = place.venue;
+    places.push_back(entry);
+  }
+  Json travel = Json::array();
+  for (const TravelTime& t : waitlist.travel_times) travel.push_back({{"from", t.from}, {"to", t.to}, {"minutes", t.minutes}});
+  Json households = Json::array();
+  for (const Household& household : waitlist.households) households.push_back(to_json(household));
+  Json locked = Json::array();
+  for (const LockedGroup& group : request.locked) {
+    Json entry{{"id", group.id}};
+    if (!group.venue.empty()) entry["venue"] = group.venue;
+    entry["households"] = group.households;
+    locked.push_back(entry);
+  }
+  const FormationRules& f = request.formation;
+  return Json{{"id", waitlist.id},
+              {"rules", to_json(request.rules)},
+              {"formation",
+               {{"target_participants", f.target_participants},
+                {"max_travel_minutes", f.max_travel_minutes},
+                {"seed", f.seed},
+                {"max_passes", f.max_passes},
+                {"weights", to_json(f.weights)}}},
+              {"travel_model",
+               {{"detour_factor", waitlist.travel_model.detour_factor}, {"speed_kmh", waitlist.travel_model.speed_kmh}}},
+              {"places", places},
+              {"travel_times", travel},
+              {"households", households},
+              {"pins", {{"together", request.pins.together}, {"apart", request.pins.apart}}},
+              {"locked", locked}};
+}
+
+Json to_json(const FormationResult& result, const std::string& waitlist_id) {
+  Json groups = Json::array();
+  std::size_t assigned = 0;
+  for (const FormedGroup& formed : result.groups) {
+    Json households = Json::array();
+    std::vector<std::string> municipalities;
+    for (const Household& household : formed.group.households) {
+      households.push_back(household.id);
+      if (!household.municipality.empty() &&
+          std::find(municipalities.begin(), municipalities.end(), household.municipality) == municipalities.end()) {
+        municipalities.push_back(household.municipality);
+      }
+    }
+    std::sort(municipalities.begin(), municipalities.end());
+    assigned += formed.group.households.size();
+    Json violations = Json::array();
+    for (const GroupViolation& violation : formed.violations) violations.push_back(to_json(violation));
+    groups.push_back(Json{{"id", formed.group.id},
+                          {"locked", formed.locked},
+                          {"venue", formed.venue},
+                          {"households", households},
+                          {"participants", formed.group.participants()},
+                          {"municipalities", municipalities},
+                          {"satisfied", formed.satisfied},
+                          {"violations", violations},
+                          {"scores", to_json(formed.scores)},
+                          {"cost", formed.cost}});
+  }
+  Json unassigned = Json::array();
+  for (const UnassignedHousehold& left : result.unassigned) {
+    unassigned.push_back({{"household", left.household}, {"rule", left.rule}, {"reason", left.reason}});
+  }
+  Json terms = Json::object();
+  for (const auto& [name, value] : result.terms) terms[name] = value;
+  return Json{{"waitlist", waitlist_id},
+              {"seed", result.seed},
+              {"objective", result.objective},
+              {"terms", terms},
+              {"summary",
+               {{"households", assigned + result.unassigned.size()},
+                {"groups", result.groups.size()},
+                {"assigned", assigned},
+                {"unassigned", result.unassigned.size()}}},
+              {"groups", groups},
+              {"unassigned", unassigned}};
+}
+
+}  // namespace paarorende
