@@ -1,4 +1,7 @@
 # Type stubs for paarorende (the compiled paarorende._core re-exported by the package).
+# Checked against the built module by mypy's stubtest (tests/python/test_packaging.py).
+# Every class of the compiled module is declared `class Name(metaclass=_pybind11_type)` (or
+# derives from _Enum): at runtime its metaclass is pybind11's, and stubtest checks that.
 import datetime
 import os
 from collections.abc import Iterator, Sequence
@@ -15,9 +18,14 @@ __version__: Final[str]
 first_supported_year: Final[int]
 last_supported_year: Final[int]
 
-class _Enum:
-    name: str
-    value: int
+class _pybind11_type(type):
+    """The metaclass of every class pybind11 makes (pybind11_builtins.pybind11_type)."""
+
+class _Enum(metaclass=_pybind11_type):
+    @property
+    def name(self) -> str: ...
+    @property
+    def value(self) -> int: ...
     def __init__(self, value: int) -> None: ...
     def __int__(self) -> int: ...
     def __index__(self) -> int: ...
@@ -32,7 +40,7 @@ def public_holidays(year: int) -> list[tuple[datetime.date, str]]: ...
 def public_holiday_list(year: int) -> list[PublicHoliday]: ...
 def public_holiday_on(date: datetime.date) -> PublicHoliday | None: ...
 
-class PublicHoliday:
+class PublicHoliday(metaclass=_pybind11_type):
     date: datetime.date
     name_nb: str
     name_en: str
@@ -42,7 +50,7 @@ class PublicHoliday:
     def __copy__(self) -> PublicHoliday: ...
     def __deepcopy__(self, memo: dict) -> PublicHoliday: ...
 
-class SchoolHoliday:
+class SchoolHoliday(metaclass=_pybind11_type):
     name: str
     first: datetime.date
     last: datetime.date
@@ -52,7 +60,7 @@ class SchoolHoliday:
     def __copy__(self) -> SchoolHoliday: ...
     def __deepcopy__(self, memo: dict) -> SchoolHoliday: ...
 
-class SchoolYear:
+class SchoolYear(metaclass=_pybind11_type):
     label: str
     first_day: datetime.date
     last_day: datetime.date
@@ -64,7 +72,7 @@ class SchoolYear:
     def __copy__(self) -> SchoolYear: ...
     def __deepcopy__(self, memo: dict) -> SchoolYear: ...
 
-class SchoolCalendar:
+class SchoolCalendar(metaclass=_pybind11_type):
     municipality: str
     years: list[SchoolYear]
     example_data: bool
@@ -90,7 +98,7 @@ class ClosureKind(_Enum):
     outside_school_year: ClassVar[ClosureKind]
     __members__: ClassVar[dict[str, ClosureKind]]
 
-class Closure:
+class Closure(metaclass=_pybind11_type):
     kind: ClosureKind
     rule: str
     name: str
@@ -124,7 +132,7 @@ class Audience(_Enum):
 
 def stage_of_grade(grade: int) -> ChildStage: ...
 
-class PresenterRole:
+class PresenterRole(metaclass=_pybind11_type):
     id: str
     title_nb: str
     title_en: str
@@ -134,7 +142,7 @@ class PresenterRole:
     def __copy__(self) -> PresenterRole: ...
     def __deepcopy__(self, memo: dict) -> PresenterRole: ...
 
-class Topic:
+class Topic(metaclass=_pybind11_type):
     id: str
     source: str
     title_nb: str
@@ -155,7 +163,7 @@ class Topic:
     def __copy__(self) -> Topic: ...
     def __deepcopy__(self, memo: dict) -> Topic: ...
 
-class TopicCatalogue:
+class TopicCatalogue(metaclass=_pybind11_type):
     roles: list[PresenterRole]
     topics: list[Topic]
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -166,6 +174,8 @@ class TopicCatalogue:
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Topic]: ...
     def __contains__(self, id: str) -> bool: ...
+    def to_records(self) -> list[dict[str, Any]]: ...
+    def to_dataframe(self) -> Any: ...
     @staticmethod
     def from_json(text: str, base: TopicCatalogue | None = None) -> TopicCatalogue: ...
     @staticmethod
@@ -177,7 +187,7 @@ class TopicCatalogue:
 
 def builtin_catalogue() -> TopicCatalogue: ...
 
-class TopicWish:
+class TopicWish(metaclass=_pybind11_type):
     participant: str
     topics: list[str]
     ranked: bool
@@ -188,7 +198,7 @@ class TopicWish:
     def __copy__(self) -> TopicWish: ...
     def __deepcopy__(self, memo: dict) -> TopicWish: ...
 
-class ChildProfile:
+class ChildProfile(metaclass=_pybind11_type):
     stage: ChildStage
     grade: int | None
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -197,7 +207,7 @@ class ChildProfile:
     def __copy__(self) -> ChildProfile: ...
     def __deepcopy__(self, memo: dict) -> ChildProfile: ...
 
-class TopicRules:
+class TopicRules(metaclass=_pybind11_type):
     stage_weight_percent: int
     suggest_transitions: bool
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -207,7 +217,7 @@ class TopicRules:
     def __copy__(self) -> TopicRules: ...
     def __deepcopy__(self, memo: dict) -> TopicRules: ...
 
-class TopicScore:
+class TopicScore(metaclass=_pybind11_type):
     topic: str
     points: int
     weighted_points: int
@@ -220,13 +230,15 @@ class TopicScore:
     def __copy__(self) -> TopicScore: ...
     def __deepcopy__(self, memo: dict) -> TopicScore: ...
 
-class TopicChoice:
+class TopicChoice(metaclass=_pybind11_type):
     topics: list[str]
     ranking: list[TopicScore]
     findings: list[Violation]
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, topics: list[str] = ..., ranking: list[TopicScore] = ...,
                  findings: list[Violation] = ...) -> None: ...
+    def to_records(self) -> list[dict[str, Any]]: ...
+    def to_dataframe(self) -> Any: ...
     def __eq__(self, other: object) -> bool: ...
     def __copy__(self) -> TopicChoice: ...
     def __deepcopy__(self, memo: dict) -> TopicChoice: ...
@@ -235,7 +247,7 @@ def choose_topics(wishes: Sequence[TopicWish], catalogue: TopicCatalogue | None 
                   children: Sequence[ChildProfile] = (), count: int = 4,
                   audience: Audience = ..., rules: TopicRules | None = None) -> TopicChoice: ...
 
-class Presenter:
+class Presenter(metaclass=_pybind11_type):
     id: str
     role: str
     name: str
@@ -248,7 +260,7 @@ class Presenter:
     def __copy__(self) -> Presenter: ...
     def __deepcopy__(self, memo: dict) -> Presenter: ...
 
-class SessionStaffing:
+class SessionStaffing(metaclass=_pybind11_type):
     topic: str | None
     presenter: str | None
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -257,7 +269,7 @@ class SessionStaffing:
     def __copy__(self) -> SessionStaffing: ...
     def __deepcopy__(self, memo: dict) -> SessionStaffing: ...
 
-class Staffing:
+class Staffing(metaclass=_pybind11_type):
     sessions: list[SessionStaffing]
     findings: list[Violation]
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -293,7 +305,7 @@ class RuleWeight(_Enum):
     off: ClassVar[RuleWeight]
     __members__: ClassVar[dict[str, RuleWeight]]
 
-class AttendanceProbabilities:
+class AttendanceProbabilities(metaclass=_pybind11_type):
     attend: float
     both: float
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -305,7 +317,7 @@ class AttendanceProbabilities:
 
 def pilot_attendance() -> AttendanceProbabilities: ...
 
-class AttendanceUnit:
+class AttendanceUnit(metaclass=_pybind11_type):
     caregivers: int
     probabilities: AttendanceProbabilities
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -315,7 +327,7 @@ class AttendanceUnit:
     def __copy__(self) -> AttendanceUnit: ...
     def __deepcopy__(self, memo: dict) -> AttendanceUnit: ...
 
-class AttendanceDistribution:
+class AttendanceDistribution(metaclass=_pybind11_type):
     probability: list[float]
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, probability: list[float] = ...) -> None: ...
@@ -333,7 +345,7 @@ class AttendanceDistribution:
 
 def attendance_distribution(households: Sequence[AttendanceUnit]) -> AttendanceDistribution: ...
 
-class AttendanceRecord:
+class AttendanceRecord(metaclass=_pybind11_type):
     household: str
     session: int
     present: int
@@ -351,7 +363,7 @@ def fit_attendance(records: Sequence[AttendanceRecord],
 def households_needed(present: int, probability: float, household: AttendanceUnit | None = None,
                       max_households: int = 1000) -> int | None: ...
 
-class AttendanceRecords:
+class AttendanceRecords(metaclass=_pybind11_type):
     records: list[AttendanceRecord]
     prior: AttendanceProbabilities
     prior_weight: float
@@ -359,6 +371,8 @@ class AttendanceRecords:
     def __init__(self, *, records: list[AttendanceRecord] = ...,
                  prior: AttendanceProbabilities = ..., prior_weight: float = 0.0) -> None: ...
     def fit(self) -> AttendanceProbabilities: ...
+    def to_records(self) -> list[dict[str, Any]]: ...
+    def to_dataframe(self) -> Any: ...
     @staticmethod
     def from_json(text: str) -> AttendanceRecords: ...
     @staticmethod
@@ -369,7 +383,7 @@ class AttendanceRecords:
 
 def load_attendance_records(path: _Path) -> AttendanceRecords: ...
 
-class Caregiver:
+class Caregiver(metaclass=_pybind11_type):
     role: CaregiverRole
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, role: CaregiverRole = ...) -> None: ...
@@ -377,7 +391,7 @@ class Caregiver:
     def __copy__(self) -> Caregiver: ...
     def __deepcopy__(self, memo: dict) -> Caregiver: ...
 
-class Child:
+class Child(metaclass=_pybind11_type):
     stage: ChildStage
     grade: int | None
     birth_date: datetime.date | None
@@ -393,7 +407,7 @@ class Child:
     def __copy__(self) -> Child: ...
     def __deepcopy__(self, memo: dict) -> Child: ...
 
-class Sibling:
+class Sibling(metaclass=_pybind11_type):
     age: int | None
     stage: ChildStage | None
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -402,7 +416,7 @@ class Sibling:
     def __copy__(self) -> Sibling: ...
     def __deepcopy__(self, memo: dict) -> Sibling: ...
 
-class Household:
+class Household(metaclass=_pybind11_type):
     id: str
     municipality: str
     school: str
@@ -422,7 +436,7 @@ class Household:
     def __copy__(self) -> Household: ...
     def __deepcopy__(self, memo: dict) -> Household: ...
 
-class GroupRules:
+class GroupRules(metaclass=_pybind11_type):
     behavioural_own_group: RuleWeight
     life_threatening_own_group: RuleWeight
     min_participants: int
@@ -456,7 +470,7 @@ class GroupRules:
 
 def check_rules(rules: GroupRules) -> None: ...
 
-class Group:
+class Group(metaclass=_pybind11_type):
     id: str
     households: list[Household]
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -467,7 +481,7 @@ class Group:
     def __copy__(self) -> Group: ...
     def __deepcopy__(self, memo: dict) -> Group: ...
 
-class GroupViolation:
+class GroupViolation(metaclass=_pybind11_type):
     rule: str
     severity: Severity
     message: str
@@ -483,7 +497,7 @@ class GroupViolation:
 def attendance_units(group: Group, rules: GroupRules | None = None) -> list[AttendanceUnit]: ...
 def validate_group(group: Group, rules: GroupRules | None = None) -> list[GroupViolation]: ...
 
-class GroupDocument:
+class GroupDocument(metaclass=_pybind11_type):
     group: Group
     rules: GroupRules
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -509,7 +523,7 @@ class Weekday(_Enum):
     sunday: ClassVar[Weekday]
     __members__: ClassVar[dict[str, Weekday]]
 
-class Venue:
+class Venue(metaclass=_pybind11_type):
     name: str
     address: str
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -523,7 +537,7 @@ class MovePolicy(_Enum):
     shift_following: ClassVar[MovePolicy]
     __members__: ClassVar[dict[str, MovePolicy]]
 
-class ScheduleRules:
+class ScheduleRules(metaclass=_pybind11_type):
     min_sessions: int
     max_sessions: int
     cadences_weeks: list[int]
@@ -541,7 +555,7 @@ class ScheduleRules:
     def __copy__(self) -> ScheduleRules: ...
     def __deepcopy__(self, memo: dict) -> ScheduleRules: ...
 
-class CourseRequest:
+class CourseRequest(metaclass=_pybind11_type):
     title: str
     municipality: str
     first_date: datetime.date | None
@@ -598,7 +612,7 @@ class AgendaKind(_Enum):
     reflection: ClassVar[AgendaKind]
     __members__: ClassVar[dict[str, AgendaKind]]
 
-class AgendaItem:
+class AgendaItem(metaclass=_pybind11_type):
     kind: AgendaKind
     offset_minutes: int
     minutes: int
@@ -614,7 +628,7 @@ class AgendaItem:
 def standard_agenda(number: int, session_minutes: int = 90,
                     introduction_minutes: int = 30) -> list[AgendaItem]: ...
 
-class Session:
+class Session(metaclass=_pybind11_type):
     number: int
     start: datetime.datetime
     end: datetime.datetime
@@ -651,7 +665,7 @@ class Severity(_Enum):
     def __gt__(self, other: object) -> bool: ...
     def __ge__(self, other: object) -> bool: ...
 
-class Violation:
+class Violation(metaclass=_pybind11_type):
     rule: str
     severity: Severity
     message: str
@@ -665,7 +679,7 @@ class Violation:
 
 def has_errors(findings: list[Violation]) -> bool: ...
 
-class CourseSchedule:
+class CourseSchedule(metaclass=_pybind11_type):
     request: CourseRequest
     sessions: list[Session]
     findings: list[Violation]
@@ -675,6 +689,8 @@ class CourseSchedule:
     def to_json(self, *, indent: int | None = 2) -> str: ...
     def to_ical(self, *, dtstamp: datetime.datetime | None = None,
                 uid_domain: str = "paarorende.invalid") -> str: ...
+    def to_records(self) -> list[dict[str, Any]]: ...
+    def to_dataframe(self) -> Any: ...
     @staticmethod
     def from_json(text: str, base_dir: _Path | None = None) -> CourseSchedule: ...
     @staticmethod

@@ -322,3 +322,29 @@ auto list_setter(Vector T::*member) {
 }
 
 }  // namespace paarorende::python
+
+namespace paarorende::python {
+
+/// Adds `to_dataframe()` to a class that has `to_records()`: pandas.DataFrame(self.to_records()),
+/// pandas imported only when called; without pandas, an ImportError that says what to install.
+template <class Class>
+void def_to_dataframe(Class& cls, const char* doc) {
+  cls.def(
+      "to_dataframe",
+      [](const py::object& self) {
+        py::module_ pandas;
+        try {
+          pandas = py::module_::import("pandas");
+        } catch (py::error_already_set& error) {
+          if (!error.matches(PyExc_ImportError)) throw;
+          const std::string name = py::str(self.get_type().attr("__name__"));
+          throw py::import_error(name + ".to_dataframe() needs pandas, which is not installed: "
+                                 "install the Debian package python3-pandas, or `pip install "
+                                 "pandas`");
+        }
+        return pandas.attr("DataFrame")(self.attr("to_records")());
+      },
+      doc);
+}
+
+}  // namespace paarorende::python

@@ -780,10 +780,26 @@ void register_group(py::module_& m) {
                   "file in .where.")
       .def(
           "__repr__", [](const AttendanceRecords& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor, the records summarised.");
+          "The value as text that reads like its keyword constructor, the records summarised.")
+      .def(
+          "to_records",
+          [](const AttendanceRecords& self) {
+            py::list list;
+            for (const AttendanceRecord& record : self.records) {
+              list.append(py::dict("household"_a = record.household, "session"_a = record.session,
+                                   "present"_a = record.present,
+                                   "caregivers"_a = record.caregivers));
+            }
+            return list;
+          },
+          "The records as a list of dicts: household (a pseudonym, DOMAIN X4), session, present "
+          "and caregivers (DOMAIN E2).");
   def_value_semantics_by(records, [](const AttendanceRecords& a, const AttendanceRecords& b) {
     return a.records == b.records && a.prior == b.prior && a.prior_weight == b.prior_weight;
   });
+  paarorende::python::def_to_dataframe(
+      records, "to_records() as a pandas.DataFrame, one row per record. Raises ImportError when "
+               "pandas is not installed.");
 
   m.def("load_attendance_records", &load_attendance_records, "path"_a,
         "Reads an attendance records file (DOMAIN E2, G5) into AttendanceRecords: the records, "

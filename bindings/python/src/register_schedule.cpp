@@ -476,8 +476,33 @@ void register_schedule(py::module_& m) {
             return dump(to_json(self), indent);
           },
           py::kw_only(), "indent"_a = 2,
-          "The schedule as JSON text (docs/schemas/course-schedule.schema.json), which "
+          "The schedule as JSON text (docs/schemas/schedule.schema.json), which "
           "from_json() reads back to an equal value. `indent=None` writes one line.")
+      .def(
+          "to_records",
+          [](const CourseSchedule& self) {
+            py::list records;
+            for (const Session& session : self.sessions) {
+              py::dict record;
+              record["number"] = session.number;
+              record["date"] = py::cast(session.date());
+              record["start"] = py::cast(session.start);
+              record["end"] = py::cast(session.end);
+              record["minutes"] = session.minutes();
+              record["venue"] = session.venue.name;
+              record["topic"] = py::cast(session.topic);
+              record["presenter"] = py::cast(session.presenter);
+              record["moved_from"] = py::cast(session.moved_from);
+              record["move_reason"] =
+                  session.move_reason ? py::cast(session.move_reason->name) : py::none();
+              records.append(std::move(record));
+            }
+            return records;
+          },
+          "The sessions as a list of dicts, one per session: number, date, start and end "
+          "(aware datetimes, Europe/Oslo; DOMAIN X3), minutes, venue (its name), topic and "
+          "presenter (ids or None; DOMAIN C6, C7), moved_from (the date the cadence gave, or "
+          "None) and move_reason (the closure's name, or None; DOMAIN C11).")
       .def(
           "to_ical",
           [](const CourseSchedule& self, const py::object& dtstamp, std::string uid_domain) {
@@ -506,6 +531,9 @@ void register_schedule(py::module_& m) {
           "__repr__", [](const CourseSchedule& self) { return repr(self); },
           "The value as text that reads like its keyword constructor.");
   def_value_semantics(schedule);
+  paarorende::python::def_to_dataframe(
+      schedule, "to_records() as a pandas.DataFrame, one row per session. Raises ImportError "
+                "when pandas is not installed.");
 
   m.def("plan_course", &plan_course, "request"_a,
         "Plans the course (DOMAIN C1-C8, C11): dated sessions at the latest allowed start "

@@ -3,6 +3,7 @@
 // the presenters who staff the sessions.
 #include "binding.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 
@@ -88,7 +89,7 @@ void register_topic(py::module_& m) {
            py::kw_only(), "id"_a, "title_nb"_a = "", "title_en"_a = "",
            "A presenter role with a stable slug `id` and its titles.")
       .def_readwrite("id", &PresenterRole::id,
-                     "Stable slug ([a-z0-9_]+), e.g. \"palliative_care_nurse\".")
+                     "Stable slug (``[a-z0-9_]+``), e.g. \"palliative_care_nurse\".")
       .def_readwrite("title_nb", &PresenterRole::title_nb, "The title in Norwegian bokmål.")
       .def_readwrite("title_en", &PresenterRole::title_en, "The title in English.")
       .def(
@@ -125,7 +126,7 @@ void register_topic(py::module_& m) {
            "stages"_a = std::vector<ChildStage>{}, "audiences"_a = std::vector<Audience>{},
            "A topic with a stable slug `id`. A catalogue read from JSON requires at least one "
            "stage and one audience, and a presenter_role it knows (DOMAIN C7).")
-      .def_readwrite("id", &Topic::id, "Stable slug ([a-z0-9_]+), e.g. \"self_care\".")
+      .def_readwrite("id", &Topic::id, "Stable slug (``[a-z0-9_]+``), e.g. \"self_care\".")
       .def_readwrite("source", &Topic::source,
                      "The DOMAIN id it comes from (\"T1\"), or empty for a municipality's own.")
       .def_readwrite("title_nb", &Topic::title_nb, "The title in Norwegian bokmål.")
@@ -250,7 +251,35 @@ void register_topic(py::module_& m) {
       .def(
           "__repr__", [](const TopicCatalogue& self) { return repr(self); },
           "A summary: the number of roles and topics, the first and last topic id.");
+  catalogue.def(
+      "to_records",
+      [](const TopicCatalogue& self) {
+        py::list records;
+        for (const Topic& topic : self.topics) {
+          py::dict record;
+          record["id"] = topic.id;
+          record["title_nb"] = topic.title_nb;
+          record["title_en"] = topic.title_en;
+          record["presenter_role"] = topic.presenter_role;
+          py::list stages;
+          for (ChildStage stage : topic.stages) stages.append(py::cast(stage).attr("name"));
+          record["stages"] = std::move(stages);
+          py::list audiences;
+          for (Audience audience : topic.audiences) {
+            audiences.append(py::cast(audience).attr("name"));
+          }
+          record["audiences"] = std::move(audiences);
+          record["source"] = topic.source;
+          records.append(std::move(record));
+        }
+        return records;
+      },
+      "The topics as a list of dicts, in catalogue order: id, title_nb, title_en, "
+      "presenter_role, stages and audiences (lists of enum names; DOMAIN G6, G9) and source.");
   def_value_semantics(catalogue);
+  paarorende::python::def_to_dataframe(
+      catalogue, "to_records() as a pandas.DataFrame, one row per topic. Raises ImportError when "
+                 "pandas is not installed.");
 
   m.def("builtin_catalogue", &builtin_catalogue,
         "The built-in TopicCatalogue (a copy): every topic named in DOMAIN T1-T6 and G9 in "
@@ -396,8 +425,30 @@ void register_topic(py::module_& m) {
             return "TopicChoice(" + field("topics", self.topics) + ", " +
                    field("ranking", self.ranking) + ", " + field("findings", self.findings) + ")";
           },
-          "The value as text that reads like its keyword constructor.");
+          "The value as text that reads like its keyword constructor.")
+      .def(
+          "to_records",
+          [](const TopicChoice& self) {
+            py::list records;
+            for (const TopicScore& score : self.ranking) {
+              py::dict record;
+              record["topic"] = score.topic;
+              record["points"] = score.points;
+              record["weighted_points"] = score.weighted_points;
+              record["wishers"] = score.wishers;
+              record["suits_stage"] = score.suits_stage;
+              record["chosen"] = std::find(self.topics.begin(), self.topics.end(), score.topic) !=
+                                 self.topics.end();
+              records.append(std::move(record));
+            }
+            return records;
+          },
+          "The ranking as a list of dicts, best first: topic, points, weighted_points, wishers, "
+          "suits_stage (DOMAIN C6, G6) and chosen (whether it is in topics).");
   def_value_semantics(choice);
+  paarorende::python::def_to_dataframe(
+      choice, "to_records() as a pandas.DataFrame, one row per ranked topic. Raises ImportError "
+              "when pandas is not installed.");
 
   m.def(
       "choose_topics",
