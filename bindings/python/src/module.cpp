@@ -19,5 +19,7 @@ PYBIND11_MODULE(_core, m) {
   // Groups after topics and findings: a Child's stage is a ChildStage, a finding's a Severity.
   register_group(m);
   register_schedule(m);
+  // Formats after the schedule: a format holds ScheduleRules, GroupRules and makes CourseRequests.
+  register_formats(m);
   register_cli(m);
 }

@@ -33,6 +33,8 @@ std::string repr(const ScheduleRules& rules) {
   add_if_changed(text, "max_travel_minutes", rules.max_travel_minutes, d.max_travel_minutes);
   add_if_changed(text, "start_step_minutes", rules.start_step_minutes, d.start_step_minutes);
   add_if_changed(text, "max_move_weeks", rules.max_move_weeks, d.max_move_weeks);
+  add_if_changed(text, "getting_to_know_first", rules.getting_to_know_first,
+                 d.getting_to_know_first);
   return text + ")";
 }
 
@@ -66,6 +68,7 @@ std::string repr(const CourseRequest& request) {
   add_if_changed(text, "catalogue", request.catalogue, d.catalogue);
   add_if_changed(text, "topic_rules", request.topic_rules, d.topic_rules);
   add_enum_if_changed(text, "audience", request.audience, d.audience);
+  add_if_changed(text, "format", request.format, d.format);
   return text + ")";
 }
 
@@ -152,11 +155,11 @@ void register_schedule(py::module_& m) {
   rules
       .def(py::init([](int min_sessions, int max_sessions, std::vector<int> cadences_weeks,
                        int session_minutes, int introduction_minutes, int max_travel_minutes,
-                       int start_step_minutes, int max_move_weeks) {
+                       int start_step_minutes, int max_move_weeks, bool getting_to_know_first) {
              return ScheduleRules{
                  min_sessions,       max_sessions,         std::move(cadences_weeks),
                  session_minutes,    introduction_minutes, max_travel_minutes,
-                 start_step_minutes, max_move_weeks};
+                 start_step_minutes, max_move_weeks,       getting_to_know_first};
            }),
            py::kw_only(), "min_sessions"_a = default_rules.min_sessions,
            "max_sessions"_a = default_rules.max_sessions,
@@ -166,6 +169,7 @@ void register_schedule(py::module_& m) {
            "max_travel_minutes"_a = default_rules.max_travel_minutes,
            "start_step_minutes"_a = default_rules.start_step_minutes,
            "max_move_weeks"_a = default_rules.max_move_weeks,
+           "getting_to_know_first"_a = default_rules.getting_to_know_first,
            "The model's rules; every argument defaults to the DOMAIN value.")
       .def_readwrite("min_sessions", &ScheduleRules::min_sessions,
                      "Fewest recommended sessions (DOMAIN C1: 5).")
@@ -183,6 +187,9 @@ void register_schedule(py::module_& m) {
                      "Longest travel to the pickup place (DOMAIN C8: a short drive, 15 minutes).")
       .def_readwrite("start_step_minutes", &ScheduleRules::start_step_minutes,
                      "Allowed start times lie on this grid (DOMAIN C3: 5 minutes).")
+      .def_readwrite("getting_to_know_first", &ScheduleRules::getting_to_know_first,
+                     "Session 1 is for getting to know each other and the round of topic wishes "
+                     "(DOMAIN C6, T6); a fathers' session (G9) turns it off.")
       .def_readwrite("max_move_weeks", &ScheduleRules::max_move_weeks,
                      "A session moves at most this many weeks off a closed day (DOMAIN C11).")
       .def(
@@ -207,7 +214,8 @@ void register_schedule(py::module_& m) {
                        std::optional<SchoolCalendar> school_calendar, ScheduleRules rules,
                        std::vector<TopicWish> wishes, std::vector<ChildProfile> children,
                        std::vector<Presenter> presenters, std::optional<TopicCatalogue> catalogue,
-                       TopicRules topic_rules, Audience audience) {
+                       TopicRules topic_rules, Audience audience,
+                       std::optional<std::string> format) {
              return CourseRequest{std::move(title),
                                   std::move(municipality),
                                   first_date,
@@ -229,7 +237,8 @@ void register_schedule(py::module_& m) {
                                   std::move(presenters),
                                   std::move(catalogue),
                                   topic_rules,
-                                  audience};
+                                  audience,
+                                  std::move(format)};
            }),
            py::kw_only(), "title"_a = d.title, "municipality"_a = d.municipality,
            "first_date"_a = py::none(), "earliest_date"_a = py::none(), "weekday"_a = py::none(),
@@ -240,7 +249,7 @@ void register_schedule(py::module_& m) {
            "venue"_a = d.venue, "move_policy"_a = d.move_policy, "school_calendar"_a = py::none(),
            "rules"_a = d.rules, "wishes"_a = d.wishes, "children"_a = d.children,
            "presenters"_a = d.presenters, "catalogue"_a = py::none(),
-           "topic_rules"_a = d.topic_rules, "audience"_a = d.audience,
+           "topic_rules"_a = d.topic_rules, "audience"_a = d.audience, "format"_a = py::none(),
            "A course request; every argument but the first date defaults to the DOMAIN value. "
            "With `wishes`, plan_course() also chooses the later sessions' topics and presenters "
            "(DOMAIN C5-C7). Nothing is checked until check() or plan_course().")
@@ -302,6 +311,9 @@ void register_schedule(py::module_& m) {
                      "G6, T3).")
       .def_readwrite("audience", &CourseRequest::audience,
                      "Who the course is for (Audience; DOMAIN G9: a fathers' session).")
+      .def_readwrite("format", &CourseRequest::format,
+                     "The id of the CourseFormat whose defaults the request started from; None: "
+                     "the monthly parents' course.")
       .def("topics", &CourseRequest::topics,
            "The TopicCatalogue in force (a copy): the request's catalogue, or the built-in one.")
       .def("check", &check_request,
@@ -380,10 +392,12 @@ void register_schedule(py::module_& m) {
   m.def("standard_agenda", &standard_agenda, "number"_a,
         "session_minutes"_a = default_rules.session_minutes,
         "introduction_minutes"_a = default_rules.introduction_minutes,
+        "getting_to_know_first"_a = default_rules.getting_to_know_first,
         "The agenda of session `number` (1-based), as a list of AgendaItem (DOMAIN C2, C6, C9, "
         "C10): the first session is for getting to know each other and the round of topic "
         "wishes; later ones open with an introduction and continue with led reflection. Food is "
-        "served on arrival, alongside the first block.");
+        "served on arrival, alongside the first block. With `getting_to_know_first` False (a "
+        "fathers' session, G9) every session is a later one.");
 
   py::class_<Session> session(
       m, "Session",
