@@ -784,9 +784,6 @@ __all__ = [
     "standard_agenda",
     "validate",
     "validate_group",
-]
-
-__all__ += [
     "AgeBand",
     "BandGroup",
     "ChildContact",
