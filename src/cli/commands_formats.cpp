@@ -133,10 +133,10 @@ int command_region(const std::vector<std::string>& args) {
 
 std::vector<Command> formats_commands() {
   return {
-      {"formats", "formats", "the built-in course formats as JSON, each with its defaults and rules",
+      {"formats", "formats", "the built-in course formats, defaults and rules, as JSON",
        command_formats},
       {"format", "format FORMAT.json",
-       "a municipality's format (based_on a built-in one), resolved", command_format},
+       "a municipality's format based on a built-in one, resolved", command_format},
       {"season", "season REQUEST.json [--ics FILE]",
        "plan a meeting-place season with its volunteer roster\n(DOMAIN V4, X5); exit 1 on a shortfall",
        command_season},
