@@ -326,10 +326,12 @@ std::vector<Violation> validate(const Roster& roster) {
 void assign(Roster& roster, int meeting, std::string_view volunteer) {
   const Shift& shift = shift_of(roster, meeting);
   const Volunteer& who = volunteer_of(roster, volunteer);
-  const std::string reason = why_not(roster, who, shift);
+  std::string reason = why_not(roster, who, shift);
   if (!reason.empty()) {
     // DOMAIN X5: a lapsed or missing certificate is the rule's; the others are plain refusals.
+    // The error carries the rule itself, so the reason's own " [X5]" is dropped.
     const bool certificate = !who.certificate_valid_on(shift.date);
+    if (certificate && reason.ends_with(" [X5]")) reason.resize(reason.size() - 5);
     throw RuleViolation(certificate ? "X5" : "", "cannot roster on " + meeting_label(shift) + ": " + reason,
                         "/shifts/" + std::to_string(meeting - 1));
   }
