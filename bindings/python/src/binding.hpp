@@ -34,6 +34,7 @@ void register_violation(py::module_& m);
 void register_topic(py::module_& m);
 void register_group(py::module_& m);
 void register_schedule(py::module_& m);
+void register_evaluation(py::module_& m);
 void register_formats(py::module_& m);
 void register_cli(py::module_& m);
 

@@ -19,6 +19,8 @@ PYBIND11_MODULE(_core, m) {
   // Groups after topics and findings: a Child's stage is a ChildStage, a finding's a Severity.
   register_group(m);
   register_schedule(m);
+  // Evaluation after groups: attendance scores read AttendanceRecord.
+  register_evaluation(m);
   // Formats after the schedule: a format holds ScheduleRules, GroupRules and makes CourseRequests.
   register_formats(m);
   register_cli(m);
