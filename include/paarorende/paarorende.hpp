@@ -3,6 +3,7 @@
 
 #include "paarorende/calendar.hpp"
 #include "paarorende/error.hpp"
+#include "paarorende/formation.hpp"
 #include "paarorende/family_week.hpp"
 #include "paarorende/format.hpp"
 #include "paarorende/ical.hpp"
@@ -16,4 +17,5 @@
 #include "paarorende/topic.hpp"
 #include "paarorende/version.hpp"
 #include "paarorende/violation.hpp"
+#include "paarorende/waitlist.hpp"
 #include "paarorende/wishes.hpp"

@@ -23,5 +23,7 @@ PYBIND11_MODULE(_core, m) {
   register_evaluation(m);
   // Formats after the schedule: a format holds ScheduleRules, GroupRules and makes CourseRequests.
   register_formats(m);
+  // After groups: a waitlist holds Households, a result Groups and GroupViolations.
+  register_formation(m);
   register_cli(m);
 }

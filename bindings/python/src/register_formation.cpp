@@ -1,0 +1,441 @@
+// Forming groups from a waitlist (DOMAIN G1-G9, C8, V1): the waitlist with its places, the
+// formation settings and objective weights, pins and locked groups, and the result with its
+// groups, scores and the households left out with reasons. The formation runs without the GIL.
+#include "binding.hpp"
+
+#include <filesystem>
+#include <optional>
+
+namespace {
+
+using namespace paarorende;
+using paarorende::python::add_if_changed;
+using paarorende::python::def_to_dataframe;
+using paarorende::python::def_value_semantics;
+using paarorende::python::dump;
+using paarorende::python::field;
+using paarorende::python::list_getter;
+using paarorende::python::list_setter;
+using paarorende::python::py_repr;
+using Path = std::filesystem::path;
+
+std::string repr(const Place& place) {
+  std::string text = "Place(" + field("id", place.id);
+  add_if_changed(text, "municipality", place.municipality, std::string());
+  text += ", " + field("latitude", place.latitude) + ", " + field("longitude", place.longitude);
+  add_if_changed(text, "venue", place.venue, true);
+  return text + ")";
+}
+
+std::string repr(const ObjectiveWeights& w) {
+  const ObjectiveWeights d;
+  std::string text = "ObjectiveWeights(";
+  add_if_changed(text, "travel", w.travel, d.travel);
+  add_if_changed(text, "size", w.size, d.size);
+  add_if_changed(text, "attendance", w.attendance, d.attendance);
+  add_if_changed(text, "stage", w.stage, d.stage);
+  add_if_changed(text, "school_age", w.school_age, d.school_age);
+  add_if_changed(text, "acquaintance", w.acquaintance, d.acquaintance);
+  add_if_changed(text, "rare_peers", w.rare_peers, d.rare_peers);
+  add_if_changed(text, "mixed_conditions", w.mixed_conditions, d.mixed_conditions);
+  add_if_changed(text, "unassigned", w.unassigned, d.unassigned);
+  return text + ")";
+}
+
+std::string repr(const FormationRules& f) {
+  const FormationRules d;
+  std::string text = "FormationRules(";
+  add_if_changed(text, "target_participants", f.target_participants, d.target_participants);
+  add_if_changed(text, "max_travel_minutes", f.max_travel_minutes, d.max_travel_minutes);
+  if (!(f.weights == d.weights)) {
+    if (text.back() != '(') text += ", ";
+    text += "weights=" + repr(f.weights);
+  }
+  add_if_changed(text, "seed", f.seed, d.seed);
+  add_if_changed(text, "max_passes", f.max_passes, d.max_passes);
+  return text + ")";
+}
+
+py::dict scores_dict(const SoftScores& s) {
+  return py::dict("travel_minutes"_a = s.travel_minutes, "max_travel_minutes"_a = s.max_travel_minutes,
+                  "participants_off_target"_a = s.participants_off_target,
+                  "p_at_least_min_present"_a = s.p_at_least_min_present,
+                  "attendance_shortfall"_a = s.attendance_shortfall, "stage_span"_a = s.stage_span,
+                  "kindergarten"_a = s.kindergarten, "without_acquaintance"_a = s.without_acquaintance,
+                  "rare_without_peer"_a = s.rare_without_peer, "mixed_conditions"_a = s.mixed_conditions);
+}
+
+std::vector<std::string> municipalities_of(const Group& group) {
+  std::vector<std::string> found;
+  for (const Household& household : group.households) {
+    if (!household.municipality.empty() &&
+        std::find(found.begin(), found.end(), household.municipality) == found.end()) {
+      found.push_back(household.municipality);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+FormationResult run(FormationRequest request, std::optional<std::uint64_t> seed) {
+  if (seed) request.formation.seed = *seed;
+  py::gil_scoped_release release;  // a national waitlist takes a second or two
+  return form_groups(request);
+}
+
+}  // namespace
+
+void register_formation(py::module_& m) {
+  py::class_<Place> place(m, "Place",
+                          "A pickup place (a school) or a venue (a community hall) with approximate "
+                          "WGS84 coordinates, from which travel times are estimated (DOMAIN C8).");
+  place
+      .def(py::init([](std::string id, std::string municipality, double latitude, double longitude, bool venue) {
+             return Place{std::move(id), std::move(municipality), latitude, longitude, venue};
+           }),
+           py::kw_only(), "id"_a, "municipality"_a = "", "latitude"_a, "longitude"_a, "venue"_a = true,
+           "A place `id` (a slug) in `municipality`, at `latitude`, `longitude` (degrees); `venue` "
+           "says whether a group may meet there.")
+      .def_readwrite("id", &Place::id, "The place's slug id.")
+      .def_readwrite("municipality", &Place::municipality, "Municipality number or name.")
+      .def_readwrite("latitude", &Place::latitude, "Degrees north.")
+      .def_readwrite("longitude", &Place::longitude, "Degrees east.")
+      .def_readwrite("venue", &Place::venue, "Whether a group may meet here.")
+      .def("__repr__", [](const Place& self) { return repr(self); }, "The value as its keyword constructor.");
+  def_value_semantics(place);
+
+  py::class_<TravelTime> travel(m, "TravelTime",
+                                "A known travel time between two places, in minutes by car, both ways; it "
+                                "replaces the estimate from coordinates (DOMAIN C8).");
+  travel
+      .def(py::init([](std::string from, std::string to, double minutes) {
+             return TravelTime{std::move(from), std::move(to), minutes};
+           }),
+           py::kw_only(), "from_"_a, "to"_a, "minutes"_a, "Minutes between the places `from_` and `to`.")
+      .def_readwrite("from_", &TravelTime::from, "One place id (`from` in JSON).")
+      .def_readwrite("to", &TravelTime::to, "The other place id.")
+      .def_readwrite("minutes", &TravelTime::minutes, "Minutes by car.")
+      .def(
+          "__repr__",
+          [](const TravelTime& self) {
+            return "TravelTime(" + field("from_", self.from) + ", " + field("to", self.to) + ", " +
+                   field("minutes", self.minutes) + ")";
+          },
+          "The value as its keyword constructor.");
+  def_value_semantics(travel);
+
+  py::class_<TravelModel> model(m, "TravelModel",
+                                "Minutes estimated from coordinates: great-circle distance times "
+                                "`detour_factor`, at `speed_kmh` (DOMAIN C8).");
+  model
+      .def(py::init([](double detour_factor, double speed_kmh) { return TravelModel{detour_factor, speed_kmh}; }),
+           py::kw_only(), "detour_factor"_a = 1.3, "speed_kmh"_a = 60.0, "The travel model.")
+      .def_readwrite("detour_factor", &TravelModel::detour_factor, "Road distance per straight-line distance.")
+      .def_readwrite("speed_kmh", &TravelModel::speed_kmh, "Average speed in km/h.")
+      .def(
+          "__repr__",
+          [](const TravelModel& self) {
+            return "TravelModel(" + field("detour_factor", self.detour_factor) + ", " +
+                   field("speed_kmh", self.speed_kmh) + ")";
+          },
+          "The value as its keyword constructor.");
+  def_value_semantics(model);
+
+  py::class_<Waitlist> waitlist(m, "Waitlist",
+                                "Households waiting for a course, where each is picked up (its `school`, "
+                                "a place id) and the places a group can meet (DOMAIN G1-G9, C8, V1). "
+                                "Pseudonymous ids only (X4).");
+  waitlist
+      .def(py::init([](std::string id, std::vector<Place> places, std::vector<Household> households,
+                       std::vector<TravelTime> travel_times, TravelModel travel_model) {
+             Waitlist w;
+             w.id = std::move(id);
+             w.places = std::move(places);
+             w.households = std::move(households);
+             w.travel_times = std::move(travel_times);
+             w.travel_model = travel_model;
+             return w;
+           }),
+           py::kw_only(), "id"_a = "", "places"_a = std::vector<Place>{}, "households"_a = std::vector<Household>{},
+           "travel_times"_a = std::vector<TravelTime>{}, "travel_model"_a = TravelModel{},
+           "A waitlist of `households` picked up at `places`.")
+      .def_readwrite("id", &Waitlist::id, "The waitlist's id.")
+      .def_property("places", list_getter(&Waitlist::places), list_setter(&Waitlist::places),
+                    "The places (a list of copies; assign a list to change it).")
+      .def_property("households", list_getter(&Waitlist::households), list_setter(&Waitlist::households),
+                    "The households (a list of copies; assign a list to change it).")
+      .def_property("travel_times", list_getter(&Waitlist::travel_times), list_setter(&Waitlist::travel_times),
+                    "Known travel times (a list of copies).")
+      .def_readwrite("travel_model", &Waitlist::travel_model, "How unknown travel times are estimated.")
+      .def_static(
+          "load", [](const Path& path) { return load_waitlist(path).waitlist; }, "path"_a,
+          "The waitlist of a waitlist document (docs/formation.md). The document's rules, formation "
+          "settings, pins and locks are read by FormationRequest.load().")
+      .def(
+          "__repr__",
+          [](const Waitlist& self) {
+            return "Waitlist(" + field("id", self.id) + ", places=<" + std::to_string(self.places.size()) +
+                   " places>, households=<" + std::to_string(self.households.size()) + " households>)";
+          },
+          "A summary: a waitlist holds too much to read in one line.");
+  def_value_semantics(waitlist);
+
+  m.def("synthetic_waitlist",
+        [](std::size_t households, std::size_t municipalities, std::uint64_t seed) {
+          return synthetic_waitlist({households, municipalities, seed});
+        },
+        py::kw_only(), "households"_a = 1000, "municipalities"_a = 356, "seed"_a = 1,
+        "A seeded synthetic waitlist for tests and benchmarks, no data about anyone "
+        "(docs/formation.md, 'A synthetic waitlist').");
+
+  py::class_<ObjectiveWeights> weights(m, "ObjectiveWeights",
+                                       "What each soft rule costs in the objective, which is minimised "
+                                       "(docs/formation.md).");
+  weights
+      .def(py::init([](double travel, double size, double attendance, double stage, double school_age,
+                       double acquaintance, double rare_peers, double mixed_conditions, double unassigned) {
+             return ObjectiveWeights{travel, size, attendance, stage, school_age, acquaintance, rare_peers,
+                                     mixed_conditions, unassigned};
+           }),
+           py::kw_only(), "travel"_a = 1.0, "size"_a = 5.0, "attendance"_a = 2.0, "stage"_a = 30.0,
+           "school_age"_a = 10.0, "acquaintance"_a = 5.0, "rare_peers"_a = 40.0, "mixed_conditions"_a = 20.0,
+           "unassigned"_a = 300.0, "The weights; each a number 0 or more.")
+      .def_readwrite("travel", &ObjectiveWeights::travel, "C8: per minute each household travels.")
+      .def_readwrite("size", &ObjectiveWeights::size, "G3: per participant away from the target.")
+      .def_readwrite("attendance", &ObjectiveWeights::attendance, "G4: per percentage point short.")
+      .def_readwrite("stage", &ObjectiveWeights::stage, "G6: per stage of span.")
+      .def_readwrite("school_age", &ObjectiveWeights::school_age, "G6: per household with a kindergarten child.")
+      .def_readwrite("acquaintance", &ObjectiveWeights::acquaintance, "G7: per household without a schoolmate.")
+      .def_readwrite("rare_peers", &ObjectiveWeights::rare_peers, "G8: per household whose rare diagnosis has no peer.")
+      .def_readwrite("mixed_conditions", &ObjectiveWeights::mixed_conditions,
+                     "G1 (soft) and G2: per household on the smaller side of a mix.")
+      .def_readwrite("unassigned", &ObjectiveWeights::unassigned, "Per household left out.")
+      .def("__repr__", [](const ObjectiveWeights& self) { return repr(self); },
+           "The value as its keyword constructor, defaults left out.");
+  def_value_semantics(weights);
+
+  py::class_<FormationRules> rules(m, "FormationRules",
+                                   "The formation's own settings beside the group rules: the target size "
+                                   "(G3), the travel limit (C8), the objective weights and the seed.");
+  rules
+      .def(py::init([](int target_participants, double max_travel_minutes, ObjectiveWeights weights,
+                       std::uint64_t seed, int max_passes) {
+             return FormationRules{target_participants, max_travel_minutes, weights, seed, max_passes};
+           }),
+           py::kw_only(), "target_participants"_a = 12, "max_travel_minutes"_a = 60.0,
+           "weights"_a = ObjectiveWeights{}, "seed"_a = 1, "max_passes"_a = 8, "The settings.")
+      .def_readwrite("target_participants", &FormationRules::target_participants, "G3: the size aimed at.")
+      .def_readwrite("max_travel_minutes", &FormationRules::max_travel_minutes,
+                     "C8: no pickup place further than this from its group's venue.")
+      .def_readwrite("weights", &FormationRules::weights, "The objective's weights (ObjectiveWeights).")
+      .def_readwrite("seed", &FormationRules::seed, "Tie-breaks; the same input and seed give the same groups.")
+      .def_readwrite("max_passes", &FormationRules::max_passes, "Local-search passes at most.")
+      .def("__repr__", [](const FormationRules& self) { return repr(self); },
+           "The value as its keyword constructor, defaults left out.");
+  def_value_semantics(rules);
+
+  py::class_<Pins> pins(m, "Pins", "A coordinator's constraints: households that must share a group, or must not.");
+  pins.def(py::init([](std::vector<std::vector<std::string>> together, std::vector<std::vector<std::string>> apart) {
+             return Pins{std::move(together), std::move(apart)};
+           }),
+           py::kw_only(), "together"_a = std::vector<std::vector<std::string>>{},
+           "apart"_a = std::vector<std::vector<std::string>>{},
+           "Lists of household ids: each `together` list in one group, no two of an `apart` list in one.")
+      .def_readwrite("together", &Pins::together, "Lists of ids that share a group (or are all left out).")
+      .def_readwrite("apart", &Pins::apart, "Lists of ids no two of which share a group.")
+      .def(
+          "__repr__",
+          [](const Pins& self) { return "Pins(" + field("together", self.together) + ", " + field("apart", self.apart) + ")"; },
+          "The value as its keyword constructor.");
+  def_value_semantics(pins);
+
+  py::class_<LockedGroup> locked(m, "LockedGroup",
+                                 "A group kept exactly as it is: its households leave the pool and it is "
+                                 "reported unchanged.");
+  locked
+      .def(py::init([](std::string id, std::vector<std::string> households, std::string venue) {
+             return LockedGroup{std::move(id), std::move(venue), std::move(households)};
+           }),
+           py::kw_only(), "id"_a, "households"_a, "venue"_a = "",
+           "Group `id` of `households` at `venue` (a place id; empty: the best venue is chosen).")
+      .def_readwrite("id", &LockedGroup::id, "The group's id.")
+      .def_readwrite("venue", &LockedGroup::venue, "A place id, or empty.")
+      .def_readwrite("households", &LockedGroup::households, "Household ids, in order.")
+      .def(
+          "__repr__",
+          [](const LockedGroup& self) {
+            std::string text = "LockedGroup(" + field("id", self.id) + ", " + field("households", self.households);
+            add_if_changed(text, "venue", self.venue, std::string());
+            return text + ")";
+          },
+          "The value as its keyword constructor.");
+  def_value_semantics(locked);
+
+  py::class_<FormationRequest> request(m, "FormationRequest",
+                                       "Everything formation reads: the waitlist, the group rules, the "
+                                       "formation settings, pins and locked groups (a waitlist document).");
+  request
+      .def(py::init([](Waitlist waitlist, GroupRules rules, FormationRules formation, Pins pins,
+                       std::vector<LockedGroup> locked) {
+             return FormationRequest{std::move(waitlist), std::move(rules), std::move(formation), std::move(pins),
+                                     std::move(locked)};
+           }),
+           py::kw_only(), "waitlist"_a, "rules"_a = GroupRules{}, "formation"_a = FormationRules{},
+           "pins"_a = Pins{}, "locked"_a = std::vector<LockedGroup>{}, "A request.")
+      .def_readwrite("waitlist", &FormationRequest::waitlist, "The Waitlist.")
+      .def_readwrite("rules", &FormationRequest::rules, "The GroupRules (G1-G9) every group keeps.")
+      .def_readwrite("formation", &FormationRequest::formation, "The FormationRules.")
+      .def_readwrite("pins", &FormationRequest::pins, "The Pins.")
+      .def_property("locked", list_getter(&FormationRequest::locked), list_setter(&FormationRequest::locked),
+                    "The locked groups (a list of copies).")
+      .def_static("load", &load_waitlist, "path"_a,
+                  "Reads a waitlist document (docs/formation.md); InputError with the file and JSON "
+                  "pointer in .where for bad input.")
+      .def_static(
+          "from_json", [](std::string_view text) { return formation_request_from_json(parse_json(text)); },
+          "text"_a, "Reads a waitlist document from JSON text.")
+      .def(
+          "to_json", [](const FormationRequest& self, std::optional<int> indent) { return dump(to_json(self), indent); },
+          py::kw_only(), "indent"_a = 2, "The document as JSON text, which from_json() reads back.")
+      .def(
+          "__repr__",
+          [](const FormationRequest& self) {
+            return "FormationRequest(waitlist=" + py_repr(self.waitlist) + ", rules=" + py_repr(self.rules) +
+                   ", formation=" + py_repr(self.formation) + ", pins=" + py_repr(self.pins) +
+                   ", locked=" + py_repr(self.locked) + ")";
+          },
+          "The value as its keyword constructor, the waitlist summarised.");
+  def_value_semantics(request);
+
+  py::class_<SoftScores> scores(m, "SoftScores", "A group's soft-rule scores, before weighting.");
+  scores.def_readonly("travel_minutes", &SoftScores::travel_minutes, "C8: total minutes over households.")
+      .def_readonly("max_travel_minutes", &SoftScores::max_travel_minutes, "C8: the longest trip.")
+      .def_readonly("participants_off_target", &SoftScores::participants_off_target, "G3.")
+      .def_readonly("p_at_least_min_present", &SoftScores::p_at_least_min_present, "G4.")
+      .def_readonly("attendance_shortfall", &SoftScores::attendance_shortfall, "G4: percentage points short.")
+      .def_readonly("stage_span", &SoftScores::stage_span, "G6.")
+      .def_readonly("kindergarten", &SoftScores::kindergarten, "G6: households with a kindergarten child.")
+      .def_readonly("without_acquaintance", &SoftScores::without_acquaintance, "G7.")
+      .def_readonly("rare_without_peer", &SoftScores::rare_without_peer, "G8.")
+      .def_readonly("mixed_conditions", &SoftScores::mixed_conditions, "G1/G2: the smaller side of a mix.")
+      .def("to_dict", &scores_dict, "The scores as a dict.")
+      .def(
+          "__repr__", [](const SoftScores& self) { return "SoftScores(" + py::repr(scores_dict(self)).cast<std::string>() + ")"; },
+          "The scores.");
+
+  py::class_<FormedGroup> formed(m, "FormedGroup", "One formed or locked group, with its venue, rules and scores.");
+  formed.def_readonly("group", &FormedGroup::group, "The Group of households, as validate_group() takes it.")
+      .def_readonly("venue", &FormedGroup::venue, "The venue's place id.")
+      .def_readonly("locked", &FormedGroup::locked, "Whether the group was locked.")
+      .def_readonly("satisfied", &FormedGroup::satisfied, "Rule ids with no finding (G1-G8, C8).")
+      .def_readonly("violations", &FormedGroup::violations, "validate_group()'s findings, and C8's.")
+      .def_readonly("scores", &FormedGroup::scores, "The SoftScores.")
+      .def_readonly("cost", &FormedGroup::cost, "The group's term of the objective.")
+      .def(
+          "__repr__",
+          [](const FormedGroup& self) {
+            return "FormedGroup(" + field("id", self.group.id) + ", " + field("venue", self.venue) + ", households=<" +
+                   std::to_string(self.group.households.size()) + " households>, " + field("cost", self.cost) + ")";
+          },
+          "A summary.");
+
+  py::class_<UnassignedHousehold> unassigned(m, "UnassignedHousehold",
+                                             "A household no group could take, why, and the rule that kept it out.");
+  unassigned.def_readonly("household", &UnassignedHousehold::household, "The household's id.")
+      .def_readonly("rule", &UnassignedHousehold::rule, "The DOMAIN rule id (C8, G1, G3, ...).")
+      .def_readonly("reason", &UnassignedHousehold::reason, "Why, in a sentence.")
+      .def(
+          "__repr__",
+          [](const UnassignedHousehold& self) {
+            return "UnassignedHousehold(" + field("household", self.household) + ", " + field("rule", self.rule) +
+                   ", " + field("reason", self.reason) + ")";
+          },
+          "The value.");
+
+  py::class_<FormationResult> result(
+      m, "FormationResult",
+      "The groups formed (locked first), the households left out with reasons, and the objective "
+      "with its terms. to_records() gives one dict per group, to_dataframe() a pandas.DataFrame of "
+      "them; unassigned_records() and household_records() the other views.");
+  result.def_readonly("groups", &FormationResult::groups, "The FormedGroups.")
+      .def_readonly("unassigned", &FormationResult::unassigned, "The UnassignedHouseholds.")
+      .def_readonly("objective", &FormationResult::objective, "The objective (lower is better).")
+      .def_readonly("terms", &FormationResult::terms, "The objective by term, weighted.")
+      .def_readonly("seed", &FormationResult::seed, "The seed used.")
+      .def(
+          "to_records",
+          [](const FormationResult& self) {
+            py::list records;
+            for (const FormedGroup& g : self.groups) {
+              py::list ids;
+              for (const Household& h : g.group.households) ids.append(h.id);
+              py::dict row("group"_a = g.group.id, "venue"_a = g.venue, "locked"_a = g.locked,
+                           "households"_a = g.group.households.size(), "participants"_a = g.group.participants(),
+                           "municipalities"_a = municipalities_of(g.group), "household_ids"_a = ids,
+                           "satisfied"_a = g.satisfied, "cost"_a = g.cost);
+              for (auto item : scores_dict(g.scores)) row[item.first] = item.second;
+              records.append(row);
+            }
+            return records;
+          },
+          "One dict per group: id, venue, sizes, municipalities, household ids, rules satisfied, cost "
+          "and the soft scores.")
+      .def(
+          "unassigned_records",
+          [](const FormationResult& self) {
+            py::list records;
+            for (const UnassignedHousehold& u : self.unassigned) {
+              records.append(py::dict("household"_a = u.household, "rule"_a = u.rule, "reason"_a = u.reason));
+            }
+            return records;
+          },
+          "One dict per household left out: household, rule, reason.")
+      .def(
+          "household_records",
+          [](const FormationResult& self) {
+            py::list records;
+            for (const FormedGroup& g : self.groups) {
+              for (const Household& h : g.group.households) {
+                records.append(py::dict("household"_a = h.id, "municipality"_a = h.municipality, "group"_a = g.group.id,
+                                        "venue"_a = g.venue, "rule"_a = py::none(), "reason"_a = py::none()));
+              }
+            }
+            for (const UnassignedHousehold& u : self.unassigned) {
+              records.append(py::dict("household"_a = u.household, "municipality"_a = py::none(), "group"_a = py::none(),
+                                      "venue"_a = py::none(), "rule"_a = u.rule, "reason"_a = u.reason));
+            }
+            return records;
+          },
+          "One dict per household: its group and venue, or the rule and reason it was left out.")
+      .def(
+          "to_json",
+          [](const FormationResult& self, const std::string& waitlist, std::optional<int> indent) {
+            return dump(to_json(self, waitlist), indent);
+          },
+          py::kw_only(), "waitlist"_a = "", "indent"_a = 2,
+          "The JSON `paarorende groups` prints (docs/schemas/groups.schema.json).")
+      .def(
+          "__repr__",
+          [](const FormationResult& self) {
+            return "FormationResult(<" + std::to_string(self.groups.size()) + " groups, " +
+                   std::to_string(self.unassigned.size()) + " unassigned, objective " + py_repr(self.objective) + ">)";
+          },
+          "A summary.");
+  def_to_dataframe(result, "to_records() as a pandas.DataFrame, one row per group (pandas imported when called).");
+
+  m.def("form_groups", &run, "request"_a, py::kw_only(), "seed"_a = py::none(),
+        "Forms groups from a FormationRequest (docs/formation.md): every hard group rule holds in "
+        "every group formed, the objective over the soft ones is minimised, and every household left "
+        "out gets a reason. `seed` replaces the request's. Releases the GIL while it runs.");
+  m.def(
+      "form_groups",
+      [](Waitlist waitlist, GroupRules rules, FormationRules formation, Pins pins, std::vector<LockedGroup> locked,
+         std::optional<std::uint64_t> seed) {
+        return run(FormationRequest{std::move(waitlist), std::move(rules), std::move(formation), std::move(pins),
+                                    std::move(locked)},
+                   seed);
+      },
+      "waitlist"_a, py::kw_only(), "rules"_a = GroupRules{}, "formation"_a = FormationRules{}, "pins"_a = Pins{},
+      "locked"_a = std::vector<LockedGroup>{}, "seed"_a = py::none(),
+      "Forms groups from a Waitlist with `rules`, `formation` settings, `pins` and `locked` groups.");
+}
