@@ -115,7 +115,21 @@ CourseFormat read_format(const Json& value, const std::string& pointer,
   format.max_age = optional_integer(in, "max_age", format.max_age, 0, 25);
   format.season_first_month = optional_integer(in, "season_first_month", format.season_first_month, 1, 12);
   format.season_last_month = optional_integer(in, "season_last_month", format.season_last_month, 1, 12);
-  if (in.find("agenda")) format.agenda = detail::read_array<FormatBlock>(in, "agenda", read_block);
+  if (in.find("agenda")) {
+    format.agenda = detail::read_array<FormatBlock>(in, "agenda", read_block);
+  } else if (format.kind == FormatKind::course) {
+    // A course's agenda is laid out as standard_agenda does it (DOMAIN C2): the base's template
+    // follows a changed length, the introduction first and the reflection the rest.
+    for (auto& block : format.agenda) {
+      if (block.kind == "introduction") block.minutes = format.introduction_minutes;
+      if (block.kind == "reflection") block.minutes = format.session_minutes - format.introduction_minutes;
+    }
+  }
+  // DOMAIN C2: the course rules' model length follows the format's own, unless
+  // "schedule_rules" below says otherwise.
+  format.schedule_rules.session_minutes = std::min(format.session_minutes, 480);
+  format.schedule_rules.introduction_minutes =
+      std::min(format.introduction_minutes, format.schedule_rules.session_minutes - 1);
   if (const Json* rules = in.find("schedule_rules")) {
     format.schedule_rules =
         schedule_rules_from_json(*rules, in.pointer("schedule_rules"), format.schedule_rules);

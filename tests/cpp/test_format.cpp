@@ -140,6 +140,18 @@ TEST(custom_format, is_based_on_a_builtin_and_changes_only_what_it_gives) {
   EXPECT_EQ(format_from_json(to_json(format)), format);
 }
 
+TEST(custom_format, a_longer_session_is_the_model_length_of_its_plans) {
+  // DOMAIN C2: a format's own session length is what its plans are checked against.
+  const CourseFormat format = format_from_json(parse_json(
+      R"({"id": "long", "based_on": "monthly_parents", "session_minutes": 120, "earliest_start": "14:00"})"));
+  EXPECT_EQ(format.schedule_rules.session_minutes, 120);
+  CourseRequest request = course_request(format);
+  request.first_date = Date(2019, 11, 5);
+  const CourseSchedule schedule = plan_course(request);
+  EXPECT_EQ(schedule.sessions[0].start_time(), ClockTime(14, 30, 0));
+  for (const auto& finding : validate(schedule)) EXPECT_NE(finding.rule, "C2") << finding;
+}
+
 TEST(custom_format, errors_say_where_and_which_rule) {
   auto error = input_error([] {
     format_from_json(parse_json(R"({"id": "x", "based_on": "monthly_parents", "session_minutes": 20})"));
