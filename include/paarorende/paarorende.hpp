@@ -2,7 +2,9 @@
 #pragma once
 
 #include "paarorende/calendar.hpp"
+#include "paarorende/csv.hpp"
 #include "paarorende/error.hpp"
+#include "paarorende/evaluation.hpp"
 #include "paarorende/formation.hpp"
 #include "paarorende/family_week.hpp"
 #include "paarorende/format.hpp"
@@ -12,8 +14,10 @@
 #include "paarorende/parallel_offer.hpp"
 #include "paarorende/presenter.hpp"
 #include "paarorende/region.hpp"
+#include "paarorende/report.hpp"
 #include "paarorende/roster.hpp"
 #include "paarorende/schedule.hpp"
+#include "paarorende/scores.hpp"
 #include "paarorende/topic.hpp"
 #include "paarorende/version.hpp"
 #include "paarorende/violation.hpp"
