@@ -19,6 +19,18 @@
 #include <string_view>
 
 #include "paarorende/paarorende.hpp"
+// The loaders that the umbrella header may not list yet.
+#include "paarorende/csv.hpp"
+#include "paarorende/evaluation.hpp"
+#include "paarorende/family_week.hpp"
+#include "paarorende/format.hpp"
+#include "paarorende/formation.hpp"
+#include "paarorende/meeting_place.hpp"
+#include "paarorende/parallel_offer.hpp"
+#include "paarorende/region.hpp"
+#include "paarorende/report.hpp"
+#include "paarorende/roster.hpp"
+#include "paarorende/scores.hpp"
 
 #define PAARORENDE_FUZZ_SCHOOL_CALENDAR 1
 #define PAARORENDE_FUZZ_COURSE_REQUEST 2
@@ -26,6 +38,17 @@
 #define PAARORENDE_FUZZ_TOPIC_CATALOGUE 4
 #define PAARORENDE_FUZZ_GROUP 5
 #define PAARORENDE_FUZZ_ATTENDANCE_RECORDS 6
+#define PAARORENDE_FUZZ_EVALUATION_FORM 7
+#define PAARORENDE_FUZZ_EVALUATION_RESPONSES 8
+#define PAARORENDE_FUZZ_EVALUATION_CSV 9
+#define PAARORENDE_FUZZ_CSV 10
+#define PAARORENDE_FUZZ_WAITLIST 11
+#define PAARORENDE_FUZZ_ROSTER 12
+#define PAARORENDE_FUZZ_FORMAT 13
+#define PAARORENDE_FUZZ_FAMILY_WEEK_REQUEST 14
+#define PAARORENDE_FUZZ_SEASON_REQUEST 15
+#define PAARORENDE_FUZZ_PARALLEL_OFFER 16
+#define PAARORENDE_FUZZ_REGION 17
 
 #ifndef PAARORENDE_FUZZ_DOCUMENT
 #error "define PAARORENDE_FUZZ_DOCUMENT as one of the PAARORENDE_FUZZ_* document types"
@@ -43,7 +66,7 @@ using namespace paarorende;
 
 // Writes the value, reads it back with `read` and checks it equals the value.
 template <class T, class Read>
-void round_trip(const T& value, Read read) {
+[[maybe_unused]] void round_trip(const T& value, Read read) {
   const std::string text = to_json(value).dump();
   T again;
   try {
@@ -58,6 +81,36 @@ void round_trip(const T& value, Read read) {
   }
 }
 
+[[maybe_unused]] void round_trip_responses(const EvaluationResponses& responses,
+                                           const EvaluationForm& form) {
+  const std::string text = to_json(responses, form).dump();
+  EvaluationResponses again;
+  try {
+    again = responses_from_json(parse_json(text), form);
+  } catch (const Error& error) {
+    std::fprintf(stderr, "%s\n%s\n", error.what(), text.c_str());
+    finding("written responses do not read back");
+  }
+  if (!(again == responses)) finding("written responses read back to different ones");
+}
+
+#if PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_EVALUATION_CSV || \
+    PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_CSV
+// CSV: the text itself, not JSON.
+void run(std::string_view text) {
+#if PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_CSV
+  const CsvTable table = read_csv(text);
+  (void)table;
+#else
+  const EvaluationForm form = pilot_evaluation_form();
+  const EvaluationResponses responses = responses_from_csv(text, form);
+  const EvaluationScores scores = score_evaluation(form, responses);
+  (void)to_json(scores);
+  (void)evaluation_report_html(scores);
+  round_trip_responses(responses, form);
+#endif
+}
+#else
 void run(std::string_view text) {
   const Json document = parse_json(text);
 #if PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_SCHOOL_CALENDAR
@@ -118,11 +171,74 @@ void run(std::string_view text) {
   const AttendanceRecords records = attendance_records_from_json(document);
   const AttendanceProbabilities fitted =
       fit_attendance(records.records, records.prior, records.prior_weight);
+  for (double p : {fitted.attend, fitted.both}) {
+    if (!(p >= 0.0 && p <= 1.0)) finding("a fitted probability outside 0..1");
+  }
   (void)to_json(fitted);
+#elif PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_EVALUATION_FORM
+  const EvaluationForm form = evaluation_form_from_json(document);
+  validate(form);
+  round_trip(form, [](const Json& json) { return evaluation_form_from_json(json); });
+#elif PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_EVALUATION_RESPONSES
+  const EvaluationForm form = pilot_evaluation_form();
+  const EvaluationResponses responses = responses_from_json(document, form);
+  const EvaluationScores scores = score_evaluation(form, responses);
+  (void)to_json(scores);
+  (void)evaluation_report_html(scores);
+  round_trip_responses(responses, form);
+#elif PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_WAITLIST
+  const FormationRequest request = formation_request_from_json(document);
+  round_trip(request, [](const Json& json) { return formation_request_from_json(json); });
+  (void)to_json(form_groups(request), "fuzz");
+#elif PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_ROSTER
+  const Roster roster = roster_from_json(document);
+  round_trip(roster, [](const Json& json) { return roster_from_json(json); });
+  (void)validate(roster);
+  (void)shortfalls(roster);
+  // Strong guarantee: a refused change leaves the roster as it was.
+  if (!roster.volunteers.empty() && !roster.shifts.empty()) {
+    Roster changed = roster;
+    try {
+      assign(changed, roster.shifts.front().meeting, roster.volunteers.back().id);
+    } catch (const Error&) {
+      if (!(changed == roster)) finding("a refused assign changed the roster");
+    }
+    changed = roster;
+    try {
+      add_volunteer(changed, roster.volunteers.front());  // the id is taken
+    } catch (const Error&) {
+      if (!(changed == roster)) finding("a refused add_volunteer changed the roster");
+    }
+  }
+#elif PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_FORMAT
+  const CourseFormat format = format_from_json(document);
+  round_trip(format, [](const Json& json) { return format_from_json(json); });
+  (void)validate(plan_course(course_request(format)));
+#elif PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_FAMILY_WEEK_REQUEST
+  const FamilyWeekRequest request = family_week_request_from_json(document);
+  round_trip(request, [](const Json& json) { return family_week_request_from_json(json); });
+  const FamilyWeekPlan plan = plan_family_week(request);
+  (void)validate(plan);
+  (void)to_json(plan);
+  (void)to_ical(plan);
+#elif PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_SEASON_REQUEST
+  const SeasonRequest request = season_request_from_json(document);
+  const Season season = plan_season(request);
+  (void)to_json(season);
+  (void)to_ical(season);
+#elif PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_PARALLEL_OFFER
+  const ParallelOfferPlan plan = parallel_offer_from_json(document);
+  (void)validate(plan);
+  (void)to_json(plan);
+#elif PAARORENDE_FUZZ_DOCUMENT == PAARORENDE_FUZZ_REGION
+  const Region region = region_from_json(document);
+  round_trip(region, [](const Json& json) { return region_from_json(json); });
+  (void)validate(region);
 #else
 #error "unknown PAARORENDE_FUZZ_DOCUMENT"
 #endif
 }
+#endif
 
 }  // namespace
 
