@@ -455,14 +455,15 @@ std::string Writer::attendance_section() {
   int most = options_.min_present;
   for (const auto& session : a.sessions) most = std::max(most, session.participants_enrolled);
   const int chart_height = 180, bar = 48, gap = 24, left = 40, top = 16;
-  const int width = left + static_cast<int>(a.sessions.size()) * (bar + gap) + gap + 80;
+  const int label_room = 130;  // the G4 line's label, right of the bars
+  const int width = left + static_cast<int>(a.sessions.size()) * (bar + gap) + gap + label_room;
   const int height = top + chart_height + 40;
   const auto y_of = [&](double value) { return top + chart_height - value / most * chart_height; };
   out += "<figure>" +
          svg_open(width, height, std::string(w_.attendance) + ": " + w_.participants_present + " / " + w_.session);
   char line[320];
   std::snprintf(line, sizeof line, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left,
-                top + chart_height, width - 80, top + chart_height);
+                top + chart_height, width - label_room, top + chart_height);
   out += line;
   int x = left + gap;
   for (const auto& session : a.sessions) {
@@ -483,12 +484,12 @@ std::string Writer::attendance_section() {
     x += bar + gap;
   }
   std::snprintf(line, sizeof line, "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" class=\"reference-line\"/>", left,
-                y_of(options_.min_present), width - 80, y_of(options_.min_present));
+                y_of(options_.min_present), width - label_room, y_of(options_.min_present));
   out += line;
-  std::snprintf(line, sizeof line, "<text x=\"%d\" y=\"%.2f\" class=\"reference-label\">G4: %s %d</text>", width - 76,
+  std::snprintf(line, sizeof line, "<text x=\"%d\" y=\"%.2f\" class=\"reference-label\">G4: %s %d</text>", width - label_room + 4,
                 y_of(options_.min_present) + 4, w_.at_least, options_.min_present);
   out += line;
-  std::snprintf(line, sizeof line, "<text x=\"%d\" y=\"%d\" class=\"tick\">", left + (width - 80 - left) / 2,
+  std::snprintf(line, sizeof line, "<text x=\"%d\" y=\"%d\" class=\"tick\">", left + (width - label_room - left) / 2,
                 top + chart_height + 34);
   out += line;
   out += std::string(w_.session) + "</text></svg><figcaption>" + w_.participants_present + " (" +
