@@ -29,10 +29,12 @@ inline constexpr int max_nesting_depth = 64;
 /// time a reader takes.
 inline constexpr std::size_t max_list_entries = 10000;
 
-/// Households on a waiting list, and in all the groups formed from it (DOMAIN G1-G9).
-inline constexpr std::size_t max_waitlist_households = 10000;
+/// Households on a waiting list, and in all the groups formed from it (DOMAIN G1-G9): a national
+/// list has some 20,000.
+inline constexpr std::size_t max_waitlist_households = 100000;
 
-/// Rows (responses) of an evaluation file, CSV or JSON (DOMAIN E1-E4).
+/// Rows (responses) of an evaluation file, CSV or JSON (DOMAIN E1-E4). Without it a 16 MiB CSV
+/// of short rows holds 1.4 million responses and takes about 1 GB to read.
 inline constexpr std::size_t max_responses = 100000;
 
 /// Columns of a CSV file.
