@@ -59,7 +59,7 @@ using detail::ical_fold;
 
 std::string local_stamp(const LocalDateTime& time) {
   const auto local = time.local_time();
-  char text[32];
+  char text[48];  // room for any int GCC's -Wformat-truncation can imagine, not only valid times
   std::snprintf(text, sizeof text, "%04d%02d%02dT%02d%02d%02d",
                 static_cast<int>(local.date().year()), static_cast<int>(local.date().month()),
                 static_cast<int>(local.date().day()), static_cast<int>(local.time_of_day().hours()),
