@@ -1,7 +1,9 @@
 // JSON forms of the waitlist document and the formation result (docs/formation.md, schemas
 // docs/schemas/waitlist.schema.json and groups.schema.json). Households are read by the same
 // reader as a group document's.
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "paarorende/detail/json_reader.hpp"
@@ -27,8 +29,9 @@ double read_number(const Json& value, const std::string& pointer, double low, do
   if (!value.is_number()) detail::wrong_type(value, pointer, "a number");
   const double number = value.get<double>();
   if (!(number >= low && number <= high)) {
-    throw InputError("", "must be between " + Json(low).dump() + " and " + Json(high).dump() + ", got " +
-                             value.dump(), pointer);
+    char bounds[64];
+    std::snprintf(bounds, sizeof bounds, "must be between %g and %g, got ", low, high);
+    throw InputError("", bounds + value.dump(), pointer);
   }
   return number;
 }

@@ -1,0 +1,251 @@
+"""Forming groups from a waitlist (DOMAIN G1-G9, C8, V1): the `groups` command, the Valdres
+example, the JSON schemas, and the Python API over the same C++ core."""
+
+import json
+import subprocess
+import threading
+import time
+
+import jsonschema
+import pytest
+
+import paarorende
+
+from test_schemas import make_validator
+
+EXAMPLE = "examples/valdres_groups"
+
+
+@pytest.fixture(scope="module")
+def valdres(repo):
+    return repo / EXAMPLE / "waitlist.json"
+
+
+@pytest.fixture(scope="module")
+def formed(cli, valdres):
+    result = cli("groups", valdres)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)
+
+
+def test_the_generator_reproduces_the_committed_waitlist(repo, valdres):
+    generated = subprocess.run(["/usr/bin/python3", str(repo / EXAMPLE / "generate_waitlist.py")],
+                               capture_output=True, text=True, check=True).stdout
+    assert json.loads(generated) == json.loads(valdres.read_text(encoding="utf-8"))
+
+
+def test_the_waitlist_covers_the_six_valdres_municipalities(valdres):
+    document = json.loads(valdres.read_text(encoding="utf-8"))
+    assert {p["municipality"] for p in document["places"]} == {"3449", "3450", "3451", "3452", "3453", "3454"}
+    # DOMAIN X4: pseudonymous slug ids, nothing else that could name a family.
+    for household in document["households"]:
+        assert household["id"].startswith("v") and household["id"][1:].isdigit()
+    make_validator("waitlist").validate(document)
+
+
+def test_groups_output_validates_and_places_every_household_once(formed, valdres):
+    make_validator("groups").validate(formed)
+    document = json.loads(valdres.read_text(encoding="utf-8"))
+    seen = [h for group in formed["groups"] for h in group["households"]]
+    seen += [u["household"] for u in formed["unassigned"]]
+    assert sorted(seen) == sorted(h["id"] for h in document["households"])
+    assert formed["summary"]["households"] == len(document["households"])
+
+
+def test_every_formed_group_keeps_the_hard_rules(formed):
+    for group in formed["groups"]:
+        assert all(v["severity"] != "error" for v in group["violations"]), group["id"]
+        assert 9 <= group["participants"] <= 16  # DOMAIN G3, hard by default
+        assert group["scores"]["max_travel_minutes"] <= 60  # DOMAIN C8
+        assert "G1" in group["satisfied"] and "C8" in group["satisfied"]
+
+
+def test_groups_span_municipalities(formed):
+    # DOMAIN V1, G8: small municipalities share groups.
+    assert any(len(group["municipalities"]) > 1 for group in formed["groups"])
+
+
+def test_the_committed_output_is_what_groups_prints(repo, formed):
+    committed = json.loads((repo / EXAMPLE / "groups.json").read_text(encoding="utf-8"))
+    assert committed == formed
+
+
+def test_the_objective_is_the_sum_of_its_terms(formed):
+    assert formed["objective"] == pytest.approx(sum(formed["terms"].values()))
+    assert formed["objective"] == pytest.approx(
+        sum(g["cost"] for g in formed["groups"]) + formed["terms"]["unassigned"])
+
+
+def test_the_seed_option_is_deterministic(cli, valdres):
+    first = cli("groups", valdres, "--seed", "7")
+    second = cli("groups", valdres, "--seed", "7")
+    assert first.returncode == 0
+    assert first.stdout == second.stdout
+    assert json.loads(first.stdout)["seed"] == 7
+
+
+def write(tmp_path, document, name="waitlist.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def small_waitlist():
+    return {
+        "id": "small",
+        "places": [{"id": "fagernes", "municipality": "3451", "latitude": 60.986, "longitude": 9.233}],
+        "households": [
+            {"id": f"h{i}", "school": "fagernes", "caregivers": [{"role": "mother"}, {"role": "father"}],
+             "children": [{"stage": "primary", "condition": "severe_disability"}]}
+            for i in range(1, 7)
+        ] + [{"id": "h7", "school": "fagernes", "caregivers": [{"role": "mother"}],
+              "children": [{"stage": "primary", "condition": "mainly_behavioural"}]}],
+    }
+
+
+def test_an_unassigned_household_gets_its_rule_and_reason(cli, tmp_path):
+    result = cli("groups", write(tmp_path, small_waitlist()))
+    assert result.returncode == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert output["unassigned"] == [{
+        "household": "h7", "rule": "C8",
+        "reason": "no other family in category mainly_behavioural (G1) within 60 minutes"}]
+    assert [g["households"] for g in output["groups"]] == [["h1", "h2", "h3", "h4", "h5", "h6"]]
+
+
+def test_a_locked_group_is_kept_and_reported_first(cli, tmp_path):
+    document = small_waitlist()
+    document["locked"] = [{"id": "kept", "venue": "fagernes", "households": ["h6", "h5", "h4", "h3", "h2"]}]
+    output = json.loads(cli("groups", write(tmp_path, document)).stdout)
+    assert output["groups"][0]["id"] == "kept"
+    assert output["groups"][0]["locked"] is True
+    assert output["groups"][0]["households"] == ["h6", "h5", "h4", "h3", "h2"]
+    # 10 participants: G3 holds; h1 alone cannot form a group.
+    assert {u["household"] for u in output["unassigned"]} == {"h1", "h7"}
+
+
+def test_a_locked_group_that_breaks_a_hard_rule_is_a_finding(cli, tmp_path):
+    document = small_waitlist()
+    document["locked"] = [{"id": "kept", "households": ["h1", "h2"]}]  # 4 participants (G3)
+    result = cli("groups", write(tmp_path, document))
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["groups"][0]["violations"][0]["rule"] == "G3"
+
+
+@pytest.mark.parametrize("change, where, message", [
+    (lambda d: d["households"][0].update(school="nowhere"), "/households/0/school",
+     'unknown place "nowhere" [DOMAIN C8]'),
+    (lambda d: d["households"][0].update(name="Kari"), "/households/0/name", 'unknown field "name"'),
+    (lambda d: d["places"][0].update(latitude=91), "/places/0/latitude", "must be between -90 and 90, got 91"),
+    (lambda d: d.update(pins={"apart": [["h1"]]}), "/pins/apart/0", "a pin names at least two households"),
+    (lambda d: d.update(formation={"target_participants": 20}), "/formation/target_participants",
+     "target_participants (20) must be between min_participants (9) and max_participants (16) [DOMAIN G3]"),
+])
+def test_bad_waitlists_are_one_line_errors(cli, tmp_path, change, where, message):
+    document = small_waitlist()
+    change(document)
+    path = write(tmp_path, document)
+    result = cli("groups", path.name, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"paarorende: waitlist.json:{where}: {message}\n"
+
+
+def test_groups_needs_a_file(cli):
+    result = cli("groups")
+    assert result.returncode == 2
+    assert result.stderr == "paarorende: groups needs a WAITLIST.json\n"
+
+
+# --- Python ----------------------------------------------------------------------------------
+
+
+def test_python_forms_the_same_groups_as_the_command(valdres, formed):
+    request = paarorende.FormationRequest.load(valdres)
+    result = paarorende.form_groups(request)
+    assert json.loads(result.to_json(waitlist=request.waitlist.id)) == formed
+    assert result.objective == pytest.approx(formed["objective"])
+    records = result.to_records()
+    assert [r["group"] for r in records] == [g["id"] for g in formed["groups"]]
+    assert records[0]["travel_minutes"] == pytest.approx(formed["groups"][0]["scores"]["travel_minutes"])
+    assert len(result.household_records()) == formed["summary"]["households"]
+
+
+def test_to_dataframe_has_one_row_per_group(valdres):
+    pandas = pytest.importorskip("pandas")
+    result = paarorende.form_groups(paarorende.FormationRequest.load(valdres))
+    frame = result.to_dataframe()
+    assert isinstance(frame, pandas.DataFrame)
+    assert len(frame) == len(result.groups)
+    assert {"group", "venue", "participants", "municipalities", "cost", "stage_span"} <= set(frame.columns)
+
+
+def test_form_groups_from_a_waitlist_with_keyword_settings(valdres):
+    waitlist = paarorende.Waitlist.load(valdres)
+    strict = paarorende.form_groups(
+        waitlist, rules=paarorende.GroupRules(stage_band=paarorende.RuleWeight.hard),
+        formation=paarorende.FormationRules(max_travel_minutes=45), seed=3)
+    assert strict.seed == 3
+    for group in strict.groups:
+        assert group.scores.stage_span <= 1
+        assert group.scores.max_travel_minutes <= 45
+        assert not [v for v in paarorende.validate_group(group.group, paarorende.GroupRules(
+            stage_band=paarorende.RuleWeight.hard)) if v.severity == paarorende.Severity.error]
+    for left in strict.unassigned:
+        assert left.rule and left.reason
+
+
+def test_pins_and_locks_from_python(valdres):
+    request = paarorende.FormationRequest.load(valdres)
+    first = paarorende.form_groups(request)
+    kept = first.groups[0]
+    request.locked = [paarorende.LockedGroup(id=kept.group.id, venue=kept.venue,
+                                             households=[h.id for h in kept.group.households])]
+    ids = [h.id for h in request.waitlist.households if h.id not in {h.id for h in kept.group.households}]
+    request.pins = paarorende.Pins(together=[[ids[0], ids[1]]], apart=[[ids[2], ids[3]]])
+    again = paarorende.form_groups(request)
+    assert again.groups[0].locked and again.groups[0].group == kept.group
+    for group in again.groups[1:]:
+        members = {h.id for h in group.group.households}
+        assert (ids[0] in members) == (ids[1] in members)
+        assert not (ids[2] in members and ids[3] in members)
+
+
+def test_a_request_round_trips_through_json(valdres):
+    request = paarorende.FormationRequest.load(valdres)
+    assert paarorende.FormationRequest.from_json(request.to_json()) == request
+
+
+def test_bad_input_from_python_says_where(tmp_path):
+    document = small_waitlist()
+    document["households"][0]["school"] = "nowhere"
+    with pytest.raises(paarorende.InputError) as raised:
+        paarorende.FormationRequest.load(write(tmp_path, document))
+    assert raised.value.where.endswith("waitlist.json:/households/0/school")
+    assert raised.value.rule == "C8"
+
+
+def test_reprs_read_like_constructors():
+    assert repr(paarorende.Place(id="bagn", municipality="3449", latitude=60.8, longitude=9.5)) == \
+        "Place(id='bagn', municipality='3449', latitude=60.8, longitude=9.5)"
+    assert repr(paarorende.FormationRules(target_participants=10)) == "FormationRules(target_participants=10)"
+    assert repr(paarorende.LockedGroup(id="g1", households=["h1"])) == "LockedGroup(id='g1', households=['h1'])"
+
+
+def test_formation_releases_the_gil():
+    waitlist = paarorende.synthetic_waitlist(households=4000, municipalities=100, seed=5)
+    done = threading.Event()
+    ticks = 0
+
+    def form():
+        paarorende.form_groups(waitlist)
+        done.set()
+
+    worker = threading.Thread(target=form)
+    worker.start()
+    while not done.is_set():
+        ticks += 1
+        time.sleep(0.001)
+    worker.join()
+    assert ticks > 5  # the main thread ran while the groups were formed
