@@ -74,3 +74,19 @@ html_extra_path: list[str] = []
 # Some pages show JSON with elisions ("..."), which Pygments cannot lex; such a block is shown
 # without colours. Every other warning fails the build (-W).
 suppress_warnings = ["misc.highlighting_failure"]
+
+
+def _pybind11_overloads(app, what, name, obj, options, lines):
+    """pybind11 documents an overloaded function as "Overloaded function." followed by numbered
+    signatures ("1. form_groups(request: ..., *, seed: ...) -> ..."). Shown as code, their `*`
+    and `**` are not read as reStructuredText emphasis."""
+    if not any(line.strip() == "Overloaded function." for line in lines):
+        return
+    for index, line in enumerate(lines):
+        match = re.match(r"^(\d+)\. (\w+\(.*\).*)$", line)
+        if match:
+            lines[index] = f"{match.group(1)}. ``{match.group(2)}``"
+
+
+def setup(app):
+    app.connect("autodoc-process-docstring", _pybind11_overloads)

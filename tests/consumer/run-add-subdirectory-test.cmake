@@ -1,5 +1,6 @@
 # Configures, builds and runs tests/consumer/add-subdirectory, which takes the paarorende sources
 # in with add_subdirectory (only the library is built).
+cmake_minimum_required(VERSION 3.22)
 file(REMOVE_RECURSE ${WORK_DIR})
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${CONSUMER_SOURCE_DIR} -B ${WORK_DIR} -G ${GENERATOR}
                         -DPAARORENDE_SOURCE_DIR=${PAARORENDE_SOURCE_DIR}

@@ -1,5 +1,6 @@
 # Installs the built paarorende into a fresh prefix, then compiles and runs a program with the
 # flags of `pkg-config --cflags --libs paarorende`, without CMake's help.
+cmake_minimum_required(VERSION 3.22)
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${PAARORENDE_BINARY_DIR} --prefix ${prefix}
@@ -25,11 +26,21 @@ execute_process(COMMAND ${PKG_CONFIG} --cflags --libs paarorende OUTPUT_VARIABLE
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "pkg-config --cflags --libs paarorende failed: ${result}")
 endif()
+separate_arguments(flags UNIX_COMMAND "${flags}")
 # The flags point into the prefix the files were installed to (the .pc is relocatable).
-if(NOT flags MATCHES "-I${prefix}/include" OR NOT flags MATCHES "-lpaarorende")
+set(include_found OFF)
+foreach(flag IN LISTS flags)
+  if(flag MATCHES "^-I(.*)$")
+    file(REAL_PATH "${CMAKE_MATCH_1}" dir)
+    file(REAL_PATH "${prefix}/include" expected)
+    if(dir STREQUAL expected)
+      set(include_found ON)
+    endif()
+  endif()
+endforeach()
+if(NOT include_found OR NOT "-lpaarorende" IN_LIST flags OR NOT "-lboost_date_time" IN_LIST flags)
   message(FATAL_ERROR "unexpected flags: ${flags}")
 endif()
-separate_arguments(flags UNIX_COMMAND "${flags}")
 execute_process(COMMAND ${CXX} -std=c++20 ${SOURCE} -o ${WORK_DIR}/consumer ${flags}
                 RESULT_VARIABLE result)
 if(NOT result EQUAL 0)

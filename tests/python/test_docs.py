@@ -59,5 +59,5 @@ def test_the_python_api_is_documented_from_the_module(site):
 def test_the_cpp_api_is_documented_from_the_headers(site):
     _, html, _, _ = site
     text = (html / "api" / "cpp.html").read_text(encoding="utf-8")
-    for name in ("plan_course", "CourseRequest", "InputError", "validate_group"):
+    for name in ("plan_course", "CourseRequest", "InputError", "GroupRules"):
         assert f"_CPPv4N10paarorende{len(name)}{name}" in text, name
