@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include "paarorende/detail/json_reader.hpp"
@@ -192,6 +193,33 @@ FormationRequest formation_request_from_json(const Json& document) {
   // when groups are formed.
   check_waitlist(waitlist);
   check_formation_rules(request.formation, request.rules);
+  // Pins and locks name households (and places) of this waitlist.
+  std::set<std::string> households_known, places_known;
+  for (const Household& household : waitlist.households) households_known.insert(household.id);
+  for (const Place& place : waitlist.places) places_known.insert(place.id);
+  auto known = [&households_known](const std::vector<std::vector<std::string>>& lists, const std::string& pointer) {
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      for (std::size_t j = 0; j < lists[i].size(); ++j) {
+        if (!households_known.count(lists[i][j])) {
+          throw InputError("", "unknown household " + detail::quote_input(lists[i][j]), item(item(pointer, i), j));
+        }
+      }
+    }
+  };
+  known(request.pins.together, "/pins/together");
+  known(request.pins.apart, "/pins/apart");
+  for (std::size_t i = 0; i < request.locked.size(); ++i) {
+    const LockedGroup& locked = request.locked[i];
+    if (!locked.venue.empty() && !places_known.count(locked.venue)) {
+      throw InputError("C8", "unknown place " + detail::quote_input(locked.venue), item("/locked", i) + "/venue");
+    }
+    for (std::size_t j = 0; j < locked.households.size(); ++j) {
+      if (!households_known.count(locked.households[j])) {
+        throw InputError("", "unknown household " + detail::quote_input(locked.households[j]),
+                         item(item("/locked", i) + "/households", j));
+      }
+    }
+  }
   return request;
 }
 
