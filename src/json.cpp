@@ -645,7 +645,7 @@ Session read_session(const Json& value, const std::string& pointer, int number,
     session.topic = detail::read_string(*topic, in.pointer("topic"));
   }
   if (const Json* presenter = in.find("presenter"); presenter && !presenter->is_null()) {
-    session.presenter = detail::read_string(*presenter, in.pointer("presenter"));
+    session.presenter = read_slug(in, "presenter");  // DOMAIN X4: an id, never a name
   }
   session.moved_from = in.optional_date("moved_from");
   if (const Json* reason = in.find("move_reason")) {
@@ -785,6 +785,11 @@ Json parse_json(std::string_view text) {
   }
   // A UTF-8 byte order mark, as some editors write, is not an error.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // nlohmann's reader takes a NUL byte for the end of the input and would silently ignore
+  // whatever follows it (found by the bad-input catalogue; issue #9).
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    throw InputError("", "invalid JSON: a NUL byte (U+0000)", line_and_column(text, nul + 1));
+  }
   try {
     return Json::parse(text, DuplicateKeyGuard{});
   } catch (const Json::parse_error& error) {

@@ -17,6 +17,7 @@
 #include "paarorende/calendar.hpp"
 #include "paarorende/detail/format.hpp"
 #include "paarorende/error.hpp"
+#include "paarorende/limits.hpp"
 
 namespace paarorende::detail {
 
@@ -197,9 +198,11 @@ class ObjectReader {
     const Json* value = find(key);
     return value ? read_clock(*value, pointer(key)) : fallback;
   }
+  /// A required array of at most max_list_entries entries (include/paarorende/limits.hpp).
   const Json& array(std::string_view key) {
     const Json& value = required(key);
     if (!value.is_array()) wrong_type(value, pointer(key), "an array");
+    check_limit(value.size(), max_list_entries, "entries", pointer(key));
     return value;
   }
 
