@@ -302,6 +302,7 @@ void register_group(py::module_& m) {
                          });
 
   m.def("attendance_distribution", &attendance_distribution, "households"_a,
+        py::call_guard<py::gil_scoped_release>(),
         "The exact distribution of the number present at a session (DOMAIN G4) for households "
         "(list[AttendanceUnit]), each coming independently: the convolution of each household's "
         "0/1/2-participant distribution, O(n * m) for n households and m enrolled caregivers; no "
@@ -346,6 +347,7 @@ void register_group(py::module_& m) {
         return fit_attendance(records, prior.value_or(pilot_attendance()), prior_weight);
       },
       "records"_a, "prior"_a = py::none(), "prior_weight"_a = 0.0,
+      py::call_guard<py::gil_scoped_release>(),
       "A municipality's own AttendanceProbabilities from its records (list[AttendanceRecord]; "
       "DOMAIN E2, G5), by pooled maximum likelihood: attend = household-sessions with anyone "
       "present / household-sessions recorded; both = sessions with both present / sessions "
@@ -366,6 +368,7 @@ void register_group(py::module_& m) {
                                  max_households);
       },
       "present"_a, "probability"_a, "household"_a = py::none(), "max_households"_a = 1000,
+      py::call_guard<py::gil_scoped_release>(),
       "How many households must be enrolled so that P(at least `present` present) >= "
       "`probability` (DOMAIN G4), each like `household` (an AttendanceUnit; None: a couple at the "
       "pilot's figures, G5). Returns the smallest such number, or None when no number up to "
@@ -680,7 +683,7 @@ void register_group(py::module_& m) {
       [](const Group& group, const std::optional<GroupRules>& rules) {
         return validate(group, rules.value_or(GroupRules{}));
       },
-      "group"_a, "rules"_a = py::none(),
+      "group"_a, "rules"_a = py::none(), py::call_guard<py::gil_scoped_release>(),
       "Every violation of `rules` (None: GroupRules()) by `group`, in rule order (DOMAIN G1 ... "
       "G9), as a list of GroupViolation: G1 behavioural difficulties mixed with illness or "
       "disability; G2 "

@@ -549,7 +549,7 @@ void register_schedule(py::module_& m) {
       schedule, "to_records() as a pandas.DataFrame, one row per session. Raises ImportError "
                 "when pandas is not installed.");
 
-  m.def("plan_course", &plan_course, "request"_a,
+  m.def("plan_course", &plan_course, "request"_a, py::call_guard<py::gil_scoped_release>(),
         "Plans the course (DOMAIN C1-C8, C11): dated sessions at the latest allowed start "
         "(C3), on the cadence (C4), moved off closed days (C11), with the planner's findings.\n\n"
         "Session 1 gets the topic FIRST_SESSION_TOPIC (C6, T6) and, when one is free, a "
@@ -563,6 +563,7 @@ void register_schedule(py::module_& m) {
         "rules.max_move_weeks (C11).");
 
   m.def("validate", py::overload_cast<const CourseSchedule&>(&validate), "schedule"_a,
+        py::call_guard<py::gil_scoped_release>(),
         "Validates any schedule, planned or hand-made, against its request's rules and "
         "calendar, and returns every finding (list[Violation]): errors for broken rules (a "
         "session on a closed day, C11; ending after care closes minus travel, C3; out of order, "

@@ -460,7 +460,7 @@ void register_topic(py::module_& m) {
       },
       "wishes"_a, "catalogue"_a = py::none(), "children"_a = std::vector<ChildProfile>{},
       "count"_a = CourseRequest{}.sessions - 1, "audience"_a = Audience::parents,
-      "rules"_a = py::none(),
+      "rules"_a = py::none(), py::call_guard<py::gil_scoped_release>(),
       "Chooses `count` topics for the sessions after the first from the wishes (list[TopicWish]) "
       "(DOMAIN C5, C6, G6, T3); returns a TopicChoice. `catalogue` None is the built-in one; "
       "`rules` None is TopicRules(); `count` defaults to the later sessions of a 5-session course "
@@ -566,6 +566,7 @@ void register_topic(py::module_& m) {
         return staff_sessions(dates, topics, presenters, or_builtin(catalogue), first_number);
       },
       "dates"_a, "topics"_a, "presenters"_a, "catalogue"_a = py::none(), "first_number"_a = 2,
+      py::call_guard<py::gil_scoped_release>(),
       "Places `topics` (ids, most wanted first) on `dates` (the later sessions', in order) and "
       "gives each a presenter whose role fits the topic and who is free that day (DOMAIN C7); "
       "returns a Staffing. `catalogue` None is the built-in one; `first_number` is the number of "
