@@ -457,6 +457,17 @@ void validate(const EvaluationForm& form) {
   }
 }
 
+EvaluationForm builtin_evaluation_form(std::string_view id, const std::string& where) {
+  if (id == pilot_form_id) return pilot_evaluation_form();
+  if (id.empty()) throw InputError("E1", "the format names no evaluation form; give one with a form file", where);
+  std::string message = "no built-in evaluation form ";
+  message += detail::quote_input(id);
+  message += "; the built-in one is \"";
+  message += pilot_form_id;
+  message += '"';
+  throw InputError("E1", message, where);
+}
+
 EvaluationForm evaluation_form_from_json(const Json& document) {
   ObjectReader in(document, "");
   EvaluationForm form;

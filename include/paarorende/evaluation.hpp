@@ -115,6 +115,11 @@ inline constexpr std::string_view pilot_form_id = "sandefjord-pilot";
 /// says how the words were read as numbers.
 EvaluationForm pilot_evaluation_form();
 
+/// The built-in form with this id: a course format names its evaluation form by id
+/// (CourseFormat::evaluation_form), and the evaluation takes the format's form. Throws
+/// InputError at `where` for an id that is not built in, or an empty one (the format has none).
+EvaluationForm builtin_evaluation_form(std::string_view id, const std::string& where = {});
+
 /// Checks a form: id and item ids are slugs, item ids unique, min < max with at most 100 values,
 /// labels inside the scale and once each, at least two choices with unique slug ids, references
 /// inside the scale (or 0-1 for yes/no), no reference on single-choice or free-text items.

@@ -6,6 +6,7 @@
 #include "cli.hpp"
 #include "paarorende/detail/json_reader.hpp"
 #include "paarorende/evaluation.hpp"
+#include "paarorende/format.hpp"
 #include "paarorende/json.hpp"
 #include "paarorende/report.hpp"
 #include "paarorende/scores.hpp"
@@ -14,7 +15,7 @@ namespace paarorende::cli {
 namespace {
 
 int command_evaluate(const std::vector<std::string>& args) {
-  std::optional<std::string> responses_file, form_file, html_file, attendance_file;
+  std::optional<std::string> responses_file, form_file, format_name, html_file, attendance_file;
   ScoreOptions options;
   ReportOptions report;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -30,6 +31,8 @@ int command_evaluate(const std::vector<std::string>& args) {
       const std::string& value = args[++i];
       if (arg == "--form") {
         form_file = value;
+      } else if (arg == "--format") {
+        format_name = value;
       } else if (arg == "--html") {
         html_file = value;
       } else if (arg == "--attendance") {
@@ -58,7 +61,19 @@ int command_evaluate(const std::vector<std::string>& args) {
     responses_file = arg;
   }
   if (!responses_file) throw UsageError{"evaluate needs a responses file (.json or .csv)"};
-  const EvaluationForm form = form_file ? load_evaluation_form(*form_file) : pilot_evaluation_form();
+  if (form_file && format_name) throw UsageError{"give --form or --format, not both"};
+  EvaluationForm form = pilot_evaluation_form();
+  if (form_file) {
+    form = load_evaluation_form(*form_file);
+  } else if (format_name) {
+    // The format's own evaluation form: a built-in format's id, or a municipality's format file.
+    if (const CourseFormat* builtin = find_builtin_format(*format_name)) {
+      form = builtin_evaluation_form(builtin->evaluation_form, "--format");
+    } else {
+      const CourseFormat format = load_format(*format_name);
+      form = builtin_evaluation_form(format.evaluation_form, located_in_file(*format_name, "/evaluation_form"));
+    }
+  }
   const EvaluationResponses responses = load_responses(*responses_file, form);
   EvaluationScores scores = score_evaluation(form, responses, options);
   if (attendance_file) {
@@ -76,11 +91,12 @@ int command_evaluate(const std::vector<std::string>& args) {
 std::vector<Command> evaluation_commands() {
   return {
       {"evaluate",
-       "evaluate RESPONSES.(json|csv) [--form FORM.json] [--html FILE] [--attendance RECORDS.json] "
+       "evaluate RESPONSES.(json|csv) [--form FORM.json | --format FORMAT] [--html FILE] "
+       "[--attendance RECORDS.json] "
        "[--threshold N] [--lang nb|en] [--comments]",
        "the scores of an evaluation per item and course (DOMAIN E1-E3)\nand of attendance (E2), "
        "figures from fewer than N (5) people\nsuppressed (X4); --html writes the report; the form "
-       "is the\npilot's (sandefjord-pilot) unless --form names one",
+       "is the\npilot's (sandefjord-pilot) unless --form names one or\n--format a course format (built-in id or file) whose form to use",
        command_evaluate},
   };
 }

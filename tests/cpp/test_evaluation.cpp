@@ -77,6 +77,16 @@ TEST(evaluation_form, pilot_feedback_is_the_reference_E3) {
   EXPECT_FALSE(form.items[5].reference.has_value());
 }
 
+TEST(evaluation_form, a_format_names_its_built_in_form_by_id) {
+  EXPECT_EQ(builtin_evaluation_form("sandefjord-pilot"), pilot_evaluation_form());
+  const InputError unknown = input_error([] { builtin_evaluation_form("skjema-x", "/evaluation_form"); });
+  EXPECT_EQ(unknown.rule(), "E1");
+  EXPECT_EQ(unknown.where(), "/evaluation_form");
+  EXPECT_EQ(unknown.message(), "no built-in evaluation form \"skjema-x\"; the built-in one is \"sandefjord-pilot\"");
+  const InputError none = input_error([] { builtin_evaluation_form("", "--format"); });
+  EXPECT_EQ(none.message(), "the format names no evaluation form; give one with a form file");
+}
+
 TEST(evaluation_form, json_round_trip_of_pilot_and_custom_forms) {
   for (const EvaluationForm& form : {pilot_evaluation_form(), custom_form()}) {
     EXPECT_EQ(evaluation_form_from_json(to_json(form)), form) << form.id;

@@ -304,6 +304,32 @@ def test_cli_scores_validate_against_the_schema(cli, tmp_path):
     assert json.loads(from_json.stdout)["courses"] == json.loads(plain.stdout)["courses"]
 
 
+def test_the_evaluation_takes_a_format(cli, tmp_path):
+    """A course format names its evaluation form (DOMAIN E1): the monthly course's is the pilot's."""
+    assert EvaluationForm.builtin("sandefjord-pilot") == EvaluationForm.pilot()
+    with pytest.raises(InputError) as raised:
+        EvaluationForm.builtin("skjema-x")
+    assert raised.value.rule == "E1"
+    default = cli("evaluate", PILOT_CSV)
+    monthly = cli("evaluate", PILOT_CSV, "--format", "monthly_parents")
+    assert monthly.returncode == 0, monthly.stderr
+    assert monthly.stdout == default.stdout
+    # The meeting place for children has no written evaluation form.
+    none = cli("evaluate", PILOT_CSV, "--format", "meeting_place")
+    assert none.returncode == 2 and none.stdout == ""
+    assert none.stderr == ("paarorende: --format: the format names no evaluation form; "
+                           "give one with a form file [DOMAIN E1]\n")
+    custom = tmp_path / "format.json"
+    custom.write_text(json.dumps({"id": "eget_kurs", "based_on": "monthly_parents",
+                                  "evaluation_form": "skjema-x"}), encoding="utf-8")
+    unknown = cli("evaluate", PILOT_CSV, "--format", custom)
+    assert unknown.returncode == 2 and unknown.stdout == ""
+    assert unknown.stderr == (f'paarorende: {custom}:/evaluation_form: no built-in evaluation form "skjema-x"; '
+                              'the built-in one is "sandefjord-pilot" [DOMAIN E1]\n')
+    both = cli("evaluate", PILOT_CSV, "--format", "monthly_parents", "--form", PILOT_FORM_JSON)
+    assert both.returncode == 2 and both.stderr == "paarorende: give --form or --format, not both\n"
+
+
 @pytest.mark.parametrize("args, where, message", [
     (["--threshold", "2"], "--threshold", "the suppression threshold is 3 to 1000, got 2 [DOMAIN X4]"),
     (["--lang", "de"], "--lang", 'expected nb or en, got "de"'),

@@ -34,8 +34,8 @@ void register_violation(py::module_& m);
 void register_topic(py::module_& m);
 void register_group(py::module_& m);
 void register_schedule(py::module_& m);
-void register_evaluation(py::module_& m);
 void register_formats(py::module_& m);
+void register_evaluation(py::module_& m);
 void register_cli(py::module_& m);
 void register_formation(py::module_& m);
 

@@ -19,10 +19,10 @@ PYBIND11_MODULE(_core, m) {
   // Groups after topics and findings: a Child's stage is a ChildStage, a finding's a Severity.
   register_group(m);
   register_schedule(m);
-  // Evaluation after groups: attendance scores read AttendanceRecord.
-  register_evaluation(m);
   // Formats after the schedule: a format holds ScheduleRules, GroupRules and makes CourseRequests.
   register_formats(m);
+  // Evaluation after groups: attendance scores read AttendanceRecord.
+  register_evaluation(m);
   // After groups: a waitlist holds Households, a result Groups and GroupViolations.
   register_formation(m);
   register_cli(m);

@@ -290,6 +290,10 @@ void register_evaluation(py::module_& m) {
       .def_static("pilot", &pilot_evaluation_form,
                   "The Sandefjord pilot's form (DOMAIN E1): q1-q4 on 1-5 (time of day, length, introduction, "
                   "catering), q5 recommend yes/no, q6 other comments; with the pilot's feedback as references (E3).")
+      .def_static(
+          "builtin", [](std::string_view id) { return builtin_evaluation_form(id); }, "id"_a,
+          "The built-in form with this id, as a course format names it (CourseFormat.evaluation_form); "
+          "raises InputError (E1) for an id that is not built in.")
       .def_static("from_json", [](std::string_view text) { return evaluation_form_from_json(parse_json(text)); },
                   "text"_a, "Reads a form document (docs/schemas/evaluation-form.schema.json); InputError with a JSON pointer.")
       .def_static("load", &load_evaluation_form, "path"_a, "Reads a form file, as from_json(); errors name the file.")
