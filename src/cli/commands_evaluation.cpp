@@ -91,12 +91,13 @@ int command_evaluate(const std::vector<std::string>& args) {
 std::vector<Command> evaluation_commands() {
   return {
       {"evaluate",
-       "evaluate RESPONSES.(json|csv) [--form FORM.json | --format FORMAT] [--html FILE] "
+       "evaluate RESPONSES.(json|csv) [--form FORM.json] [--html FILE] [--format FORMAT] "
        "[--attendance RECORDS.json] "
        "[--threshold N] [--lang nb|en] [--comments]",
        "the scores of an evaluation per item and course (DOMAIN E1-E3)\nand of attendance (E2), "
        "figures from fewer than N (5) people\nsuppressed (X4); --html writes the report; the form "
-       "is the\npilot's (sandefjord-pilot) unless --form names one or\n--format a course format (built-in id or file) whose form to use",
+       "is the\npilot's (sandefjord-pilot) unless --form names one or\n"
+       "--format a course format (built-in id or file) whose form to use",
        command_evaluate},
   };
 }
