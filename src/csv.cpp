@@ -1,6 +1,7 @@
 #include "paarorende/csv.hpp"
 
 #include "paarorende/error.hpp"
+#include "paarorende/limits.hpp"
 
 namespace paarorende {
 namespace {
@@ -88,7 +89,14 @@ CsvTable read_csv(std::string_view text) {
   const auto end_record = [&] {
     fields.push_back(std::move(field));
     field.clear();
-    if (any_text) table.rows.push_back(CsvRow{row, std::move(fields)});
+    if (any_text) {
+      // The header and at most max_responses responses: a bound on memory and time.
+      std::string where = "row ";
+      where += std::to_string(row);
+      detail::check_limit(table.rows.size() + 1, max_responses + 1, "records (a header and the responses)",
+                          where);
+      table.rows.push_back(CsvRow{row, std::move(fields)});
+    }
     fields.clear();
     any_text = false;
     ++row;
@@ -140,6 +148,7 @@ CsvTable read_csv(std::string_view text) {
     if (text[i] == separator) {
       fields.push_back(std::move(field));
       field.clear();
+      detail::check_limit(fields.size() + 1, max_csv_columns, "columns", csv_location(row, fields.size() + 1));
       ++i;
       if (i == size) break;
       continue;

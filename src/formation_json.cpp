@@ -10,14 +10,16 @@
 #include "paarorende/detail/json_reader.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/formation.hpp"
+#include "paarorende/limits.hpp"
 
 namespace paarorende {
 namespace {
 
 using detail::ObjectReader;
 
-/// At most this many households on a waitlist (a national one has some 20,000).
-constexpr std::size_t max_households = 100000;
+// The waitlist's lists are bounded by limits.hpp: max_waitlist_households households (and places,
+// pins, locks), max_travel_times entries of a travel-time table.
+constexpr std::size_t max_households = max_waitlist_households;
 
 std::string item(const std::string& pointer, std::size_t index) {
   std::string where = pointer;
@@ -44,7 +46,7 @@ double number_or(ObjectReader& in, const char* key, double fallback, double low,
 
 const Json& array_at(const Json& value, const std::string& pointer, std::size_t limit) {
   if (!value.is_array()) detail::wrong_type(value, pointer, "an array");
-  if (value.size() > limit) throw InputError("", "at most " + std::to_string(limit) + " entries", pointer);
+  detail::check_limit(value.size(), limit, "entries", pointer);
   return value;
 }
 
@@ -167,7 +169,7 @@ FormationRequest formation_request_from_json(const Json& document) {
   const Json& places = array_at(in.required("places"), "/places", max_households);
   for (std::size_t i = 0; i < places.size(); ++i) waitlist.places.push_back(read_place(places[i], item("/places", i)));
   if (const Json* travel = in.find("travel_times")) {
-    const Json& list = array_at(*travel, "/travel_times", 1000000);
+    const Json& list = array_at(*travel, "/travel_times", max_travel_times);
     for (std::size_t i = 0; i < list.size(); ++i) {
       waitlist.travel_times.push_back(read_travel(list[i], item("/travel_times", i)));
     }
@@ -185,7 +187,7 @@ FormationRequest formation_request_from_json(const Json& document) {
     p.finish();
   }
   if (const Json* locked = in.find("locked")) {
-    const Json& list = array_at(*locked, "/locked", 100000);
+    const Json& list = array_at(*locked, "/locked", max_households);
     for (std::size_t i = 0; i < list.size(); ++i) request.locked.push_back(read_locked(list[i], item("/locked", i)));
   }
   in.finish();

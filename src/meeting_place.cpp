@@ -8,6 +8,7 @@
 #include "paarorende/detail/format.hpp"
 #include "paarorende/detail/ical_events.hpp"
 #include "paarorende/error.hpp"
+#include "paarorende/limits.hpp"
 #include "paarorende/region.hpp"
 
 namespace paarorende {
@@ -130,7 +131,7 @@ void check_season_request(const SeasonRequest& request) {
           "/attendance_percent", range_message(1, 100, request.attendance_percent));
   require(request.max_band_size >= 1 && request.max_band_size <= 1000, "/max_band_size",
           range_message(1, 1000, request.max_band_size));
-  require(request.children_ages.size() <= 10000, "/children_ages", "at most 10000 children");
+  detail::check_limit(request.children_ages.size(), max_list_entries, "children", "/children_ages");
   for (std::size_t i = 0; i < request.children_ages.size(); ++i) {
     const int age = request.children_ages[i];
     require(age >= 0 && age <= 25, "/children_ages/" + std::to_string(i), range_message(0, 25, age));

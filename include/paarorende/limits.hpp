@@ -33,14 +33,16 @@ inline constexpr std::size_t max_list_entries = 10000;
 /// list has some 20,000.
 inline constexpr std::size_t max_waitlist_households = 100000;
 
-/// Rows (responses) of an evaluation file, CSV or JSON (DOMAIN E1-E4). Without it a 16 MiB CSV
+/// Entries of a waitlist's travel-time table (pairs of places).
+inline constexpr std::size_t max_travel_times = 1000000;
+/// Rows (responses) of an evaluation file, CSV or JSON (DOMAIN E1-E3). Without it a 16 MiB CSV
 /// of short rows holds 1.4 million responses and takes about 1 GB to read.
 inline constexpr std::size_t max_responses = 100000;
 
 /// Columns of a CSV file.
 inline constexpr std::size_t max_csv_columns = 1000;
 
-/// Volunteers on a roster (DOMAIN V1-V9).
+/// Volunteers on a roster (DOMAIN X5, V4).
 inline constexpr std::size_t max_volunteers = 10000;
 
 namespace detail {

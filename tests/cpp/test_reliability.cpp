@@ -110,6 +110,20 @@ TEST(limits, check_limit_names_the_limit_and_the_count) {
   EXPECT_EQ(error.where(), "/volunteers");
 }
 
+TEST(limits, a_csv_file_is_bounded_in_responses_and_columns) {
+  std::string rows = "q1\n";
+  for (std::size_t i = 0; i < max_responses; ++i) rows += "4\n";
+  EXPECT_EQ(read_csv(rows).rows.size(), max_responses + 1);
+  const InputError responses = input_error([&] { read_csv(rows + "\n5\n"); });
+  EXPECT_EQ(responses.message(), "at most 100001 records (a header and the responses), got 100002");
+  EXPECT_EQ(responses.where(), "row 100003");  // the blank row is counted, as the spreadsheet does
+  std::string columns(max_csv_columns - 1, ';');
+  EXPECT_EQ(read_csv(columns + "\n").rows.size(), 0u);  // a record of separators only is blank
+  const InputError wide = input_error([&] { read_csv("a" + columns + ";b\n"); });
+  EXPECT_EQ(wide.message(), "at most 1000 columns, got 1001");
+  EXPECT_EQ(wide.where(), "row 1, column 1001");
+}
+
 // Found by the bad-input catalogue: nlohmann threw out_of_range (no position) for 1e400.
 TEST(limits, a_number_beyond_a_double_is_an_input_error_at_its_line_and_column) {
   const InputError error = input_error([] { parse_json("{\n  \"grade\": 1e400\n}"); });

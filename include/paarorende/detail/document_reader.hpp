@@ -9,6 +9,7 @@
 
 #include "paarorende/detail/json_reader.hpp"
 #include "paarorende/error.hpp"
+#include "paarorende/limits.hpp"
 #include "paarorende/json.hpp"
 
 namespace paarorende::detail {
@@ -29,13 +30,13 @@ inline std::string read_slug_field(ObjectReader& in, const char* key) {
   return id;
 }
 
-/// An optional array field read entry by entry; at most 10000 entries.
+/// An optional array field read entry by entry; at most max_list_entries entries.
 template <class T, class Read>
 std::vector<T> read_array(ObjectReader& in, const char* key, Read read) {
   std::vector<T> values;
   if (const Json* array = in.find(key)) {
     if (!array->is_array()) wrong_type(*array, in.pointer(key), "an array");
-    if (array->size() > 10000) throw InputError("", "at most 10000 entries", in.pointer(key));
+    check_limit(array->size(), max_list_entries, "entries", in.pointer(key));
     for (std::size_t i = 0; i < array->size(); ++i) {
       values.push_back(read((*array)[i], in.pointer(key) + "/" + std::to_string(i)));
     }
