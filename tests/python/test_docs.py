@@ -13,11 +13,12 @@ DEBIAN_PYTHON = "/usr/bin/python3"
 
 @pytest.fixture(scope="module")
 def site(repo, build_dir):
+    # -E: read every page afresh, so a warning is never hidden by an earlier build's cache.
     docs_before = sorted(p.relative_to(repo) for p in (repo / "docs").rglob("*"))
     out = build_dir / "docs"
     env = {**os.environ, "PAARORENDE_BUILD_DIR": str(build_dir)}
     result = subprocess.run(
-        [DEBIAN_PYTHON, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+        [DEBIAN_PYTHON, "-m", "sphinx", "-E", "-W", "--keep-going", "-q", "-b", "html",
          "-d", str(out / "doctrees"), str(repo / "docs"), str(out / "html")],
         cwd=repo, env=env, capture_output=True, text=True, check=False)
     docs_after = sorted(p.relative_to(repo) for p in (repo / "docs").rglob("*"))

@@ -73,18 +73,24 @@ def _python_progress_during(call) -> int:
 
 @pytest.mark.parametrize("name", ["attendance_distribution", "households_needed"])
 def test_a_long_computation_lets_other_python_threads_run(name):
-    # Large enough to take a good part of a second; with the GIL held the spinning thread could
-    # not count at all while it ran (it would wait for the switch interval, then for the call).
+    # Long enough to tell (at least 50 ms: the size doubles until it is, however fast the
+    # machine); with the GIL held the spinning thread could not count at all while it ran (it
+    # would wait for the switch interval, then for the call).
     household = paarorende.AttendanceUnit(caregivers=2)
     calls = {
-        "attendance_distribution": lambda: paarorende.attendance_distribution([household] * 4000),
-        "households_needed": lambda: paarorende.households_needed(
-            3000, 0.999, max_households=100000),
+        "attendance_distribution": lambda size: paarorende.attendance_distribution([household] * size),
+        "households_needed": lambda size: paarorende.households_needed(
+            size, 0.999, max_households=100000),
     }
-    started = time.perf_counter()
-    progress = _python_progress_during(calls[name])
-    elapsed = time.perf_counter() - started
-    assert elapsed > 0.02, "the call is too short to tell"
+    size = {"attendance_distribution": 4000, "households_needed": 3000}[name]
+    for _ in range(4):
+        started = time.perf_counter()
+        progress = _python_progress_during(lambda: calls[name](size))
+        elapsed = time.perf_counter() - started
+        if elapsed > 0.05:
+            break
+        size *= 2
+    assert elapsed > 0.05, "the call is too short to tell"
     assert progress > 1000
 
 

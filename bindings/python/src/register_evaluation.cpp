@@ -255,7 +255,7 @@ void register_evaluation(py::module_& m) {
            "labels"_a = std::vector<ScaleLabel>{}, "choices"_a = std::vector<Choice>{}, "reference"_a = py::none(),
            "An item; `min`/`max`/`labels` for Likert items, `choices` for single choice. Checked when its form is "
            "(EvaluationForm.validate()).")
-      .def_readwrite("id", &Item::id, "A slug ([a-z0-9_]+), unique in the form; the CSV column header.")
+      .def_readwrite("id", &Item::id, "A slug (``[a-z0-9_]+``), unique in the form; the CSV column header.")
       .def_readwrite("kind", &Item::kind, "What it asks for (ItemKind).")
       .def_readwrite("text", &Item::text, "The question (LocalText).")
       .def_readwrite("min", &Item::min, "Likert: the lowest value.")
@@ -279,7 +279,7 @@ void register_evaluation(py::module_& m) {
            }),
            py::kw_only(), "id"_a, "version"_a = 1, "title"_a = LocalText{}, "items"_a = std::vector<Item>{},
            "A form; check it with validate().")
-      .def_readwrite("id", &EvaluationForm::id, "A slug with hyphens ([a-z0-9_-]+), e.g. \"sandefjord-pilot\".")
+      .def_readwrite("id", &EvaluationForm::id, "A slug with hyphens (``[a-z0-9_-]+``), e.g. \"sandefjord-pilot\".")
       .def_readwrite("version", &EvaluationForm::version, "The version, 1 or more.")
       .def_readwrite("title", &EvaluationForm::title, "The title (LocalText).")
       .def_property("items", list_getter(&EvaluationForm::items), list_setter(&EvaluationForm::items),
