@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <functional>
 
-#include "paarorende/detail/format.hpp"
+#include "detail/input_error.hpp"
+#include "detail/text.hpp"
 #include "paarorende/error.hpp"
 
 namespace paarorende {
@@ -24,6 +26,59 @@ void require_supported_year(int year) {
 constexpr int first_year_of_may_holidays = 1947;
 
 }  // namespace
+
+std::string iso_date(Date date) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(date.year()),
+                static_cast<int>(date.month()), static_cast<int>(date.day()));
+  return text;
+}
+
+std::string clock_time(boost::posix_time::time_duration time_of_day) {
+  const long minutes = time_of_day.total_seconds() / 60;
+  char text[32];
+  std::snprintf(text, sizeof text, "%02ld:%02ld", minutes / 60, minutes % 60);
+  return text;
+}
+
+Date parse_iso_date(std::string_view text) {
+  using detail::all_digits;
+  using detail::quote_input;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !all_digits(text.substr(0, 4)) ||
+      !all_digits(text.substr(5, 2)) || !all_digits(text.substr(8, 2))) {
+    detail::raise_input_error("", "expected a date as YYYY-MM-DD, got " + quote_input(text));
+  }
+  const auto number = [&](std::size_t from, std::size_t length) {
+    return std::stoi(std::string(text.substr(from, length)));
+  };
+  const int year = number(0, 4);
+  const int month = number(5, 2);
+  const int day = number(8, 2);
+  if (year < first_supported_year || year > last_supported_year) {
+    detail::raise_input_error("", quote_input(text) + " is outside the supported years " +
+                                      std::to_string(first_supported_year) + "-" +
+                                      std::to_string(last_supported_year));
+  }
+  if (month < 1 || month > 12 || day < 1 ||
+      day > boost::gregorian::gregorian_calendar::end_of_month_day(
+                static_cast<unsigned short>(year), static_cast<unsigned short>(month))) {
+    detail::raise_input_error("", quote_input(text) + " is not a calendar date");
+  }
+  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+              static_cast<unsigned short>(day));
+}
+
+boost::posix_time::time_duration parse_clock_time(std::string_view text) {
+  const auto two_digits = [&](std::size_t from) {
+    return detail::all_digits(text.substr(from, 2)) ? std::stoi(std::string(text.substr(from, 2))) : -1;
+  };
+  if (text.size() != 5 || text[2] != ':' || two_digits(0) < 0 || two_digits(0) > 23 ||
+      two_digits(3) < 0 || two_digits(3) > 59) {
+    detail::raise_input_error("", "expected a time of day as HH:MM (00:00-23:59), got " +
+                                      detail::quote_input(text));
+  }
+  return boost::posix_time::time_duration(two_digits(0), two_digits(3), 0);
+}
 
 // DOMAIN X1: Easter by the Gregorian computus. The "anonymous Gregorian algorithm"
 // (Meeus, Astronomical Algorithms, ch. 8; Jones 1876, Butcher 1876), exact for every
@@ -204,7 +259,7 @@ std::optional<Closure> course_closure(Date date, const SchoolCalendar* school) {
 }
 
 std::ostream& operator<<(std::ostream& out, const PublicHoliday& holiday) {
-  return out << detail::iso_date(holiday.date) << ' ' << holiday.name_nb;
+  return out << iso_date(holiday.date) << ' ' << holiday.name_nb;
 }
 
 std::ostream& operator<<(std::ostream& out, const Closure& closure) {

@@ -1,306 +1,21 @@
 #include "paarorende/evaluation.hpp"
 
+#include "detail/names.hpp"
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
 
-#include "paarorende/csv.hpp"
-#include "paarorende/detail/json_reader.hpp"
+#include "detail/input_error.hpp"
+#include "detail/text.hpp"
 #include "paarorende/error.hpp"
-#include "paarorende/json.hpp"
 
 namespace paarorende {
+
 namespace {
 
-using detail::ObjectReader;
+using detail::is_slug;
 using detail::quote_input;
-
-constexpr int max_scale_values = 100;
-
-bool is_slug(std::string_view text, bool hyphens) {
-  if (text.empty() || text.size() > 64) return false;
-  for (char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-                    (hyphens && c == '-');
-    if (!ok) return false;
-  }
-  return true;
-}
-
-std::string at(const std::string& pointer, std::size_t index) {
-  std::string text = pointer;
-  text += '/';
-  text += std::to_string(index);
-  return text;
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-LocalText read_text(const Json& value, const std::string& pointer) {
-  if (value.is_string()) return LocalText{value.get<std::string>(), ""};
-  ObjectReader in(value, pointer);
-  LocalText text;
-  text.nb = in.string("nb");
-  text.en = in.string_or("en", "");
-  in.finish();
-  return text;
-}
-
-Json write_text(const LocalText& text) {
-  Json out = Json::object();
-  out["nb"] = text.nb;
-  if (!text.en.empty()) out["en"] = text.en;
-  return out;
-}
-
-std::string item_list(const EvaluationForm& form) {
-  std::string text;
-  for (const auto& item : form.items) {
-    if (!text.empty()) text += ", ";
-    text += item.id;
-  }
-  return text;
-}
-
-std::string form_name(const EvaluationForm& form) {
-  std::string text = "form ";
-  text += quote_input(form.id);
-  text += " version ";
-  text += std::to_string(form.version);
-  return text;
-}
-
-// The expected answers of an item, for messages.
-std::string expected_answer(const Item& item) {
-  switch (item.kind) {
-    case ItemKind::likert: {
-      std::string text = "a whole number from ";
-      text += std::to_string(item.min);
-      text += " to ";
-      text += std::to_string(item.max);
-      return text;
-    }
-    case ItemKind::yes_no:
-      return "yes or no (ja/nei, yes/no, 1/0)";
-    case ItemKind::single_choice: {
-      std::string text = "one of ";
-      for (std::size_t i = 0; i < item.choices.size(); ++i) {
-        if (i) text += ", ";
-        text += item.choices[i].id;
-      }
-      return text;
-    }
-    case ItemKind::free_text:
-      return "text";
-  }
-  return "an answer";
-}
-
-[[noreturn]] void bad_answer(const Item& item, const std::string& got, const std::string& where) {
-  throw InputError("E1", "expected " + expected_answer(item) + ", got " + got, where);
-}
-
-// A Likert value from text: a whole number, "4.0" or (with a decimal comma) "4,0" too.
-std::optional<long long> whole_number(std::string_view text, bool decimal_comma) {
-  std::string_view digits = text;
-  bool negative = false;
-  if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) {
-    negative = digits.front() == '-';
-    digits.remove_prefix(1);
-  }
-  const auto point = digits.find_first_of(decimal_comma ? ".," : ".");
-  std::string_view whole = digits.substr(0, point);
-  if (point != std::string_view::npos) {
-    const std::string_view fraction = digits.substr(point + 1);
-    if (fraction.empty() || !detail::all_digits(fraction) ||
-        fraction.find_first_not_of('0') != std::string_view::npos) {
-      return std::nullopt;
-    }
-  }
-  if (!detail::all_digits(whole) || whole.size() > 9) return std::nullopt;
-  const long long number = std::stoll(std::string(whole));
-  return negative ? -number : number;
-}
-
-Answer answer_from_text(const Item& item, const std::string& cell, bool decimal_comma,
-                        const std::string& where) {
-  const std::string value = trimmed(cell);
-  if (item.kind == ItemKind::free_text) {
-    if (value.empty()) return {};
-    return Answer{std::nullopt, cell};
-  }
-  if (value.empty()) return {};
-  switch (item.kind) {
-    case ItemKind::likert: {
-      const auto number = whole_number(value, decimal_comma);
-      if (!number || *number < item.min || *number > item.max) bad_answer(item, quote_input(value), where);
-      return Answer{static_cast<int>(*number), std::nullopt};
-    }
-    case ItemKind::yes_no: {
-      const std::string word = lower_ascii(value);
-      if (word == "ja" || word == "yes" || word == "1" || word == "j" || word == "y") {
-        return Answer{1, std::nullopt};
-      }
-      if (word == "nei" || word == "no" || word == "0" || word == "n") return Answer{0, std::nullopt};
-      bad_answer(item, quote_input(value), where);
-    }
-    case ItemKind::single_choice: {
-      for (std::size_t i = 0; i < item.choices.size(); ++i) {
-        if (item.choices[i].id == value) return Answer{static_cast<int>(i), std::nullopt};
-      }
-      bad_answer(item, quote_input(value), where);
-    }
-    case ItemKind::free_text:
-      break;
-  }
-  return {};
-}
-
-Answer answer_from_json(const Item& item, const Json& value, const std::string& where) {
-  if (value.is_null()) return {};
-  switch (item.kind) {
-    case ItemKind::likert: {
-      if (!value.is_number_integer()) bad_answer(item, detail::type_name(value), where);
-      if (value.is_number_unsigned() && value.get<unsigned long long>() > 1'000'000'000ULL) {
-        bad_answer(item, std::to_string(value.get<unsigned long long>()), where);
-      }
-      const auto number = value.get<long long>();
-      if (number < item.min || number > item.max) bad_answer(item, std::to_string(number), where);
-      return Answer{static_cast<int>(number), std::nullopt};
-    }
-    case ItemKind::yes_no:
-      if (value.is_boolean()) return Answer{value.get<bool>() ? 1 : 0, std::nullopt};
-      if (value.is_string()) return answer_from_text(item, value.get<std::string>(), false, where);
-      bad_answer(item, detail::type_name(value), where);
-    case ItemKind::single_choice:
-      if (!value.is_string()) bad_answer(item, detail::type_name(value), where);
-      return answer_from_text(item, value.get<std::string>(), false, where);
-    case ItemKind::free_text:
-      if (!value.is_string()) bad_answer(item, detail::type_name(value), where);
-      return answer_from_text(item, value.get<std::string>(), false, where);
-  }
-  return {};
-}
-
-Json answer_to_json(const Item& item, const Answer& answer) {
-  if (answer.missing()) return nullptr;
-  switch (item.kind) {
-    case ItemKind::likert:
-      return *answer.value;
-    case ItemKind::yes_no:
-      return *answer.value == 1;
-    case ItemKind::single_choice:
-      return item.choices.at(static_cast<std::size_t>(*answer.value)).id;
-    case ItemKind::free_text:
-      return *answer.text;
-  }
-  return nullptr;
-}
-
-Item read_item(const Json& value, const std::string& pointer) {
-  ObjectReader in(value, pointer);
-  Item item;
-  item.id = in.string("id");
-  const std::string kind = in.string("kind");
-  const auto parsed = item_kind_from_string(kind);
-  if (!parsed) {
-    throw InputError("", "expected likert, yes_no, single_choice or free_text, got " + quote_input(kind),
-                     in.pointer("kind"));
-  }
-  item.kind = *parsed;
-  item.text = read_text(in.required("text"), in.pointer("text"));
-  const auto only = [&](const char* field, ItemKind kind_needed) {
-    if (item.kind != kind_needed && in.find(field)) {
-      throw InputError("", std::string("only a ") + std::string(to_string(kind_needed)) +
-                               " item has " + field,
-                       in.pointer(field));
-    }
-  };
-  only("min", ItemKind::likert);
-  only("max", ItemKind::likert);
-  only("labels", ItemKind::likert);
-  only("choices", ItemKind::single_choice);
-  if (item.kind == ItemKind::likert) {
-    item.min = in.integer("min", -1000, 1000);
-    item.max = in.integer("max", -1000, 1000);
-    if (const Json* labels = in.find("labels")) {
-      if (!labels->is_array()) detail::wrong_type(*labels, in.pointer("labels"), "an array");
-      for (std::size_t i = 0; i < labels->size(); ++i) {
-        ObjectReader label_in((*labels)[i], at(in.pointer("labels"), i));
-        ScaleLabel label;
-        label.value = label_in.integer("value", -1000, 1000);
-        label.label = read_text(label_in.required("label"), label_in.pointer("label"));
-        label_in.finish();
-        item.labels.push_back(std::move(label));
-      }
-    }
-  }
-  if (item.kind == ItemKind::single_choice) {
-    const Json& choices = in.array("choices");
-    for (std::size_t i = 0; i < choices.size(); ++i) {
-      ObjectReader choice_in(choices[i], at(in.pointer("choices"), i));
-      Choice choice;
-      choice.id = choice_in.string("id");
-      choice.label = read_text(choice_in.required("label"), choice_in.pointer("label"));
-      choice_in.finish();
-      item.choices.push_back(std::move(choice));
-    }
-  }
-  if (const Json* reference = in.find("reference")) {
-    ObjectReader reference_in(*reference, in.pointer("reference"));
-    const Json& number = reference_in.required("value");
-    if (!number.is_number()) detail::wrong_type(number, reference_in.pointer("value"), "a number");
-    Reference result;
-    result.value = number.get<double>();
-    if (const Json* note = reference_in.find("note")) {
-      result.note = read_text(*note, reference_in.pointer("note"));
-    }
-    reference_in.finish();
-    item.reference = std::move(result);
-  }
-  in.finish();
-  return item;
-}
-
-template <class Read>
-auto in_file(const std::filesystem::path& file, Read&& read) -> decltype(read()) {
-  try {
-    return read();
-  } catch (const InputError& error) {
-    if (error.where().rfind(file.string(), 0) == 0) throw;
-    throw InputError(error.rule(), error.message(), located_in_file(file.string(), error.where()));
-  }
-}
-
-std::string read_file_text(const std::filesystem::path& path) {
-  std::error_code code;
-  const auto size = std::filesystem::file_size(path, code);
-  if (code) throw InputError("", "cannot read the file: " + code.message(), path.string());
-  if (size > max_document_bytes) {
-    throw InputError("", "the file is larger than 16 MiB", path.string());
-  }
-  std::FILE* file = std::fopen(path.string().c_str(), "rb");
-  if (file == nullptr) throw InputError("", "cannot open the file", path.string());
-  std::string text(static_cast<std::size_t>(size), '\0');
-  const std::size_t read = std::fread(text.data(), 1, text.size(), file);
-  std::fclose(file);
-  text.resize(read);
-  return text;
-}
 
 }  // namespace
 
@@ -314,21 +29,10 @@ std::optional<Language> language_from_string(std::string_view text) noexcept {
   return std::nullopt;
 }
 
-std::string_view to_string(ItemKind kind) noexcept {
-  switch (kind) {
-    case ItemKind::likert: return "likert";
-    case ItemKind::yes_no: return "yes_no";
-    case ItemKind::single_choice: return "single_choice";
-    case ItemKind::free_text: return "free_text";
-  }
-  return "likert";
-}
+std::string_view to_string(ItemKind kind) noexcept { return detail::item_kind_names.name(kind); }
 
 std::optional<ItemKind> item_kind_from_string(std::string_view text) noexcept {
-  for (ItemKind kind : {ItemKind::likert, ItemKind::yes_no, ItemKind::single_choice, ItemKind::free_text}) {
-    if (to_string(kind) == text) return kind;
-  }
-  return std::nullopt;
+  return detail::item_kind_names.parse(text);
 }
 
 std::size_t Item::value_count() const noexcept {
@@ -392,7 +96,7 @@ void validate(const EvaluationForm& form) {
   std::set<std::string> ids;
   for (std::size_t i = 0; i < form.items.size(); ++i) {
     const Item& item = form.items[i];
-    const std::string pointer = at("/items", i);
+    const std::string pointer = detail::index_pointer("/items", i);
     if (!is_slug(item.id, false)) {
       throw InputError("", "an item id is a slug of a-z, 0-9 and _ (at most 64), got " + quote_input(item.id),
                        pointer + "/id");
@@ -415,7 +119,7 @@ void validate(const EvaluationForm& form) {
       std::set<int> labelled;
       for (std::size_t k = 0; k < item.labels.size(); ++k) {
         const int value = item.labels[k].value;
-        const std::string label_pointer = at(pointer + "/labels", k);
+        const std::string label_pointer = detail::index_pointer(pointer + "/labels", k);
         if (value < item.min || value > item.max) {
           throw InputError("", "a label's value is on the scale " + std::to_string(item.min) + "-" +
                                    std::to_string(item.max) + ", got " + std::to_string(value),
@@ -437,7 +141,7 @@ void validate(const EvaluationForm& form) {
       }
       std::set<std::string> choice_ids;
       for (std::size_t k = 0; k < item.choices.size(); ++k) {
-        const std::string choice_pointer = at(pointer + "/choices", k) + "/id";
+        const std::string choice_pointer = detail::index_pointer(pointer + "/choices", k) + "/id";
         if (!is_slug(item.choices[k].id, false)) {
           throw InputError("", "a choice id is a slug of a-z, 0-9 and _, got " + quote_input(item.choices[k].id),
                            choice_pointer);
@@ -466,205 +170,6 @@ EvaluationForm builtin_evaluation_form(std::string_view id, const std::string& w
   message += pilot_form_id;
   message += '"';
   throw InputError("E1", message, where);
-}
-
-EvaluationForm evaluation_form_from_json(const Json& document) {
-  ObjectReader in(document, "");
-  EvaluationForm form;
-  form.id = in.string("id");
-  form.version = in.integer("version", 1, 1'000'000);
-  if (const Json* title = in.find("title")) form.title = read_text(*title, "/title");
-  const Json& items = in.array("items");
-  for (std::size_t i = 0; i < items.size(); ++i) form.items.push_back(read_item(items[i], at("/items", i)));
-  in.finish();
-  validate(form);
-  return form;
-}
-
-EvaluationForm load_evaluation_form(const std::filesystem::path& path) {
-  const Json document = load_json_file(path);
-  return in_file(path, [&] { return evaluation_form_from_json(document); });
-}
-
-Json to_json(const EvaluationForm& form) {
-  Json out = Json::object();
-  out["id"] = form.id;
-  out["version"] = form.version;
-  if (!form.title.nb.empty()) out["title"] = write_text(form.title);
-  Json items = Json::array();
-  for (const Item& item : form.items) {
-    Json entry = Json::object();
-    entry["id"] = item.id;
-    entry["kind"] = std::string(to_string(item.kind));
-    entry["text"] = write_text(item.text);
-    if (item.kind == ItemKind::likert) {
-      entry["min"] = item.min;
-      entry["max"] = item.max;
-      if (!item.labels.empty()) {
-        Json labels = Json::array();
-        for (const auto& label : item.labels) labels.push_back({{"value", label.value}, {"label", write_text(label.label)}});
-        entry["labels"] = std::move(labels);
-      }
-    }
-    if (item.kind == ItemKind::single_choice) {
-      Json choices = Json::array();
-      for (const auto& choice : item.choices) choices.push_back({{"id", choice.id}, {"label", write_text(choice.label)}});
-      entry["choices"] = std::move(choices);
-    }
-    if (item.reference) {
-      Json reference = {{"value", item.reference->value}};
-      if (!item.reference->note.nb.empty()) reference["note"] = write_text(item.reference->note);
-      entry["reference"] = std::move(reference);
-    }
-    items.push_back(std::move(entry));
-  }
-  out["items"] = std::move(items);
-  return out;
-}
-
-EvaluationResponses responses_from_json(const Json& document, const EvaluationForm& form) {
-  ObjectReader in(document, "");
-  EvaluationResponses result;
-  result.form_id = form.id;
-  result.form_version = form.version;
-  if (const Json* id = in.find("form")) {
-    const std::string named = detail::read_string(*id, "/form");
-    if (named != form.id) {
-      throw InputError("E1", "the responses are to form " + quote_input(named) + ", not to " + form_name(form),
-                       "/form");
-    }
-  }
-  if (const Json* version = in.find("version")) {
-    const auto named = detail::read_integer(*version, "/version", 1, 1'000'000);
-    if (named != form.version) {
-      throw InputError("E1", "the responses are to version " + std::to_string(named) + ", not to " + form_name(form),
-                       "/version");
-    }
-  }
-  in.string_or("note", "");
-  const Json& responses = in.array("responses");
-  result.responses.reserve(responses.size());
-  for (std::size_t r = 0; r < responses.size(); ++r) {
-    const std::string pointer = at("/responses", r);
-    ObjectReader response_in(responses[r], pointer);
-    Response response;
-    response.course = response_in.string_or("course", "");
-    if (const Json* respondent = response_in.find("respondent")) {
-      // DOMAIN X4: accepted as survey tools write it, and dropped unread.
-      if (!respondent->is_string() && !respondent->is_number_integer()) {
-        detail::wrong_type(*respondent, response_in.pointer("respondent"), "a string or an integer");
-      }
-    }
-    response.answers.resize(form.items.size());
-    const Json& answers = response_in.required("answers");
-    if (!answers.is_object()) detail::wrong_type(answers, response_in.pointer("answers"), "an object");
-    for (auto it = answers.begin(); it != answers.end(); ++it) {
-      const std::string where = response_in.pointer("answers") + "/" + detail::pointer_token(it.key());
-      const auto index = form.index_of(it.key());
-      if (!index) {
-        throw InputError("E1", "unknown item " + quote_input(it.key()) + ": " + form_name(form) + " has " +
-                                   item_list(form),
-                         where);
-      }
-      response.answers[*index] = answer_from_json(form.items[*index], it.value(), where);
-    }
-    response_in.finish();
-    result.responses.push_back(std::move(response));
-  }
-  in.finish();
-  return result;
-}
-
-EvaluationResponses responses_from_csv(std::string_view text, const EvaluationForm& form) {
-  const CsvTable table = read_csv(text);
-  EvaluationResponses result;
-  result.form_id = form.id;
-  result.form_version = form.version;
-  if (table.rows.empty()) throw InputError("", "the file is empty: expected a header row of item ids", "row 1");
-  const CsvRow& header = table.rows.front();
-  // What each column holds: an item index, the course, or a respondent id to drop.
-  constexpr std::size_t course_column = static_cast<std::size_t>(-1);
-  constexpr std::size_t respondent_column = static_cast<std::size_t>(-2);
-  std::vector<std::size_t> columns;
-  std::set<std::string> seen;
-  for (std::size_t c = 0; c < header.fields.size(); ++c) {
-    const std::string name = trimmed(header.fields[c]);
-    const std::string where = csv_location(header.row, c + 1);
-    if (!seen.insert(name).second) {
-      throw InputError("", "column " + quote_input(name) + " appears twice", where);
-    }
-    if (name == "course") {
-      columns.push_back(course_column);
-    } else if (name == "respondent") {
-      columns.push_back(respondent_column);
-    } else if (const auto index = form.index_of(name)) {
-      columns.push_back(*index);
-    } else {
-      throw InputError("E1", "unknown item " + quote_input(name) + ": " + form_name(form) + " has " + item_list(form) +
-                                 " (and the columns course, respondent)",
-                       where);
-    }
-  }
-  result.responses.reserve(table.rows.size() - 1);
-  for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const CsvRow& row = table.rows[r];
-    if (row.fields.size() != columns.size()) {
-      std::string message = "expected ";
-      message += std::to_string(columns.size());
-      message += " fields as in the header, got ";
-      message += std::to_string(row.fields.size());
-      // The first missing field, or the first extra one.
-      const std::size_t column = std::min(row.fields.size(), columns.size()) + 1;
-      throw InputError("", message, csv_location(row.row, column));
-    }
-    Response response;
-    response.answers.resize(form.items.size());
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (columns[c] == respondent_column) continue;  // DOMAIN X4: never kept
-      if (columns[c] == course_column) {
-        response.course = trimmed(row.fields[c]);
-        continue;
-      }
-      const Item& item = form.items[columns[c]];
-      std::string where = csv_location(row.row, c + 1);
-      where += " (";
-      where += item.id;
-      where += ")";
-      response.answers[columns[c]] = answer_from_text(item, row.fields[c], table.dialect.decimal_comma, where);
-    }
-    result.responses.push_back(std::move(response));
-  }
-  return result;
-}
-
-EvaluationResponses load_responses(const std::filesystem::path& path, const EvaluationForm& form) {
-  std::string extension = path.extension().string();
-  extension = lower_ascii(extension);
-  if (extension == ".csv") {
-    const std::string text = read_file_text(path);
-    return in_file(path, [&] { return responses_from_csv(text, form); });
-  }
-  const Json document = load_json_file(path);
-  return in_file(path, [&] { return responses_from_json(document, form); });
-}
-
-Json to_json(const EvaluationResponses& responses, const EvaluationForm& form) {
-  Json out = Json::object();
-  out["form"] = responses.form_id;
-  out["version"] = responses.form_version;
-  Json list = Json::array();
-  for (const Response& response : responses.responses) {
-    Json entry = Json::object();
-    if (!response.course.empty()) entry["course"] = response.course;
-    Json answers = Json::object();
-    for (std::size_t i = 0; i < form.items.size() && i < response.answers.size(); ++i) {
-      if (!response.answers[i].missing()) answers[form.items[i].id] = answer_to_json(form.items[i], response.answers[i]);
-    }
-    entry["answers"] = std::move(answers);
-    list.push_back(std::move(entry));
-  }
-  out["responses"] = std::move(list);
-  return out;
 }
 
 }  // namespace paarorende

@@ -1,25 +1,21 @@
 #include "paarorende/family_week.hpp"
 
+#include "detail/names.hpp"
 #include <algorithm>
 
-#include "paarorende/detail/document_reader.hpp"
-#include "paarorende/detail/format.hpp"
-#include "paarorende/detail/ical_events.hpp"
+#include "detail/input_error.hpp"
+#include "detail/text.hpp"
 #include "paarorende/error.hpp"
 
 namespace paarorende {
+
 namespace {
 
 using boost::gregorian::days;
-using boost::posix_time::minutes;
-using detail::clock;
-using detail::iso_date;
-using detail::minutes_of_day;
-using detail::ObjectReader;
 
-constexpr std::string_view kind_names[] = {"teaching",           "parents_group", "observation_talk",
-                                           "lunch",              "children_programme",
-                                           "parents_evening",    "childcare"};
+using boost::posix_time::minutes;
+
+using detail::minutes_of_day;
 
 std::string day_label(int number, Date date) {
   std::string label = "day ";
@@ -54,6 +50,7 @@ FamilyBlock block(FamilyBlockKind kind, Date date, ClockTime start, int length,
 }
 
 int start_minutes(const FamilyBlock& b) { return minutes_of_day(b.start.local_time().time_of_day()); }
+
 int end_minutes(const FamilyBlock& b) { return minutes_of_day(b.end.local_time().time_of_day()); }
 
 // Is [from, to) covered by blocks of `kind` on the day?
@@ -73,13 +70,9 @@ bool covered(const FamilyDay& day, FamilyBlockKind kind, int from, int to) {
 
 }  // namespace
 
-std::string_view to_string(FamilyBlockKind kind) noexcept { return kind_names[static_cast<int>(kind)]; }
-
+std::string_view to_string(FamilyBlockKind kind) noexcept { return detail::family_block_kind_names.name(kind); }
 std::optional<FamilyBlockKind> family_block_kind_from_string(std::string_view text) noexcept {
-  for (int i = 0; i < 7; ++i) {
-    if (kind_names[i] == text) return static_cast<FamilyBlockKind>(i);
-  }
-  return std::nullopt;
+  return detail::family_block_kind_names.parse(text);
 }
 
 Audience FamilyBlock::audience() const noexcept {
@@ -139,7 +132,7 @@ void check_family_week_request(const FamilyWeekRequest& request) {
                           request.lunch_minutes;
   require(daytime_end <= minutes_of_day(request.evening_start), "/evening_start",
           "the evening must begin after the daytime programme ends (" +
-              clock(minutes(std::min(daytime_end, 24 * 60 - 1))) + ")", "P2");
+              clock_time(minutes(std::min(daytime_end, 24 * 60 - 1))) + ")", "P2");
   require(minutes_of_day(request.evening_start) + request.evening_minutes <= 24 * 60, "/evening_minutes",
           "the evening must end by midnight");
   require(request.min_age >= 0 && request.max_age >= request.min_age && request.max_age <= 25,
@@ -315,8 +308,8 @@ std::vector<Violation> validate(const FamilyWeekPlan& plan) {
       if (!covered(day, care, start_minutes(b), end_minutes(b))) {
         add("P2", Severity::error,
             label + ": the children are not looked after during the " +
-                std::string(to_string(b.kind)) + " " + clock(b.start.local_time().time_of_day()) + "-" +
-                clock(b.end.local_time().time_of_day()),
+                std::string(to_string(b.kind)) + " " + clock_time(b.start.local_time().time_of_day()) + "-" +
+                clock_time(b.end.local_time().time_of_day()),
             n);
       }
     }
@@ -336,137 +329,10 @@ std::vector<Violation> validate(const FamilyWeekPlan& plan) {
   return found;
 }
 
-std::string to_ical(const FamilyWeekPlan& plan, const IcalOptions& options) {
-  std::vector<detail::IcalEvent> events;
-  std::string location = plan.request.venue.name;
-  if (!plan.request.venue.address.empty()) {
-    location += (location.empty() ? "" : ", ") + plan.request.venue.address;
-  }
-  for (const auto& day : plan.days) {
-    for (const auto& b : day.blocks) {
-      std::string key = "day-";
-      key += std::to_string(day.number);
-      key += '-';
-      key += to_string(b.kind);
-      std::string summary = plan.request.title;
-      summary += ", dag ";
-      summary += std::to_string(day.number);
-      summary += ": ";
-      summary += b.title_nb;
-      events.push_back({key, b.start, b.end, summary, location,
-                        b.audience() == Audience::children ? "For barna" : "For foreldrene"});
-    }
-  }
-  return detail::ical_calendar(plan.request.title,
-                               plan.request.title + '\n' + plan.request.organiser + '\n' +
-                                   iso_date(plan.request.start_date),
-                               events, options);
-}
-
-FamilyWeekRequest family_week_request_from_json(const Json& document) {
-  ObjectReader in(document, "");
-  const Json* reference = in.find("format");
-  const CourseFormat format = reference ? format_from_reference(*reference, "/format")
-                                        : builtin_format("family_week");
-  const Date start_date = in.date("start_date");
-  FamilyWeekRequest request = family_week_request(format, start_date);
-  request.title = in.string_or("title", request.title);
-  request.organiser = in.string_or("organiser", "");
-  if (const Json* diagnosis = in.find("diagnosis")) {
-    request.diagnosis = detail::read_string(*diagnosis, "/diagnosis");
-  }
-  request.days = in.integer_or("days", request.days, 1, 10);
-  if (in.find("themes")) {
-    request.themes = detail::read_array<std::string>(in, "themes", [](const Json& v, const std::string& at) {
-      return detail::read_string(v, at);
-    });
-  }
-  request.day_start = in.clock_or("day_start", request.day_start);
-  request.half_day_minutes = in.integer_or("half_day_minutes", request.half_day_minutes, 30, 300);
-  request.lunch_minutes = in.integer_or("lunch_minutes", request.lunch_minutes, 0, 120);
-  request.evening_start = in.clock_or("evening_start", request.evening_start);
-  request.evening_minutes = in.integer_or("evening_minutes", request.evening_minutes, 30, 240);
-  request.teaching_first_morning = in.boolean_or("teaching_first_morning", request.teaching_first_morning);
-  request.min_age = in.integer_or("min_age", request.min_age, 0, 25);
-  request.max_age = in.integer_or("max_age", request.max_age, 0, 25);
-  request.children_ages = detail::read_array<int>(in, "children_ages", [](const Json& v, const std::string& at) {
-    return static_cast<int>(detail::read_integer(v, at, 0, 25));
-  });
-  if (const Json* venue = in.find("venue")) {
-    ObjectReader v(*venue, "/venue");
-    request.venue = Venue{v.string("name"), v.string_or("address", "")};
-    v.finish();
-  }
-  if (const Json* catalogue = in.find("catalogue")) {
-    try {
-      request.catalogue = catalogue_from_json(*catalogue);
-    } catch (const InputError& error) {
-      throw InputError(error.rule(), error.message(), "/catalogue" + error.where());
-    }
-  }
-  in.finish();
-  check_family_week_request(request);
-  return request;
-}
-
-FamilyWeekRequest load_family_week_request(const std::filesystem::path& path) {
-  return detail::read_document_file(path, [](const Json& document) {
-    return family_week_request_from_json(document);
-  });
-}
-
-Json to_json(const FamilyWeekRequest& request) {
-  Json document{{"title", request.title}};
-  if (!request.organiser.empty()) document["organiser"] = request.organiser;
-  if (find_builtin_format(request.format) != nullptr) document["format"] = request.format;
-  if (request.diagnosis) document["diagnosis"] = *request.diagnosis;
-  document["start_date"] = iso_date(request.start_date);
-  document["days"] = request.days;
-  document["themes"] = request.themes;
-  document["day_start"] = clock(request.day_start);
-  document["half_day_minutes"] = request.half_day_minutes;
-  document["lunch_minutes"] = request.lunch_minutes;
-  document["evening_start"] = clock(request.evening_start);
-  document["evening_minutes"] = request.evening_minutes;
-  document["teaching_first_morning"] = request.teaching_first_morning;
-  document["min_age"] = request.min_age;
-  document["max_age"] = request.max_age;
-  document["children_ages"] = request.children_ages;
-  document["venue"] = {{"name", request.venue.name}};
-  if (!request.venue.address.empty()) document["venue"]["address"] = request.venue.address;
-  if (request.catalogue) document["catalogue"] = to_json(*request.catalogue);
-  return document;
-}
-
-Json to_json(const FamilyWeekPlan& plan) {
-  Json days_json = Json::array();
-  for (const auto& day : plan.days) {
-    Json blocks = Json::array();
-    for (const auto& b : day.blocks) {
-      Json entry{{"kind", std::string(to_string(b.kind))},
-                 {"audience", std::string(to_string(b.audience()))},
-                 {"start", clock(b.start.local_time().time_of_day())},
-                 {"end", clock(b.end.local_time().time_of_day())},
-                 {"title_nb", b.title_nb},
-                 {"title_en", b.title_en}};
-      if (b.theme) entry["theme"] = *b.theme;
-      blocks.push_back(entry);
-    }
-    days_json.push_back({{"number", day.number}, {"date", iso_date(day.date)}, {"blocks", blocks}});
-  }
-  Json request = to_json(plan.request);
-  request.erase("children_ages");  // DOMAIN X4: the plan needs no list of children
-  return Json{{"title", plan.request.title},
-              {"timezone", "Europe/Oslo"},
-              {"request", request},
-              {"days", days_json},
-              {"findings", to_json(plan.findings)}};
-}
-
 std::ostream& operator<<(std::ostream& out, const FamilyBlock& b) {
   return out << "FamilyBlock(" << to_string(b.kind) << ", " << iso_date(b.start.local_time().date())
-             << ' ' << clock(b.start.local_time().time_of_day()) << '-'
-             << clock(b.end.local_time().time_of_day()) << ')';
+             << ' ' << clock_time(b.start.local_time().time_of_day()) << '-'
+             << clock_time(b.end.local_time().time_of_day()) << ')';
 }
 
 }  // namespace paarorende

@@ -1,5 +1,6 @@
 #include "paarorende/group.hpp"
 
+#include "detail/names.hpp"
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -10,19 +11,6 @@
 
 namespace paarorende {
 namespace {
-
-constexpr std::string_view role_names[] = {"mother", "father", "other_guardian"};
-constexpr std::string_view category_names[] = {"life_threatening", "life_limiting", "serious_illness",
-                                               "severe_disability", "mainly_behavioural"};
-constexpr std::string_view weight_names[] = {"hard", "soft", "off"};
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse(std::string_view text, const std::string_view (&names)[N]) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (names[i] == text) return static_cast<Enum>(i);
-  }
-  return std::nullopt;
-}
 
 Severity severity_of(RuleWeight weight) {
   return weight == RuleWeight::hard ? Severity::error : Severity::warning;
@@ -57,19 +45,17 @@ bool life_threatening_or_limiting(const Household& household) noexcept {
   });
 }
 
-std::string_view to_string(CaregiverRole role) noexcept { return role_names[static_cast<int>(role)]; }
+std::string_view to_string(CaregiverRole role) noexcept { return detail::caregiver_role_names.name(role); }
 std::optional<CaregiverRole> caregiver_role_from_string(std::string_view text) noexcept {
-  return parse<CaregiverRole>(text, role_names);
+  return detail::caregiver_role_names.parse(text);
 }
-std::string_view to_string(ConditionCategory category) noexcept {
-  return category_names[static_cast<int>(category)];
-}
+std::string_view to_string(ConditionCategory category) noexcept { return detail::condition_category_names.name(category); }
 std::optional<ConditionCategory> condition_category_from_string(std::string_view text) noexcept {
-  return parse<ConditionCategory>(text, category_names);
+  return detail::condition_category_names.parse(text);
 }
-std::string_view to_string(RuleWeight weight) noexcept { return weight_names[static_cast<int>(weight)]; }
+std::string_view to_string(RuleWeight weight) noexcept { return detail::rule_weight_names.name(weight); }
 std::optional<RuleWeight> rule_weight_from_string(std::string_view text) noexcept {
-  return parse<RuleWeight>(text, weight_names);
+  return detail::rule_weight_names.parse(text);
 }
 
 int Household::fathers() const noexcept {

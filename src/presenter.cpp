@@ -4,7 +4,7 @@
 #include <limits>
 #include <map>
 
-#include "paarorende/detail/format.hpp"
+#include "detail/text.hpp"
 #include "paarorende/error.hpp"
 
 namespace paarorende {

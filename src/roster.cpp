@@ -2,15 +2,13 @@
 
 #include <algorithm>
 
-#include "paarorende/detail/document_reader.hpp"
-#include "paarorende/detail/format.hpp"
+#include "detail/input_error.hpp"
+#include "detail/text.hpp"
 #include "paarorende/error.hpp"
 
 namespace paarorende {
-namespace {
 
-using detail::iso_date;
-using detail::ObjectReader;
+namespace {
 
 std::string index_pointer(const char* array, std::size_t index) {
   std::string at = array;
@@ -59,20 +57,6 @@ Shift& shift_of(Roster& roster, int meeting) {
 const Volunteer& volunteer_of(const Roster& roster, std::string_view id) {
   if (const Volunteer* volunteer = roster.find_volunteer(id)) return *volunteer;
   throw InputError("", "no volunteer " + detail::quote_input(id) + " in the roster", "/volunteers");
-}
-
-Shift read_shift(const Json& value, const std::string& pointer) {
-  ObjectReader in(value, pointer);
-  Shift shift;
-  shift.meeting = in.integer("meeting", 1, 1000);
-  shift.date = in.date("date");
-  shift.children = in.integer_or("children", 0, 0, 10000);
-  shift.adults_needed = in.integer("adults_needed", 0, 1000);
-  shift.volunteers = detail::read_array<std::string>(in, "volunteers", [](const Json& v, const std::string& at) {
-    return detail::read_string(v, at);
-  });
-  in.finish();
-  return shift;
 }
 
 }  // namespace
@@ -134,7 +118,7 @@ void check_roster(const Roster& roster) {
   for (std::size_t i = 0; i < roster.volunteers.size(); ++i) {
     const Volunteer& volunteer = roster.volunteers[i];
     const std::string at = index_pointer("/volunteers", i);
-    if (!detail::is_slug_id(volunteer.id)) {
+    if (!detail::is_slug(volunteer.id)) {
       // DOMAIN X4: a pseudonym, never a name.
       throw InputError("", "an id is lower-case letters, digits and _ (at most 64), got " +
                                detail::quote_input(volunteer.id), at + "/id");
@@ -396,84 +380,6 @@ void update_volunteer(Roster& roster, Volunteer volunteer) {
   }
   check_roster(changed);
   roster = std::move(changed);
-}
-
-Volunteer volunteer_from_json(const Json& value, const std::string& pointer) {
-  ObjectReader in(value, pointer);
-  Volunteer volunteer;
-  volunteer.id = detail::read_slug_field(in, "id");  // DOMAIN X4: a pseudonym
-  volunteer.municipality = in.string_or("municipality", "");
-  volunteer.certificate_valid_until = in.optional_date("certificate_valid_until");
-  volunteer.unavailable = detail::read_array<Date>(in, "unavailable", detail::read_date);
-  if (in.find("max_meetings")) volunteer.max_meetings = in.integer("max_meetings", 0, 1000);
-  in.finish();
-  return volunteer;
-}
-
-RosterRules roster_rules_from_json(const Json& value, const std::string& pointer,
-                                   const RosterRules& base) {
-  ObjectReader in(value, pointer);
-  RosterRules rules = base;
-  rules.min_adults = in.integer_or("min_adults", rules.min_adults, 0, 100);
-  rules.children_per_adult = in.integer_or("children_per_adult", rules.children_per_adult, 0, 100);
-  in.finish();
-  if (rules.min_adults < 2) {
-    throw InputError("X5", "a meeting for children has at least two adults, got " +
-                               std::to_string(rules.min_adults), in.pointer("min_adults"));
-  }
-  return rules;
-}
-
-Roster roster_from_json(const Json& document) {
-  ObjectReader in(document, "");
-  Roster roster;
-  if (const Json* rules = in.find("rules")) roster.rules = roster_rules_from_json(*rules, "/rules");
-  roster.volunteers = detail::read_array<Volunteer>(in, "volunteers", volunteer_from_json);
-  roster.shifts = detail::read_array<Shift>(in, "shifts", read_shift);
-  in.finish();
-  check_roster(roster);
-  return roster;
-}
-
-Roster load_roster(const std::filesystem::path& path) {
-  return detail::read_document_file(path, [](const Json& document) { return roster_from_json(document); });
-}
-
-Json to_json(const Volunteer& volunteer) {
-  Json document{{"id", volunteer.id}};
-  if (!volunteer.municipality.empty()) document["municipality"] = volunteer.municipality;
-  if (volunteer.certificate_valid_until) {
-    document["certificate_valid_until"] = iso_date(*volunteer.certificate_valid_until);
-  }
-  Json dates = Json::array();
-  for (const auto& date : volunteer.unavailable) dates.push_back(iso_date(date));
-  document["unavailable"] = dates;
-  if (volunteer.max_meetings) document["max_meetings"] = *volunteer.max_meetings;
-  return document;
-}
-
-Json to_json(const RosterRules& rules) {
-  return Json{{"min_adults", rules.min_adults}, {"children_per_adult", rules.children_per_adult}};
-}
-
-Json to_json(const Shortfall& shortfall) {
-  return Json{{"meeting", shortfall.meeting},   {"date", iso_date(shortfall.date)},
-              {"needed", shortfall.needed},     {"rostered", shortfall.rostered},
-              {"missing", shortfall.missing()}, {"reason", shortfall.reason}};
-}
-
-Json to_json(const Roster& roster) {
-  Json volunteers = Json::array();
-  for (const auto& volunteer : roster.volunteers) volunteers.push_back(to_json(volunteer));
-  Json shifts = Json::array();
-  for (const auto& shift : roster.shifts) {
-    shifts.push_back({{"meeting", shift.meeting},
-                      {"date", iso_date(shift.date)},
-                      {"children", shift.children},
-                      {"adults_needed", shift.adults_needed},
-                      {"volunteers", shift.volunteers}});
-  }
-  return Json{{"rules", to_json(roster.rules)}, {"volunteers", volunteers}, {"shifts", shifts}};
 }
 
 std::ostream& operator<<(std::ostream& out, const Shift& shift) {

@@ -1,11 +1,12 @@
 #include "paarorende/schedule.hpp"
 
+#include "detail/names.hpp"
 #include <algorithm>
 #include <sstream>
 
 #include <boost/date_time/local_time/local_time.hpp>
 
-#include "paarorende/detail/format.hpp"
+#include "detail/text.hpp"
 #include "paarorende/error.hpp"
 
 namespace paarorende {
@@ -13,8 +14,6 @@ namespace {
 
 using boost::gregorian::days;
 using boost::posix_time::minutes;
-using detail::clock;
-using detail::iso_date;
 using detail::minutes_of_day;
 
 const char* weekday_name(Weekday weekday) {
@@ -175,37 +174,16 @@ LocalDateTime oslo_time(Date date, ClockTime time) {
   return LocalDateTime(boost::posix_time::ptime(date, wall) - offset, zone);
 }
 
-std::string_view to_string(MovePolicy policy) noexcept {
-  switch (policy) {
-    case MovePolicy::next_open_week: return "next_open_week";
-    case MovePolicy::shift_following: return "shift_following";
-  }
-  return "next_open_week";
-}
+std::string_view to_string(MovePolicy policy) noexcept { return detail::move_policy_names.name(policy); }
 
 std::optional<MovePolicy> move_policy_from_string(std::string_view text) noexcept {
-  if (text == "next_open_week") return MovePolicy::next_open_week;
-  if (text == "shift_following") return MovePolicy::shift_following;
-  return std::nullopt;
+  return detail::move_policy_names.parse(text);
 }
 
-std::string_view to_string(AgendaKind kind) noexcept {
-  switch (kind) {
-    case AgendaKind::meal: return "meal";
-    case AgendaKind::getting_to_know: return "getting_to_know";
-    case AgendaKind::topic_wishes: return "topic_wishes";
-    case AgendaKind::introduction: return "introduction";
-    case AgendaKind::reflection: return "reflection";
-  }
-  return "meal";
-}
+std::string_view to_string(AgendaKind kind) noexcept { return detail::agenda_kind_names.name(kind); }
 
 std::optional<AgendaKind> agenda_kind_from_string(std::string_view text) noexcept {
-  for (auto kind : {AgendaKind::meal, AgendaKind::getting_to_know, AgendaKind::topic_wishes,
-                    AgendaKind::introduction, AgendaKind::reflection}) {
-    if (to_string(kind) == text) return kind;
-  }
-  return std::nullopt;
+  return detail::agenda_kind_names.parse(text);
 }
 
 void check_request(const CourseRequest& request) {
@@ -289,15 +267,15 @@ ClockTime latest_start(const CourseRequest& request) {
       must_end - request.session_minutes >= minutes_of_day(request.earliest_start)) {
     std::ostringstream message;  // a start fits, but not on the grid of allowed starts
     message << "a " << request.session_minutes << "-minute session fits between "
-            << clock(request.earliest_start) << " and " << clock(minutes(must_end))
+            << clock_time(request.earliest_start) << " and " << clock_time(minutes(must_end))
             << ", but no start on the " << step << "-minute grid does (rules.start_step_minutes)";
     throw ImpossibleRequest("C3", message.str(), "/rules/start_step_minutes");
   }
   if (start < minutes_of_day(request.earliest_start)) {
     std::ostringstream message;
     message << "no " << request.session_minutes << "-minute session fits between the earliest start "
-            << clock(request.earliest_start) << " and " << clock(minutes(std::max(must_end, 0)))
-            << " (care closes " << clock(request.care_closes) << ", minus "
+            << clock_time(request.earliest_start) << " and " << clock_time(minutes(std::max(must_end, 0)))
+            << " (care closes " << clock_time(request.care_closes) << ", minus "
             << request.travel_minutes << " minutes' travel to the pickup place)";
     throw ImpossibleRequest("C3", message.str(), "/session_minutes");
   }
@@ -572,19 +550,19 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
     const int end = minutes_of_day(end_time);
     if (end > must_end) {
       add("C3", Severity::error,
-          label + " ends " + clock(end_time) + ", after " +
-              clock(minutes(std::max(must_end, 0))) + " (care closes " + clock(request.care_closes) +
+          label + " ends " + clock_time(end_time) + ", after " +
+              clock_time(minutes(std::max(must_end, 0))) + " (care closes " + clock_time(request.care_closes) +
               ", minus " + std::to_string(request.travel_minutes) + " minutes' travel)", n);
     } else if (must_end - end >= rules.start_step_minutes) {
       add("C3", Severity::warning,
-          label + " could start later: it ends " + clock(end_time) +
-              ", and the children are looked after until " + clock(minutes(must_end)) +
+          label + " could start later: it ends " + clock_time(end_time) +
+              ", and the children are looked after until " + clock_time(minutes(must_end)) +
               " counting travel", n);
     }
     if (start < minutes_of_day(request.earliest_start)) {
       add("C3", Severity::error,
-          label + " starts " + clock(start_time) + ", before the earliest start " +
-              clock(request.earliest_start), n);
+          label + " starts " + clock_time(start_time) + ", before the earliest start " +
+              clock_time(request.earliest_start), n);
     }
     // DOMAIN C4: in order, and on the cadence unless a move explains the gap; a gap under a week
     // is a warning even after a move.
@@ -711,7 +689,7 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
 
 std::ostream& operator<<(std::ostream& out, const Session& session) {
   out << "Session(" << session.number << ", " << iso_date(session.date()) << ' '
-      << clock(session.start_time()) << '-' << clock(session.end_time());
+      << clock_time(session.start_time()) << '-' << clock_time(session.end_time());
   if (!session.venue.name.empty()) out << ", " << session.venue.name;
   if (session.moved_from) out << ", moved from " << iso_date(*session.moved_from);
   return out << ')';

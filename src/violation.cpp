@@ -1,23 +1,14 @@
 #include "paarorende/violation.hpp"
 
+#include "detail/names.hpp"
 #include <algorithm>
 
 namespace paarorende {
 
-std::string_view to_string(Severity severity) noexcept {
-  switch (severity) {
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
-  }
-  return "error";
-}
+std::string_view to_string(Severity severity) noexcept { return detail::severity_names.name(severity); }
 
 std::optional<Severity> severity_from_string(std::string_view text) noexcept {
-  if (text == "info") return Severity::info;
-  if (text == "warning") return Severity::warning;
-  if (text == "error") return Severity::error;
-  return std::nullopt;
+  return detail::severity_names.parse(text);
 }
 
 bool has_errors(const std::vector<Violation>& findings) noexcept {

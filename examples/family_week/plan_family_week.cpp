@@ -5,7 +5,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "paarorende/detail/format.hpp"
+#include "detail/text.hpp"
 #include "paarorende/family_week.hpp"
 
 int main(int argc, char** argv) {
@@ -17,10 +17,10 @@ int main(int argc, char** argv) {
     const auto request = paarorende::load_family_week_request(argv[1]);
     const auto plan = paarorende::plan_family_week(request);
     for (const auto& day : plan.days) {
-      std::cout << "Dag " << day.number << " (" << paarorende::detail::iso_date(day.date) << ")\n";
+      std::cout << "Dag " << day.number << " (" << paarorende::iso_date(day.date) << ")\n";
       for (const auto& block : day.blocks) {
-        std::cout << "  " << paarorende::detail::clock(block.start.local_time().time_of_day()) << "-"
-                  << paarorende::detail::clock(block.end.local_time().time_of_day()) << "  "
+        std::cout << "  " << paarorende::clock_time(block.start.local_time().time_of_day()) << "-"
+                  << paarorende::clock_time(block.end.local_time().time_of_day()) << "  "
                   << block.title_nb << '\n';
       }
     }

@@ -78,6 +78,13 @@ AttendanceProbabilities fit_attendance(const std::vector<AttendanceRecord>& reco
                                        const AttendanceProbabilities& prior = pilot_attendance(),
                                        double prior_weight = 0.0);
 
+/// Attendance records to fit probabilities from, with an optional prior (docs/attendance.md).
+struct AttendanceRecords {
+  std::vector<AttendanceRecord> records;
+  AttendanceProbabilities prior = pilot_attendance();
+  double prior_weight = 0.0;
+};
+
 /// The answer to "how many households must we enrol so that P(at least `present` present) >=
 /// `probability`?", when each household is like `household`. std::nullopt when no number up to
 /// `max_households` does (the probability is out of reach).

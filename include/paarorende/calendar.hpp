@@ -6,9 +6,11 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
 
 namespace paarorende {
 
@@ -19,6 +21,20 @@ using Date = boost::gregorian::date;
 /// does not.
 inline constexpr int first_supported_year = 1900;
 inline constexpr int last_supported_year = 2200;
+
+// Dates and times of day as text, as every document, message and calendar file writes them.
+
+/// "2019-11-05" (ISO 8601).
+std::string iso_date(Date date);
+/// "16:30" for a time of day in [00:00, 24:00).
+std::string clock_time(boost::posix_time::time_duration time_of_day);
+/// Reads "YYYY-MM-DD", a real calendar date in the supported years. Throws InputError (without a
+/// location: the caller knows where the text came from) otherwise.
+///
+/// **Example**: `parse_iso_date("2024-02-29") == Date(2024, 2, 29)`.
+Date parse_iso_date(std::string_view text);
+/// Reads "HH:MM", 00:00 to 23:59. Throws InputError (without a location) otherwise.
+boost::posix_time::time_duration parse_clock_time(std::string_view text);
 
 /// Easter Sunday of `year` by the Gregorian computus (DOMAIN X1). Throws InputError outside
 /// [first_supported_year, last_supported_year].

@@ -15,8 +15,6 @@
 
 #include "paarorende/calendar.hpp"
 #include "paarorende/format.hpp"
-#include "paarorende/ical.hpp"
-#include "paarorende/json.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/topic.hpp"
 #include "paarorende/violation.hpp"
@@ -111,13 +109,6 @@ FamilyWeekPlan plan_family_week(const FamilyWeekRequest& request);
 /// the parents are busy, childcare during every parents' evening, an observation talk in the week,
 /// each theme once, and the children's ages.
 std::vector<Violation> validate(const FamilyWeekPlan& plan);
-
-std::string to_ical(const FamilyWeekPlan& plan, const IcalOptions& options = {});
-
-FamilyWeekRequest family_week_request_from_json(const Json& document);
-FamilyWeekRequest load_family_week_request(const std::filesystem::path& path);
-Json to_json(const FamilyWeekRequest& request);
-Json to_json(const FamilyWeekPlan& plan);
 
 std::ostream& operator<<(std::ostream& out, const FamilyBlock& block);
 

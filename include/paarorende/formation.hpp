@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "paarorende/group.hpp"
-#include "paarorende/json.hpp"
 #include "paarorende/waitlist.hpp"
 
 namespace paarorende {
@@ -185,19 +184,5 @@ GroupEvaluation evaluate_group(const FormationRequest& request, const std::vecto
 std::optional<double> evaluate_partition(
     const FormationRequest& request,
     const std::vector<std::pair<std::vector<std::size_t>, std::size_t>>& groups);
-
-// JSON (docs/formation.md; schemas docs/schemas/waitlist.schema.json, groups.schema.json).
-
-/// A waitlist document: the waitlist with its rules, formation settings, pins and locked groups.
-/// Strict as every reader (unknown fields, types, ranges), and checked as form_groups checks it
-/// (check_waitlist, check_formation_rules); InputErrors carry the JSON pointer.
-FormationRequest formation_request_from_json(const Json& document);
-/// As formation_request_from_json, from a file; errors are located in it.
-FormationRequest load_waitlist(const std::filesystem::path& path);
-/// The document formation_request_from_json reads back to an equal request.
-Json to_json(const FormationRequest& request);
-/// What `paarorende groups` prints: the groups with their rules and scores, the households left
-/// out with reasons, the objective and its terms.
-Json to_json(const FormationResult& result, const std::string& waitlist_id);
 
 }  // namespace paarorende

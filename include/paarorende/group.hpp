@@ -84,4 +84,10 @@ void check_rules(const GroupRules& rules);
 /// malformed group (duplicate household ids, a household without caregivers or children).
 std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules = {});
 
+/// A group document (docs/groups.md): the households and the rules to check them by.
+struct GroupDocument {
+  Group group;
+  GroupRules rules;
+};
+
 }  // namespace paarorende

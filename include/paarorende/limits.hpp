@@ -10,9 +10,6 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
-
-#include "paarorende/error.hpp"
 
 namespace paarorende {
 
@@ -45,20 +42,4 @@ inline constexpr std::size_t max_csv_columns = 1000;
 /// Volunteers on a roster (DOMAIN X5, V4).
 inline constexpr std::size_t max_volunteers = 10000;
 
-namespace detail {
-
-/// Throws InputError("", "at most <limit> <what>, got <count>", where) when count > limit.
-inline void check_limit(std::size_t count, std::size_t limit, const char* what,
-                        const std::string& where) {
-  if (count <= limit) return;
-  std::string message = "at most ";
-  message += std::to_string(limit);
-  message += ' ';
-  message += what;
-  message += ", got ";
-  message += std::to_string(count);
-  throw InputError("", message, where);
-}
-
-}  // namespace detail
 }  // namespace paarorende

@@ -12,8 +12,6 @@
 
 #include "paarorende/calendar.hpp"
 #include "paarorende/format.hpp"
-#include "paarorende/ical.hpp"
-#include "paarorende/json.hpp"
 #include "paarorende/roster.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/violation.hpp"
@@ -108,15 +106,6 @@ void check_season_request(const SeasonRequest& request);
 /// when more children are expected than `max_band_size`; volunteers rostered (X5). Findings:
 /// skipped dates (info), children outside the ages (V4 warning), and the roster's (X5).
 Season plan_season(const SeasonRequest& request);
-
-/// The whole season as iCalendar (Europe/Oslo), one event per meeting with its bands and adults.
-std::string to_ical(const Season& season, const IcalOptions& options = {});
-
-SeasonRequest season_request_from_json(const Json& document,
-                                       const std::filesystem::path& base_dir = {});
-SeasonRequest load_season_request(const std::filesystem::path& path);
-Json to_json(const SeasonRequest& request);
-Json to_json(const Season& season);
 
 std::ostream& operator<<(std::ostream& out, const MeetingPlaceMeeting& meeting);
 

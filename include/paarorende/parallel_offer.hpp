@@ -13,7 +13,6 @@
 
 #include "paarorende/format.hpp"
 #include "paarorende/group.hpp"
-#include "paarorende/json.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/violation.hpp"
 
@@ -75,15 +74,6 @@ std::vector<ParallelActivity> parallel_activities(const CourseSchedule& schedule
 /// place, covering part of the session or for no session; X5 for too few staff; P1 warnings for
 /// children outside the ages.
 std::vector<Violation> validate(const ParallelOfferPlan& plan);
-
-/// A parallel-offer document: "schedule" (a schedule document or file name) or "request" (a
-/// course request, planned), "venue_kind", "rules", and either "activities" or "children"
-/// ({"ages": [...], "staff": n}: one activity per session).
-ParallelOfferPlan parallel_offer_from_json(const Json& document,
-                                           const std::filesystem::path& base_dir = {});
-ParallelOfferPlan load_parallel_offer(const std::filesystem::path& path);
-Json to_json(const ParallelActivity& activity);
-Json to_json(const ParallelOfferPlan& plan);
 
 std::ostream& operator<<(std::ostream& out, const ParallelActivity& activity);
 

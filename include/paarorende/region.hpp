@@ -9,7 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "paarorende/json.hpp"
 #include "paarorende/roster.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/violation.hpp"
@@ -60,15 +59,6 @@ void check_region(const Region& region);
 /// warning for a region of fewer than two municipalities; X5 findings for shared volunteers
 /// without a police certificate (info: they cannot be rostered).
 std::vector<Violation> validate(const Region& region);
-
-/// A region document. With "based_on" (a built-in region id) the fields it gives replace the
-/// built-in's; "contacts" hold "role" and "unit" only: a person's name is refused (X4).
-Region region_from_json(const Json& document);
-Region load_region(const std::filesystem::path& path);
-/// A built-in id or a file name (relative to `base_dir`) or an object.
-Region region_from_reference(const Json& value, const std::string& pointer,
-                             const std::filesystem::path& base_dir = {});
-Json to_json(const Region& region);
 
 std::ostream& operator<<(std::ostream& out, const Region& region);
 

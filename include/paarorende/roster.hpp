@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "paarorende/calendar.hpp"
-#include "paarorende/json.hpp"
 #include "paarorende/violation.hpp"
 
 namespace paarorende {
@@ -115,18 +114,6 @@ void remove_volunteer(Roster& roster, std::string_view volunteer);
 /// the new record would leave them rostered after their certificate lapses, or on a date they
 /// cannot come: unassign those first.
 void update_volunteer(Roster& roster, Volunteer volunteer);
-
-// JSON (docs/formats/meeting_place.md, docs/schemas/roster.schema.json).
-Volunteer volunteer_from_json(const Json& value, const std::string& pointer = {});
-RosterRules roster_rules_from_json(const Json& value, const std::string& pointer = {},
-                                   const RosterRules& base = {});
-/// A roster document: rules, volunteers and shifts (with who is rostered). Checked by check_roster.
-Roster roster_from_json(const Json& document);
-Roster load_roster(const std::filesystem::path& path);
-Json to_json(const Volunteer& volunteer);
-Json to_json(const RosterRules& rules);
-Json to_json(const Shortfall& shortfall);
-Json to_json(const Roster& roster);
 
 std::ostream& operator<<(std::ostream& out, const Shift& shift);
 std::ostream& operator<<(std::ostream& out, const Shortfall& shortfall);

@@ -190,9 +190,4 @@ AttendanceScores score_attendance(const std::vector<AttendanceRecord>& records,
 /// Each household's own attendance, in order of first appearance (not for reports: X4).
 std::vector<HouseholdAttendance> household_attendance(const std::vector<AttendanceRecord>& records);
 
-/// The scores as JSON (docs/schemas/evaluation-scores.schema.json): suppressed figures are null
-/// and named in "suppressed_figures"; comments only when they were asked for.
-Json to_json(const EvaluationScores& scores);
-Json to_json(const AttendanceScores& scores);
-
 }  // namespace paarorende

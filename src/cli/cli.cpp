@@ -4,8 +4,8 @@
 #include <exception>
 #include <iostream>
 
-#include "paarorende/detail/format.hpp"
-#include "paarorende/detail/json_reader.hpp"
+#include "detail/text.hpp"
+#include "detail/text.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/version.hpp"
 

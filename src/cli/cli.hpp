@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "paarorende/json.hpp"
+#include "paarorende/io/json.hpp"
 
 namespace paarorende::cli {
 

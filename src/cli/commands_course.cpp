@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "cli.hpp"
-#include "paarorende/detail/json_reader.hpp"
+#include "detail/text.hpp"
 #include "paarorende/paarorende.hpp"
 
 namespace paarorende::cli {
@@ -111,7 +111,12 @@ int command_closed(const std::vector<std::string>& args) {
     }
   }
   if (date_text.empty()) throw UsageError{"closed needs a date"};
-  const auto date = detail::read_date(Json(date_text), "DATE");
+  Date date;
+  try {
+    date = parse_iso_date(date_text);
+  } catch (const InputError& error) {
+    throw InputError(error.rule(), error.message(), "DATE");
+  }
   std::optional<SchoolCalendar> calendar;
   if (!calendar_file.empty()) calendar = load_school_calendar(calendar_file);
   const auto closure = course_closure(date, calendar ? &*calendar : nullptr);

@@ -4,7 +4,8 @@
 #include <optional>
 
 #include "cli.hpp"
-#include "paarorende/detail/json_reader.hpp"
+#include "paarorende/paarorende.hpp"
+#include "detail/text.hpp"
 #include "paarorende/evaluation.hpp"
 #include "paarorende/format.hpp"
 #include "paarorende/json.hpp"

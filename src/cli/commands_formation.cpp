@@ -2,7 +2,8 @@
 #include <optional>
 
 #include "cli.hpp"
-#include "paarorende/formation.hpp"
+#include "paarorende/paarorende.hpp"
+#include "paarorende/io/formation.hpp"
 
 namespace paarorende::cli {
 namespace {

@@ -4,7 +4,8 @@
 #include <fstream>
 
 #include "cli.hpp"
-#include "paarorende/detail/json_reader.hpp"
+#include "paarorende/paarorende.hpp"
+#include "detail/text.hpp"
 #include "paarorende/family_week.hpp"
 #include "paarorende/format.hpp"
 #include "paarorende/meeting_place.hpp"

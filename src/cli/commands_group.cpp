@@ -3,7 +3,7 @@
 #include <set>
 
 #include "cli.hpp"
-#include "paarorende/detail/json_reader.hpp"
+#include "detail/text.hpp"
 #include "paarorende/paarorende.hpp"
 
 namespace paarorende::cli {

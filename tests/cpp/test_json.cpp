@@ -10,7 +10,7 @@
 #include <fstream>
 #include <string>
 
-#include "paarorende/detail/json_reader.hpp"
+#include "io/json_reader.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/json.hpp"
 #include "paarorende/schedule.hpp"

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
-#include "paarorende/detail/format.hpp"
+#include "detail/text.hpp"
 #include "paarorende/meeting_place.hpp"
 #include "paarorende/roster.hpp"
 
@@ -206,7 +206,7 @@ TEST(season, winter_by_default_every_two_weeks) {
   request = winter_2027();
   const Season season = plan_season(request);
   std::vector<std::string> dates;
-  for (const auto& m : season.meetings) dates.push_back(detail::iso_date(m.date()));
+  for (const auto& m : season.meetings) dates.push_back(iso_date(m.date()));
   EXPECT_EQ(dates, (std::vector<std::string>{"2027-01-06", "2027-01-20", "2027-02-03", "2027-02-17",
                                              "2027-03-03", "2027-03-17", "2027-03-31"}));
   EXPECT_EQ(season.meetings[0].start.local_time().time_of_day(), ClockTime(17, 0, 0));

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "paarorende/detail/format.hpp"
+#include "detail/text.hpp"
 
 namespace {
 
@@ -74,7 +74,7 @@ std::string repr(const CourseRequest& request) {
 
 // "'15:00'": the wall-clock time as a quoted literal, as the JSON form writes it.
 std::string quoted_clock(ClockTime time) {
-  return "'" + detail::clock(time) + "'";
+  return "'" + clock_time(time) + "'";
 }
 
 std::string repr(const Session& session) {
@@ -92,8 +92,8 @@ std::string repr(const CourseSchedule& schedule) {
   std::string sessions = "<" + std::to_string(schedule.sessions.size()) + " sessions";
   if (!schedule.sessions.empty() && !schedule.sessions.front().start.is_special() &&
       !schedule.sessions.back().start.is_special()) {
-    sessions += " " + detail::iso_date(schedule.sessions.front().date()) + " .. " +
-                detail::iso_date(schedule.sessions.back().date());
+    sessions += " " + iso_date(schedule.sessions.front().date()) + " .. " +
+                iso_date(schedule.sessions.back().date());
   }
   sessions += ">";
   std::size_t errors = 0;

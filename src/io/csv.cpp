@@ -1,5 +1,7 @@
-#include "paarorende/csv.hpp"
+#include "paarorende/io/csv.hpp"
 
+#include "detail/input_error.hpp"
+#include "detail/text.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/limits.hpp"
 
@@ -44,11 +46,7 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 }  // namespace
 
 std::string csv_location(std::size_t row, std::size_t column) {
-  std::string where = "row ";
-  where += std::to_string(row);
-  where += ", column ";
-  where += std::to_string(column);
-  return where;
+  return detail::cell_location(row, column);
 }
 
 char detect_csv_separator(std::string_view text) {

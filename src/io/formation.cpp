@@ -7,9 +7,9 @@
 #include <set>
 #include <string>
 
-#include "paarorende/detail/json_reader.hpp"
+#include "io/json_reader.hpp"
 #include "paarorende/error.hpp"
-#include "paarorende/formation.hpp"
+#include "paarorende/io/formation.hpp"
 #include "paarorende/limits.hpp"
 
 namespace paarorende {

@@ -1,56 +1,29 @@
-// Internal: strict reading of JSON objects with JSON pointers in every error. Each reader marks the
-// fields it reads; finish() rejects the rest, so unknown fields are errors, never dropped.
+// Private to the I/O layer: strict reading of JSON documents with a JSON pointer in every error.
+// Each ObjectReader marks the fields it reads; finish() rejects the rest, so unknown fields are
+// errors, never dropped. Built on the library's toolkit (src/detail/): quoting, slugs, enum
+// name tables, limits, the file reader and raise_input_error.
 #pragma once
 
-#include <cstdio>
+#include <filesystem>
 #include <limits>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
+#include <vector>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include "detail/enum_names.hpp"
+#include "detail/file.hpp"
+#include "detail/input_error.hpp"
+#include "detail/text.hpp"
 #include "paarorende/calendar.hpp"
-#include "paarorende/detail/format.hpp"
-#include "paarorende/error.hpp"
+#include "paarorende/io/json.hpp"
 #include "paarorende/limits.hpp"
 
 namespace paarorende::detail {
-
-using Json = nlohmann::ordered_json;
-
-/// RFC 6901: "~" becomes "~0" and "/" becomes "~1".
-inline std::string pointer_token(std::string_view key) {
-  std::string token;
-  for (char c : key) {
-    if (c == '~') token += "~0";
-    else if (c == '/') token += "~1";
-    else token += c;
-  }
-  return token;
-}
-
-/// Input text quoted for a one-line message: in double quotes, control characters escaped as in
-/// JSON, and cut after 40 characters so a huge value cannot flood the message.
-inline std::string quote_input(std::string_view text) {
-  constexpr std::size_t max_characters = 40;
-  std::string out = "\"";
-  std::size_t characters = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80 && characters++ == max_characters) {
-      out += "...";
-      break;
-    }
-    if (c == '"' || c == '\\') out += '\\';
-    append_escaping_controls(out, text[i]);
-  }
-  return out + "\"";
-}
 
 inline std::string type_name(const Json& value) {
   if (value.is_number_integer()) return "an integer";
@@ -64,7 +37,7 @@ inline std::string type_name(const Json& value) {
 
 [[noreturn]] inline void wrong_type(const Json& value, const std::string& pointer,
                                     const std::string& expected) {
-  throw InputError("", "expected " + expected + ", got " + type_name(value), pointer);
+  raise_input_error(pointer, "expected " + expected + ", got " + type_name(value));
 }
 
 inline std::string read_string(const Json& value, const std::string& pointer) {
@@ -78,65 +51,32 @@ inline long long read_integer(const Json& value, const std::string& pointer, lon
   // Unsigned values beyond the signed range are out of any range we accept.
   if (value.is_number_unsigned() &&
       value.get<unsigned long long>() > static_cast<unsigned long long>(high)) {
-    throw InputError("",
-                     "must be between " + std::to_string(low) + " and " + std::to_string(high) +
-                         ", got " + std::to_string(value.get<unsigned long long>()),
-                     pointer);
+    raise_input_error(pointer, "must be between " + std::to_string(low) + " and " +
+                                   std::to_string(high) + ", got " +
+                                   std::to_string(value.get<unsigned long long>()));
   }
   const auto number = value.get<long long>();
-  if (number < low || number > high) {
-    throw InputError("",
-                     "must be between " + std::to_string(low) + " and " + std::to_string(high) +
-                         ", got " + std::to_string(number),
-                     pointer);
-  }
+  if (number < low || number > high) raise_input_error(pointer, range_message(low, high, number));
   return number;
 }
 
-inline bool all_digits(std::string_view text) {
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  return !text.empty();
-}
-
-/// "YYYY-MM-DD", a real calendar date.
+/// "YYYY-MM-DD", a real calendar date in the supported years (parse_iso_date, calendar.hpp).
 inline boost::gregorian::date read_date(const Json& value, const std::string& pointer) {
-  const std::string text = read_string(value, pointer);
-  const std::string_view v(text);
-  if (v.size() != 10 || v[4] != '-' || v[7] != '-' || !all_digits(v.substr(0, 4)) ||
-      !all_digits(v.substr(5, 2)) || !all_digits(v.substr(8, 2))) {
-    throw InputError("", "expected a date as YYYY-MM-DD, got " + quote_input(text), pointer);
-  }
-  const int year = std::stoi(text.substr(0, 4));
-  const int month = std::stoi(text.substr(5, 2));
-  const int day = std::stoi(text.substr(8, 2));
-  if (year < first_supported_year || year > last_supported_year) {
-    throw InputError("", quote_input(text) + " is outside the supported years " +
-                             std::to_string(first_supported_year) + "-" +
-                             std::to_string(last_supported_year), pointer);
-  }
-  if (month < 1 || month > 12 || day < 1 ||
-      day > boost::gregorian::gregorian_calendar::end_of_month_day(
-                static_cast<unsigned short>(year), static_cast<unsigned short>(month))) {
-    throw InputError("", quote_input(text) + " is not a calendar date", pointer);
-  }
-  return boost::gregorian::date(static_cast<unsigned short>(year),
-                                static_cast<unsigned short>(month),
-                                static_cast<unsigned short>(day));
+  return under_pointer(pointer, [&] { return parse_iso_date(read_string(value, pointer)); });
 }
 
-/// "HH:MM", 00:00 to 23:59.
+/// "HH:MM", 00:00 to 23:59 (parse_clock_time, calendar.hpp).
 inline boost::posix_time::time_duration read_clock(const Json& value, const std::string& pointer) {
+  return under_pointer(pointer, [&] { return parse_clock_time(read_string(value, pointer)); });
+}
+
+/// A string that names an enumerator in `names`; "expected a, b or c, got ..." otherwise.
+template <class Enum, std::size_t N>
+Enum read_named(const Json& value, const std::string& pointer, const EnumNames<Enum, N>& names) {
   const std::string text = read_string(value, pointer);
-  const std::string_view v(text);
-  if (v.size() != 5 || v[2] != ':' || !all_digits(v.substr(0, 2)) || !all_digits(v.substr(3, 2)) ||
-      std::stoi(text.substr(0, 2)) > 23 || std::stoi(text.substr(3, 2)) > 59) {
-    throw InputError("", "expected a time of day as HH:MM (00:00-23:59), got " + quote_input(text),
-                     pointer);
-  }
-  return boost::posix_time::time_duration(std::stoi(text.substr(0, 2)), std::stoi(text.substr(3, 2)),
-                                          0);
+  const auto parsed = names.parse(text);
+  if (!parsed) raise_input_error(pointer, "expected " + names.expected() + ", got " + quote_input(text));
+  return *parsed;
 }
 
 /// Reads one JSON object field by field.
@@ -160,8 +100,7 @@ class ObjectReader {
   const Json& required(std::string_view key) {
     const Json* value = find(key);
     if (value == nullptr) {
-      throw InputError("", "missing required field " + quote_input(key),
-                       pointer_.empty() ? "/" : pointer_);
+      raise_input_error(pointer_.empty() ? "/" : pointer_, "missing required field " + quote_input(key));
     }
     return *value;
   }
@@ -170,6 +109,15 @@ class ObjectReader {
   std::string string_or(std::string_view key, std::string fallback) {
     const Json* value = find(key);
     return value ? read_string(*value, pointer(key)) : fallback;
+  }
+  /// A slug id (detail::is_slug): lower-case letters, digits and _, at most 64 (DOMAIN X4).
+  std::string slug(std::string_view key) {
+    std::string id = string(key);
+    if (!is_slug(id)) {
+      raise_input_error(pointer(key), "an id is lower-case letters, digits and _ (at most 64), got " +
+                                          quote_input(id));
+    }
+    return id;
   }
   int integer_or(std::string_view key, int fallback, int low, int high) {
     const Json* value = find(key);
@@ -198,6 +146,15 @@ class ObjectReader {
     const Json* value = find(key);
     return value ? read_clock(*value, pointer(key)) : fallback;
   }
+  template <class Enum, std::size_t N>
+  Enum named(std::string_view key, const EnumNames<Enum, N>& names) {
+    return read_named(required(key), pointer(key), names);
+  }
+  template <class Enum, std::size_t N>
+  Enum named_or(std::string_view key, Enum fallback, const EnumNames<Enum, N>& names) {
+    const Json* value = find(key);
+    return value ? read_named(*value, pointer(key), names) : fallback;
+  }
   /// A required array of at most max_list_entries entries (include/paarorende/limits.hpp).
   const Json& array(std::string_view key) {
     const Json& value = required(key);
@@ -213,9 +170,7 @@ class ObjectReader {
         if (!it.value().is_string()) wrong_type(it.value(), "/$schema", "a string");
         continue;
       }
-      if (!seen_.count(it.key())) {
-        throw InputError("", "unknown field " + quote_input(it.key()), pointer(it.key()));
-      }
+      if (!seen_.count(it.key())) raise_input_error(pointer(it.key()), "unknown field " + quote_input(it.key()));
     }
   }
 
@@ -224,5 +179,26 @@ class ObjectReader {
   std::string pointer_;
   std::set<std::string> seen_;
 };
+
+/// An optional array field read entry by entry; at most max_list_entries entries.
+template <class T, class Read>
+std::vector<T> read_array(ObjectReader& in, const char* key, Read read) {
+  std::vector<T> values;
+  if (const Json* array = in.find(key)) {
+    if (!array->is_array()) wrong_type(*array, in.pointer(key), "an array");
+    check_limit(array->size(), max_list_entries, "entries", in.pointer(key));
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      values.push_back(read((*array)[i], index_pointer(in.pointer(key), i)));
+    }
+  }
+  return values;
+}
+
+/// Reads a document file with `read`, every error located in the file.
+template <class Read>
+auto read_document_file(const std::filesystem::path& path, Read&& read) -> decltype(read(Json{})) {
+  const Json document = load_json_file(path);  // its own errors already name the file
+  return in_file(path, [&] { return read(document); });
+}
 
 }  // namespace paarorende::detail

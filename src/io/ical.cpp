@@ -1,11 +1,12 @@
-#include "paarorende/ical.hpp"
+#include "paarorende/io/ical.hpp"
 
 #include <cstdint>
 #include <cstdio>
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
-#include "paarorende/detail/format.hpp"
+#include "detail/text.hpp"
+#include "io/ical_events.hpp"
 #include "paarorende/version.hpp"
 
 namespace paarorende {
@@ -74,23 +75,13 @@ std::string utc_stamp(const boost::posix_time::ptime& time) {
          "Z";
 }
 
-// FNV-1a: a stable, dependency-free hash for UIDs that stay the same when a course is re-exported.
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
 std::string agenda_text(const Session& session) {
   std::string text;
   const ClockTime start = session.start_time();
   for (const auto& item : session.agenda) {
     if (!text.empty()) text += "\n";
-    text += detail::clock(start + boost::posix_time::minutes(item.offset_minutes)) + "-" +
-            detail::clock(start + boost::posix_time::minutes(item.offset_minutes + item.minutes)) +
+    text += clock_time(start + boost::posix_time::minutes(item.offset_minutes)) + "-" +
+            clock_time(start + boost::posix_time::minutes(item.offset_minutes + item.minutes)) +
             " " + item.title_nb;
   }
   return text;
@@ -127,9 +118,9 @@ std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) 
   // The course's identity: its title, municipality and first date. Stable across exports.
   char course_id[17];
   std::snprintf(course_id, sizeof course_id, "%016llx",
-                static_cast<unsigned long long>(fnv1a(
+                static_cast<unsigned long long>(detail::fnv1a(
                     request.title + '\n' + request.municipality + '\n' +
-                    (schedule.sessions.empty() ? "" : detail::iso_date(schedule.sessions.front().date())))));
+                    (schedule.sessions.empty() ? "" : iso_date(schedule.sessions.front().date())))));
 
   std::string out;
   out += "BEGIN:VCALENDAR\r\n";
@@ -171,10 +162,41 @@ std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) 
     }
     description += agenda_text(session);
     if (session.moved_from) {
-      description += "\nFlyttet fra " + detail::iso_date(*session.moved_from);
+      description += "\nFlyttet fra " + iso_date(*session.moved_from);
       if (session.move_reason) description += " (" + session.move_reason->name + ")";
     }
     out += ical_fold("DESCRIPTION:" + ical_escape(description));
+    out += "END:VEVENT\r\n";
+  }
+  out += "END:VCALENDAR\r\n";
+  return out;
+}
+
+// An iCalendar document from plain events (io/ical_events.hpp), for the plans that are not
+// course schedules (a family week, a meeting-place season).
+std::string detail::ical_calendar(const std::string& name, const std::string& calendar_key,
+                          const std::vector<IcalEvent>& events, const IcalOptions& options) {
+  const std::string dtstamp =
+      utc_stamp(options.dtstamp_utc.value_or(boost::posix_time::second_clock::universal_time()));
+  char key[17];
+  std::snprintf(key, sizeof key, "%016llx",
+                static_cast<unsigned long long>(detail::fnv1a(calendar_key)));
+  std::string out;
+  out += "BEGIN:VCALENDAR\r\n";
+  out += "VERSION:2.0\r\n";
+  out += "PRODID:-//paarorende//paarorende " + std::string(version_string) + "//NB\r\n";
+  out += "CALSCALE:GREGORIAN\r\n";
+  out += ical_fold("X-WR-CALNAME:" + ical_escape(name));
+  out += detail::oslo_vtimezone();
+  for (const auto& event : events) {
+    out += "BEGIN:VEVENT\r\n";
+    out += ical_fold("UID:" + std::string(key) + "-" + event.uid_key + "@" + options.uid_domain);
+    out += "DTSTAMP:" + dtstamp + "\r\n";
+    out += "DTSTART;TZID=Europe/Oslo:" + local_stamp(event.start) + "\r\n";
+    out += "DTEND;TZID=Europe/Oslo:" + local_stamp(event.end) + "\r\n";
+    out += ical_fold("SUMMARY:" + ical_escape(event.summary));
+    if (!event.location.empty()) out += ical_fold("LOCATION:" + ical_escape(event.location));
+    if (!event.description.empty()) out += ical_fold("DESCRIPTION:" + ical_escape(event.description));
     out += "END:VEVENT\r\n";
   }
   out += "END:VCALENDAR\r\n";

@@ -1,4 +1,4 @@
-#include "paarorende/report.hpp"
+#include "paarorende/io/report.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,0 +1,23 @@
+// Meeting-place seasons (Treffpunkt, DOMAIN V4) as JSON and iCalendar (docs/formats/meeting_place.md).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "paarorende/io/ical.hpp"
+#include "paarorende/io/json.hpp"
+#include "paarorende/io/roster.hpp"
+#include "paarorende/meeting_place.hpp"
+
+namespace paarorende {
+
+/// The whole season as iCalendar (Europe/Oslo), one event per meeting with its bands and adults.
+std::string to_ical(const Season& season, const IcalOptions& options = {});
+
+SeasonRequest season_request_from_json(const Json& document,
+                                       const std::filesystem::path& base_dir = {});
+SeasonRequest load_season_request(const std::filesystem::path& path);
+Json to_json(const SeasonRequest& request);
+Json to_json(const Season& season);
+
+}  // namespace paarorende

@@ -1,0 +1,92 @@
+// Attendance records and the attendance model as JSON (io/attendance.hpp).
+#include "paarorende/io/attendance.hpp"
+
+#include "io/readers.hpp"
+
+namespace paarorende {
+using namespace detail;
+
+namespace detail {
+
+double read_probability(const Json& value, const std::string& pointer) {
+  if (!value.is_number()) detail::wrong_type(value, pointer, "a number");
+  const double number = value.get<double>();
+  if (!(number >= 0.0 && number <= 1.0)) {
+    throw InputError("", "must be between 0 and 1, got " + value.dump(), pointer);
+  }
+  return number;
+}
+
+AttendanceProbabilities read_attendance(const Json& value, const std::string& pointer,
+                                        AttendanceProbabilities defaults) {
+  ObjectReader in(value, pointer);
+  if (const Json* attend = in.find("attend")) defaults.attend = read_probability(*attend, in.pointer("attend"));
+  if (const Json* both = in.find("both")) defaults.both = read_probability(*both, in.pointer("both"));
+  in.finish();
+  return defaults;
+}
+
+}  // namespace detail
+
+AttendanceRecords attendance_records_from_json(const Json& document) {
+  ObjectReader in(document, "");
+  AttendanceRecords result;
+  in.string_or("note", "");
+  result.records = read_array<AttendanceRecord>(in, "records", [](const Json& value, const std::string& at) {
+    ObjectReader record_in(value, at);
+    AttendanceRecord record;
+    // DOMAIN X4: a pseudonym (a slug, as in a group document), never a name.
+    record.household = record_in.slug("household");
+    record.session = record_in.integer("session", 1, 1000);
+    record.caregivers = record_in.integer_or("caregivers", 2, 1, 2);
+    record.present = record_in.integer("present", 0, 2);
+    record_in.finish();
+    return record;
+  });
+  if (const Json* prior = in.find("prior")) result.prior = read_attendance(*prior, "/prior", result.prior);
+  if (const Json* weight = in.find("prior_weight")) {
+    if (!weight->is_number() || weight->get<double>() < 0 || weight->get<double>() > 1e6) {
+      throw InputError("", "a number of pseudo-sessions, 0 to 1000000", "/prior_weight");
+    }
+    result.prior_weight = weight->get<double>();
+  }
+  in.finish();
+  fit_attendance(result.records, result.prior, result.prior_weight);  // the record checks
+  return result;
+}
+
+AttendanceRecords load_attendance_records(const std::filesystem::path& path) {
+  const Json document = load_json_file(path);
+  return in_file(path, [&] { return attendance_records_from_json(document); });
+}
+
+Json to_json(const AttendanceProbabilities& probabilities) {
+  return Json{{"attend", probabilities.attend}, {"both", probabilities.both}};
+}
+
+Json to_json(const AttendanceDistribution& distribution) {
+  Json probabilities = Json::array();
+  Json at_least = Json::array();
+  for (int k = 0; k <= distribution.max_present(); ++k) {
+    probabilities.push_back({{"present", k}, {"probability", distribution.probability[static_cast<std::size_t>(k)]}});
+    if (k >= 1) at_least.push_back({{"present", k}, {"probability", distribution.at_least(k)}});
+  }
+  return Json{{"max_present", distribution.max_present()},
+              {"mean", distribution.mean()},
+              {"variance", distribution.variance()},
+              {"distribution", probabilities},
+              {"at_least", at_least}};
+}
+
+Json to_json(const AttendanceRecords& records) {
+  Json list = Json::array();
+  for (const AttendanceRecord& record : records.records) {
+    list.push_back({{"household", record.household},
+                    {"session", record.session},
+                    {"caregivers", record.caregivers},
+                    {"present", record.present}});
+  }
+  return Json{{"records", list}, {"prior", to_json(records.prior)}, {"prior_weight", records.prior_weight}};
+}
+
+}  // namespace paarorende

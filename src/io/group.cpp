@@ -1,0 +1,221 @@
+// Group documents, households and group rules as JSON (io/group.hpp; docs/groups.md).
+#include "paarorende/io/group.hpp"
+
+#include "io/readers.hpp"
+#include "paarorende/io/format.hpp"
+
+namespace paarorende {
+using namespace detail;
+
+namespace {
+
+RuleWeight read_weight(ObjectReader& in, const char* key, RuleWeight fallback) {
+  if (!in.find(key)) return fallback;
+  return in.named(key, detail::rule_weight_names);
+}
+
+GroupRules read_group_rules(const Json& value, const std::string& pointer,
+                            const GroupRules& base = {}) {
+  ObjectReader in(value, pointer);
+  GroupRules rules = base;
+  rules.behavioural_own_group = read_weight(in, "behavioural_own_group", rules.behavioural_own_group);
+  rules.life_threatening_own_group =
+      read_weight(in, "life_threatening_own_group", rules.life_threatening_own_group);
+  rules.min_participants = in.integer_or("min_participants", rules.min_participants, 1, 1000);
+  rules.max_participants = in.integer_or("max_participants", rules.max_participants, 1, 1000);
+  rules.size = read_weight(in, "size", rules.size);
+  rules.min_present = in.integer_or("min_present", rules.min_present, 0, 1000);
+  if (const Json* p = in.find("min_present_probability")) {
+    rules.min_present_probability = read_probability(*p, in.pointer("min_present_probability"));
+  }
+  rules.attendance = read_weight(in, "attendance", rules.attendance);
+  rules.max_stage_span = in.integer_or("max_stage_span", rules.max_stage_span, 0, 3);
+  rules.stage_band = read_weight(in, "stage_band", rules.stage_band);
+  rules.school_age = read_weight(in, "school_age", rules.school_age);
+  rules.acquaintance = read_weight(in, "acquaintance", rules.acquaintance);
+  rules.rare_peers = read_weight(in, "rare_peers", rules.rare_peers);
+  rules.fathers_for_session = in.integer_or("fathers_for_session", rules.fathers_for_session, 1, 1000);
+  rules.fathers_session = read_weight(in, "fathers_session", rules.fathers_session);
+  if (const Json* attendance = in.find("default_attendance")) {
+    rules.default_attendance =
+        read_attendance(*attendance, in.pointer("default_attendance"), rules.default_attendance);
+  }
+  in.finish();
+  try {
+    check_rules(rules);
+  } catch (const InputError& error) {
+    // check_rules locates under "/rules"; relocate under this document's own pointer.
+    const std::string& where = error.where();
+    const std::string relative = where.rfind("/rules", 0) == 0 ? where.substr(6) : where;
+    throw InputError(error.rule(), error.message(), pointer + relative);
+  }
+  return rules;
+}
+
+Child read_household_child(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Child child;
+  child.stage = in.named("stage", detail::child_stage_names);
+  if (in.find("grade")) {
+    child.grade = in.integer("grade", 1, 13);
+    if (stage_of_grade(*child.grade) != child.stage) {
+      throw InputError("", "grade " + std::to_string(*child.grade) + " is not in " +
+                               std::string(to_string(child.stage)), in.pointer("grade"));
+    }
+  }
+  child.birth_date = in.optional_date("birth_date");
+  if (in.find("age")) child.age = in.integer("age", 0, 25);
+  child.condition = in.named("condition", detail::condition_category_names);
+  if (const Json* code = in.find("rare_diagnosis")) {
+    child.rare_diagnosis = detail::read_string(*code, in.pointer("rare_diagnosis"));
+  }
+  in.finish();
+  return child;
+}
+
+Sibling read_sibling(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Sibling sibling;
+  if (in.find("age")) sibling.age = in.integer("age", 0, 30);
+  if (in.find("stage")) {
+    sibling.stage = in.named("stage", detail::child_stage_names);
+  }
+  in.finish();
+  return sibling;
+}
+
+Caregiver read_caregiver(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Caregiver caregiver{in.named("role", detail::caregiver_role_names)};
+  in.finish();
+  return caregiver;
+}
+
+}  // namespace
+
+namespace detail {
+
+// A household's own "attendance" fills what it leaves out from the group's default (G5).
+Household read_household(const Json& value, const std::string& pointer,
+                         const AttendanceProbabilities& group_default) {
+  ObjectReader in(value, pointer);
+  Household household;
+  household.id = in.slug("id");  // DOMAIN X4: a pseudonym, never a name
+  household.municipality = in.string_or("municipality", "");
+  household.school = in.string_or("school", "");
+  if (in.find("care_closes")) household.care_closes = in.clock("care_closes");
+  household.caregivers = read_array<Caregiver>(in, "caregivers", read_caregiver);
+  household.children = read_array<Child>(in, "children", read_household_child);
+  household.siblings = read_array<Sibling>(in, "siblings", read_sibling);
+  if (const Json* attendance = in.find("attendance")) {
+    household.attendance = read_attendance(*attendance, in.pointer("attendance"), group_default);
+  }
+  in.finish();
+  return household;
+}
+
+}  // namespace detail
+
+GroupDocument group_from_json(const Json& document) {
+  ObjectReader in(document, "");
+  GroupDocument result;
+  result.group.id = in.string_or("id", "");
+  in.string_or("note", "");
+  // A format's group rules first (format.hpp); the document's "rules" override them.
+  if (const Json* format = in.find("format")) {
+    result.rules = format_from_reference(*format, "/format").group_rules;
+  }
+  if (const Json* rules = in.find("rules")) {
+    result.rules = read_group_rules(*rules, "/rules", result.rules);
+  }
+  result.group.households = read_array<Household>(
+      in, "households", [&result](const Json& household, const std::string& at) {
+        return read_household(household, at, result.rules.default_attendance);
+      });
+  in.finish();
+  validate(result.group, result.rules);  // the form checks: ids, caregivers, children
+  return result;
+}
+
+Household household_from_json(const Json& value, const std::string& pointer,
+                              const AttendanceProbabilities& default_attendance) {
+  return read_household(value, pointer, default_attendance);
+}
+
+GroupDocument load_group(const std::filesystem::path& path) {
+  const Json document = load_json_file(path);
+  return in_file(path, [&] { return group_from_json(document); });
+}
+
+GroupRules group_rules_from_json(const Json& value, const std::string& pointer,
+                                 const GroupRules& base) {
+  return read_group_rules(value, pointer, base);
+}
+
+Json to_json(const GroupViolation& violation) {
+  return Json{{"rule", violation.rule},
+              {"severity", std::string(to_string(violation.severity))},
+              {"message", violation.message},
+              {"households", violation.households}};
+}
+
+Json to_json(const GroupRules& rules) {
+  auto weight = [](RuleWeight w) { return std::string(to_string(w)); };
+  return Json{{"behavioural_own_group", weight(rules.behavioural_own_group)},
+              {"life_threatening_own_group", weight(rules.life_threatening_own_group)},
+              {"min_participants", rules.min_participants},
+              {"max_participants", rules.max_participants},
+              {"size", weight(rules.size)},
+              {"min_present", rules.min_present},
+              {"min_present_probability", rules.min_present_probability},
+              {"attendance", weight(rules.attendance)},
+              {"max_stage_span", rules.max_stage_span},
+              {"stage_band", weight(rules.stage_band)},
+              {"school_age", weight(rules.school_age)},
+              {"acquaintance", weight(rules.acquaintance)},
+              {"rare_peers", weight(rules.rare_peers)},
+              {"fathers_for_session", rules.fathers_for_session},
+              {"fathers_session", weight(rules.fathers_session)},
+              {"default_attendance", to_json(rules.default_attendance)}};
+}
+
+Json to_json(const Household& household) {
+  Json caregivers = Json::array();
+  for (const auto& caregiver : household.caregivers) {
+    caregivers.push_back({{"role", std::string(to_string(caregiver.role))}});
+  }
+  Json children = Json::array();
+  for (const auto& child : household.children) {
+    Json entry{{"stage", std::string(to_string(child.stage))}};
+    if (child.grade) entry["grade"] = *child.grade;
+    if (child.birth_date) entry["birth_date"] = iso_date(*child.birth_date);
+    if (child.age) entry["age"] = *child.age;
+    entry["condition"] = std::string(to_string(child.condition));
+    if (child.rare_diagnosis) entry["rare_diagnosis"] = *child.rare_diagnosis;
+    children.push_back(entry);
+  }
+  Json siblings = Json::array();
+  for (const auto& sibling : household.siblings) {
+    Json entry = Json::object();
+    if (sibling.age) entry["age"] = *sibling.age;
+    if (sibling.stage) entry["stage"] = std::string(to_string(*sibling.stage));
+    siblings.push_back(entry);
+  }
+  Json document{{"id", household.id}};
+  if (!household.municipality.empty()) document["municipality"] = household.municipality;
+  if (!household.school.empty()) document["school"] = household.school;
+  if (household.care_closes) document["care_closes"] = clock_time(*household.care_closes);
+  document["caregivers"] = caregivers;
+  document["children"] = children;
+  document["siblings"] = siblings;
+  if (household.attendance) document["attendance"] = to_json(*household.attendance);
+  return document;
+}
+
+Json to_json(const GroupDocument& document) {
+  Json households = Json::array();
+  for (const auto& household : document.group.households) households.push_back(to_json(household));
+  return Json{{"id", document.group.id}, {"rules", to_json(document.rules)}, {"households", households}};
+}
+
+}  // namespace paarorende

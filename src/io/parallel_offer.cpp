@@ -1,0 +1,147 @@
+// Parallel offers as JSON (io/parallel_offer.hpp; DOMAIN P1).
+#include "paarorende/io/parallel_offer.hpp"
+
+#include "io/readers.hpp"
+#include "paarorende/io/format.hpp"
+#include "paarorende/io/schedule.hpp"
+
+namespace paarorende {
+using namespace detail;
+
+namespace {
+
+ParallelActivity read_activity(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  const int session = in.integer("session", 1, 52);
+  const Date date = in.date("date");
+  const ClockTime start = in.clock("start");
+  const ClockTime end = in.clock("end");
+  if (end <= start) throw InputError("", "the activity must end after it starts", in.pointer("end"));
+  std::string place = in.string("place");
+  std::vector<int> ages = detail::read_array<int>(in, "ages", [](const Json& v, const std::string& at) {
+    return static_cast<int>(detail::read_integer(v, at, 0, 25));
+  });
+  const int staff = in.integer("staff", 0, 1000);
+  in.finish();
+  return ParallelActivity{session, oslo_time(date, start), oslo_time(date, end), std::move(place),
+                          std::move(ages), staff};
+}
+
+ParallelOfferRules read_rules(const Json& value, const std::string& pointer, ParallelOfferRules rules) {
+  ObjectReader in(value, pointer);
+  if (const Json* required = in.find("required")) {
+    rules.required = detail::read_named(*required, in.pointer("required"), detail::rule_weight_names);
+  }
+  rules.min_staff = in.integer_or("min_staff", rules.min_staff, 0, 100);
+  rules.children_per_staff = in.integer_or("children_per_staff", rules.children_per_staff, 0, 100);
+  rules.min_age = in.integer_or("min_age", rules.min_age, 0, 25);
+  rules.max_age = in.integer_or("max_age", rules.max_age, 0, 25);
+  in.finish();
+  if (rules.min_staff < 2) {
+    // DOMAIN X5: a session for children has at least two adults present.
+    throw InputError("X5", "an activity for children has at least two adults, got " +
+                               std::to_string(rules.min_staff), in.pointer("min_staff"));
+  }
+  if (rules.max_age < rules.min_age) {
+    throw InputError("", "the oldest age must not be below the youngest (" +
+                             std::to_string(rules.min_age) + ")", in.pointer("max_age"));
+  }
+  return rules;
+}
+
+}  // namespace
+
+ParallelOfferPlan parallel_offer_from_json(const Json& document, const std::filesystem::path& base_dir) {
+  ObjectReader in(document, "");
+  ParallelOfferPlan plan;
+  const Json* schedule = in.find("schedule");
+  const Json* request = in.find("request");
+  if ((schedule == nullptr) == (request == nullptr)) {
+    throw InputError("", "give exactly one of schedule and request", schedule ? "/request" : "/schedule");
+  }
+  if (schedule != nullptr) {
+    if (schedule->is_string()) {
+      std::filesystem::path file = detail::read_string(*schedule, "/schedule");
+      if (file.is_relative()) file = base_dir / file;
+      plan.schedule = load_course_schedule(file);
+    } else {
+      try {
+        plan.schedule = course_schedule_from_json(*schedule, base_dir);
+      } catch (const InputError& error) {
+        throw InputError(error.rule(), error.message(), "/schedule" + error.where());
+      }
+    }
+  } else {
+    CourseRequest course;
+    try {
+      course = course_request_from_json(*request, base_dir);
+    } catch (const InputError& error) {
+      throw InputError(error.rule(), error.message(), "/request" + error.where());
+    }
+    try {
+      plan.schedule = plan_course(course);
+    } catch (const ImpossibleRequest& error) {
+      throw ImpossibleRequest(error.rule(), error.message(), "/request" + error.where());
+    }
+  }
+  plan.rules = parallel_offer_rules(builtin_format("parallel_offer"));
+  if (const Json* format = in.find("format")) {
+    plan.rules = parallel_offer_rules(format_from_reference(*format, "/format", base_dir));
+  }
+  if (const Json* kind = in.find("venue_kind")) {
+    plan.venue_kind = detail::read_named(*kind, "/venue_kind", detail::venue_kind_names);
+  } else {
+    in.required("venue_kind");
+  }
+  if (const Json* rules = in.find("rules")) plan.rules = read_rules(*rules, "/rules", plan.rules);
+  const Json* activities = in.find("activities");
+  const Json* children = in.find("children");
+  if (activities != nullptr && children != nullptr) {
+    throw InputError("", "give activities or children, not both", "/children");
+  }
+  if (activities != nullptr) {
+    plan.activities = detail::read_array<ParallelActivity>(in, "activities", read_activity);
+  } else if (children != nullptr) {
+    ObjectReader c(*children, "/children");
+    const std::vector<int> ages = detail::read_array<int>(c, "ages", [](const Json& v, const std::string& at) {
+      return static_cast<int>(detail::read_integer(v, at, 0, 25));
+    });
+    const int staff = c.integer("staff", 0, 1000);
+    c.finish();
+    plan.activities = parallel_activities(plan.schedule, ages, staff);
+  }
+  in.finish();
+  return plan;
+}
+
+ParallelOfferPlan load_parallel_offer(const std::filesystem::path& path) {
+  return detail::read_document_file(path, [&](const Json& document) {
+    return parallel_offer_from_json(document, path.parent_path());
+  });
+}
+
+Json to_json(const ParallelActivity& activity) {
+  return Json{{"session", activity.session},
+              {"date", iso_date(activity.start.local_time().date())},
+              {"start", clock_time(activity.start.local_time().time_of_day())},
+              {"end", clock_time(activity.end.local_time().time_of_day())},
+              {"place", activity.place},
+              {"ages", activity.ages},
+              {"staff", activity.staff}};
+}
+
+Json to_json(const ParallelOfferPlan& plan) {
+  Json activities = Json::array();
+  for (const auto& activity : plan.activities) activities.push_back(to_json(activity));
+  return Json{{"schedule", to_json(plan.schedule)},
+              {"venue_kind", std::string(to_string(plan.venue_kind))},
+              {"rules",
+               {{"required", std::string(to_string(plan.rules.required))},
+                {"min_staff", plan.rules.min_staff},
+                {"children_per_staff", plan.rules.children_per_staff},
+                {"min_age", plan.rules.min_age},
+                {"max_age", plan.rules.max_age}}},
+              {"activities", activities}};
+}
+
+}  // namespace paarorende

@@ -1,0 +1,410 @@
+// The registry of document types (io/registry.hpp). A new document type is one entry in
+// document_types() below plus its reader and writer in io/<concept>.cpp; the command line, the
+// fuzz targets, scripts/fuzz and the bad-input runner pick it up from here.
+#include "paarorende/io/registry.hpp"
+
+#include <set>
+
+#include "detail/enum_names.hpp"
+#include "detail/file.hpp"
+#include "detail/input_error.hpp"
+#include "detail/text.hpp"
+#include "paarorende/io/attendance.hpp"
+#include "paarorende/io/calendar.hpp"
+#include "paarorende/io/evaluation.hpp"
+#include "paarorende/io/family_week.hpp"
+#include "paarorende/io/format.hpp"
+#include "paarorende/io/formation.hpp"
+#include "paarorende/io/group.hpp"
+#include "paarorende/io/ical.hpp"
+#include "paarorende/io/meeting_place.hpp"
+#include "paarorende/io/parallel_offer.hpp"
+#include "paarorende/io/region.hpp"
+#include "paarorende/io/report.hpp"
+#include "paarorende/io/roster.hpp"
+#include "paarorende/io/schedule.hpp"
+#include "paarorende/io/scores.hpp"
+#include "paarorende/io/topic.hpp"
+
+namespace paarorende {
+namespace {
+
+using Path = std::filesystem::path;
+using Format = DocumentFormat;
+
+constexpr auto format_names = detail::enum_names<DocumentFormat>("json", "csv");
+
+// The findings of a check, as every checking command prints them.
+Json checked(std::vector<Violation> findings, Json fields = Json::object()) {
+  Json result{{"valid", !has_errors(findings)}};
+  result.update(fields);
+  result["findings"] = to_json(findings);
+  return result;
+}
+
+// --- school-calendar: is a date closed, and why (DOMAIN C11, X1, X2) ---
+
+Json read_school_calendar(std::string_view text, Format, const Path&) {
+  return to_json(school_calendar_from_json(parse_json(text)));
+}
+
+Json closures_of_calendar(std::string_view text, Format, const Path&) {
+  const SchoolCalendar calendar = school_calendar_from_json(parse_json(text));
+  Json closures = Json::array();
+  auto add = [&](Date date) {
+    const auto closure = course_closure(date, &calendar);
+    closures.push_back({{"date", iso_date(date)},
+                        {"closed", closure.has_value()},
+                        {"rule", closure ? closure->rule : std::string()}});
+  };
+  for (const SchoolYear& year : calendar.years) {
+    add(year.first_day);
+    add(year.last_day);
+    for (const SchoolHoliday& holiday : year.holidays) add(holiday.first);
+  }
+  return Json{{"municipality", calendar.municipality}, {"closures", closures}};
+}
+
+// --- course-request: the plan (DOMAIN C1-C11) ---
+
+Json read_course_request(std::string_view text, Format, const Path& base_dir) {
+  return to_json(course_request_from_json(parse_json(text), base_dir));
+}
+
+Json plan_of_request(std::string_view text, Format, const Path& base_dir) {
+  return to_json(plan_course(course_request_from_json(parse_json(text), base_dir)));
+}
+
+std::string calendar_of_request(std::string_view text, Format, const Path& base_dir) {
+  return to_ical(plan_course(course_request_from_json(parse_json(text), base_dir)));
+}
+
+// --- course-schedule: its findings ---
+
+Json read_course_schedule(std::string_view text, Format, const Path& base_dir) {
+  return to_json(course_schedule_from_json(parse_json(text), base_dir));
+}
+
+Json findings_of_schedule(std::string_view text, Format, const Path& base_dir) {
+  return checked(validate(course_schedule_from_json(parse_json(text), base_dir)));
+}
+
+std::string calendar_of_schedule(std::string_view text, Format, const Path& base_dir) {
+  return to_ical(course_schedule_from_json(parse_json(text), base_dir));
+}
+
+// --- topic-catalogue: its topics (DOMAIN T1-T6) ---
+
+Json read_topic_catalogue(std::string_view text, Format, const Path&) {
+  return to_json(catalogue_from_json(parse_json(text)));
+}
+
+Json topics_of_catalogue(std::string_view text, Format, const Path&) {
+  Json topics = Json::array();
+  for (const Topic& topic : catalogue_from_json(parse_json(text)).topics) topics.push_back(to_json(topic));
+  return topics;
+}
+
+// --- group: its check and attendance (DOMAIN G1-G9) ---
+
+Json read_group(std::string_view text, Format, const Path&) {
+  return to_json(group_from_json(parse_json(text)));
+}
+
+Json check_of_group(std::string_view text, Format, const Path&) {
+  const GroupDocument document = group_from_json(parse_json(text));
+  const auto violations = validate(document.group, document.rules);
+  const auto distribution = attendance_distribution(attendance_units(document.group, document.rules));
+  bool errors = false;
+  Json list = Json::array();
+  for (const auto& violation : violations) {
+    errors = errors || violation.severity == Severity::error;
+    list.push_back(to_json(violation));
+  }
+  const int k = document.rules.min_present;
+  return Json{{"group", document.group.id},
+              {"valid", !errors},
+              {"households", document.group.households.size()},
+              {"participants", document.group.participants()},
+              {"violations", list},
+              {"attendance",
+               {{"mean", distribution.mean()},
+                {"min_present", k},
+                {"p_at_least_min_present", distribution.at_least(k)},
+                {"required_probability", document.rules.min_present_probability}}}};
+}
+
+// --- attendance-records: the fitted probabilities (DOMAIN G5, X4) ---
+
+Json read_attendance_records(std::string_view text, Format, const Path&) {
+  return to_json(attendance_records_from_json(parse_json(text)));
+}
+
+Json fit_of_records(std::string_view text, Format, const Path&) {
+  const AttendanceRecords records = attendance_records_from_json(parse_json(text));
+  // DOMAIN X4: a figure from fewer than 5 households would expose them.
+  std::set<std::string> households;
+  for (const auto& record : records.records) households.insert(record.household);
+  if (households.size() < min_households_to_report) {
+    detail::raise_input_error("/records",
+                              "records of at least " + std::to_string(min_households_to_report) +
+                                  " households are needed; a fit from fewer would expose them",
+                              {"X4"});
+  }
+  Json answer = to_json(fit_attendance(records.records, records.prior, records.prior_weight));
+  answer["records"] = records.records.size();
+  return answer;
+}
+
+// --- format ---
+
+Json read_format(std::string_view text, Format, const Path&) {
+  return to_json(format_from_json(parse_json(text)));
+}
+
+// --- roster: shortfalls and findings (DOMAIN X5, V4) ---
+
+Json read_roster(std::string_view text, Format, const Path&) {
+  return to_json(roster_from_json(parse_json(text)));
+}
+
+Json check_of_roster(std::string_view text, Format, const Path&) {
+  const Roster roster = roster_from_json(parse_json(text));
+  Json missing = Json::array();
+  for (const auto& shortfall : shortfalls(roster)) missing.push_back(to_json(shortfall));
+  return checked(validate(roster), Json{{"shortfalls", missing}});
+}
+
+// --- season-request: the Treffpunkt season (DOMAIN V4, X5) ---
+
+Json read_season_request(std::string_view text, Format, const Path& base_dir) {
+  return to_json(season_request_from_json(parse_json(text), base_dir));
+}
+
+Json plan_of_season(std::string_view text, Format, const Path& base_dir) {
+  return to_json(plan_season(season_request_from_json(parse_json(text), base_dir)));
+}
+
+std::string calendar_of_season(std::string_view text, Format, const Path& base_dir) {
+  return to_ical(plan_season(season_request_from_json(parse_json(text), base_dir)));
+}
+
+// --- family-week-request: the week's programme (DOMAIN P2) ---
+
+Json read_family_week_request(std::string_view text, Format, const Path&) {
+  return to_json(family_week_request_from_json(parse_json(text)));
+}
+
+Json plan_of_family_week(std::string_view text, Format, const Path&) {
+  return to_json(plan_family_week(family_week_request_from_json(parse_json(text))));
+}
+
+std::string calendar_of_family_week(std::string_view text, Format, const Path&) {
+  return to_ical(plan_family_week(family_week_request_from_json(parse_json(text))));
+}
+
+// --- parallel-offer: the activities beside a course (DOMAIN P1) ---
+
+Json read_parallel_offer(std::string_view text, Format, const Path& base_dir) {
+  return to_json(parallel_offer_from_json(parse_json(text), base_dir));
+}
+
+Json check_of_parallel_offer(std::string_view text, Format, const Path& base_dir) {
+  const ParallelOfferPlan plan = parallel_offer_from_json(parse_json(text), base_dir);
+  Json activities = Json::array();
+  for (const auto& activity : plan.activities) activities.push_back(to_json(activity));
+  return checked(validate(plan), Json{{"venue_kind", std::string(to_string(plan.venue_kind))},
+                                      {"activities", activities}});
+}
+
+// --- region: contacts per unit (DOMAIN V1, V3) ---
+
+Json read_region(std::string_view text, Format, const Path&) {
+  return to_json(region_from_json(parse_json(text)));
+}
+
+Json check_of_region(std::string_view text, Format, const Path&) {
+  const Region region = region_from_json(parse_json(text));
+  return Json{{"region", to_json(region)}, {"findings", to_json(validate(region))}};
+}
+
+// --- evaluation-form and evaluation-responses (DOMAIN E1-E3, X4) ---
+
+Json read_evaluation_form(std::string_view text, Format, const Path&) {
+  return to_json(evaluation_form_from_json(parse_json(text)));
+}
+
+// Responses are read against the pilot's form (E1), as `evaluate` does without --form.
+EvaluationResponses pilot_responses(std::string_view text, Format format) {
+  const EvaluationForm form = pilot_evaluation_form();
+  return format == Format::csv ? responses_from_csv(text, form) : responses_from_json(parse_json(text), form);
+}
+
+Json read_evaluation_responses(std::string_view text, Format format, const Path&) {
+  return to_json(pilot_responses(text, format), pilot_evaluation_form());
+}
+
+Json scores_of_responses(std::string_view text, Format format, const Path&) {
+  return to_json(score_evaluation(pilot_evaluation_form(), pilot_responses(text, format)));
+}
+
+std::string report_of_responses(std::string_view text, Format format, const Path&) {
+  return evaluation_report_html(score_evaluation(pilot_evaluation_form(), pilot_responses(text, format)));
+}
+
+// --- waitlist: the groups formed (DOMAIN G1-G9, C8) ---
+
+Json read_waitlist(std::string_view text, Format, const Path&) {
+  return to_json(formation_request_from_json(parse_json(text)));
+}
+
+Json groups_of_waitlist(std::string_view text, Format, const Path&) {
+  const FormationRequest request = formation_request_from_json(parse_json(text));
+  return to_json(form_groups(request), request.waitlist.id);
+}
+
+std::vector<DocumentType> make_document_types() {
+  const std::vector<Format> json{Format::json};
+  return {
+      {"school-calendar", "a municipality's school years and holidays (X2)", json,
+       "school-calendar.schema.json", {"closed", "2019-12-24", "--calendar", "{file}"},
+       "paarorende.course_closure(datetime.date(2019, 12, 24), "
+       "school_calendar=paarorende.SchoolCalendar.load(path))",
+       read_school_calendar, closures_of_calendar, nullptr},
+      {"course-request", "a parents' course to plan (C1-C11)", json, "course-request.schema.json",
+       {"plan", "{file}", "--ics", "{out}/course.ics"},
+       "paarorende.plan_course(paarorende.CourseRequest.load(path))", read_course_request,
+       plan_of_request, calendar_of_request},
+      {"course-schedule", "a planned or hand-made course schedule to check", json,
+       "course-schedule.schema.json", {"validate", "{file}"},
+       "paarorende.validate(paarorende.CourseSchedule.load(path))", read_course_schedule,
+       findings_of_schedule, calendar_of_schedule},
+      {"topic-catalogue", "a municipality's topics and presenter roles (T1-T6)", json,
+       "topic-catalogue.schema.json", {"topics", "--catalogue", "{file}"},
+       "paarorende.TopicCatalogue.load(path)", read_topic_catalogue, topics_of_catalogue, nullptr},
+      {"group", "households of a group and the rules to check them by (G1-G9)", json,
+       "group.schema.json", {"check", "{file}"},
+       "paarorende.validate_group(paarorende.GroupDocument.load(path).group, "
+       "paarorende.GroupDocument.load(path).rules)",
+       read_group, check_of_group, nullptr},
+      {"attendance-records", "who came to which session, to fit attendance from (G5)", json,
+       "attendance-records.schema.json", {"fit", "{file}"},
+       "paarorende.AttendanceRecords.load(path).fit()", read_attendance_records, fit_of_records,
+       nullptr},
+      {"format", "a municipality's course format, based on a built-in one", json,
+       "format.schema.json", {"format", "{file}"}, "paarorende.CourseFormat.load(path)",
+       read_format, read_format, nullptr},
+      {"roster", "a meeting place's volunteers and shifts (X5)", json, "roster.schema.json",
+       {"roster", "{file}"}, "paarorende.validate_roster(paarorende.Roster.load(path))",
+       read_roster, check_of_roster, nullptr},
+      {"season-request", "a meeting-place season to plan (V4)", json, "season-request.schema.json",
+       {"season", "{file}", "--ics", "{out}/season.ics"},
+       "paarorende.plan_season(paarorende.SeasonRequest.load(path))", read_season_request,
+       plan_of_season, calendar_of_season},
+      {"family-week-request", "a 5-day family course to plan (P2)", json,
+       "family-week-request.schema.json", {"family-week", "{file}", "--ics", "{out}/week.ics"},
+       "paarorende.plan_family_week(paarorende.FamilyWeekRequest.load(path))",
+       read_family_week_request, plan_of_family_week, calendar_of_family_week},
+      {"parallel-offer", "activities for the children beside a parents' course (P1)", json,
+       "parallel-offer.schema.json", {"parallel", "{file}"},
+       "paarorende.validate_parallel_offer(paarorende.ParallelOfferPlan.load(path))",
+       read_parallel_offer, check_of_parallel_offer, nullptr},
+      {"region", "municipalities working together, with contacts by unit (V1, V3)", json,
+       "region.schema.json", {"region", "{file}"},
+       "paarorende.validate_region(paarorende.Region.load(path))", read_region, check_of_region,
+       nullptr},
+      {"evaluation-form", "a written evaluation form (E1)", json, "evaluation-form.schema.json",
+       {"evaluate", "../../../examples/sandefjord_pilot/evaluation.csv", "--form", "{file}", "--html",
+        "{out}/report.html"},
+       "paarorende.EvaluationForm.load(path)", read_evaluation_form, read_evaluation_form, nullptr},
+      {"evaluation-responses", "answers to the pilot's evaluation form, as survey tools export them (E1-E3)",
+       {Format::json, Format::csv}, "evaluation-responses.schema.json",
+       {"evaluate", "{file}", "--html", "{out}/report.html"},
+       "paarorende.score_evaluation(paarorende.EvaluationForm.pilot(), "
+       "paarorende.load_responses(path, paarorende.EvaluationForm.pilot()))",
+       read_evaluation_responses, scores_of_responses, report_of_responses},
+      {"waitlist", "households waiting for a group, to form groups from (G1-G9, C8)", json,
+       "waitlist.schema.json", {"groups", "{file}"},
+       "paarorende.form_groups(paarorende.FormationRequest.load(path))", read_waitlist,
+       groups_of_waitlist, nullptr},
+  };
+}
+
+// Runs `step` on the file's text; errors are located in the file.
+template <class Step>
+auto on_file(const DocumentType& type, const Path& path, Step step) {
+  const std::string text = detail::read_file(path);
+  const Format format = document_format_of(path);
+  return detail::in_file(path, [&] {
+    if (!type.reads(format)) {
+      detail::raise_input_error("", "a " + std::string(type.name) + " document is not read from " +
+                                        std::string(to_string(format)));
+    }
+    return step(text, format, path.parent_path());
+  });
+}
+
+}  // namespace
+
+std::string_view to_string(DocumentFormat format) noexcept { return format_names.name(format); }
+
+std::optional<DocumentFormat> document_format_from_string(std::string_view text) noexcept {
+  return format_names.parse(text);
+}
+
+DocumentFormat document_format_of(const std::filesystem::path& path) noexcept {
+  return path.extension() == ".csv" ? DocumentFormat::csv : DocumentFormat::json;
+}
+
+bool DocumentType::reads(DocumentFormat format) const noexcept {
+  for (DocumentFormat own : formats) {
+    if (own == format) return true;
+  }
+  return false;
+}
+
+const std::vector<DocumentType>& document_types() {
+  static const std::vector<DocumentType> types = make_document_types();
+  return types;
+}
+
+const DocumentType* find_document_type(std::string_view name) noexcept {
+  for (const DocumentType& type : document_types()) {
+    if (type.name == name) return &type;
+  }
+  return nullptr;
+}
+
+const DocumentType& document_type(std::string_view name, const std::string& where) {
+  if (const DocumentType* type = find_document_type(name)) return *type;
+  std::string known;
+  for (const DocumentType& type : document_types()) known += (known.empty() ? "" : ", ") + std::string(type.name);
+  detail::raise_input_error(where, "no document type " + detail::quote_input(name) + " (known: " + known + ")");
+}
+
+Json read_document(const DocumentType& type, const std::filesystem::path& path) {
+  return on_file(type, path, type.read);
+}
+
+Json operate_on_document(const DocumentType& type, const std::filesystem::path& path) {
+  return on_file(type, path, type.operate);
+}
+
+Json to_json(const std::vector<DocumentType>& types) {
+  Json list = Json::array();
+  for (const DocumentType& type : types) {
+    Json formats = Json::array();
+    for (DocumentFormat format : type.formats) formats.push_back(std::string(to_string(format)));
+    Json command = Json::array();
+    for (std::string_view arg : type.command) command.push_back(std::string(arg));
+    list.push_back({{"name", std::string(type.name)},
+                    {"summary", std::string(type.summary)},
+                    {"formats", formats},
+                    {"schema", std::string(type.schema)},
+                    {"command", command},
+                    {"python", std::string(type.python)}});
+  }
+  return Json{{"documents", list}};
+}
+
+}  // namespace paarorende
