@@ -23,7 +23,8 @@ using detail::minutes_of_day;
 struct Findings {
   std::vector<Violation> list;
 
-  void add(const char* rule, Severity severity, std::string message, std::optional<int> session = std::nullopt) {
+  void add(const char* rule, Severity severity, std::string message,
+           std::optional<int> session = std::nullopt) {
     list.push_back({rule, severity, std::move(message), session});
   }
 };
@@ -32,9 +33,9 @@ struct Findings {
 // costs a time-zone rule evaluation.
 struct SessionView {
   const Session& session;
-  int index = 0;       // 0-based
-  int n = 0;           // 1-based, the number it should have
-  std::string label;   // "session n", the findings' subject
+  int index = 0;         // 0-based
+  int n = 0;             // 1-based, the number it should have
+  std::string label;     // "session n", the findings' subject
   bool opening = false;  // DOMAIN C6, T6: the session for getting to know each other
   Date date;
   ClockTime start_time;
@@ -65,18 +66,19 @@ void check_course(const CourseRequest& request, int count, Findings& found) {
   }
   if (count < rules.min_sessions || count > rules.max_sessions) {  // DOMAIN C1
     found.add("C1", Severity::warning,
-              std::to_string(count) + " sessions; the model recommends " + std::to_string(rules.min_sessions) +
-                  "-" + std::to_string(rules.max_sessions));
+              std::to_string(count) + " sessions; the model recommends " +
+                  std::to_string(rules.min_sessions) + "-" + std::to_string(rules.max_sessions));
   }
   if (std::find(rules.cadences_weeks.begin(), rules.cadences_weeks.end(), request.cadence_weeks) ==
       rules.cadences_weeks.end()) {  // DOMAIN C4
     found.add("C4", Severity::warning,
-              "a cadence of " + std::to_string(request.cadence_weeks) + " weeks is not one of the model's cadences");
+              "a cadence of " + std::to_string(request.cadence_weeks) +
+                  " weeks is not one of the model's cadences");
   }
   if (request.session_minutes != rules.session_minutes) {  // DOMAIN C2
     found.add("C2", Severity::warning,
-              "sessions of " + std::to_string(request.session_minutes) + " minutes; the model's sessions last " +
-                  std::to_string(rules.session_minutes));
+              "sessions of " + std::to_string(request.session_minutes) +
+                  " minutes; the model's sessions last " + std::to_string(rules.session_minutes));
   }
   if (request.introduction_minutes != rules.introduction_minutes) {  // DOMAIN C2
     found.add("C2", Severity::warning,
@@ -85,8 +87,10 @@ void check_course(const CourseRequest& request, int count, Findings& found) {
   }
   if (request.travel_minutes > rules.max_travel_minutes) {  // DOMAIN C8
     found.add("C8", Severity::warning,
-              std::to_string(request.travel_minutes) + " minutes' travel to the pickup place; the venue "
-                  "should be within " + std::to_string(rules.max_travel_minutes) + " minutes");
+              std::to_string(request.travel_minutes) +
+                  " minutes' travel to the pickup place; the venue "
+                  "should be within " +
+                  std::to_string(rules.max_travel_minutes) + " minutes");
   }
   if (request.venue.name.empty()) {
     found.add("C8", Severity::warning, "no venue is named");
@@ -96,8 +100,8 @@ void check_course(const CourseRequest& request, int count, Findings& found) {
 // DOMAIN C1, C2, X3, X1, C11: session `index`'s number and times, its day open, in the course's
 // school year. Returns what the later checks read, or nothing when the times are unusable (the
 // checks that read them would only add noise).
-std::optional<SessionView> check_times(const CourseSchedule& schedule, int index, SchoolYearWalk& years,
-                                       Findings& found) {
+std::optional<SessionView> check_times(const CourseSchedule& schedule, int index,
+                                       SchoolYearWalk& years, Findings& found) {
   const CourseRequest& request = schedule.request;
   const SchoolCalendar* school = request.school_calendar ? &*request.school_calendar : nullptr;
   const int count = static_cast<int>(schedule.sessions.size());
@@ -107,7 +111,8 @@ std::optional<SessionView> check_times(const CourseSchedule& schedule, int index
   if (session.number != n) {
     found.add("C1", Severity::error,
               label + " is numbered " + std::to_string(session.number) + "; number sessions 1.." +
-                  std::to_string(count), n);
+                  std::to_string(count),
+              n);
   }
   if (session.start.is_not_a_date_time() || session.end.is_not_a_date_time()) {
     found.add("C2", Severity::error, label + " has no start or end time", n);
@@ -115,15 +120,16 @@ std::optional<SessionView> check_times(const CourseSchedule& schedule, int index
   }
   const auto local_start = session.start.local_time();
   const auto local_end = session.end.local_time();
-  SessionView view{session,
-                   index,
-                   n,
-                   label,
-                   n == 1 && request.rules.getting_to_know_first,
-                   local_start.date(),
-                   local_start.time_of_day(),
-                   local_end.time_of_day(),
-                   static_cast<int>((session.end.utc_time() - session.start.utc_time()).total_seconds() / 60)};
+  SessionView view{
+      session,
+      index,
+      n,
+      label,
+      n == 1 && request.rules.getting_to_know_first,
+      local_start.date(),
+      local_start.time_of_day(),
+      local_end.time_of_day(),
+      static_cast<int>((session.end.utc_time() - session.start.utc_time()).total_seconds() / 60)};
   const Date date = view.date;
   // DOMAIN X3: local times are Europe/Oslo.
   if (session.start.zone() != oslo_time_zone() &&
@@ -133,7 +139,8 @@ std::optional<SessionView> check_times(const CourseSchedule& schedule, int index
   if (!detail::is_supported(date)) {  // DOMAIN X1: holidays are known for the supported years only
     found.add("X1", Severity::error,
               label + " on " + iso_date(date) + " is outside the supported years " +
-                  std::to_string(first_supported_year) + "-" + std::to_string(last_supported_year), n);
+                  std::to_string(first_supported_year) + "-" + std::to_string(last_supported_year),
+              n);
     return std::nullopt;
   }
   if (local_end.date() != date || session.end <= session.start) {
@@ -142,12 +149,14 @@ std::optional<SessionView> check_times(const CourseSchedule& schedule, int index
   }
   if (view.length != request.session_minutes) {  // DOMAIN C2
     found.add("C2", Severity::error,
-              label + " lasts " + std::to_string(view.length) + " minutes; the course's sessions last " +
-                  std::to_string(request.session_minutes), n);
+              label + " lasts " + std::to_string(view.length) +
+                  " minutes; the course's sessions last " + std::to_string(request.session_minutes),
+              n);
   }
   if (auto closure = detail::closure_for(request, date)) {  // DOMAIN C11, C3
     found.add(rule_broken_by(*closure).c_str(), Severity::error,
-              label + " on " + iso_date(date) + " is " + detail::describe(*closure) + " [" + closure->rule + "]",
+              label + " on " + iso_date(date) + " is " + detail::describe(*closure) + " [" +
+                  closure->rule + "]",
               n);
   }
   if (school == nullptr || !school->covers(date)) years.uncovered.push_back(n);
@@ -157,7 +166,9 @@ std::optional<SessionView> check_times(const CourseSchedule& schedule, int index
       years.first = year;
     } else if (years.first != nullptr && year != nullptr && year != years.first) {
       found.add("C11", Severity::error,
-                label + " is in school year " + year->label + "; the course began in " + years.first->label, n);
+                label + " is in school year " + year->label + "; the course began in " +
+                    years.first->label,
+                n);
     }
   }
   return view;
@@ -171,19 +182,23 @@ void check_care_window(const CourseRequest& request, const SessionView& view, Fi
   const int end = minutes_of_day(view.end_time);
   if (end > must_end) {
     found.add("C3", Severity::error,
-              view.label + " ends " + clock(view.end_time) + ", after " + clock(minutes(std::max(must_end, 0))) +
-                  " (care closes " + clock(request.care_closes) + ", minus " +
-                  std::to_string(request.travel_minutes) + " minutes' travel)", view.n);
+              view.label + " ends " + clock(view.end_time) + ", after " +
+                  clock(minutes(std::max(must_end, 0))) + " (care closes " +
+                  clock(request.care_closes) + ", minus " + std::to_string(request.travel_minutes) +
+                  " minutes' travel)",
+              view.n);
   } else if (must_end - end >= request.rules.start_step_minutes) {
     found.add("C3", Severity::warning,
               view.label + " could start later: it ends " + clock(view.end_time) +
-                  ", and the children are looked after until " + clock(minutes(must_end)) + " counting travel",
+                  ", and the children are looked after until " + clock(minutes(must_end)) +
+                  " counting travel",
               view.n);
   }
   if (start < minutes_of_day(request.earliest_start)) {
     found.add("C3", Severity::error,
               view.label + " starts " + clock(view.start_time) + ", before the earliest start " +
-                  clock(request.earliest_start), view.n);
+                  clock(request.earliest_start),
+              view.n);
   }
 }
 
@@ -196,21 +211,27 @@ void check_cadence(const CourseSchedule& schedule, const SessionView& view, Find
   const int i = view.index;
   const long gap = (view.date - previous.date()).days();
   if (gap <= 0) {
-    found.add("C4", Severity::error, view.label + " is not after session " + std::to_string(i), view.n);
+    found.add("C4", Severity::error, view.label + " is not after session " + std::to_string(i),
+              view.n);
   } else if (gap < 7) {
     found.add("C4", Severity::warning,
-              view.label + " comes only " + std::to_string(gap) + " day(s) after session " + std::to_string(i),
+              view.label + " comes only " + std::to_string(gap) + " day(s) after session " +
+                  std::to_string(i),
               view.n);
-  } else if (!view.session.moved_from && !previous.moved_from && gap != 7L * schedule.request.cadence_weeks) {
+  } else if (!view.session.moved_from && !previous.moved_from &&
+             gap != 7L * schedule.request.cadence_weeks) {
     found.add("C4", Severity::warning,
-              view.label + " comes " + std::to_string(gap) + " days after session " + std::to_string(i) +
-                  "; the cadence is " + std::to_string(schedule.request.cadence_weeks) + " weeks", view.n);
+              view.label + " comes " + std::to_string(gap) + " days after session " +
+                  std::to_string(i) + "; the cadence is " +
+                  std::to_string(schedule.request.cadence_weeks) + " weeks",
+              view.n);
   }
 }
 
 // DOMAIN C7: the session's presenter known, of the topic's role, and free that day; without one,
 // why nobody is.
-void check_presenter(const CourseRequest& request, const SessionView& view, const Topic& topic, Findings& found) {
+void check_presenter(const CourseRequest& request, const SessionView& view, const Topic& topic,
+                     Findings& found) {
   const Session& session = view.session;
   const std::string& label = view.label;
   const Presenter* presenter = nullptr;
@@ -218,20 +239,24 @@ void check_presenter(const CourseRequest& request, const SessionView& view, cons
     if (session.presenter && candidate.id == *session.presenter) presenter = &candidate;
   }
   if (session.presenter && presenter == nullptr) {
-    found.add("C7", Severity::error, label + ": no presenter \"" + *session.presenter + "\"", view.n);
+    found.add("C7", Severity::error, label + ": no presenter \"" + *session.presenter + "\"",
+              view.n);
   } else if (presenter != nullptr) {
     if (presenter->role != topic.presenter_role) {
       found.add("C7", Severity::error,
                 label + ": " + presenter->id + " is a " + presenter->role + "; \"" + topic.id +
-                    "\" is presented by a " + topic.presenter_role, view.n);
+                    "\" is presented by a " + topic.presenter_role,
+                view.n);
     }
     if (!presenter->available_on(view.date)) {
-      found.add("C7", Severity::error, label + ": " + presenter->id + " cannot come on " + iso_date(view.date),
-                view.n);
+      found.add("C7", Severity::error,
+                label + ": " + presenter->id + " cannot come on " + iso_date(view.date), view.n);
     }
   } else if (!view.opening) {
     found.add("C7", Severity::warning,
-              label + " (" + topic.id + "): " + detail::why_unstaffed(topic, view.date, request.presenters), view.n);
+              label + " (" + topic.id +
+                  "): " + detail::why_unstaffed(topic, view.date, request.presenters),
+              view.n);
   }
 }
 
@@ -245,7 +270,8 @@ void check_topics(const CourseSchedule& schedule, const SessionView& view, Findi
   if (!session.topic) {
     if (view.opening) {
       found.add("T6", Severity::warning,
-                "session 1 has no topic; it is always \"" + std::string(first_session_topic) + "\"", n);
+                "session 1 has no topic; it is always \"" + std::string(first_session_topic) + "\"",
+                n);
     } else if (!request.wishes.empty()) {
       found.add("C6", Severity::warning, label + " has no topic", n);
     }
@@ -253,25 +279,32 @@ void check_topics(const CourseSchedule& schedule, const SessionView& view, Findi
   }
   const Topic* topic = request.topics().find(*session.topic);
   if (topic == nullptr) {
-    found.add("C5", Severity::error, label + ": no topic \"" + *session.topic + "\" in the catalogue", n);
+    found.add("C5", Severity::error,
+              label + ": no topic \"" + *session.topic + "\" in the catalogue", n);
     return;
   }
   if (view.opening && topic->id != first_session_topic) {
-    found.add("T6", Severity::error, "session 1 is for getting to know each other, not \"" + topic->id + "\"", n);
+    found.add("T6", Severity::error,
+              "session 1 is for getting to know each other, not \"" + topic->id + "\"", n);
   }
   if (!view.opening && topic->id == first_session_topic) {
-    found.add("T6", Severity::error, label + ": getting to know each other is the first session's", n);
+    found.add("T6", Severity::error, label + ": getting to know each other is the first session's",
+              n);
   }
   for (int j = 0; j < view.index; ++j) {
     if (schedule.sessions[static_cast<std::size_t>(j)].topic == session.topic) {
-      found.add("C5", Severity::error,
-                label + " repeats the topic \"" + topic->id + "\" of session " + std::to_string(j + 1), n);
+      found.add(
+          "C5", Severity::error,
+          label + " repeats the topic \"" + topic->id + "\" of session " + std::to_string(j + 1),
+          n);
       break;
     }
   }
   if (!topic->is_for(request.audience)) {
-    found.add("G9", Severity::warning,
-              label + ": \"" + topic->id + "\" is not for " + std::string(to_string(request.audience)), n);
+    found.add(
+        "G9", Severity::warning,
+        label + ": \"" + topic->id + "\" is not for " + std::string(to_string(request.audience)),
+        n);
   }
   check_presenter(request, view, *topic, found);
 }
@@ -292,7 +325,8 @@ void check_agenda(const SessionView& view, Findings& found) {
     if (item.offset_minutes != covered || item.minutes <= 0) {
       found.add("C2", Severity::error,
                 label + ": agenda block '" + std::string(to_string(item.kind)) + "' should start " +
-                    std::to_string(covered) + " minutes in and last a positive time", n);
+                    std::to_string(covered) + " minutes in and last a positive time",
+                n);
     }
     covered = item.offset_minutes + item.minutes;
     if (item.kind == AgendaKind::getting_to_know) has_first_blocks[0] = true;
@@ -306,11 +340,13 @@ void check_agenda(const SessionView& view, Findings& found) {
   }
   if (covered != view.length) {
     found.add("C2", Severity::error,
-              label + ": the agenda covers " + std::to_string(covered) + " of " + std::to_string(view.length) +
-                  " minutes", n);
+              label + ": the agenda covers " + std::to_string(covered) + " of " +
+                  std::to_string(view.length) + " minutes",
+              n);
   }
   if (view.opening && !(has_first_blocks[0] && has_first_blocks[1])) {
-    found.add("C6", Severity::error, "session 1 is for getting to know each other and the round of topic wishes", n);
+    found.add("C6", Severity::error,
+              "session 1 is for getting to know each other and the round of topic wishes", n);
   }
   if (!view.opening && !has_later_blocks[0]) {
     found.add("C7", Severity::error, label + " has no introduction by a municipal employee", n);
