@@ -330,12 +330,21 @@ class Former {
     return best;
   }
 
-  void insert_unassigned() {
+  // Calls visit(block, nearby) for each block left out (the active ones) or, when `placed`,
+  // each block in a group, whose nearest groups (at most `limit`) are worth a look.
+  template <class Visit>
+  void visit_worth_a_look(bool placed, std::size_t limit, Visit visit) {
     for (std::size_t b = 0; b < active_.size(); ++b) {
-      if (!active_[b] || group_of_[b] >= 0) continue;
+      const bool in_group = group_of_[b] >= 0;
+      if (placed ? !in_group : (!active_[b] || in_group)) continue;
       const int block = static_cast<int>(b);
-      const auto nearby = nearby_groups(block, 12);
-      if (!worth_a_look(block, nearby)) continue;
+      const auto nearby = nearby_groups(block, limit);
+      if (worth_a_look(block, nearby)) visit(block, nearby);
+    }
+  }
+
+  void insert_unassigned() {
+    visit_worth_a_look(false, 12, [&](int block, const std::vector<int>& nearby) {
       const Insertion best = best_insertion(block, nearby, [&](double cost, int g) {
         return cost - drafts_[g].cost - penalty(block);  // the group's rise less the penalty saved
       });
@@ -343,18 +352,14 @@ class Former {
         attach(best.group, block);
         drafts_[best.group].cost = best.cost;
       }
-    }
+    });
   }
 
   void move_blocks() {
-    for (std::size_t b = 0; b < active_.size(); ++b) {
-      const int from = group_of_[b];
-      if (from < 0) continue;
-      const int block = static_cast<int>(b);
-      const auto nearby = nearby_groups(block, 8);
-      if (!worth_a_look(block, nearby)) continue;
+    visit_worth_a_look(true, 8, [&](int block, const std::vector<int>& nearby) {
+      const int from = group_of_[block];
       const Evaluation without = evaluate(drafts_[from].blocks, drafts_[from].venue, block);
-      if (without.broken != Broken::none) continue;
+      if (without.broken != Broken::none) return;
       const Insertion best = best_insertion(block, nearby, [&](double cost, int g) {
         return without.cost + cost - drafts_[from].cost - drafts_[g].cost;  // both groups' change
       });
@@ -363,7 +368,7 @@ class Former {
       if (out < best.delta) {
         detach(from, block);
         drafts_[from].cost = without.cost;
-        continue;
+        return;
       }
       if (best.group >= 0) {
         detach(from, block);
@@ -371,18 +376,14 @@ class Former {
         attach(best.group, block);
         drafts_[best.group].cost = best.cost;
       }
-    }
+    });
   }
 
   void swap_blocks() {
-    for (std::size_t b = 0; b < active_.size(); ++b) {
-      const int from = group_of_[b];
-      if (from < 0) continue;
-      const int block = static_cast<int>(b);
-      // Large instances swap with the nearest group only, blocks of the same size (a swap that
-      // changes sizes is mostly two moves, which move_blocks tries).
-      const auto nearby = nearby_groups(block, 2);
-      if (!worth_a_look(block, nearby)) continue;
+    // Large instances swap with the nearest group only, blocks of the same size (a swap that
+    // changes sizes is mostly two moves, which move_blocks tries).
+    visit_worth_a_look(true, 2, [&](int block, const std::vector<int>& nearby) {
+      const int from = group_of_[block];
       for (int g : nearby) {
         bool swapped = false;
         const auto others = drafts_[g].blocks;
@@ -406,7 +407,7 @@ class Former {
         }
         if (swapped) break;
       }
-    }
+    });
   }
 
   // Small instances: a household left out seeds a new group that may take households from groups
