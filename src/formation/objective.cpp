@@ -314,9 +314,13 @@ void FormationProblem::prepare_pins() {
 
 }  // namespace detail
 
+namespace {
+
 using detail::Broken;
 using detail::Evaluation;
 using Problem = detail::FormationProblem;
+
+}  // namespace
 
 void check_formation_rules(const FormationRules& formation, const GroupRules& rules) {
   if (formation.target_participants < rules.min_participants ||
