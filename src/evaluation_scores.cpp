@@ -9,185 +9,18 @@
 
 #include "detail/text.hpp"
 #include "paarorende/error.hpp"
+#include "evaluation/suppression.hpp"
 
 namespace paarorende {
 namespace {
 
-// Which statistics are shown beside a distribution; each pins the hidden counts down further.
-struct Shown {
-  bool mean = false;     // gives sum(value * count)
-  bool sd = false;       // with the mean, gives sum(value^2 * count)
-  bool median = false;   // gives the two middle answers
-  bool top_two = false;  // gives the count in the top two values
-  bool share = false;    // yes/no: gives the count of yes
-};
-
-// A distribution and the figures shown with it; decides which cells to hide (DOMAIN X4).
-class Protection {
- public:
-  Protection(std::span<const std::int64_t> counts, std::vector<long long> values, Shown shown,
-             int threshold)
-      : counts_(counts.begin(), counts.end()), values_(std::move(values)), shown_(shown),
-        threshold_(threshold), hidden_(counts_.size(), false) {
-    n_ = std::accumulate(counts_.begin(), counts_.end(), std::int64_t{0});
-    for (std::size_t k = 0; k < counts_.size(); ++k) {
-      if (counts_[k] > 0 && counts_[k] < threshold_) primary_.push_back(k);
-    }
-  }
-
-  const Shown& shown() const { return shown_; }
-  bool hidden(std::size_t k) const { return hidden_[k]; }
-
-  // Hides the primary cells and their complements; drops statistics in `drop_order` (pointers
-  // into shown_) when hiding every cell is not enough. Returns the names of dropped statistics.
-  std::vector<std::string> protect(const std::vector<std::pair<bool Shown::*, const char*>>& drop_order) {
-    std::vector<std::string> dropped;
-    if (primary_.empty()) return dropped;
-    for (std::size_t k : primary_) hidden_[k] = true;
-    std::size_t next_drop = 0;
-    for (;;) {
-      const bool all = hidden_count() == counts_.size();
-      const bool thin = hidden_count() < 2 || hidden_sum() < threshold_;
-      if (!all && (thin || derivable())) {
-        hide_smallest_shown();
-        continue;
-      }
-      if (all && next_drop < drop_order.size() && derivable()) {
-        auto [member, name] = drop_order[next_drop++];
-        if (shown_.*member) {
-          shown_.*member = false;
-          dropped.emplace_back(name);
-        }
-        continue;
-      }
-      break;
-    }
-    return dropped;
-  }
-
- private:
-  std::size_t hidden_count() const { return static_cast<std::size_t>(std::count(hidden_.begin(), hidden_.end(), true)); }
-  std::int64_t hidden_sum() const {
-    std::int64_t sum = 0;
-    for (std::size_t k = 0; k < counts_.size(); ++k) {
-      if (hidden_[k]) sum += counts_[k];
-    }
-    return sum;
-  }
-  void hide_smallest_shown() {
-    std::size_t best = counts_.size();
-    for (std::size_t k = 0; k < counts_.size(); ++k) {
-      if (!hidden_[k] && (best == counts_.size() || counts_[k] < counts_[best])) best = k;
-    }
-    hidden_[best] = true;
-  }
-
-  struct Key {
-    long long s1 = 0, s2 = 0, median2 = 0;
-    std::int64_t top = 0, yes = 0;
-  };
-
-  Key key_of(const std::vector<std::int64_t>& counts) const {
-    Key key;
-    for (std::size_t k = 0; k < counts.size(); ++k) {
-      key.s1 += values_[k] * counts[k];
-      key.s2 += values_[k] * values_[k] * counts[k];
-    }
-    if (shown_.median) key.median2 = median_sum(counts);
-    if (counts.size() >= 2) key.top = counts[counts.size() - 1] + counts[counts.size() - 2];
-    if (counts.size() == 2) key.yes = counts[1];
-    return key;
-  }
-  long long median_sum(const std::vector<std::int64_t>& counts) const {
-    const std::int64_t low = (n_ - 1) / 2, high = n_ / 2;
-    long long sum = 0;
-    std::int64_t seen = 0;
-    bool low_done = false;
-    for (std::size_t k = 0; k < counts.size(); ++k) {
-      seen += counts[k];
-      if (!low_done && seen > low) {
-        sum += values_[k];
-        low_done = true;
-      }
-      if (seen > high) return sum + values_[k];
-    }
-    return sum;
-  }
-  bool same(const Key& a, const Key& b) const {
-    return (!shown_.mean || a.s1 == b.s1) && (!shown_.sd || (a.s2 == b.s2 && a.s1 == b.s1)) &&
-           (!shown_.median || a.median2 == b.median2) && (!shown_.top_two || a.top == b.top) &&
-           (!shown_.share || a.yes == b.yes);
-  }
-
-  // True when some hidden primary count is the same in every count-vector that agrees with the
-  // shown figures (or when there are too many vectors to be sure: hide more).
-  bool derivable() const {
-    std::vector<std::size_t> cells;
-    for (std::size_t k = 0; k < counts_.size(); ++k) {
-      if (hidden_[k]) cells.push_back(k);
-    }
-    const Key target = key_of(counts_);
-    std::vector<long long> suffix_min(cells.size() + 1, 0), suffix_max(cells.size() + 1, 0);
-    for (std::size_t i = cells.size(); i-- > 0;) {
-      const long long v = values_[cells[i]];
-      suffix_min[i] = i + 1 == cells.size() ? v : std::min(v, suffix_min[i + 1]);
-      suffix_max[i] = i + 1 == cells.size() ? v : std::max(v, suffix_max[i + 1]);
-    }
-    std::vector<bool> differs(counts_.size(), false);
-    std::size_t differing = 0;
-    std::vector<std::int64_t> candidate = counts_;
-    long long budget = 4'000'000;
-    const std::int64_t total = hidden_sum();
-
-    // Depth-first over the hidden cells; the last takes what is left. Prunes on sum(v * c) when
-    // the mean is shown.
-    const auto search = [&](auto&& self, std::size_t i, std::int64_t left, long long s1) -> bool {
-      if (--budget < 0) return true;  // stop: undecided
-      if (i + 1 == cells.size()) {
-        candidate[cells[i]] = left;
-        if (same(key_of(candidate), target)) {
-          for (std::size_t k : primary_) {
-            if (!differs[k] && candidate[k] != counts_[k]) {
-              differs[k] = true;
-              ++differing;
-            }
-          }
-          if (differing == primary_.size()) return true;
-        }
-        return false;
-      }
-      for (std::int64_t c = 0; c <= left; ++c) {
-        const long long s = s1 + values_[cells[i]] * c;
-        const std::int64_t rest = left - c;
-        if (shown_.mean && (target.s1 - s < rest * suffix_min[i + 1] || target.s1 - s > rest * suffix_max[i + 1])) {
-          continue;
-        }
-        candidate[cells[i]] = c;
-        if (self(self, i + 1, rest, s)) return true;
-      }
-      return false;
-    };
-    long long s1_shown = 0;
-    for (std::size_t k = 0; k < counts_.size(); ++k) {
-      if (!hidden_[k]) s1_shown += values_[k] * counts_[k];
-    }
-    search(search, 0, total, s1_shown);
-    return budget < 0 || differing < primary_.size();
-  }
-
-  std::vector<std::int64_t> counts_;
-  std::vector<long long> values_;
-  Shown shown_;
-  std::int64_t threshold_;
-  std::vector<bool> hidden_;
-  std::vector<std::size_t> primary_;
-  std::int64_t n_ = 0;
-};
+using detail::ShownFigures;
+using detail::SmallCountProtection;
 
 bool small(std::int64_t count, int threshold) { return count > 0 && count < threshold; }
 
 std::vector<DistributionCell> cells_of(std::span<const std::int64_t> counts, const std::vector<long long>& values,
-                                       const Protection& protection, std::int64_t n) {
+                                       const SmallCountProtection& protection, std::int64_t n) {
   std::vector<DistributionCell> cells;
   for (std::size_t k = 0; k < counts.size(); ++k) {
     DistributionCell cell;
@@ -311,23 +144,26 @@ ItemScores score_item(const Item& item, std::span<const std::int64_t> counts, st
 
   const std::vector<long long> values = values_of(item);
   const double nn = static_cast<double>(n);
-  Shown shown;
-  std::vector<std::pair<bool Shown::*, const char*>> drop_order;
+  ShownFigures shown;
+  std::vector<std::pair<bool ShownFigures::*, const char*>> drop_order;
   if (item.kind == ItemKind::likert) {
-    shown = Shown{true, true, true, true, false};
+    shown = ShownFigures{true, true, true, true, false};
     const std::int64_t top = counts[counts.size() - 1] + counts[counts.size() - 2];
     // The share in the top two is a count too: hidden when inside or outside holds few.
     if (small(top, threshold) || small(n - top, threshold)) shown.top_two = false;
-    drop_order = {{&Shown::sd, "sd"}, {&Shown::top_two, "top_two"}, {&Shown::median, "median"}, {&Shown::mean, "mean"}};
+    drop_order = {{&ShownFigures::sd, "sd"},
+                  {&ShownFigures::top_two, "top_two"},
+                  {&ShownFigures::median, "median"},
+                  {&ShownFigures::mean, "mean"}};
   } else if (item.kind == ItemKind::yes_no) {
     shown.share = !(small(counts[0], threshold) || small(counts[1], threshold));
-    drop_order = {{&Shown::share, "share"}};
+    drop_order = {{&ShownFigures::share, "share"}};
   }
   const bool top_two_primary = item.kind == ItemKind::likert && !shown.top_two;
   const bool share_primary = item.kind == ItemKind::yes_no && !shown.share;
-  Protection protection(counts, values, shown, threshold);
+  SmallCountProtection protection(counts, values, shown, threshold);
   std::vector<std::string> dropped = protection.protect(drop_order);
-  const Shown& final_shown = protection.shown();
+  const ShownFigures& final_shown = protection.shown();
   scores.distribution = cells_of(counts, values, protection, n);
 
   if (item.kind == ItemKind::likert) {
@@ -587,9 +423,9 @@ AttendanceScores score_attendance(const std::vector<AttendanceRecord>& records, 
   for (const auto& household : households) ++counts[static_cast<std::size_t>(household.attended)];
   std::vector<long long> values(counts.size());
   std::iota(values.begin(), values.end(), 0LL);
-  Shown shown;
+  ShownFigures shown;
   shown.mean = true;
-  Protection protection(counts, values, shown, options.threshold);
+  SmallCountProtection protection(counts, values, shown, options.threshold);
   protection.protect({});
   scores.per_household = cells_of(counts, values, protection, static_cast<std::int64_t>(households.size()));
   return scores;

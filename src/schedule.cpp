@@ -8,6 +8,7 @@
 
 #include "detail/text.hpp"
 #include "paarorende/error.hpp"
+#include "schedule/schedule_internal.hpp"
 
 namespace paarorende {
 namespace {
@@ -50,12 +51,14 @@ void require_supported_date(Date date, const std::string& pointer) {
   }
 }
 
+}  // namespace
+
+namespace detail {
+
 bool is_supported(Date date) {
   return date.year() >= first_supported_year && date.year() <= last_supported_year;
 }
 
-// The closure used for planning, with the school calendar when there is one. Dates the
-// holidays are not known for (DOMAIN X1) make the request impossible, not the program fail.
 std::optional<Closure> closure_for(const CourseRequest& request, Date date) {
   if (!is_supported(date)) {
     throw ImpossibleRequest("X1",
@@ -77,12 +80,6 @@ std::string describe(const Closure& closure) {
   return closure.name;
 }
 
-// The rule a session on a closed day breaks: no after-school care on weekends (C3), otherwise
-// the course keeps to the school year (C11).
-std::string rule_broken_by(const Closure& closure) {
-  return closure.kind == ClosureKind::weekend ? "C3" : "C11";
-}
-
 std::string session_list(const std::vector<int>& numbers) {
   std::string text;
   for (std::size_t i = 0; i < numbers.size(); ++i) {
@@ -91,6 +88,14 @@ std::string session_list(const std::vector<int>& numbers) {
   }
   return text;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::closure_for;
+using detail::describe;
+using detail::session_list;
 
 // The introduction block names the day's topic (DOMAIN C2, C7).
 void title_introduction(Session& session, const Topic& topic) {
@@ -289,23 +294,27 @@ std::vector<AgendaItem> standard_agenda(int number, int session_minutes, int int
   // DOMAIN C9: food on arrival, eaten while the first block goes on.
   agenda.push_back({AgendaKind::meal, 0, introduction_minutes, "Mat og drikke ved ankomst",
                     "Food and drink on arrival"});
-  if (number == 1 && getting_to_know_first) {
-    // DOMAIN C6, T6: getting to know each other, confidentiality, the round of topic wishes.
-    agenda.push_back({AgendaKind::getting_to_know, 0, introduction_minutes,
-                      "Bli kjent: hvordan vil vi ha møtene, taushetsplikt",
-                      "Getting to know each other: how we want to meet, confidentiality"});
-    agenda.push_back({AgendaKind::topic_wishes, introduction_minutes, reflection,
-                      "Runde: hvilke temaer ønsker dere for de neste samlingene?",
-                      "Round: which topics do you want for the next sessions?"});
-  } else {
-    // DOMAIN C2, C7: a municipal employee introduces the day's topic; C10: led reflection.
-    agenda.push_back({AgendaKind::introduction, 0, introduction_minutes,
-                      "Innledning om dagens tema ved en ansatt i kommunen",
-                      "Introduction to the day's topic by a municipal employee"});
-    agenda.push_back({AgendaKind::reflection, introduction_minutes, reflection,
-                      "Ledet refleksjon og erfaringsutveksling",
-                      "Led reflection and experience sharing"});
-  }
+  // Then two blocks, the first as long as the introduction and the second the rest: in session 1
+  // when it opens the course, getting to know each other, confidentiality and the round of topic
+  // wishes (DOMAIN C6, T6); otherwise a municipal employee introduces the day's topic (C2, C7)
+  // and leads the reflection (C10).
+  struct Block {
+    AgendaKind kind;
+    const char* title_nb;
+    const char* title_en;
+  };
+  static constexpr Block opening_blocks[2] = {
+      {AgendaKind::getting_to_know, "Bli kjent: hvordan vil vi ha møtene, taushetsplikt",
+       "Getting to know each other: how we want to meet, confidentiality"},
+      {AgendaKind::topic_wishes, "Runde: hvilke temaer ønsker dere for de neste samlingene?",
+       "Round: which topics do you want for the next sessions?"}};
+  static constexpr Block later_blocks[2] = {
+      {AgendaKind::introduction, "Innledning om dagens tema ved en ansatt i kommunen",
+       "Introduction to the day's topic by a municipal employee"},
+      {AgendaKind::reflection, "Ledet refleksjon og erfaringsutveksling", "Led reflection and experience sharing"}};
+  const auto& [first, second] = number == 1 && getting_to_know_first ? opening_blocks : later_blocks;
+  agenda.push_back({first.kind, 0, introduction_minutes, first.title_nb, first.title_en});
+  agenda.push_back({second.kind, introduction_minutes, reflection, second.title_nb, second.title_en});
   return agenda;
 }
 
@@ -434,257 +443,6 @@ CourseSchedule plan_course(const CourseRequest& request) {
     if (finding.rule != "X2") schedule.findings.push_back(std::move(finding));
   }
   return schedule;
-}
-
-std::vector<Violation> validate(const CourseSchedule& schedule) {
-  const CourseRequest& request = schedule.request;
-  const ScheduleRules& rules = request.rules;
-  const SchoolCalendar* school = request.school_calendar ? &*request.school_calendar : nullptr;
-  std::vector<Violation> found;
-  auto add = [&found](const char* rule, Severity severity, std::string message,
-                      std::optional<int> session = std::nullopt) {
-    found.push_back({rule, severity, std::move(message), session});
-  };
-
-  const int count = static_cast<int>(schedule.sessions.size());
-  if (count == 0) add("C1", Severity::error, "the schedule has no sessions");
-  if (count != request.sessions) {  // DOMAIN C1
-    add("C1", Severity::warning,
-        "the schedule has " + std::to_string(count) + " sessions; the request asks for " +
-            std::to_string(request.sessions));
-  }
-  if (count < rules.min_sessions || count > rules.max_sessions) {  // DOMAIN C1
-    add("C1", Severity::warning,
-        std::to_string(count) + " sessions; the model recommends " +
-            std::to_string(rules.min_sessions) + "-" + std::to_string(rules.max_sessions));
-  }
-  if (std::find(rules.cadences_weeks.begin(), rules.cadences_weeks.end(), request.cadence_weeks) ==
-      rules.cadences_weeks.end()) {  // DOMAIN C4
-    add("C4", Severity::warning,
-        "a cadence of " + std::to_string(request.cadence_weeks) +
-            " weeks is not one of the model's cadences");
-  }
-  if (request.session_minutes != rules.session_minutes) {  // DOMAIN C2
-    add("C2", Severity::warning,
-        "sessions of " + std::to_string(request.session_minutes) +
-            " minutes; the model's sessions last " + std::to_string(rules.session_minutes));
-  }
-  if (request.introduction_minutes != rules.introduction_minutes) {  // DOMAIN C2
-    add("C2", Severity::warning,
-        "an introduction of " + std::to_string(request.introduction_minutes) +
-            " minutes; the model's is about " + std::to_string(rules.introduction_minutes));
-  }
-  if (request.travel_minutes > rules.max_travel_minutes) {  // DOMAIN C8
-    add("C8", Severity::warning,
-        std::to_string(request.travel_minutes) + " minutes' travel to the pickup place; the venue "
-            "should be within " + std::to_string(rules.max_travel_minutes) + " minutes");
-  }
-  if (request.venue.name.empty()) {
-    add("C8", Severity::warning, "no venue is named");
-  }
-
-  const int must_end = minutes_of_day(request.care_closes) - request.travel_minutes;
-  const TopicCatalogue& catalogue = request.topics();
-  const SchoolYear* school_year = nullptr;
-  std::vector<int> unknown_school_days;
-  for (int i = 0; i < count; ++i) {
-    const Session& session = schedule.sessions[static_cast<std::size_t>(i)];
-    const int n = i + 1;
-    const std::string label = "session " + std::to_string(n);
-    const bool opening = n == 1 && rules.getting_to_know_first;  // DOMAIN C6, T6
-    if (session.number != n) {
-      add("C1", Severity::error,
-          label + " is numbered " + std::to_string(session.number) + "; number sessions 1.." +
-              std::to_string(count), n);
-    }
-    if (session.start.is_not_a_date_time() || session.end.is_not_a_date_time()) {
-      add("C2", Severity::error, label + " has no start or end time", n);
-      continue;
-    }
-    // Local readings computed once: each costs a time-zone rule evaluation.
-    const auto local_start = session.start.local_time();
-    const auto local_end = session.end.local_time();
-    const Date date = local_start.date();
-    const ClockTime start_time = local_start.time_of_day();
-    const ClockTime end_time = local_end.time_of_day();
-    const int length = static_cast<int>((session.end.utc_time() - session.start.utc_time()).total_seconds() / 60);
-    // DOMAIN X3: local times are Europe/Oslo.
-    if (session.start.zone() != oslo_time_zone() &&
-        session.start.zone_as_posix_string() != oslo_time_zone()->to_posix_string()) {
-      add("X3", Severity::error, label + " is not in Europe/Oslo time", n);
-    }
-    if (!is_supported(date)) {  // DOMAIN X1: holidays are known for the supported years only
-      add("X1", Severity::error,
-          label + " on " + iso_date(date) + " is outside the supported years " +
-              std::to_string(first_supported_year) + "-" + std::to_string(last_supported_year), n);
-      continue;
-    }
-    if (local_end.date() != date || session.end <= session.start) {
-      // The times are unusable: the checks that read them would only add noise.
-      add("C2", Severity::error, label + " must end after it starts, on the same day", n);
-      continue;
-    } else if (length != request.session_minutes) {  // DOMAIN C2
-      add("C2", Severity::error,
-          label + " lasts " + std::to_string(length) + " minutes; the course's sessions last " +
-              std::to_string(request.session_minutes), n);
-    }
-    if (auto closure = closure_for(request, date)) {  // DOMAIN C11, C3
-      add(rule_broken_by(*closure).c_str(), Severity::error,
-          label + " on " + iso_date(date) + " is " + describe(*closure) + " [" + closure->rule + "]",
-          n);
-    }
-    if (school == nullptr || !school->covers(date)) unknown_school_days.push_back(n);
-    if (school != nullptr) {
-      const SchoolYear* year = school->school_year_of(date);
-      if (i == 0) {
-        school_year = year;
-      } else if (school_year != nullptr && year != nullptr && year != school_year) {
-        add("C11", Severity::error,
-            label + " is in school year " + year->label + "; the course began in " +
-                school_year->label, n);
-      }
-    }
-    // DOMAIN C3: end in time for the pickup, start no earlier than the parents accept, and
-    // prefer the latest start.
-    const int start = minutes_of_day(start_time);
-    const int end = minutes_of_day(end_time);
-    if (end > must_end) {
-      add("C3", Severity::error,
-          label + " ends " + clock_time(end_time) + ", after " +
-              clock_time(minutes(std::max(must_end, 0))) + " (care closes " + clock_time(request.care_closes) +
-              ", minus " + std::to_string(request.travel_minutes) + " minutes' travel)", n);
-    } else if (must_end - end >= rules.start_step_minutes) {
-      add("C3", Severity::warning,
-          label + " could start later: it ends " + clock_time(end_time) +
-              ", and the children are looked after until " + clock_time(minutes(must_end)) +
-              " counting travel", n);
-    }
-    if (start < minutes_of_day(request.earliest_start)) {
-      add("C3", Severity::error,
-          label + " starts " + clock_time(start_time) + ", before the earliest start " +
-              clock_time(request.earliest_start), n);
-    }
-    // DOMAIN C4: in order, and on the cadence unless a move explains the gap; a gap under a week
-    // is a warning even after a move.
-    const Session* previous = i > 0 ? &schedule.sessions[static_cast<std::size_t>(i - 1)] : nullptr;
-    if (previous != nullptr && !previous->start.is_not_a_date_time()) {
-      const long gap = (date - previous->date()).days();
-      if (gap <= 0) {
-        add("C4", Severity::error, label + " is not after session " + std::to_string(i), n);
-      } else if (gap < 7) {
-        add("C4", Severity::warning,
-            label + " comes only " + std::to_string(gap) + " day(s) after session " +
-                std::to_string(i), n);
-      } else if (!session.moved_from && !previous->moved_from &&
-                 gap != 7L * request.cadence_weeks) {
-        add("C4", Severity::warning,
-            label + " comes " + std::to_string(gap) + " days after session " + std::to_string(i) +
-                "; the cadence is " + std::to_string(request.cadence_weeks) + " weeks", n);
-      }
-    }
-    // DOMAIN C5, C6, C7, T6: topics known, each once, the first session's first; presenters
-    // known, of the topic's role, and free that day.
-    if (session.topic) {
-      const Topic* topic = catalogue.find(*session.topic);
-      if (topic == nullptr) {
-        add("C5", Severity::error, label + ": no topic \"" + *session.topic + "\" in the catalogue", n);
-      } else {
-        if (opening && topic->id != first_session_topic) {
-          add("T6", Severity::error,
-              "session 1 is for getting to know each other, not \"" + topic->id + "\"", n);
-        }
-        if (!opening && topic->id == first_session_topic) {
-          add("T6", Severity::error, label + ": getting to know each other is the first session's", n);
-        }
-        for (int j = 0; j < i; ++j) {
-          if (schedule.sessions[static_cast<std::size_t>(j)].topic == session.topic) {
-            add("C5", Severity::error,
-                label + " repeats the topic \"" + topic->id + "\" of session " + std::to_string(j + 1),
-                n);
-            break;
-          }
-        }
-        if (!topic->is_for(request.audience)) {
-          add("G9", Severity::warning,
-              label + ": \"" + topic->id + "\" is not for " + std::string(to_string(request.audience)),
-              n);
-        }
-        const Presenter* presenter = nullptr;
-        for (const auto& candidate : request.presenters) {
-          if (session.presenter && candidate.id == *session.presenter) presenter = &candidate;
-        }
-        if (session.presenter && presenter == nullptr) {
-          add("C7", Severity::error, label + ": no presenter \"" + *session.presenter + "\"", n);
-        } else if (presenter != nullptr) {
-          if (presenter->role != topic->presenter_role) {
-            add("C7", Severity::error,
-                label + ": " + presenter->id + " is a " + presenter->role + "; \"" + topic->id +
-                    "\" is presented by a " + topic->presenter_role, n);
-          }
-          if (!presenter->available_on(date)) {
-            add("C7", Severity::error,
-                label + ": " + presenter->id + " cannot come on " + iso_date(date), n);
-          }
-        } else if (!opening) {
-          add("C7", Severity::warning,
-              label + " (" + topic->id + "): " + detail::why_unstaffed(*topic, date, request.presenters),
-              n);
-        }
-      }
-    } else if (opening) {
-      add("T6", Severity::warning,
-          "session 1 has no topic; it is always \"" + std::string(first_session_topic) + "\"", n);
-    } else if (!request.wishes.empty()) {
-      add("C6", Severity::warning, label + " has no topic", n);
-    }
-    // DOMAIN C2, C6, C7, C9, C10: the agenda adds up and has the model's blocks.
-    int covered = 0;
-    bool has_meal = false;
-    bool has_first_blocks[2] = {false, false};
-    bool has_later_blocks[2] = {false, false};
-    for (const auto& item : session.agenda) {
-      if (item.kind == AgendaKind::meal) {
-        has_meal = true;
-        continue;
-      }
-      if (item.offset_minutes != covered || item.minutes <= 0) {
-        add("C2", Severity::error,
-            label + ": agenda block '" + std::string(to_string(item.kind)) + "' should start " +
-                std::to_string(covered) + " minutes in and last a positive time", n);
-      }
-      covered = item.offset_minutes + item.minutes;
-      if (item.kind == AgendaKind::getting_to_know) has_first_blocks[0] = true;
-      if (item.kind == AgendaKind::topic_wishes) has_first_blocks[1] = true;
-      if (item.kind == AgendaKind::introduction) has_later_blocks[0] = true;
-      if (item.kind == AgendaKind::reflection) has_later_blocks[1] = true;
-    }
-    if (session.agenda.empty()) {
-      add("C2", Severity::error, label + " has no agenda", n);
-      continue;
-    }
-    if (covered != length) {
-      add("C2", Severity::error,
-          label + ": the agenda covers " + std::to_string(covered) + " of " +
-              std::to_string(length) + " minutes", n);
-    }
-    if (opening && !(has_first_blocks[0] && has_first_blocks[1])) {
-      add("C6", Severity::error,
-          "session 1 is for getting to know each other and the round of topic wishes", n);
-    }
-    if (!opening && !has_later_blocks[0]) {
-      add("C7", Severity::error, label + " has no introduction by a municipal employee", n);
-    }
-    if (!opening && !has_later_blocks[1]) {
-      add("C10", Severity::error, label + " has no led reflection", n);
-    }
-    if (!has_meal) add("C9", Severity::warning, label + " serves no food on arrival", n);
-  }
-  if (!unknown_school_days.empty()) {
-    add("X2", Severity::warning,
-        "no school calendar covers session(s) " + session_list(unknown_school_days) +
-            "; school holidays could not be checked there");
-  }
-  return found;
 }
 
 std::ostream& operator<<(std::ostream& out, const Session& session) {

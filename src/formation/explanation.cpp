@@ -1,0 +1,198 @@
+// What formation says about its result: each group as handed out (the findings of validate(),
+// the rules it keeps, its scores) and why a household is left out (DOMAIN G1-G8, C8).
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <sstream>
+
+#include "formation_internal.hpp"
+
+namespace paarorende {
+namespace detail {
+namespace {
+
+std::string minutes_text(double minutes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", minutes);
+  return text;
+}
+
+// The scores of a group at a venue without the travel limit (a locked group may exceed it).
+SoftScores scores_for_report(const FormationProblem& p, const std::vector<int>& members, int venue, double& cost) {
+  const Evaluation e = p.evaluate(members, venue);
+  if (!(e.broken == Broken::final && e.rule == "C8")) {
+    cost = e.cost;
+    return e.scores;
+  }
+  // Over the limit: travel added by hand, the rest from a copy at the nearest reachable terms.
+  SoftScores scores;
+  double travel = 0.0, longest = 0.0;
+  for (int h : members) {
+    const double t = p.any_travel(p.info()[h].place, venue);
+    travel += t;
+    longest = std::max(longest, t);
+  }
+  scores.travel_minutes = travel;
+  scores.max_travel_minutes = longest;
+  scores.participants_off_target = 0;
+  int participants = 0;
+  for (int h : members) participants += p.info()[h].caregivers;
+  scores.participants_off_target = std::abs(participants - p.formation().target_participants);
+  cost = p.formation().weights.travel * travel + p.formation().weights.size * scores.participants_off_target;
+  return scores;
+}
+
+}  // namespace
+
+FormedGroup report_group(const FormationProblem& p, const std::string& id, const std::vector<int>& members, int venue,
+                         bool locked) {
+  const auto& waitlist = p.request().waitlist;
+  FormedGroup formed;
+  formed.group.id = id;
+  std::vector<int> sorted = members;
+  if (!locked) {
+    std::sort(sorted.begin(), sorted.end(), [&waitlist](int a, int b) {
+      return waitlist.households[a].id < waitlist.households[b].id;
+    });
+  }
+  for (int h : sorted) formed.group.households.push_back(waitlist.households[h]);
+  formed.venue = venue >= 0 ? waitlist.places[venue].id : std::string();
+  formed.locked = locked;
+  // The same validate() a coordinator runs on a group; and C8, the travel limit.
+  formed.violations = validate(formed.group, p.rules());
+  std::vector<std::string> far;
+  for (int h : sorted) {
+    if (venue < 0 || p.any_travel(p.info()[h].place, venue) > p.formation().max_travel_minutes) {
+      far.push_back(waitlist.households[h].id);
+    }
+  }
+  if (!far.empty()) {
+    formed.violations.push_back({"C8", Severity::error,
+                                 "pickup places more than " + minutes_text(p.formation().max_travel_minutes) +
+                                     " minutes from the venue",
+                                 far});
+  }
+  const GroupRules& rules = p.rules();
+  const std::pair<const char*, RuleWeight> checked[] = {
+      {"G1", rules.behavioural_own_group}, {"G2", rules.life_threatening_own_group},
+      {"G3", rules.size},                  {"G4", rules.attendance},
+      {"G6", rules.stage_band == RuleWeight::off ? rules.school_age : rules.stage_band},
+      {"G7", rules.acquaintance},          {"G8", rules.rare_peers},
+      {"C8", RuleWeight::hard}};
+  for (const auto& [rule, weight] : checked) {
+    if (weight == RuleWeight::off) continue;
+    const bool found = std::any_of(formed.violations.begin(), formed.violations.end(),
+                                   [rule = rule](const GroupViolation& v) { return v.rule == rule; });
+    if (!found) formed.satisfied.push_back(rule);
+  }
+  if (venue >= 0) formed.scores = scores_for_report(p, members, venue, formed.cost);
+  return formed;
+}
+
+UnassignedHousehold explain_unassigned(const FormationProblem& p, const std::vector<Draft>& drafts,
+                                       const std::vector<int>& group_of_block, int h) {
+  const Household& household = p.request().waitlist.households[h];
+  const HouseholdInfo& x = p.info()[h];
+  const GroupRules& rules = p.rules();
+  const FormationRules& formation = p.formation();
+  const std::string limit = minutes_text(formation.max_travel_minutes);
+  if (x.kindergarten && rules.school_age == RuleWeight::hard) {
+    return {household.id, "G6",
+            "a child in kindergarten, and school_age is hard: the course suits best once the children "
+            "have started school"};
+  }
+  if (p.reachable(x.place).empty()) {
+    return {household.id, "C8", "no venue within " + limit + " minutes of pickup place \"" + household.school + "\""};
+  }
+  std::string category = "any category";
+  const char* pool_rule = nullptr;
+  if (x.pool == 1) {
+    category = "category mainly_behavioural";
+    pool_rule = "G1";
+  } else if (rules.behavioural_own_group == RuleWeight::hard && x.pool == 0 &&
+             rules.life_threatening_own_group != RuleWeight::hard) {
+    category = "category illness or disability";
+    pool_rule = "G1";
+  } else if (x.pool == 2) {
+    category = "category life-threatening or life-limiting";
+    pool_rule = "G2";
+  } else if (rules.life_threatening_own_group == RuleWeight::hard) {
+    category = "category other than life-threatening or life-limiting";
+    pool_rule = "G2";
+  }
+  // The households of its pool that could meet with it at some venue it reaches.
+  std::set<int> compatible;
+  for (const auto& [venue, minutes] : p.reachable(x.place)) {
+    for (const auto& [place, m] : p.reached_by(venue)) {
+      for (int other : p.at_place(place)) {
+        const HouseholdInfo& y = p.info()[other];
+        if (other == h || y.pool != x.pool) continue;
+        if (rules.school_age == RuleWeight::hard && y.kindergarten) continue;
+        if (rules.stage_band == RuleWeight::hard &&
+            std::max(x.max_stage, y.max_stage) - std::min(x.min_stage, y.min_stage) > rules.max_stage_span) {
+          continue;
+        }
+        if (p.apart(h, other)) continue;
+        compatible.insert(other);
+      }
+    }
+  }
+  std::string in_category = category;
+  if (pool_rule) {
+    in_category += " (";
+    in_category += pool_rule;
+    in_category += ")";
+  }
+  if (compatible.empty()) {
+    std::string reason = "no other family in " + in_category;
+    reason += " within ";
+    reason += limit;
+    reason += " minutes";
+    return {household.id, "C8", reason};
+  }
+  int participants = x.caregivers;
+  for (int other : compatible) participants += p.info()[other].caregivers;
+  if (rules.size == RuleWeight::hard && participants < rules.min_participants) {
+    std::ostringstream reason;
+    reason << "only " << compatible.size() << " other famil" << (compatible.size() == 1 ? "y" : "ies")
+           << " in " << in_category << " within " << limit << " minutes, " << participants
+           << " participants with it; a group needs at least " << rules.min_participants;
+    return {household.id, "G3", reason.str()};
+  }
+  // Enough families around: the groups near it cannot take it without breaking a hard rule, and
+  // those left are too few or too unlike for a group of their own.
+  std::map<std::string, int> broken;
+  int in_groups = 0;
+  for (int other : compatible) {
+    if (group_of_block[p.info()[other].block] >= 0) ++in_groups;
+  }
+  for (const Draft& draft : drafts) {
+    if (!draft.alive || draft.pool != x.pool) continue;
+    if (p.travel(x.place, draft.venue) == no_route) continue;
+    auto members = members_of(p, draft);
+    for (int other : p.blocks()[x.block]) members.push_back(other);
+    const Evaluation e = p.evaluate(members, draft.venue);
+    if (e.broken != Broken::none) ++broken[e.rule];
+  }
+  std::string rule = "G3";
+  int most = 0;
+  for (const auto& [id, count] : broken) {
+    if (count > most) {
+      most = count;
+      rule = id;
+    }
+  }
+  std::ostringstream reason;
+  reason << in_groups << " of the " << compatible.size() << " families in " << in_category << " within "
+         << limit << " minutes are in groups that cannot take it without breaking " << rule
+         << ", and the others are too few for a group that keeps every hard rule";
+  return {household.id, rule, reason.str()};
+}
+
+}  // namespace detail
+
+std::ostream& operator<<(std::ostream& out, const UnassignedHousehold& unassigned) {
+  return out << unassigned.household << " [" << unassigned.rule << "]: " << unassigned.reason;
+}
+
+}  // namespace paarorende

@@ -1,0 +1,190 @@
+// Private to the formation units: the prepared problem and its objective (objective.cpp), the
+// groups a search leaves (search.cpp), and the reports and reasons read from them
+// (explanation.cpp). Not installed.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "paarorende/attendance.hpp"
+#include "paarorende/formation.hpp"
+
+namespace paarorende::detail {
+
+inline constexpr double no_route = std::numeric_limits<double>::infinity();
+
+// A stable 64-bit hash of a text and the seed (FNV-1a, then splitmix64): the same on every
+// platform, so ties break the same way for the same input and seed.
+inline std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+inline std::uint64_t stable_hash(const std::string& text, std::uint64_t seed) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
+  return mix(h ^ mix(seed));
+}
+
+// What the rules need of one household, computed once.
+struct HouseholdInfo {
+  int caregivers = 0;
+  int min_stage = 0;
+  int max_stage = 0;
+  bool kindergarten = false;
+  bool behavioural = false;  // DOMAIN G1 (the predicate validate() uses)
+  bool threatened = false;   // DOMAIN G2
+  int place = 0;
+  std::vector<int> rare;     // interned codes, each once
+  AttendanceUnit unit;
+  bool default_attendance = true;
+  int block = 0;             // pinned-together block
+  int pool = 0;
+};
+
+// Why an evaluation failed: rules that adding households can still mend (a group too small,
+// too unsure of its attendance, without a schoolmate or a peer) and rules it cannot.
+enum class Broken { none, mendable, final };
+
+// The objective's verdict on one group at one venue: the hard rule it breaks, if any, its soft
+// scores and its cost.
+struct Evaluation {
+  Broken broken = Broken::none;
+  std::string rule;
+  SoftScores scores;
+  double cost = 0.0;
+};
+
+// The prepared problem: households, travel, pins. Everything the objective reads.
+class FormationProblem {
+ public:
+  explicit FormationProblem(const FormationRequest& request);
+
+  const FormationRequest& request() const { return request_; }
+  const GroupRules& rules() const { return rules_; }
+  const FormationRules& formation() const { return formation_; }
+  const std::vector<HouseholdInfo>& info() const { return info_; }
+  std::size_t households() const { return info_.size(); }
+  const std::vector<std::vector<int>>& blocks() const { return blocks_; }
+  /// Venues reachable from a place within the travel limit, nearest first.
+  const std::vector<std::pair<int, double>>& reachable(int place) const { return reach_by_time_[place]; }
+  /// Places a venue reaches, nearest first.
+  const std::vector<std::pair<int, double>>& reached_by(int venue) const { return reached_by_[venue]; }
+  const std::vector<int>& at_place(int place) const { return at_place_[place]; }
+  int place_of(const std::string& id) const {
+    auto it = place_index_.find(id);
+    return it == place_index_.end() ? -1 : it->second;
+  }
+  int household_of(const std::string& id) const {
+    auto it = household_index_.find(id);
+    return it == household_index_.end() ? -1 : it->second;
+  }
+
+  /// Minutes from a place to a venue; infinity beyond the travel limit.
+  double travel(int place, int venue) const {
+    if (!dense_.empty()) {
+      const int column = venue_column_[venue];
+      return column < 0 ? no_route : dense_[static_cast<std::size_t>(row_[place]) * columns_ + column];
+    }
+    const auto& list = reach_by_venue_[place];
+    auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(venue, -1.0));
+    if (it == list.end() || it->first != venue) return no_route;
+    return it->second;
+  }
+
+  /// Minutes between any two places, the limit aside (for locked groups and reasons).
+  double any_travel(int from, int to) const {
+    const auto& places = request_.waitlist.places;
+    auto it = known_.find(key(from, to));
+    if (it != known_.end()) return it->second;
+    return estimated_minutes(places[from], places[to], request_.waitlist.travel_model);
+  }
+
+  bool apart(int a, int b) const {
+    for (int other : apart_[a]) {
+      if (other == b) return true;
+    }
+    return false;
+  }
+
+  // The objective's term for households `members` at `venue` (DOMAIN G1-G8, C8). Hard rules are
+  // constraints; soft ones are scored; off ones are ignored.
+  Evaluation evaluate(const std::vector<int>& members, int venue) const;
+
+  // DOMAIN G4 by attendance_distribution, as validate() computes it. Households on the default
+  // probabilities differ only in their number of caregivers, so groups of those alone are
+  // remembered by (single caregivers, couples).
+  double at_least_min_present(const std::vector<int>& members) const;
+
+  /// The weighted terms of one group's cost, by name.
+  void add_terms(const SoftScores& s, std::map<std::string, double>& terms) const;
+
+ private:
+  static std::uint64_t key(int a, int b) {
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
+  }
+
+  void prepare_households();
+  void prepare_travel();
+  void prepare_pins();
+
+  const FormationRequest& request_;
+  const GroupRules& rules_;
+  const FormationRules& formation_;
+  std::unordered_map<std::string, int> place_index_;
+  std::unordered_map<std::string, int> household_index_;
+  std::vector<HouseholdInfo> info_;
+  std::unordered_map<std::uint64_t, double> known_;
+  std::vector<std::vector<int>> at_place_;
+  std::vector<std::vector<std::pair<int, double>>> reach_by_time_;
+  std::vector<std::vector<std::pair<int, double>>> reach_by_venue_;
+  std::vector<std::vector<std::pair<int, double>>> reached_by_;
+  std::vector<std::vector<int>> blocks_;
+  std::vector<std::vector<int>> apart_;
+  std::vector<double> dense_;
+  std::vector<int> row_;
+  std::vector<int> venue_column_;
+  std::size_t columns_ = 0;
+  mutable std::vector<AttendanceUnit> units_;
+  mutable std::unordered_map<std::uint64_t, double> memo_;
+};
+
+// One group under construction or search: its blocks, venue and current evaluation.
+struct Draft {
+  std::vector<int> blocks;
+  int venue = -1;
+  int pool = 0;
+  double cost = 0.0;
+  bool alive = true;
+  std::uint64_t changed = 0;  // the clock when it last changed
+  bool venue_checked = false;
+};
+
+/// The households of a draft, block by block.
+inline std::vector<int> members_of(const FormationProblem& problem, const Draft& draft) {
+  std::vector<int> members;
+  for (int b : draft.blocks) {
+    for (int h : problem.blocks()[b]) members.push_back(h);
+  }
+  return members;
+}
+
+/// A group as handed out: its households (by id unless locked), venue, the findings of the
+/// group's validate() and C8, the rules it keeps, its scores and cost.
+FormedGroup report_group(const FormationProblem& problem, const std::string& id, const std::vector<int>& members,
+                         int venue, bool locked);
+
+/// Why household `h` is left out, with the rule that kept it out, as the search left the drafts
+/// (`group_of_block`: each pinned block's draft, -1 for none).
+UnassignedHousehold explain_unassigned(const FormationProblem& problem, const std::vector<Draft>& drafts,
+                                       const std::vector<int>& group_of_block, int h);
+
+}  // namespace paarorende::detail

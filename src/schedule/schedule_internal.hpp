@@ -1,0 +1,26 @@
+// Private to the schedule units: what planning a course (schedule.cpp) and checking a plan
+// (schedule/validation.cpp) share. Not installed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "paarorende/schedule.hpp"
+
+namespace paarorende::detail {
+
+/// DOMAIN X1: whether holidays are known for the date's year.
+bool is_supported(Date date);
+
+/// The closure used for planning, with the school calendar when there is one. Dates the
+/// holidays are not known for (DOMAIN X1) make the request impossible, not the program fail.
+std::optional<Closure> closure_for(const CourseRequest& request, Date date);
+
+/// A closure in words, for findings and move reasons.
+std::string describe(const Closure& closure);
+
+/// Session numbers as "1, 3, 4".
+std::string session_list(const std::vector<int>& numbers);
+
+}  // namespace paarorende::detail
