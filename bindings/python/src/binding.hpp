@@ -21,6 +21,8 @@
 #include <cstdio>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "paarorende/paarorende.hpp"
@@ -234,18 +236,25 @@ struct type_caster<boost::local_time::local_date_time> {
 
 namespace paarorende::python {
 
-/// Value semantics for a bound struct: `==` (where the C++ type has operator==), copy.copy and
-/// copy.deepcopy. The struct owns all it holds, so a C++ copy is a deep copy.
+/// copy.copy and copy.deepcopy for a bound struct. The struct owns all it holds, so a C++ copy is
+/// a deep copy.
 template <class Class>
-Class& def_value_semantics(Class& cls) {
+Class& def_copies(Class& cls) {
   using T = typename Class::type;
-  cls.def(py::self == py::self, "Equal when every field is equal (C++ operator==).")
+  return cls
       .def(
           "__copy__", [](const T& self) { return T(self); }, "A copy of the value.")
       .def(
           "__deepcopy__", [](const T& self, const py::dict&) { return T(self); }, "memo"_a,
           "A copy of the value and everything it holds.");
-  return cls;
+}
+
+/// Value semantics for a bound struct: `==` (where the C++ type has operator==), copy.copy and
+/// copy.deepcopy.
+template <class Class>
+Class& def_value_semantics(Class& cls) {
+  cls.def(py::self == py::self, "Equal when every field is equal (C++ operator==).");
+  return def_copies(cls);
 }
 
 /// copy.copy, copy.deepcopy and `==` for a struct without a C++ operator==: equal when `equal`
@@ -254,14 +263,9 @@ template <class Class, class Equal>
 Class& def_value_semantics_by(Class& cls, Equal equal) {
   using T = typename Class::type;
   cls.def(
-         "__eq__", [equal](const T& self, const T& other) { return equal(self, other); },
-         py::is_operator(), "other"_a, "Equal when every field is equal.")
-      .def(
-          "__copy__", [](const T& self) { return T(self); }, "A copy of the value.")
-      .def(
-          "__deepcopy__", [](const T& self, const py::dict&) { return T(self); }, "memo"_a,
-          "A copy of the value and everything it holds.");
-  return cls;
+      "__eq__", [equal](const T& self, const T& other) { return equal(self, other); },
+      py::is_operator(), "other"_a, "Equal when every field is equal.");
+  return def_copies(cls);
 }
 
 /// `"name=value"` with Python's repr of the value, for reprs that read like the constructor.
@@ -285,26 +289,130 @@ std::string enum_list_text(const std::vector<Enum>& values) {
   return text + "]";
 }
 
-/// Appends ", name=value" when the value differs from the default, so reprs stay short and still
-/// read like the keyword constructor.
+/// A value as a repr writes it: Python's repr, but an enum value as Python writes it in code
+/// ("Severity.error").
 template <class T>
-void add_if_changed(std::string& text, const char* name, const T& value, const T& fallback) {
-  if (value == fallback) return;
-  if (text.back() != '(') text += ", ";
-  text += field(name, value);
+std::string value_text(const T& value) {
+  if constexpr (std::is_enum_v<T>) {
+    return enum_text(value);
+  } else {
+    return py_repr(value);
+  }
 }
 
-/// As add_if_changed, for an enum value written as Python writes it in code.
-template <class Enum>
-void add_enum_if_changed(std::string& text, const char* name, Enum value, Enum fallback) {
-  if (value == fallback) return;
+/// Appends "name=text" to a repr being built, after ", " unless it follows the opening '('.
+inline void add_text(std::string& text, const char* name, const std::string& value_text) {
   if (text.back() != '(') text += ", ";
-  text += std::string(name) + "=" + enum_text(value);
+  text += std::string(name) + "=" + value_text;
+}
+
+/// Appends ", name=value" when the value differs from the default, so reprs stay short and still
+/// read like the keyword constructor. Enum values are written as Python writes them in code.
+template <class T>
+void add_if_changed(std::string& text, const char* name, const T& value, const T& fallback) {
+  if (!(value == fallback)) add_text(text, name, value_text(value));
+}
+
+/// Appends "name=value" for each (name, member) pair of `self`, as add_if_changed writes them.
+template <class T>
+void add_fields(std::string&, const T&) {}
+
+template <class T, class Member, class... Rest>
+void add_fields(std::string& text, const T& self, const char* name, Member T::*member,
+                Rest... rest) {
+  add_text(text, name, value_text(self.*member));
+  add_fields(text, self, rest...);
+}
+
+/// add_if_changed for each (name, member) pair of `self`, against the same member of `defaults`.
+template <class T>
+void add_changed_fields(std::string&, const T&, const T&) {}
+
+template <class T, class Member, class... Rest>
+void add_changed_fields(std::string& text, const T& self, const T& defaults, const char* name,
+                        Member T::*member, Rest... rest) {
+  add_if_changed(text, name, self.*member, defaults.*member);
+  add_changed_fields(text, self, defaults, rest...);
+}
+
+/// The docstring of most reprs (STYLE 6).
+inline constexpr const char* keyword_repr_doc =
+    "The value as text that reads like its keyword constructor.";
+
+/// `__repr__` (`repr` gives the text) with `doc`, and the value semantics of
+/// def_value_semantics: what every bound value type ends with.
+template <class Class, class Repr>
+Class& def_value(Class& cls, Repr repr, const char* doc = keyword_repr_doc) {
+  using T = typename Class::type;
+  cls.def(
+      "__repr__", [repr](const T& self) { return std::string(repr(self)); }, doc);
+  return def_value_semantics(cls);
+}
+
+/// def_value with the repr that reads like the keyword constructor and writes every field named:
+/// def_keyword_value(cls, doc, "date", &PublicHoliday::date, "name_nb", &PublicHoliday::name_nb)
+/// gives "PublicHoliday(date=datetime.date(...), name_nb='...')".
+template <class Class, class... Fields>
+Class& def_keyword_value(Class& cls, const char* doc, Fields... fields) {
+  using T = typename Class::type;
+  const std::string type = py::str(cls.attr("__name__"));
+  return def_value(
+      cls,
+      [type, fields...](const T& self) {
+        std::string text = type + "(";
+        add_fields(text, self, fields...);
+        return text + ")";
+      },
+      doc);
 }
 
 /// The JSON text of a document; `indent` None writes it on one line.
 inline std::string dump(const Json& document, std::optional<int> indent) {
   return document.dump(indent ? *indent : -1);
+}
+
+/// A JSON document as Python dicts and lists, as json.loads reads its text.
+inline py::object json_object(const Json& document) {
+  return py::module_::import("json").attr("loads")(dump(document, std::nullopt));
+}
+
+/// `to_json(*, indent=2)`: the JSON text of `to_json(self)`, which from_json() reads back.
+template <class Class>
+Class& def_to_json(Class& cls, const char* doc) {
+  using T = typename Class::type;
+  return cls.def(
+      "to_json",
+      [](const T& self, std::optional<int> indent) { return dump(to_json(self), indent); },
+      py::kw_only(), "indent"_a = 2, doc);
+}
+
+/// `from_json(text)` (static): `read` of the parsed JSON text.
+template <class Class, class Read>
+Class& def_from_json(Class& cls, Read read, const char* doc) {
+  return cls.def_static(
+      "from_json", [read](std::string_view text) { return read(parse_json(text)); }, "text"_a, doc);
+}
+
+/// The options of a `to_ical(*, dtstamp, uid_domain)` method: `dtstamp` a datetime.datetime
+/// (aware, or naive read as UTC) or None for the time of the call.
+inline IcalOptions ical_options(const py::object& dtstamp, std::string uid_domain) {
+  IcalOptions options;
+  if (!dtstamp.is_none()) options.dtstamp_utc = utc_ptime(dtstamp);
+  options.uid_domain = std::move(uid_domain);
+  return options;
+}
+
+/// An optional module, imported only when a method needs it; its absence is an ImportError that
+/// says what to install.
+inline py::module_ import_optional(const char* module, const char* method, const char* package) {
+  try {
+    return py::module_::import(module);
+  } catch (py::error_already_set& error) {
+    if (!error.matches(PyExc_ImportError)) throw;
+    throw py::import_error(std::string(method) + " needs " + module +
+                           ", which is not installed: install the Debian package " + package +
+                           " (apt-get install " + package + "), or `pip install " + module + "`");
+  }
 }
 
 }  // namespace paarorende::python

@@ -5,13 +5,7 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::python::def_value_semantics;
-using paarorende::python::enum_text;
-using paarorende::python::field;
-using paarorende::python::list_getter;
-using paarorende::python::list_setter;
-using paarorende::python::py_repr;
-using paarorende::python::streamed;
+using namespace paarorende::python;
 
 }  // namespace
 
@@ -62,15 +56,9 @@ void register_calendar(py::module_& m) {
       .def_readwrite("name_nb", &PublicHoliday::name_nb,
                      "The Norwegian bokmål name, as in the law (\"Kristi himmelfartsdag\").")
       .def_readwrite("name_en", &PublicHoliday::name_en, "The English name (\"Ascension Day\").")
-      .def(
-          "__repr__",
-          [](const PublicHoliday& self) {
-            return "PublicHoliday(" + field("date", self.date) + ", " +
-                   field("name_nb", self.name_nb) + ", " + field("name_en", self.name_en) + ")";
-          },
-          "The value as text that reads like its keyword constructor.")
       .def("__str__", &streamed<PublicHoliday>, "\"2024-05-09 Kristi himmelfartsdag\".");
-  def_value_semantics(holiday);
+  def_keyword_value(holiday, keyword_repr_doc, "date", &PublicHoliday::date, "name_nb",
+                    &PublicHoliday::name_nb, "name_en", &PublicHoliday::name_en);
 
   py::class_<SchoolHoliday> school_holiday(
       m, "SchoolHoliday",
@@ -84,15 +72,9 @@ void register_calendar(py::module_& m) {
            "A school holiday from `first` to `last`, both inclusive.")
       .def_readwrite("name", &SchoolHoliday::name, "The holiday's name (\"Vinterferie\").")
       .def_readwrite("first", &SchoolHoliday::first, "Its first day (datetime.date).")
-      .def_readwrite("last", &SchoolHoliday::last, "Its last day, inclusive (datetime.date).")
-      .def(
-          "__repr__",
-          [](const SchoolHoliday& self) {
-            return "SchoolHoliday(" + field("name", self.name) + ", " + field("first", self.first) +
-                   ", " + field("last", self.last) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(school_holiday);
+      .def_readwrite("last", &SchoolHoliday::last, "Its last day, inclusive (datetime.date).");
+  def_keyword_value(school_holiday, keyword_repr_doc, "name", &SchoolHoliday::name, "first",
+                    &SchoolHoliday::first, "last", &SchoolHoliday::last);
 
   py::class_<SchoolYear> school_year(
       m, "SchoolYear",
@@ -112,16 +94,10 @@ void register_calendar(py::module_& m) {
       .def_property("holidays", list_getter(&SchoolYear::holidays),
                     list_setter(&SchoolYear::holidays),
                     "The school holidays (list[SchoolHoliday]). Reading gives a copy: assign a "
-                    "new list to change them.")
-      .def(
-          "__repr__",
-          [](const SchoolYear& self) {
-            return "SchoolYear(" + field("label", self.label) + ", " +
-                   field("first_day", self.first_day) + ", " + field("last_day", self.last_day) +
-                   ", " + field("holidays", self.holidays) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(school_year);
+                    "new list to change them.");
+  def_keyword_value(school_year, keyword_repr_doc, "label", &SchoolYear::label, "first_day",
+                    &SchoolYear::first_day, "last_day", &SchoolYear::last_day, "holidays",
+                    &SchoolYear::holidays);
 
   py::class_<SchoolCalendar> school_calendar(
       m, "SchoolCalendar",
@@ -155,39 +131,28 @@ void register_calendar(py::module_& m) {
           "date"_a, "The school year containing `date` (a copy), or None.")
       .def("covers", &SchoolCalendar::covers, "date"_a,
            "True when `date` lies between the first school year's first day and the last one's "
-           "last day: when this calendar can say whether school is open.")
-      .def_static(
-          "from_json",
-          [](std::string_view text) { return school_calendar_from_json(parse_json(text)); },
-          "text"_a,
-          "Reads a school calendar from JSON text (docs/schemas/school-calendar.schema.json). "
-          "Raises InputError, with .where the JSON pointer or line and column, for bad input.")
+           "last day: when this calendar can say whether school is open.");
+  def_from_json(
+      school_calendar, &school_calendar_from_json,
+      "Reads a school calendar from JSON text (docs/schemas/school-calendar.schema.json). "
+      "Raises InputError, with .where the JSON pointer or line and column, for bad input.")
       .def_static("load", &load_school_calendar, "path"_a,
-                  "Reads a school calendar from a JSON file; errors name the file in .where.")
-      .def(
-          "to_json",
-          [](const SchoolCalendar& self, std::optional<int> indent) {
-            return paarorende::python::dump(to_json(self), indent);
-          },
-          py::kw_only(), "indent"_a = 2,
-          "The calendar as JSON text, which from_json() reads back to an equal value. "
-          "`indent=None` writes one line.")
-      .def(
-          "__repr__",
-          [](const SchoolCalendar& self) {
-            std::string years = "<" + std::to_string(self.years.size()) + " school years";
-            if (!self.years.empty()) {
-              years += " " + self.years.front().label;
-              if (self.years.size() > 1) years += " .. " + self.years.back().label;
-            }
-            years += ">";
-            std::string text =
-                "SchoolCalendar(" + field("municipality", self.municipality) + ", years=" + years;
-            if (self.example_data) text += ", example_data=True";
-            return text + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(school_calendar);
+                  "Reads a school calendar from a JSON file; errors name the file in .where.");
+  def_to_json(school_calendar,
+              "The calendar as JSON text, which from_json() reads back to an equal value. "
+              "`indent=None` writes one line.");
+  def_value(school_calendar, [](const SchoolCalendar& self) {
+    std::string years = "<" + std::to_string(self.years.size()) + " school years";
+    if (!self.years.empty()) {
+      years += " " + self.years.front().label;
+      if (self.years.size() > 1) years += " .. " + self.years.back().label;
+    }
+    years += ">";
+    std::string text =
+        "SchoolCalendar(" + field("municipality", self.municipality) + ", years=" + years;
+    if (self.example_data) text += ", example_data=True";
+    return text + ")";
+  });
 
   py::enum_<ClosureKind>(m, "ClosureKind", "Why a date is closed for a course (DOMAIN C11).")
       .value("weekend", ClosureKind::weekend, "After-school care runs on weekdays (DOMAIN C3).")
@@ -209,15 +174,9 @@ void register_calendar(py::module_& m) {
                      "The DOMAIN id behind it: \"C3\", \"X1\", \"X2\" or \"C11\".")
       .def_readwrite("name", &Closure::name,
                      "\"Andre juledag\", \"Vinterferie\", \"lørdag\", \"sommerferie\".")
-      .def(
-          "__repr__",
-          [](const Closure& self) {
-            return "Closure(kind=" + enum_text(self.kind) + ", " + field("rule", self.rule) + ", " +
-                   field("name", self.name) + ")";
-          },
-          "The value as text that reads like its keyword constructor.")
       .def("__str__", &streamed<Closure>, "\"Andre juledag (public_holiday, DOMAIN X1)\".");
-  def_value_semantics(closure);
+  def_keyword_value(closure, keyword_repr_doc, "kind", &Closure::kind, "rule", &Closure::rule,
+                    "name", &Closure::name);
 
   m.def("course_closure", &course_closure, "date"_a, "school_calendar"_a = py::none(),
         "Is `date` closed for a course (DOMAIN C11), and why? Returns a Closure, or None when the "

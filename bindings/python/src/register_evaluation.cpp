@@ -16,25 +16,8 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::python::def_value_semantics;
-using paarorende::python::dump;
-using paarorende::python::enum_text;
-using paarorende::python::field;
-using paarorende::python::list_getter;
-using paarorende::python::list_setter;
-using paarorende::python::py_repr;
+using namespace paarorende::python;
 using Path = std::filesystem::path;
-
-py::module_ import_pandas(const char* method) {
-  try {
-    return py::module_::import("pandas");
-  } catch (py::error_already_set& error) {
-    if (!error.matches(PyExc_ImportError)) throw;
-    throw py::import_error(std::string(method) +
-                           " needs pandas, which is not installed: install the Debian package "
-                           "python3-pandas (apt-get install python3-pandas), or `pip install pandas`");
-  }
-}
 
 ScoreOptions options_of(int threshold, bool comments) {
   ScoreOptions options;
@@ -201,61 +184,83 @@ void register_evaluation(py::module_& m) {
 
   py::class_<LocalText> local(m, "LocalText", "A text in Norwegian bokmål and English; an empty `en` falls back to `nb`.");
   local
-      .def(py::init([](std::string nb, std::string en) { return LocalText{std::move(nb), std::move(en)}; }),
-           py::kw_only(), "nb"_a, "en"_a = "", "A text in bokmål (`nb`) and English (`en`, optional).")
+      .def(py::init([](std::string nb, std::string en) {
+             return LocalText{std::move(nb), std::move(en)};
+           }),
+           py::kw_only(), "nb"_a, "en"_a = "",
+           "A text in bokmål (`nb`) and English (`en`, optional).")
       .def_readwrite("nb", &LocalText::nb, "The Norwegian bokmål text.")
       .def_readwrite("en", &LocalText::en, "The English text; empty: the bokmål one is used.")
-      .def("text", &LocalText::in, "language"_a, "The text in `language` (Language), falling back to bokmål.")
-      .def("__repr__", [](const LocalText& self) { return repr(self); }, "The value as its keyword constructor.");
-  def_value_semantics(local);
+      .def("text", &LocalText::in, "language"_a,
+           "The text in `language` (Language), falling back to bokmål.");
+  def_value(
+      local, [](const LocalText& self) { return repr(self); },
+      "The value as its keyword constructor.");
 
   py::class_<ScaleLabel> scale_label(m, "ScaleLabel", "The label of one value of a Likert scale (\"1 = lite bra\").");
   scale_label
-      .def(py::init([](int value, LocalText label) { return ScaleLabel{value, std::move(label)}; }), py::kw_only(),
-           "value"_a, "label"_a, "The label `label` (LocalText) of scale value `value`.")
+      .def(py::init([](int value, LocalText label) {
+             return ScaleLabel{value, std::move(label)};
+           }),
+           py::kw_only(), "value"_a, "label"_a,
+           "The label `label` (LocalText) of scale value `value`.")
       .def_readwrite("value", &ScaleLabel::value, "The scale value labelled.")
-      .def_readwrite("label", &ScaleLabel::label, "Its label (LocalText).")
-      .def("__repr__", [](const ScaleLabel& self) {
+      .def_readwrite("label", &ScaleLabel::label, "Its label (LocalText).");
+  def_value(
+      scale_label,
+      [](const ScaleLabel& self) {
         return "ScaleLabel(" + field("value", self.value) + ", label=" + repr(self.label) + ")";
-      }, "The value as its keyword constructor.");
-  def_value_semantics(scale_label);
+      },
+      "The value as its keyword constructor.");
 
   py::class_<Choice> choice(m, "Choice", "One choice of a single-choice item; answers name it by its id.");
   choice
-      .def(py::init([](std::string id, LocalText label) { return Choice{std::move(id), std::move(label)}; }),
+      .def(py::init([](std::string id, LocalText label) {
+             return Choice{std::move(id), std::move(label)};
+           }),
            py::kw_only(), "id"_a, "label"_a, "A choice `id` (a slug) with its `label` (LocalText).")
       .def_readwrite("id", &Choice::id, "The choice's id, as answers name it.")
-      .def_readwrite("label", &Choice::label, "Its label (LocalText).")
-      .def("__repr__", [](const Choice& self) {
+      .def_readwrite("label", &Choice::label, "Its label (LocalText).");
+  def_value(
+      choice,
+      [](const Choice& self) {
         return "Choice(" + field("id", self.id) + ", label=" + repr(self.label) + ")";
-      }, "The value as its keyword constructor.");
-  def_value_semantics(choice);
+      },
+      "The value as its keyword constructor.");
 
   py::class_<Reference> reference(m, "Reference",
                                   "A reference figure a report is read against (DOMAIN E3): a value on a Likert "
                                   "item's scale, or the share answering yes (0-1) for a yes/no item.");
   reference
-      .def(py::init([](double value, LocalText note) { return Reference{value, std::move(note)}; }), py::kw_only(),
-           "value"_a, "note"_a = LocalText{}, "A reference `value` with a `note` saying where it comes from.")
+      .def(py::init([](double value, LocalText note) {
+             return Reference{value, std::move(note)};
+           }),
+           py::kw_only(), "value"_a, "note"_a = LocalText{},
+           "A reference `value` with a `note` saying where it comes from.")
       .def_readwrite("value", &Reference::value, "The reference value (float).")
-      .def_readwrite("note", &Reference::note, "Where it comes from (LocalText).")
-      .def("__repr__", [](const Reference& self) {
+      .def_readwrite("note", &Reference::note, "Where it comes from (LocalText).");
+  def_value(
+      reference,
+      [](const Reference& self) {
         return "Reference(" + field("value", self.value) + ", note=" + repr(self.note) + ")";
-      }, "The value as its keyword constructor.");
-  def_value_semantics(reference);
+      },
+      "The value as its keyword constructor.");
 
   py::class_<Item> item(m, "Item", "One item of an evaluation form (DOMAIN E1): its id (the CSV column), kind and text.");
-  item
-      .def(py::init([](std::string id, ItemKind kind, LocalText text, int min, int max, std::vector<ScaleLabel> labels,
-                       std::vector<Choice> choices, std::optional<Reference> reference) {
+  item.def(py::init([](std::string id, ItemKind kind, LocalText text, int min, int max,
+                       std::vector<ScaleLabel> labels, std::vector<Choice> choices,
+                       std::optional<Reference> reference) {
              return Item{std::move(id), kind, std::move(text), min, max, std::move(labels), std::move(choices),
                          std::move(reference)};
            }),
            py::kw_only(), "id"_a, "kind"_a, "text"_a, "min"_a = 1, "max"_a = 5,
-           "labels"_a = std::vector<ScaleLabel>{}, "choices"_a = std::vector<Choice>{}, "reference"_a = py::none(),
-           "An item; `min`/`max`/`labels` for Likert items, `choices` for single choice. Checked when its form is "
+           "labels"_a = std::vector<ScaleLabel>{}, "choices"_a = std::vector<Choice>{},
+           "reference"_a = py::none(),
+           "An item; `min`/`max`/`labels` for Likert items, `choices` for single choice. Checked "
+           "when its form is "
            "(EvaluationForm.validate()).")
-      .def_readwrite("id", &Item::id, "A slug (``[a-z0-9_]+``), unique in the form; the CSV column header.")
+      .def_readwrite("id", &Item::id,
+                     "A slug (``[a-z0-9_]+``), unique in the form; the CSV column header.")
       .def_readwrite("kind", &Item::kind, "What it asks for (ItemKind).")
       .def_readwrite("text", &Item::text, "The question (LocalText).")
       .def_readwrite("min", &Item::min, "Likert: the lowest value.")
@@ -266,44 +271,55 @@ void register_evaluation(py::module_& m) {
                     "Single choice: the choices (list[Choice]); reading gives a copy.")
       .def_readwrite("reference", &Item::reference, "The reference (Reference, DOMAIN E3) or None.")
       .def("value_count", &Item::value_count,
-           "How many answer values it has: max - min + 1, 2 for yes/no, the number of choices, 0 for free text.")
-      .def("__repr__", [](const Item& self) { return repr(self); }, "The value as its keyword constructor, lists summarised.");
-  def_value_semantics(item);
+           "How many answer values it has: max - min + 1, 2 for yes/no, the number of choices, 0 "
+           "for free text.");
+  def_value(
+      item, [](const Item& self) { return repr(self); },
+      "The value as its keyword constructor, lists summarised.");
 
   py::class_<EvaluationForm> form(m, "EvaluationForm",
                                   "An evaluation form (DOMAIN E1): an id, a version and its items. "
                                   "EvaluationForm.pilot() is the Sandefjord pilot's, id \"sandefjord-pilot\", version 1.");
-  form
-      .def(py::init([](std::string id, int version, LocalText title, std::vector<Item> items) {
+  form.def(py::init([](std::string id, int version, LocalText title, std::vector<Item> items) {
              return EvaluationForm{std::move(id), version, std::move(title), std::move(items)};
            }),
-           py::kw_only(), "id"_a, "version"_a = 1, "title"_a = LocalText{}, "items"_a = std::vector<Item>{},
-           "A form; check it with validate().")
-      .def_readwrite("id", &EvaluationForm::id, "A slug with hyphens (``[a-z0-9_-]+``), e.g. \"sandefjord-pilot\".")
+           py::kw_only(), "id"_a, "version"_a = 1, "title"_a = LocalText{},
+           "items"_a = std::vector<Item>{}, "A form; check it with validate().")
+      .def_readwrite("id", &EvaluationForm::id,
+                     "A slug with hyphens (``[a-z0-9_-]+``), e.g. \"sandefjord-pilot\".")
       .def_readwrite("version", &EvaluationForm::version, "The version, 1 or more.")
       .def_readwrite("title", &EvaluationForm::title, "The title (LocalText).")
-      .def_property("items", list_getter(&EvaluationForm::items), list_setter(&EvaluationForm::items),
+      .def_property("items", list_getter(&EvaluationForm::items),
+                    list_setter(&EvaluationForm::items),
                     "The items (list[Item]); reading gives a copy.")
-      .def("index_of", &EvaluationForm::index_of, "item"_a, "The index of the item with this id, or None.")
-      .def("validate", [](const EvaluationForm& self) { validate(self); },
-           "Checks the form; raises InputError with a JSON pointer (\"/items/2/max\").")
+      .def("index_of", &EvaluationForm::index_of, "item"_a,
+           "The index of the item with this id, or None.")
+      .def(
+          "validate", [](const EvaluationForm& self) { validate(self); },
+          "Checks the form; raises InputError with a JSON pointer (\"/items/2/max\").")
       .def_static("pilot", &pilot_evaluation_form,
-                  "The Sandefjord pilot's form (DOMAIN E1): q1-q4 on 1-5 (time of day, length, introduction, "
-                  "catering), q5 recommend yes/no, q6 other comments; with the pilot's feedback as references (E3).")
+                  "The Sandefjord pilot's form (DOMAIN E1): q1-q4 on 1-5 (time of day, length, "
+                  "introduction, "
+                  "catering), q5 recommend yes/no, q6 other comments; with the pilot's feedback as "
+                  "references (E3).")
       .def_static(
           "builtin", [](std::string_view id) { return builtin_evaluation_form(id); }, "id"_a,
-          "The built-in form with this id, as a course format names it (CourseFormat.evaluation_form); "
-          "raises InputError (E1) for an id that is not built in.")
-      .def_static("from_json", [](std::string_view text) { return evaluation_form_from_json(parse_json(text)); },
-                  "text"_a, "Reads a form document (docs/schemas/evaluation-form.schema.json); InputError with a JSON pointer.")
-      .def_static("load", &load_evaluation_form, "path"_a, "Reads a form file, as from_json(); errors name the file.")
-      .def("to_json", [](const EvaluationForm& self, std::optional<int> indent) { return dump(to_json(self), indent); },
-           py::kw_only(), "indent"_a = 2, "The form as JSON text, which from_json() reads back to an equal form.")
-      .def("__repr__", [](const EvaluationForm& self) {
+          "The built-in form with this id, as a course format names it "
+          "(CourseFormat.evaluation_form); "
+          "raises InputError (E1) for an id that is not built in.");
+  def_from_json(form, &evaluation_form_from_json,
+                "Reads a form document (docs/schemas/evaluation-form.schema.json); InputError with "
+                "a JSON pointer.")
+      .def_static("load", &load_evaluation_form, "path"_a,
+                  "Reads a form file, as from_json(); errors name the file.");
+  def_to_json(form, "The form as JSON text, which from_json() reads back to an equal form.");
+  def_value(
+      form,
+      [](const EvaluationForm& self) {
         return "EvaluationForm(" + field("id", self.id) + ", " + field("version", self.version) + ", items=<" +
                std::to_string(self.items.size()) + " items>)";
-      }, "The value as its keyword constructor, the items summarised.");
-  def_value_semantics(form);
+      },
+      "The value as its keyword constructor, the items summarised.");
 
   m.def("pilot_evaluation_form", &pilot_evaluation_form,
         "The Sandefjord pilot's evaluation form (DOMAIN E1, E3); the same as EvaluationForm.pilot().");
@@ -313,32 +329,43 @@ void register_evaluation(py::module_& m) {
                             "One answer: `value` (a Likert value, 1/0 for yes/no, a choice's 0-based index) or "
                             "`text` (free text); both None: missing.");
   answer
-      .def(py::init([](std::optional<int> value, std::optional<std::string> text) { return Answer{value, std::move(text)}; }),
-           py::kw_only(), "value"_a = py::none(), "text"_a = py::none(), "An answer; no arguments: a missing one.")
+      .def(py::init([](std::optional<int> value, std::optional<std::string> text) {
+             return Answer{value, std::move(text)};
+           }),
+           py::kw_only(), "value"_a = py::none(), "text"_a = py::none(),
+           "An answer; no arguments: a missing one.")
       .def_readwrite("value", &Answer::value, "The value (int) or None.")
       .def_readwrite("text", &Answer::text, "The free text (str) or None.")
-      .def_property_readonly("missing", &Answer::missing, "True when the item was not answered.")
-      .def("__repr__", [](const Answer& self) {
+      .def_property_readonly("missing", &Answer::missing, "True when the item was not answered.");
+  def_value(
+      answer,
+      [](const Answer& self) {
         std::string out = "Answer(";
         if (self.value) out += field("value", *self.value);
         if (self.text) out += std::string(self.value ? ", " : "") + field("text", *self.text);
         return out + ")";
-      }, "The value as its keyword constructor.");
-  def_value_semantics(answer);
+      },
+      "The value as its keyword constructor.");
 
   py::class_<Response> response(m, "Response",
                                 "One respondent's answers, answers[i] to form.items[i], and the course; never an "
                                 "identifier (DOMAIN X4).");
   response
-      .def(py::init([](std::vector<Answer> answers, std::string course) { return Response{std::move(course), std::move(answers)}; }),
-           py::kw_only(), "answers"_a, "course"_a = "", "A response of `answers` (list[Answer]) to `course`.")
-      .def_readwrite("course", &Response::course, "The course evaluated; empty for a single course.")
+      .def(py::init([](std::vector<Answer> answers, std::string course) {
+             return Response{std::move(course), std::move(answers)};
+           }),
+           py::kw_only(), "answers"_a, "course"_a = "",
+           "A response of `answers` (list[Answer]) to `course`.")
+      .def_readwrite("course", &Response::course,
+                     "The course evaluated; empty for a single course.")
       .def_property("answers", list_getter(&Response::answers), list_setter(&Response::answers),
-                    "The answers (list[Answer]), one per form item; reading gives a copy.")
-      .def("__repr__", [](const Response& self) {
+                    "The answers (list[Answer]), one per form item; reading gives a copy.");
+  def_value(
+      response,
+      [](const Response& self) {
         return "Response(answers=<" + std::to_string(self.answers.size()) + " answers>, " + field("course", self.course) + ")";
-      }, "The value as its keyword constructor, the answers summarised.");
-  def_value_semantics(response);
+      },
+      "The value as its keyword constructor, the answers summarised.");
 
   py::class_<EvaluationResponses> responses(m, "EvaluationResponses",
                                             "The responses to one form, read from JSON or CSV (docs/evaluation.md).");
@@ -367,138 +394,189 @@ void register_evaluation(py::module_& m) {
 
   py::class_<DistributionCell> cell(m, "DistributionCell",
                                     "One answer value and how many gave it; count None when suppressed (X4).");
-  cell.def_readonly("value", &DistributionCell::value, "The Likert value, 1 (yes) / 0 (no), the choice index, or sessions attended.")
-      .def_readonly("count", &DistributionCell::count, "How many gave it, or None when suppressed (DOMAIN X4).")
+  cell.def_readonly("value", &DistributionCell::value,
+                    "The Likert value, 1 (yes) / 0 (no), the choice index, or sessions attended.")
+      .def_readonly("count", &DistributionCell::count,
+                    "How many gave it, or None when suppressed (DOMAIN X4).")
       .def_readonly("share", &DistributionCell::share, "count / n, or None when suppressed.")
-      .def_property_readonly("suppressed", &DistributionCell::suppressed, "True when the count is withheld (X4).")
-      .def("__repr__", [](const DistributionCell& self) {
+      .def_property_readonly("suppressed", &DistributionCell::suppressed,
+                             "True when the count is withheld (X4).");
+  def_value(
+      cell,
+      [](const DistributionCell& self) {
         return "DistributionCell(" + field("value", self.value) + ", count=" +
                (self.count ? std::to_string(*self.count) : std::string("None")) + ")";
-      }, "The cell as text.");
-  def_value_semantics(cell);
+      },
+      "The cell as text.");
 
   py::class_<ItemScores> item_scores(m, "ItemScores",
                                      "The scores of one item in one course (DOMAIN E1, X4); None where suppressed "
                                      "or not applicable, and the withheld statistics named in suppressed_figures.");
   item_scores.def_readonly("item", &ItemScores::item, "The item's id.")
       .def_readonly("kind", &ItemScores::kind, "The item's kind (ItemKind).")
-      .def_readonly("suppressed", &ItemScores::suppressed, "True when fewer than the threshold answered: no figure at all.")
+      .def_readonly("suppressed", &ItemScores::suppressed,
+                    "True when fewer than the threshold answered: no figure at all.")
       .def_readonly("n", &ItemScores::n, "How many answered (int) or None.")
       .def_readonly("missing", &ItemScores::missing, "How many did not answer (int) or None.")
       .def_readonly("mean", &ItemScores::mean, "Likert: the mean, or None.")
-      .def_readonly("sd", &ItemScores::sd, "Likert: the sample standard deviation (ddof=1, as pandas), or None.")
-      .def_readonly("median", &ItemScores::median, "Likert: the median (mean of the middle two for even n), or None.")
-      .def_readonly("top_two", &ItemScores::top_two, "Likert: the share answering one of the two highest values, or None.")
+      .def_readonly("sd", &ItemScores::sd,
+                    "Likert: the sample standard deviation (ddof=1, as pandas), or None.")
+      .def_readonly("median", &ItemScores::median,
+                    "Likert: the median (mean of the middle two for even n), or None.")
+      .def_readonly("top_two", &ItemScores::top_two,
+                    "Likert: the share answering one of the two highest values, or None.")
       .def_readonly("share", &ItemScores::share, "Yes/no: the share answering yes, or None.")
-      .def_readonly("share_low", &ItemScores::share_low, "Yes/no: the Wilson 95% interval's lower end, or None.")
-      .def_readonly("share_high", &ItemScores::share_high, "Yes/no: the Wilson 95% interval's upper end, or None.")
-      .def_readonly("distribution", &ItemScores::distribution, "Every answer value's DistributionCell.")
-      .def_readonly("suppressed_figures", &ItemScores::suppressed_figures,
-                    "The statistics withheld (X4): \"mean\", \"sd\", \"median\", \"top_two\", \"share\".")
-      .def_readonly("comments", &ItemScores::comments, "Free text, sorted; only when asked for (comments=True).")
-      .def("__repr__", [](const ItemScores& self) { return repr(self); }, "The scores as text.");
-  def_value_semantics(item_scores);
+      .def_readonly("share_low", &ItemScores::share_low,
+                    "Yes/no: the Wilson 95% interval's lower end, or None.")
+      .def_readonly("share_high", &ItemScores::share_high,
+                    "Yes/no: the Wilson 95% interval's upper end, or None.")
+      .def_readonly("distribution", &ItemScores::distribution,
+                    "Every answer value's DistributionCell.")
+      .def_readonly(
+          "suppressed_figures", &ItemScores::suppressed_figures,
+          "The statistics withheld (X4): \"mean\", \"sd\", \"median\", \"top_two\", \"share\".")
+      .def_readonly("comments", &ItemScores::comments,
+                    "Free text, sorted; only when asked for (comments=True).");
+  def_value(
+      item_scores, [](const ItemScores& self) { return repr(self); }, "The scores as text.");
 
   py::class_<CourseScores> course_scores(m, "CourseScores", "The scores of one course: one ItemScores per form item.");
-  course_scores.def_readonly("course", &CourseScores::course, "The course; empty for a single course.")
-      .def_readonly("suppressed", &CourseScores::suppressed, "True when fewer responses than the threshold: no figure at all.")
+  course_scores
+      .def_readonly("course", &CourseScores::course, "The course; empty for a single course.")
+      .def_readonly("suppressed", &CourseScores::suppressed,
+                    "True when fewer responses than the threshold: no figure at all.")
       .def_readonly("responses", &CourseScores::responses, "How many responded (int) or None.")
-      .def_readonly("items", &CourseScores::items, "The items' ItemScores, in the form's order.")
-      .def("__repr__", [](const CourseScores& self) {
+      .def_readonly("items", &CourseScores::items, "The items' ItemScores, in the form's order.");
+  def_value(
+      course_scores,
+      [](const CourseScores& self) {
         return "CourseScores(" + field("course", self.course) + ", responses=" +
                (self.responses ? std::to_string(*self.responses) : std::string("None")) + ", items=<" +
                std::to_string(self.items.size()) + " items>)";
-      }, "The scores summarised.");
-  def_value_semantics(course_scores);
+      },
+      "The scores summarised.");
 
   py::class_<SessionAttendance> session(m, "SessionAttendance", "One session's attendance (DOMAIN E2).");
   session.def_readonly("session", &SessionAttendance::session, "The session number.")
       .def_readonly("households", &SessionAttendance::households, "Households recorded.")
-      .def_readonly("households_present", &SessionAttendance::households_present, "Households with anyone present.")
-      .def_readonly("participants_enrolled", &SessionAttendance::participants_enrolled, "Caregivers of the households.")
-      .def_readonly("participants_present", &SessionAttendance::participants_present, "Caregivers present.")
-      .def_readonly("rate", &SessionAttendance::rate, "households_present / households.")
-      .def("__repr__", [](const SessionAttendance& self) {
-        return "SessionAttendance(" + field("session", self.session) + ", " + field("households_present", self.households_present) +
-               ", " + field("participants_present", self.participants_present) + ")";
-      }, "The session as text.");
-  def_value_semantics(session);
+      .def_readonly("households_present", &SessionAttendance::households_present,
+                    "Households with anyone present.")
+      .def_readonly("participants_enrolled", &SessionAttendance::participants_enrolled,
+                    "Caregivers of the households.")
+      .def_readonly("participants_present", &SessionAttendance::participants_present,
+                    "Caregivers present.")
+      .def_readonly("rate", &SessionAttendance::rate, "households_present / households.");
+  def_keyword_value(session, "The session as text.", "session", &SessionAttendance::session,
+                    "households_present", &SessionAttendance::households_present,
+                    "participants_present", &SessionAttendance::participants_present);
 
   py::class_<HouseholdAttendance> household(m, "HouseholdAttendance",
                                             "One household's own attendance (DOMAIN E2), for the municipality's own "
                                             "follow-up; never in a report (X4).");
-  household.def_readonly("household", &HouseholdAttendance::household, "The household's pseudonymous id.")
+  household
+      .def_readonly("household", &HouseholdAttendance::household,
+                    "The household's pseudonymous id.")
       .def_readonly("sessions", &HouseholdAttendance::sessions, "Sessions recorded.")
       .def_readonly("attended", &HouseholdAttendance::attended, "Sessions with anyone present.")
-      .def_readonly("participants_present", &HouseholdAttendance::participants_present, "Caregiver-sessions present.")
-      .def_readonly("participants_possible", &HouseholdAttendance::participants_possible, "Caregiver-sessions enrolled.")
-      .def_readonly("rate", &HouseholdAttendance::rate, "attended / sessions.")
-      .def("__repr__", [](const HouseholdAttendance& self) {
-        return "HouseholdAttendance(" + field("household", self.household) + ", " + field("attended", self.attended) +
-               ", " + field("sessions", self.sessions) + ")";
-      }, "The household's attendance as text.");
-  def_value_semantics(household);
+      .def_readonly("participants_present", &HouseholdAttendance::participants_present,
+                    "Caregiver-sessions present.")
+      .def_readonly("participants_possible", &HouseholdAttendance::participants_possible,
+                    "Caregiver-sessions enrolled.")
+      .def_readonly("rate", &HouseholdAttendance::rate, "attended / sessions.");
+  def_keyword_value(household, "The household's attendance as text.", "household",
+                    &HouseholdAttendance::household, "attended", &HouseholdAttendance::attended,
+                    "sessions", &HouseholdAttendance::sessions);
 
   py::class_<AttendanceScores> attendance(m, "AttendanceScores",
                                           "Attendance scores of a group (DOMAIN E2), X4 applied: nothing for fewer "
                                           "households than the threshold; households only as a suppressed distribution.");
-  attendance.def_readonly("suppressed", &AttendanceScores::suppressed, "True when fewer households than the threshold.")
-      .def_readonly("households", &AttendanceScores::households, "How many households (int) or None.")
-      .def_readonly("sessions", &AttendanceScores::sessions, "Per session (list[SessionAttendance]).")
-      .def_readonly("rate", &AttendanceScores::rate, "Household-sessions attended / recorded, or None.")
-      .def_readonly("participant_rate", &AttendanceScores::participant_rate, "Participants present / enrolled, or None.")
-      .def_readonly("mean_sessions", &AttendanceScores::mean_sessions, "Sessions attended per household, or None.")
-      .def_readonly("per_household", &AttendanceScores::per_household, "Households by sessions attended (DistributionCell).")
+  attendance
+      .def_readonly("suppressed", &AttendanceScores::suppressed,
+                    "True when fewer households than the threshold.")
+      .def_readonly("households", &AttendanceScores::households,
+                    "How many households (int) or None.")
+      .def_readonly("sessions", &AttendanceScores::sessions,
+                    "Per session (list[SessionAttendance]).")
+      .def_readonly("rate", &AttendanceScores::rate,
+                    "Household-sessions attended / recorded, or None.")
+      .def_readonly("participant_rate", &AttendanceScores::participant_rate,
+                    "Participants present / enrolled, or None.")
+      .def_readonly("mean_sessions", &AttendanceScores::mean_sessions,
+                    "Sessions attended per household, or None.")
+      .def_readonly("per_household", &AttendanceScores::per_household,
+                    "Households by sessions attended (DistributionCell).")
       .def("to_records", &session_records, "The sessions as a list of dicts (one per session).")
-      .def("to_dataframe", [](const AttendanceScores& self) {
-        return import_pandas("AttendanceScores.to_dataframe()").attr("DataFrame")(session_records(self));
-      }, "to_records() as a pandas.DataFrame (pandas imported only when called).")
-      .def("to_json", [](const AttendanceScores& self, std::optional<int> indent) { return dump(to_json(self), indent); },
-           py::kw_only(), "indent"_a = 2, "The scores as JSON text.")
-      .def("__repr__", [](const AttendanceScores& self) {
+      .def(
+          "to_dataframe",
+          [](const AttendanceScores& self) {
+            return import_optional("pandas", "AttendanceScores.to_dataframe()", "python3-pandas")
+                .attr("DataFrame")(session_records(self));
+          },
+          "to_records() as a pandas.DataFrame (pandas imported only when called).");
+  def_to_json(attendance, "The scores as JSON text.");
+  def_value(
+      attendance,
+      [](const AttendanceScores& self) {
         if (self.suppressed) return std::string("AttendanceScores(suppressed=True)");
         return "AttendanceScores(" + field("households", *self.households) + ", sessions=<" +
                std::to_string(self.sessions.size()) + " sessions>, " + field("rate", *self.rate) + ")";
-      }, "The scores summarised.");
-  def_value_semantics(attendance);
+      },
+      "The scores summarised.");
 
   py::class_<EvaluationScores> scores(m, "EvaluationScores",
                                       "The scores of an evaluation: each course side by side, the form (texts and "
                                       "references, DOMAIN E3), the threshold (X4) and optionally the attendance (E2).");
   scores.def_readonly("form", &EvaluationScores::form, "The form scored (EvaluationForm).")
-      .def_readonly("threshold", &EvaluationScores::threshold, "The suppression threshold used (DOMAIN X4).")
-      .def_readonly("courses", &EvaluationScores::courses, "Per course (list[CourseScores]), in order of appearance.")
-      .def_readwrite("attendance", &EvaluationScores::attendance, "The AttendanceScores, or None; assign score_attendance()'s.")
+      .def_readonly("threshold", &EvaluationScores::threshold,
+                    "The suppression threshold used (DOMAIN X4).")
+      .def_readonly("courses", &EvaluationScores::courses,
+                    "Per course (list[CourseScores]), in order of appearance.")
+      .def_readwrite("attendance", &EvaluationScores::attendance,
+                     "The AttendanceScores, or None; assign score_attendance()'s.")
       .def("to_records", &score_records,
-           "One dict per course and item: course, item, kind, suppressed, responses, n, missing, mean, sd, median, "
+           "One dict per course and item: course, item, kind, suppressed, responses, n, missing, "
+           "mean, sd, median, "
            "top_two, share, share_low, share_high (None where suppressed or not applicable).")
       .def("distribution_records", &distribution_records,
-           "One dict per course, item and answer value: course, item, value, count, share, suppressed.")
-      .def("to_dataframe", [](const EvaluationScores& self) {
-        return import_pandas("EvaluationScores.to_dataframe()").attr("DataFrame")(score_records(self));
-      }, "to_records() as a pandas.DataFrame (pandas imported only when called).")
-      .def("to_json", [](const EvaluationScores& self, std::optional<int> indent) { return dump(to_json(self), indent); },
-           py::kw_only(), "indent"_a = 2, "The scores as JSON text (docs/schemas/evaluation-scores.schema.json).")
-      .def("to_html", [](const EvaluationScores& self, Language language, bool comments) {
-        ReportOptions options;
-        options.language = language;
-        options.comments = comments;
-        return evaluation_report_html(self, options);
-      }, py::kw_only(), "language"_a = Language::nb, "comments"_a = false,
-           "The self-contained HTML report (DOMAIN E1-E3, X4), bokmål unless language=Language.en; free text only "
-           "with comments=True (and scores made with comments=True).")
-      .def("write_html", [](const EvaluationScores& self, const Path& path, Language language, bool comments) {
-        ReportOptions options;
-        options.language = language;
-        options.comments = comments;
-        write_evaluation_report(path, self, options);
-      }, "path"_a, py::kw_only(), "language"_a = Language::nb, "comments"_a = false,
-           "Writes to_html() to `path`, whole or not at all.")
-      .def("__repr__", [](const EvaluationScores& self) {
+           "One dict per course, item and answer value: course, item, value, count, share, "
+           "suppressed.")
+      .def(
+          "to_dataframe",
+          [](const EvaluationScores& self) {
+            return import_optional("pandas", "EvaluationScores.to_dataframe()", "python3-pandas")
+                .attr("DataFrame")(score_records(self));
+          },
+          "to_records() as a pandas.DataFrame (pandas imported only when called).");
+  def_to_json(scores, "The scores as JSON text (docs/schemas/evaluation-scores.schema.json).")
+      .def(
+          "to_html",
+          [](const EvaluationScores& self, Language language, bool comments) {
+            ReportOptions options;
+            options.language = language;
+            options.comments = comments;
+            return evaluation_report_html(self, options);
+          },
+          py::kw_only(), "language"_a = Language::nb, "comments"_a = false,
+          "The self-contained HTML report (DOMAIN E1-E3, X4), bokmål unless language=Language.en; "
+          "free text only "
+          "with comments=True (and scores made with comments=True).")
+      .def(
+          "write_html",
+          [](const EvaluationScores& self, const Path& path, Language language, bool comments) {
+            ReportOptions options;
+            options.language = language;
+            options.comments = comments;
+            write_evaluation_report(path, self, options);
+          },
+          "path"_a, py::kw_only(), "language"_a = Language::nb, "comments"_a = false,
+          "Writes to_html() to `path`, whole or not at all.");
+  def_value(
+      scores,
+      [](const EvaluationScores& self) {
         return "EvaluationScores(form=" + py_repr(self.form.id) + ", " + field("threshold", self.threshold) +
                ", courses=<" + std::to_string(self.courses.size()) + " courses>)";
-      }, "The scores summarised.");
-  def_value_semantics(scores);
+      },
+      "The scores summarised.");
 
   m.def("score_evaluation",
         [](const EvaluationForm& form, const py::object& responses, int threshold, bool comments) {

@@ -9,14 +9,7 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::python::add_if_changed;
-using paarorende::python::def_to_dataframe;
-using paarorende::python::def_value_semantics;
-using paarorende::python::dump;
-using paarorende::python::field;
-using paarorende::python::list_getter;
-using paarorende::python::list_setter;
-using paarorende::python::py_repr;
+using namespace paarorende::python;
 using Path = std::filesystem::path;
 
 std::string repr(const Place& place) {
@@ -30,27 +23,21 @@ std::string repr(const Place& place) {
 std::string repr(const ObjectiveWeights& w) {
   const ObjectiveWeights d;
   std::string text = "ObjectiveWeights(";
-  add_if_changed(text, "travel", w.travel, d.travel);
-  add_if_changed(text, "size", w.size, d.size);
-  add_if_changed(text, "attendance", w.attendance, d.attendance);
-  add_if_changed(text, "stage", w.stage, d.stage);
-  add_if_changed(text, "school_age", w.school_age, d.school_age);
-  add_if_changed(text, "acquaintance", w.acquaintance, d.acquaintance);
-  add_if_changed(text, "rare_peers", w.rare_peers, d.rare_peers);
-  add_if_changed(text, "mixed_conditions", w.mixed_conditions, d.mixed_conditions);
-  add_if_changed(text, "unassigned", w.unassigned, d.unassigned);
+  add_changed_fields(
+      text, w, d, "travel", &ObjectiveWeights::travel, "size", &ObjectiveWeights::size,
+      "attendance", &ObjectiveWeights::attendance, "stage", &ObjectiveWeights::stage, "school_age",
+      &ObjectiveWeights::school_age, "acquaintance", &ObjectiveWeights::acquaintance, "rare_peers",
+      &ObjectiveWeights::rare_peers, "mixed_conditions", &ObjectiveWeights::mixed_conditions,
+      "unassigned", &ObjectiveWeights::unassigned);
   return text + ")";
 }
 
 std::string repr(const FormationRules& f) {
   const FormationRules d;
   std::string text = "FormationRules(";
-  add_if_changed(text, "target_participants", f.target_participants, d.target_participants);
-  add_if_changed(text, "max_travel_minutes", f.max_travel_minutes, d.max_travel_minutes);
-  if (!(f.weights == d.weights)) {
-    if (text.back() != '(') text += ", ";
-    text += "weights=" + repr(f.weights);
-  }
+  add_changed_fields(text, f, d, "target_participants", &FormationRules::target_participants,
+                     "max_travel_minutes", &FormationRules::max_travel_minutes);
+  if (!(f.weights == d.weights)) add_text(text, "weights", repr(f.weights));
   add_if_changed(text, "seed", f.seed, d.seed);
   add_if_changed(text, "max_passes", f.max_passes, d.max_passes);
   return text + ")";
@@ -90,19 +77,21 @@ void register_formation(py::module_& m) {
                           "A pickup place (a school) or a venue (a community hall) with approximate "
                           "WGS84 coordinates, from which travel times are estimated (DOMAIN C8).");
   place
-      .def(py::init([](std::string id, std::string municipality, double latitude, double longitude, bool venue) {
+      .def(py::init([](std::string id, std::string municipality, double latitude, double longitude,
+                       bool venue) {
              return Place{std::move(id), std::move(municipality), latitude, longitude, venue};
            }),
-           py::kw_only(), "id"_a, "municipality"_a = "", "latitude"_a, "longitude"_a, "venue"_a = true,
+           py::kw_only(), "id"_a, "municipality"_a = "", "latitude"_a, "longitude"_a,
+           "venue"_a = true,
            "A place `id` (a slug) in `municipality`, at `latitude`, `longitude` (degrees); `venue` "
            "says whether a group may meet there.")
       .def_readwrite("id", &Place::id, "The place's slug id.")
       .def_readwrite("municipality", &Place::municipality, "Municipality number or name.")
       .def_readwrite("latitude", &Place::latitude, "Degrees north.")
       .def_readwrite("longitude", &Place::longitude, "Degrees east.")
-      .def_readwrite("venue", &Place::venue, "Whether a group may meet here.")
-      .def("__repr__", [](const Place& self) { return repr(self); }, "The value as its keyword constructor.");
-  def_value_semantics(place);
+      .def_readwrite("venue", &Place::venue, "Whether a group may meet here.");
+  def_value(
+      place, [](const Place& self) { return repr(self); }, "The value as its keyword constructor.");
 
   py::class_<TravelTime> travel(m, "TravelTime",
                                 "A known travel time between two places, in minutes by car, both ways; it "
@@ -111,35 +100,27 @@ void register_formation(py::module_& m) {
       .def(py::init([](std::string from, std::string to, double minutes) {
              return TravelTime{std::move(from), std::move(to), minutes};
            }),
-           py::kw_only(), "from_"_a, "to"_a, "minutes"_a, "Minutes between the places `from_` and `to`.")
+           py::kw_only(), "from_"_a, "to"_a, "minutes"_a,
+           "Minutes between the places `from_` and `to`.")
       .def_readwrite("from_", &TravelTime::from, "One place id (`from` in JSON).")
       .def_readwrite("to", &TravelTime::to, "The other place id.")
-      .def_readwrite("minutes", &TravelTime::minutes, "Minutes by car.")
-      .def(
-          "__repr__",
-          [](const TravelTime& self) {
-            return "TravelTime(" + field("from_", self.from) + ", " + field("to", self.to) + ", " +
-                   field("minutes", self.minutes) + ")";
-          },
-          "The value as its keyword constructor.");
-  def_value_semantics(travel);
+      .def_readwrite("minutes", &TravelTime::minutes, "Minutes by car.");
+  def_keyword_value(travel, "The value as its keyword constructor.", "from_", &TravelTime::from,
+                    "to", &TravelTime::to, "minutes", &TravelTime::minutes);
 
   py::class_<TravelModel> model(m, "TravelModel",
                                 "Minutes estimated from coordinates: great-circle distance times "
                                 "`detour_factor`, at `speed_kmh` (DOMAIN C8).");
   model
-      .def(py::init([](double detour_factor, double speed_kmh) { return TravelModel{detour_factor, speed_kmh}; }),
+      .def(py::init([](double detour_factor, double speed_kmh) {
+             return TravelModel{detour_factor, speed_kmh};
+           }),
            py::kw_only(), "detour_factor"_a = 1.3, "speed_kmh"_a = 60.0, "The travel model.")
-      .def_readwrite("detour_factor", &TravelModel::detour_factor, "Road distance per straight-line distance.")
-      .def_readwrite("speed_kmh", &TravelModel::speed_kmh, "Average speed in km/h.")
-      .def(
-          "__repr__",
-          [](const TravelModel& self) {
-            return "TravelModel(" + field("detour_factor", self.detour_factor) + ", " +
-                   field("speed_kmh", self.speed_kmh) + ")";
-          },
-          "The value as its keyword constructor.");
-  def_value_semantics(model);
+      .def_readwrite("detour_factor", &TravelModel::detour_factor,
+                     "Road distance per straight-line distance.")
+      .def_readwrite("speed_kmh", &TravelModel::speed_kmh, "Average speed in km/h.");
+  def_keyword_value(model, "The value as its keyword constructor.", "detour_factor",
+                    &TravelModel::detour_factor, "speed_kmh", &TravelModel::speed_kmh);
 
   py::class_<Waitlist> waitlist(m, "Waitlist",
                                 "Households waiting for a course, where each is picked up (its `school`, "
@@ -156,29 +137,32 @@ void register_formation(py::module_& m) {
              w.travel_model = travel_model;
              return w;
            }),
-           py::kw_only(), "id"_a = "", "places"_a = std::vector<Place>{}, "households"_a = std::vector<Household>{},
-           "travel_times"_a = std::vector<TravelTime>{}, "travel_model"_a = TravelModel{},
-           "A waitlist of `households` picked up at `places`.")
+           py::kw_only(), "id"_a = "", "places"_a = std::vector<Place>{},
+           "households"_a = std::vector<Household>{}, "travel_times"_a = std::vector<TravelTime>{},
+           "travel_model"_a = TravelModel{}, "A waitlist of `households` picked up at `places`.")
       .def_readwrite("id", &Waitlist::id, "The waitlist's id.")
       .def_property("places", list_getter(&Waitlist::places), list_setter(&Waitlist::places),
                     "The places (a list of copies; assign a list to change it).")
-      .def_property("households", list_getter(&Waitlist::households), list_setter(&Waitlist::households),
+      .def_property("households", list_getter(&Waitlist::households),
+                    list_setter(&Waitlist::households),
                     "The households (a list of copies; assign a list to change it).")
-      .def_property("travel_times", list_getter(&Waitlist::travel_times), list_setter(&Waitlist::travel_times),
-                    "Known travel times (a list of copies).")
-      .def_readwrite("travel_model", &Waitlist::travel_model, "How unknown travel times are estimated.")
+      .def_property("travel_times", list_getter(&Waitlist::travel_times),
+                    list_setter(&Waitlist::travel_times), "Known travel times (a list of copies).")
+      .def_readwrite("travel_model", &Waitlist::travel_model,
+                     "How unknown travel times are estimated.")
       .def_static(
           "load", [](const Path& path) { return load_waitlist(path).waitlist; }, "path"_a,
-          "The waitlist of a waitlist document (docs/formation.md). The document's rules, formation "
-          "settings, pins and locks are read by FormationRequest.load().")
-      .def(
-          "__repr__",
-          [](const Waitlist& self) {
-            return "Waitlist(" + field("id", self.id) + ", places=<" + std::to_string(self.places.size()) +
-                   " places>, households=<" + std::to_string(self.households.size()) + " households>)";
-          },
-          "A summary: a waitlist holds too much to read in one line.");
-  def_value_semantics(waitlist);
+          "The waitlist of a waitlist document (docs/formation.md). The document's rules, "
+          "formation "
+          "settings, pins and locks are read by FormationRequest.load().");
+  def_value(
+      waitlist,
+      [](const Waitlist& self) {
+        return "Waitlist(" + field("id", self.id) + ", places=<" +
+               std::to_string(self.places.size()) + " places>, households=<" +
+               std::to_string(self.households.size()) + " households>)";
+      },
+      "A summary: a waitlist holds too much to read in one line.");
 
   m.def("synthetic_waitlist",
         [](std::size_t households, std::size_t municipalities, std::uint64_t seed) {
@@ -192,27 +176,32 @@ void register_formation(py::module_& m) {
                                        "What each soft rule costs in the objective, which is minimised "
                                        "(docs/formation.md).");
   weights
-      .def(py::init([](double travel, double size, double attendance, double stage, double school_age,
-                       double acquaintance, double rare_peers, double mixed_conditions, double unassigned) {
+      .def(py::init([](double travel, double size, double attendance, double stage,
+                       double school_age, double acquaintance, double rare_peers,
+                       double mixed_conditions, double unassigned) {
              return ObjectiveWeights{travel, size, attendance, stage, school_age, acquaintance, rare_peers,
                                      mixed_conditions, unassigned};
            }),
            py::kw_only(), "travel"_a = 1.0, "size"_a = 5.0, "attendance"_a = 2.0, "stage"_a = 30.0,
-           "school_age"_a = 10.0, "acquaintance"_a = 5.0, "rare_peers"_a = 40.0, "mixed_conditions"_a = 20.0,
-           "unassigned"_a = 300.0, "The weights; each a number 0 or more.")
+           "school_age"_a = 10.0, "acquaintance"_a = 5.0, "rare_peers"_a = 40.0,
+           "mixed_conditions"_a = 20.0, "unassigned"_a = 300.0,
+           "The weights; each a number 0 or more.")
       .def_readwrite("travel", &ObjectiveWeights::travel, "C8: per minute each household travels.")
       .def_readwrite("size", &ObjectiveWeights::size, "G3: per participant away from the target.")
       .def_readwrite("attendance", &ObjectiveWeights::attendance, "G4: per percentage point short.")
       .def_readwrite("stage", &ObjectiveWeights::stage, "G6: per stage of span.")
-      .def_readwrite("school_age", &ObjectiveWeights::school_age, "G6: per household with a kindergarten child.")
-      .def_readwrite("acquaintance", &ObjectiveWeights::acquaintance, "G7: per household without a schoolmate.")
-      .def_readwrite("rare_peers", &ObjectiveWeights::rare_peers, "G8: per household whose rare diagnosis has no peer.")
+      .def_readwrite("school_age", &ObjectiveWeights::school_age,
+                     "G6: per household with a kindergarten child.")
+      .def_readwrite("acquaintance", &ObjectiveWeights::acquaintance,
+                     "G7: per household without a schoolmate.")
+      .def_readwrite("rare_peers", &ObjectiveWeights::rare_peers,
+                     "G8: per household whose rare diagnosis has no peer.")
       .def_readwrite("mixed_conditions", &ObjectiveWeights::mixed_conditions,
                      "G1 (soft) and G2: per household on the smaller side of a mix.")
-      .def_readwrite("unassigned", &ObjectiveWeights::unassigned, "Per household left out.")
-      .def("__repr__", [](const ObjectiveWeights& self) { return repr(self); },
-           "The value as its keyword constructor, defaults left out.");
-  def_value_semantics(weights);
+      .def_readwrite("unassigned", &ObjectiveWeights::unassigned, "Per household left out.");
+  def_value(
+      weights, [](const ObjectiveWeights& self) { return repr(self); },
+      "The value as its keyword constructor, defaults left out.");
 
   py::class_<FormationRules> rules(m, "FormationRules",
                                    "The formation's own settings beside the group rules: the target size "
@@ -224,30 +213,33 @@ void register_formation(py::module_& m) {
            }),
            py::kw_only(), "target_participants"_a = 12, "max_travel_minutes"_a = 60.0,
            "weights"_a = ObjectiveWeights{}, "seed"_a = 1, "max_passes"_a = 8, "The settings.")
-      .def_readwrite("target_participants", &FormationRules::target_participants, "G3: the size aimed at.")
+      .def_readwrite("target_participants", &FormationRules::target_participants,
+                     "G3: the size aimed at.")
       .def_readwrite("max_travel_minutes", &FormationRules::max_travel_minutes,
                      "C8: no pickup place further than this from its group's venue.")
-      .def_readwrite("weights", &FormationRules::weights, "The objective's weights (ObjectiveWeights).")
-      .def_readwrite("seed", &FormationRules::seed, "Tie-breaks; the same input and seed give the same groups.")
-      .def_readwrite("max_passes", &FormationRules::max_passes, "Local-search passes at most.")
-      .def("__repr__", [](const FormationRules& self) { return repr(self); },
-           "The value as its keyword constructor, defaults left out.");
-  def_value_semantics(rules);
+      .def_readwrite("weights", &FormationRules::weights,
+                     "The objective's weights (ObjectiveWeights).")
+      .def_readwrite("seed", &FormationRules::seed,
+                     "Tie-breaks; the same input and seed give the same groups.")
+      .def_readwrite("max_passes", &FormationRules::max_passes, "Local-search passes at most.");
+  def_value(
+      rules, [](const FormationRules& self) { return repr(self); },
+      "The value as its keyword constructor, defaults left out.");
 
   py::class_<Pins> pins(m, "Pins", "A coordinator's constraints: households that must share a group, or must not.");
-  pins.def(py::init([](std::vector<std::vector<std::string>> together, std::vector<std::vector<std::string>> apart) {
+  pins.def(py::init([](std::vector<std::vector<std::string>> together,
+                       std::vector<std::vector<std::string>> apart) {
              return Pins{std::move(together), std::move(apart)};
            }),
            py::kw_only(), "together"_a = std::vector<std::vector<std::string>>{},
            "apart"_a = std::vector<std::vector<std::string>>{},
-           "Lists of household ids: each `together` list in one group, no two of an `apart` list in one.")
-      .def_readwrite("together", &Pins::together, "Lists of ids that share a group (or are all left out).")
-      .def_readwrite("apart", &Pins::apart, "Lists of ids no two of which share a group.")
-      .def(
-          "__repr__",
-          [](const Pins& self) { return "Pins(" + field("together", self.together) + ", " + field("apart", self.apart) + ")"; },
-          "The value as its keyword constructor.");
-  def_value_semantics(pins);
+           "Lists of household ids: each `together` list in one group, no two of an `apart` list "
+           "in one.")
+      .def_readwrite("together", &Pins::together,
+                     "Lists of ids that share a group (or are all left out).")
+      .def_readwrite("apart", &Pins::apart, "Lists of ids no two of which share a group.");
+  def_keyword_value(pins, "The value as its keyword constructor.", "together", &Pins::together,
+                    "apart", &Pins::apart);
 
   py::class_<LockedGroup> locked(m, "LockedGroup",
                                  "A group kept exactly as it is: its households leave the pool and it is "
@@ -260,16 +252,16 @@ void register_formation(py::module_& m) {
            "Group `id` of `households` at `venue` (a place id; empty: the best venue is chosen).")
       .def_readwrite("id", &LockedGroup::id, "The group's id.")
       .def_readwrite("venue", &LockedGroup::venue, "A place id, or empty.")
-      .def_readwrite("households", &LockedGroup::households, "Household ids, in order.")
-      .def(
-          "__repr__",
-          [](const LockedGroup& self) {
-            std::string text = "LockedGroup(" + field("id", self.id) + ", " + field("households", self.households);
-            add_if_changed(text, "venue", self.venue, std::string());
-            return text + ")";
-          },
-          "The value as its keyword constructor.");
-  def_value_semantics(locked);
+      .def_readwrite("households", &LockedGroup::households, "Household ids, in order.");
+  def_value(
+      locked,
+      [](const LockedGroup& self) {
+        std::string text =
+            "LockedGroup(" + field("id", self.id) + ", " + field("households", self.households);
+        add_if_changed(text, "venue", self.venue, std::string());
+        return text + ")";
+      },
+      "The value as its keyword constructor.");
 
   py::class_<FormationRequest> request(m, "FormationRequest",
                                        "Everything formation reads: the waitlist, the group rules, the "
@@ -286,26 +278,22 @@ void register_formation(py::module_& m) {
       .def_readwrite("rules", &FormationRequest::rules, "The GroupRules (G1-G9) every group keeps.")
       .def_readwrite("formation", &FormationRequest::formation, "The FormationRules.")
       .def_readwrite("pins", &FormationRequest::pins, "The Pins.")
-      .def_property("locked", list_getter(&FormationRequest::locked), list_setter(&FormationRequest::locked),
-                    "The locked groups (a list of copies).")
-      .def_static("load", &load_waitlist, "path"_a,
-                  "Reads a waitlist document (docs/formation.md); InputError with the file and JSON "
-                  "pointer in .where for bad input.")
+      .def_property("locked", list_getter(&FormationRequest::locked),
+                    list_setter(&FormationRequest::locked), "The locked groups (a list of copies).")
       .def_static(
-          "from_json", [](std::string_view text) { return formation_request_from_json(parse_json(text)); },
-          "text"_a, "Reads a waitlist document from JSON text.")
-      .def(
-          "to_json", [](const FormationRequest& self, std::optional<int> indent) { return dump(to_json(self), indent); },
-          py::kw_only(), "indent"_a = 2, "The document as JSON text, which from_json() reads back.")
-      .def(
-          "__repr__",
-          [](const FormationRequest& self) {
-            return "FormationRequest(waitlist=" + py_repr(self.waitlist) + ", rules=" + py_repr(self.rules) +
-                   ", formation=" + py_repr(self.formation) + ", pins=" + py_repr(self.pins) +
-                   ", locked=" + py_repr(self.locked) + ")";
-          },
-          "The value as its keyword constructor, the waitlist summarised.");
-  def_value_semantics(request);
+          "load", &load_waitlist, "path"_a,
+          "Reads a waitlist document (docs/formation.md); InputError with the file and JSON "
+          "pointer in .where for bad input.");
+  def_from_json(request, &formation_request_from_json, "Reads a waitlist document from JSON text.");
+  def_to_json(request, "The document as JSON text, which from_json() reads back.");
+  def_value(
+      request,
+      [](const FormationRequest& self) {
+        return "FormationRequest(waitlist=" + py_repr(self.waitlist) +
+               ", rules=" + py_repr(self.rules) + ", formation=" + py_repr(self.formation) +
+               ", pins=" + py_repr(self.pins) + ", locked=" + py_repr(self.locked) + ")";
+      },
+      "The value as its keyword constructor, the waitlist summarised.");
 
   py::class_<SoftScores> scores(m, "SoftScores", "A group's soft-rule scores, before weighting.");
   scores.def_readonly("travel_minutes", &SoftScores::travel_minutes, "C8: total minutes over households.")

@@ -12,21 +12,7 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::python::dump;
-using paarorende::python::field;
-using paarorende::python::list_getter;
-using paarorende::python::list_setter;
-
-py::object as_dict(const Json& document) {
-  return py::module_::import("json").attr("loads")(dump(document, std::nullopt));
-}
-
-IcalOptions ical_options(const py::object& dtstamp, std::string uid_domain) {
-  IcalOptions options;
-  if (!dtstamp.is_none()) options.dtstamp_utc = paarorende::python::utc_ptime(dtstamp);
-  options.uid_domain = std::move(uid_domain);
-  return options;
-}
+using namespace paarorende::python;
 
 constexpr const char* ical_doc =
     "The plan as an iCalendar document (RFC 5545): a VTIMEZONE for Europe/Oslo (DOMAIN X3) and "
@@ -37,18 +23,16 @@ constexpr const char* ical_doc =
 template <class Class, class Read, class Load>
 void def_document(Class& cls, Read read, Load load, const char* what) {
   using T = typename Class::type;
-  cls.def_static(
-         "from_json", [read](std::string_view text) { return read(parse_json(text)); }, "text"_a,
-         (std::string("Reads ") + what + " from JSON text; raises InputError saying where (a JSON "
-                                         "pointer) and which rule.").c_str())
+  def_from_json(cls, read,
+                (std::string("Reads ") + what +
+                 " from JSON text; raises InputError saying where (a JSON pointer) and which rule.")
+                    .c_str())
       .def_static(
           "load", [load](const std::filesystem::path& path) { return load(path); }, "path"_a,
-          (std::string("Reads ") + what + " from a JSON file; errors name the file.").c_str())
+          (std::string("Reads ") + what + " from a JSON file; errors name the file.").c_str());
+  def_to_json(cls, "The JSON text; indent None writes one line.")
       .def(
-          "to_json", [](const T& self, std::optional<int> indent) { return dump(to_json(self), indent); },
-          py::kw_only(), "indent"_a = 2, "The JSON text; indent None writes one line.")
-      .def(
-          "to_dict", [](const T& self) { return as_dict(to_json(self)); },
+          "to_dict", [](const T& self) { return json_object(to_json(self)); },
           "The JSON document as Python dicts and lists.");
 }
 
@@ -65,7 +49,9 @@ void register_formats(py::module_& m) {
   py::class_<StaffingRules> staffing(m, "StaffingRules",
                                      "Who staffs a format's meetings and how many adults they need "
                                      "(DOMAIN C7, C10, P1, P2, X5).");
-  staffing.def_readonly("min_adults", &StaffingRules::min_adults, "Adults at every meeting (X5: 2 with children).")
+  staffing
+      .def_readonly("min_adults", &StaffingRules::min_adults,
+                    "Adults at every meeting (X5: 2 with children).")
       .def_readonly("children_per_adult", &StaffingRules::children_per_adult,
                     "Children one adult looks after; 0: no children present.")
       .def_readonly("police_certificate", &StaffingRules::police_certificate,
@@ -74,24 +60,22 @@ void register_formats(py::module_& m) {
       .def_readonly("presenter", &StaffingRules::presenter,
                     "A municipal employee opens each topic (DOMAIN C7).")
       .def_readonly("led_by_professional", &StaffingRules::led_by_professional,
-                    "The talk is led by a professional (DOMAIN C10, P2).")
-      .def("__repr__", [](const StaffingRules& s) {
-        return "StaffingRules(" + field("min_adults", s.min_adults) + ", " +
-               field("children_per_adult", s.children_per_adult) + ", " +
-               field("police_certificate", s.police_certificate) + ")";
-      }, "The value as text.");
-  paarorende::python::def_value_semantics(staffing);
+                    "The talk is led by a professional (DOMAIN C10, P2).");
+  def_keyword_value(staffing, "The value as text.", "min_adults", &StaffingRules::min_adults,
+                    "children_per_adult", &StaffingRules::children_per_adult, "police_certificate",
+                    &StaffingRules::police_certificate);
 
   py::class_<FormatBlock> block(m, "FormatBlock", "One block of a format's agenda template, with its rule.");
-  block.def_readonly("kind", &FormatBlock::kind, "A slug: \"meal\", \"introduction\", \"activity\", ...")
-      .def_readonly("minutes", &FormatBlock::minutes, "Length; 0 runs alongside the next block (C9).")
+  block
+      .def_readonly("kind", &FormatBlock::kind,
+                    "A slug: \"meal\", \"introduction\", \"activity\", ...")
+      .def_readonly("minutes", &FormatBlock::minutes,
+                    "Length; 0 runs alongside the next block (C9).")
       .def_readonly("title_nb", &FormatBlock::title_nb, "Title in bokmål.")
       .def_readonly("title_en", &FormatBlock::title_en, "Title in English.")
-      .def_readonly("rule", &FormatBlock::rule, "The DOMAIN id behind the block.")
-      .def("__repr__", [](const FormatBlock& b) {
-        return "FormatBlock(" + field("kind", b.kind) + ", " + field("minutes", b.minutes) + ")";
-      }, "The value as text.");
-  paarorende::python::def_value_semantics(block);
+      .def_readonly("rule", &FormatBlock::rule, "The DOMAIN id behind the block.");
+  def_keyword_value(block, "The value as text.", "kind", &FormatBlock::kind, "minutes",
+                    &FormatBlock::minutes);
 
   py::class_<CourseFormat> format(
       m, "CourseFormat",
@@ -106,36 +90,47 @@ void register_formats(py::module_& m) {
       .def_readonly("name_en", &CourseFormat::name_en, "Name in English.")
       .def_readonly("description_nb", &CourseFormat::description_nb, "Description in bokmål.")
       .def_readonly("description_en", &CourseFormat::description_en, "Description in English.")
-      .def_readonly("audience", &CourseFormat::audience, "Who it is for (G9: fathers; V2: children).")
-      .def_readonly("sessions", &CourseFormat::sessions, "Sessions, days (P2), or 0: the season decides.")
-      .def_readonly("cadence_weeks", &CourseFormat::cadence_weeks, "Weeks between sessions (C4); 0: consecutive days.")
+      .def_readonly("audience", &CourseFormat::audience,
+                    "Who it is for (G9: fathers; V2: children).")
+      .def_readonly("sessions", &CourseFormat::sessions,
+                    "Sessions, days (P2), or 0: the season decides.")
+      .def_readonly("cadence_weeks", &CourseFormat::cadence_weeks,
+                    "Weeks between sessions (C4); 0: consecutive days.")
       .def_readonly("session_minutes", &CourseFormat::session_minutes, "Length of a session (C2).")
-      .def_readonly("introduction_minutes", &CourseFormat::introduction_minutes, "The introduction (C2).")
+      .def_readonly("introduction_minutes", &CourseFormat::introduction_minutes,
+                    "The introduction (C2).")
       .def_readonly("earliest_start", &CourseFormat::earliest_start, "The window's start (C3).")
       .def_readonly("latest_end", &CourseFormat::latest_end, "The window's end (C3: care closes).")
-      .def_readonly("min_age", &CourseFormat::min_age, "The youngest child, when children take part.")
+      .def_readonly("min_age", &CourseFormat::min_age,
+                    "The youngest child, when children take part.")
       .def_readonly("max_age", &CourseFormat::max_age, "The oldest child, when children take part.")
-      .def_readonly("season_first_month", &CourseFormat::season_first_month, "A season's first month (V4).")
-      .def_readonly("season_last_month", &CourseFormat::season_last_month, "A season's last month (V4).")
+      .def_readonly("season_first_month", &CourseFormat::season_first_month,
+                    "A season's first month (V4).")
+      .def_readonly("season_last_month", &CourseFormat::season_last_month,
+                    "A season's last month (V4).")
       .def_property_readonly("agenda", list_getter(&CourseFormat::agenda), "The agenda template.")
       .def_readonly("schedule_rules", &CourseFormat::schedule_rules, "The course rules (C1-C11).")
       .def_readonly("group_rules", &CourseFormat::group_rules, "The group rules (G1-G9).")
       .def_readonly("staffing", &CourseFormat::staffing, "Who staffs it (C7, X5).")
       .def_readonly("evaluation_form", &CourseFormat::evaluation_form,
                     "The evaluation form's id (\"sandefjord-pilot\"), or \"\".")
-      .def_property_readonly("rules", list_getter(&CourseFormat::rules), "The DOMAIN rules it follows.")
+      .def_property_readonly("rules", list_getter(&CourseFormat::rules),
+                             "The DOMAIN rules it follows.")
       .def_property_readonly(
           "sources", [](const CourseFormat& f) { return f.sources; },
           "Each default's field and the DOMAIN rule it comes from.")
       .def("course_request", &course_request,
            "A CourseRequest with this format's defaults; raises InputError for a format that is "
            "not a course.")
-      .def("__repr__", [](const CourseFormat& f) {
-        return "CourseFormat(" + field("id", f.id) + ", kind=" + paarorende::python::enum_text(f.kind) + ")";
-      }, "The value as text.");
+      .def(
+          "__repr__",
+          [](const CourseFormat& f) {
+            return "CourseFormat(" + field("id", f.id) + ", kind=" + enum_text(f.kind) + ")";
+          },
+          "The value as text.");
   def_document(format, [](const Json& d) { return format_from_json(d); },
                [](const std::filesystem::path& p) { return load_format(p); }, "a format document");
-  paarorende::python::def_value_semantics(format);
+  def_value_semantics(format);
   m.def("builtin_formats", &builtin_formats,
         "The built-in formats: monthly_parents, biweekly_parents, fathers_session, family_week, "
         "meeting_place, parallel_offer (docs/formats.md).");
@@ -159,17 +154,15 @@ void register_formats(py::module_& m) {
       .def_readwrite("municipality", &Volunteer::municipality, "Where the volunteer lives (V1).")
       .def_readwrite("certificate_valid_until", &Volunteer::certificate_valid_until,
                      "The last day the police certificate is valid; None: no certificate (X5).")
-      .def_property("unavailable", list_getter(&Volunteer::unavailable), list_setter(&Volunteer::unavailable),
-                    "Dates the volunteer cannot come.")
-      .def_readwrite("max_meetings", &Volunteer::max_meetings, "At most this many meetings, or None.")
+      .def_property("unavailable", list_getter(&Volunteer::unavailable),
+                    list_setter(&Volunteer::unavailable), "Dates the volunteer cannot come.")
+      .def_readwrite("max_meetings", &Volunteer::max_meetings,
+                     "At most this many meetings, or None.")
       .def("certificate_valid_on", &Volunteer::certificate_valid_on, "date"_a,
            "Whether the police certificate is valid on the date (DOMAIN X5).")
-      .def("available_on", &Volunteer::available_on, "date"_a, "Whether the volunteer can come.")
-      .def("__repr__", [](const Volunteer& v) {
-        return "Volunteer(" + field("id", v.id) + ", " +
-               field("certificate_valid_until", v.certificate_valid_until) + ")";
-      }, "The value as text that reads like its keyword constructor.");
-  paarorende::python::def_value_semantics(volunteer);
+      .def("available_on", &Volunteer::available_on, "date"_a, "Whether the volunteer can come.");
+  def_keyword_value(volunteer, keyword_repr_doc, "id", &Volunteer::id, "certificate_valid_until",
+                    &Volunteer::certificate_valid_until);
 
   py::class_<RosterRules> roster_rules(m, "RosterRules", "How many adults a meeting needs (DOMAIN X5).");
   roster_rules
@@ -179,12 +172,9 @@ void register_formats(py::module_& m) {
            py::kw_only(), "min_adults"_a = 2, "children_per_adult"_a = 5, "The rules.")
       .def_readwrite("min_adults", &RosterRules::min_adults, "At least two adults (DOMAIN X5).")
       .def_readwrite("children_per_adult", &RosterRules::children_per_adult,
-                     "One adult per this many children; 0: only the minimum.")
-      .def("__repr__", [](const RosterRules& r) {
-        return "RosterRules(" + field("min_adults", r.min_adults) + ", " +
-               field("children_per_adult", r.children_per_adult) + ")";
-      }, "The value as text that reads like its keyword constructor.");
-  paarorende::python::def_value_semantics(roster_rules);
+                     "One adult per this many children; 0: only the minimum.");
+  def_keyword_value(roster_rules, keyword_repr_doc, "min_adults", &RosterRules::min_adults,
+                    "children_per_adult", &RosterRules::children_per_adult);
   m.def("adults_needed", &adults_needed, "children"_a, "rules"_a = RosterRules{},
         "max(min_adults, ceil(children / children_per_adult)) (DOMAIN X5).");
 
@@ -200,12 +190,10 @@ void register_formats(py::module_& m) {
       .def_readonly("date", &Shift::date, "The meeting's date.")
       .def_readonly("children", &Shift::children, "Children expected.")
       .def_readonly("adults_needed", &Shift::adults_needed, "Adults the meeting needs (X5).")
-      .def_property_readonly("volunteers", list_getter(&Shift::volunteers), "Volunteer ids rostered.")
-      .def("__repr__", [](const Shift& s) {
-        return "Shift(" + field("meeting", s.meeting) + ", " + field("date", s.date) + ", " +
-               field("volunteers", s.volunteers) + ")";
-      }, "The value as text.");
-  paarorende::python::def_value_semantics(shift);
+      .def_property_readonly("volunteers", list_getter(&Shift::volunteers),
+                             "Volunteer ids rostered.");
+  def_keyword_value(shift, "The value as text.", "meeting", &Shift::meeting, "date", &Shift::date,
+                    "volunteers", &Shift::volunteers);
 
   py::class_<Shortfall> shortfall(m, "Shortfall", "A meeting too few adults are rostered for (X5).");
   shortfall.def_readonly("meeting", &Shortfall::meeting, "1-based meeting number.")
@@ -213,9 +201,9 @@ void register_formats(py::module_& m) {
       .def_readonly("needed", &Shortfall::needed, "Adults needed.")
       .def_readonly("rostered", &Shortfall::rostered, "Adults who may be there.")
       .def_property_readonly("missing", &Shortfall::missing, "needed - rostered.")
-      .def_readonly("reason", &Shortfall::reason, "Why no one else could be rostered.")
-      .def("__repr__", [](const Shortfall& s) { return paarorende::python::streamed(s); }, "The value as text.");
-  paarorende::python::def_value_semantics(shortfall);
+      .def_readonly("reason", &Shortfall::reason, "Why no one else could be rostered.");
+  def_value(
+      shortfall, [](const Shortfall& s) { return streamed(s); }, "The value as text.");
 
   py::class_<Roster> roster(
       m, "Roster",
@@ -259,8 +247,8 @@ void register_formats(py::module_& m) {
       }, "The value as text.");
   def_document(roster, [](const Json& d) { return roster_from_json(d); },
                [](const std::filesystem::path& p) { return load_roster(p); }, "a roster");
-  paarorende::python::def_to_dataframe(roster, "to_records() as a pandas.DataFrame.");
-  paarorende::python::def_value_semantics(roster);
+  def_to_dataframe(roster, "to_records() as a pandas.DataFrame.");
+  def_value_semantics(roster);
   m.def("make_roster", &make_roster, py::kw_only(), "shifts"_a, "volunteers"_a, "rules"_a = RosterRules{},
         py::call_guard<py::gil_scoped_release>(),
         "Rosters the volunteers on the shifts: meeting by meeting, the eligible volunteers "
@@ -273,41 +261,41 @@ void register_formats(py::module_& m) {
 
   // --- the meeting place (V4) --------------------------------------------------------------------
   py::class_<AgeBand> band(m, "AgeBand", "An age band, both ends inclusive.");
-  band.def(py::init([](int min_age, int max_age) { return AgeBand{min_age, max_age}; }), py::kw_only(),
-           "min_age"_a, "max_age"_a, "A band.")
+  band.def(py::init([](int min_age, int max_age) {
+             return AgeBand{min_age, max_age};
+           }),
+           py::kw_only(), "min_age"_a, "max_age"_a, "A band.")
       .def_readwrite("min_age", &AgeBand::min_age, "The youngest.")
-      .def_readwrite("max_age", &AgeBand::max_age, "The oldest.")
-      .def("__repr__", [](const AgeBand& b) {
-        return "AgeBand(" + field("min_age", b.min_age) + ", " + field("max_age", b.max_age) + ")";
-      }, "The value as text that reads like its keyword constructor.");
-  paarorende::python::def_value_semantics(band);
+      .def_readwrite("max_age", &AgeBand::max_age, "The oldest.");
+  def_keyword_value(band, keyword_repr_doc, "min_age", &AgeBand::min_age, "max_age",
+                    &AgeBand::max_age);
 
   py::class_<BandGroup> group(m, "BandGroup", "One age band's group at a meeting, with its own adults.");
   group.def_readonly("band", &BandGroup::band, "The ages.")
       .def_readonly("children", &BandGroup::children, "Children expected.")
-      .def_readonly("adults_needed", &BandGroup::adults_needed, "Adults the group needs (X5).")
-      .def("__repr__", [](const BandGroup& g) {
-        return "BandGroup(" + field("band", g.band) + ", " + field("children", g.children) + ")";
-      }, "The value as text.");
-  paarorende::python::def_value_semantics(group);
+      .def_readonly("adults_needed", &BandGroup::adults_needed, "Adults the group needs (X5).");
+  def_keyword_value(group, "The value as text.", "band", &BandGroup::band, "children",
+                    &BandGroup::children);
 
   py::class_<MeetingPlaceMeeting> meeting(m, "MeetingPlaceMeeting", "One meeting of a season.");
   meeting.def_readonly("number", &MeetingPlaceMeeting::number, "1-based.")
       .def_readonly("start", &MeetingPlaceMeeting::start, "Start, Europe/Oslo.")
       .def_readonly("end", &MeetingPlaceMeeting::end, "End, Europe/Oslo.")
-      .def_property_readonly("groups", list_getter(&MeetingPlaceMeeting::groups), "The age-band groups.")
-      .def_property_readonly("date", &MeetingPlaceMeeting::date, "The meeting's date.")
-      .def("__repr__", [](const MeetingPlaceMeeting& x) { return paarorende::python::streamed(x); },
-           "The value as text.");
-  paarorende::python::def_value_semantics(meeting);
+      .def_property_readonly("groups", list_getter(&MeetingPlaceMeeting::groups),
+                             "The age-band groups.")
+      .def_property_readonly("date", &MeetingPlaceMeeting::date, "The meeting's date.");
+  def_value(
+      meeting, [](const MeetingPlaceMeeting& x) { return streamed(x); }, "The value as text.");
 
   py::class_<SkippedDate> skipped(m, "SkippedDate", "A date of the cadence with no meeting, and why.");
   skipped.def_readonly("date", &SkippedDate::date, "The date.")
-      .def_readonly("reason", &SkippedDate::reason, "A public (X1) or school (X2) holiday.")
-      .def("__repr__", [](const SkippedDate& s) {
+      .def_readonly("reason", &SkippedDate::reason, "A public (X1) or school (X2) holiday.");
+  def_value(
+      skipped,
+      [](const SkippedDate& s) {
         return "SkippedDate(" + field("date", s.date) + ", " + field("reason", s.reason.name) + ")";
-      }, "The value as text.");
-  paarorende::python::def_value_semantics(skipped);
+      },
+      "The value as text.");
 
   py::class_<SeasonRequest> season_request_class(
       m, "SeasonRequest",
@@ -341,7 +329,7 @@ void register_formats(py::module_& m) {
   def_document(season_request_class, [](const Json& d) { return season_request_from_json(d); },
                [](const std::filesystem::path& p) { return load_season_request(p); },
                "a season request");
-  paarorende::python::def_value_semantics(season_request_class);
+  def_value_semantics(season_request_class);
   m.def("season_request", &season_request, "format"_a, "year"_a,
         "A SeasonRequest with a meeting-place format's defaults and its season in `year`.");
 
@@ -350,37 +338,44 @@ void register_formats(py::module_& m) {
       .def_property_readonly("meetings", list_getter(&Season::meetings), "The meetings.")
       .def_property_readonly("skipped", list_getter(&Season::skipped), "Dates without a meeting.")
       .def_readonly("roster", &Season::roster, "The volunteer roster (X5).")
-      .def_property_readonly("findings", list_getter(&Season::findings), "Every finding.")
+      .def_property_readonly("findings", list_getter(&Season::findings), "Every finding.");
+  def_to_json(season, "The season as JSON text (docs/schemas/season.schema.json).")
       .def(
-          "to_json", [](const Season& self, std::optional<int> indent) { return dump(to_json(self), indent); },
-          py::kw_only(), "indent"_a = 2, "The season as JSON text (docs/schemas/season.schema.json).")
-      .def("to_dict", [](const Season& self) { return as_dict(to_json(self)); }, "The JSON as dicts.")
+          "to_dict", [](const Season& self) { return json_object(to_json(self)); },
+          "The JSON as dicts.")
       .def(
           "to_ical",
           [](const Season& self, const py::object& dtstamp, std::string uid_domain) {
             return to_ical(self, ical_options(dtstamp, std::move(uid_domain)));
           },
-          py::kw_only(), "dtstamp"_a = py::none(), "uid_domain"_a = IcalOptions{}.uid_domain, ical_doc)
-      .def("to_records", [](const Season& self) {
-        py::list records;
-        for (const auto& x : self.meetings) {
-          const Shift* s = self.roster.find_shift(x.number);
-          py::dict record;
-          record["number"] = x.number;
-          record["start"] = py::cast(x.start);
-          record["end"] = py::cast(x.end);
-          record["groups"] = static_cast<int>(x.groups.size());
-          record["adults_needed"] = s ? s->adults_needed : 0;
-          record["rostered"] = s ? static_cast<int>(s->volunteers.size()) : 0;
-          records.append(record);
-        }
-        return records;
-      }, "The meetings as a list of dicts.")
-      .def("__repr__", [](const Season& s) {
-        return "Season(" + std::to_string(s.meetings.size()) + " meetings)";
-      }, "The value as text.");
-  paarorende::python::def_to_dataframe(season, "to_records() as a pandas.DataFrame.");
-  paarorende::python::def_value_semantics(season);
+          py::kw_only(), "dtstamp"_a = py::none(), "uid_domain"_a = IcalOptions{}.uid_domain,
+          ical_doc)
+      .def(
+          "to_records",
+          [](const Season& self) {
+            py::list records;
+            for (const auto& x : self.meetings) {
+              const Shift* s = self.roster.find_shift(x.number);
+              py::dict record;
+              record["number"] = x.number;
+              record["start"] = py::cast(x.start);
+              record["end"] = py::cast(x.end);
+              record["groups"] = static_cast<int>(x.groups.size());
+              record["adults_needed"] = s ? s->adults_needed : 0;
+              record["rostered"] = s ? static_cast<int>(s->volunteers.size()) : 0;
+              records.append(record);
+            }
+            return records;
+          },
+          "The meetings as a list of dicts.")
+      .def(
+          "__repr__",
+          [](const Season& s) {
+            return "Season(" + std::to_string(s.meetings.size()) + " meetings)";
+          },
+          "The value as text.");
+  def_to_dataframe(season, "to_records() as a pandas.DataFrame.");
+  def_value_semantics(season);
   m.def("plan_season", &plan_season, "request"_a, py::call_guard<py::gil_scoped_release>(),
         "Plans the season (DOMAIN V4): a meeting every cadence_weeks, none on a public (X1) or "
         "school (X2) holiday, split into age bands when large, volunteers rostered (X5).");
@@ -402,18 +397,17 @@ void register_formats(py::module_& m) {
       .def_readonly("theme", &FamilyBlock::theme, "A topic id, or None.")
       .def_readonly("title_nb", &FamilyBlock::title_nb, "Title in bokmål.")
       .def_readonly("title_en", &FamilyBlock::title_en, "Title in English.")
-      .def_property_readonly("audience", &FamilyBlock::audience, "Parents or children.")
-      .def("__repr__", [](const FamilyBlock& b) { return paarorende::python::streamed(b); }, "The value as text.");
-  paarorende::python::def_value_semantics(family_block);
+      .def_property_readonly("audience", &FamilyBlock::audience, "Parents or children.");
+  def_value(
+      family_block, [](const FamilyBlock& b) { return streamed(b); }, "The value as text.");
 
   py::class_<FamilyDay> family_day(m, "FamilyDay", "One day of the family course.");
   family_day.def_readonly("number", &FamilyDay::number, "1-based.")
       .def_readonly("date", &FamilyDay::date, "The day's date.")
-      .def_property_readonly("blocks", list_getter(&FamilyDay::blocks), "The blocks, in start order.")
-      .def("__repr__", [](const FamilyDay& d) {
-        return "FamilyDay(" + field("number", d.number) + ", " + field("date", d.date) + ")";
-      }, "The value as text.");
-  paarorende::python::def_value_semantics(family_day);
+      .def_property_readonly("blocks", list_getter(&FamilyDay::blocks),
+                             "The blocks, in start order.");
+  def_keyword_value(family_day, "The value as text.", "number", &FamilyDay::number, "date",
+                    &FamilyDay::date);
 
   py::class_<FamilyWeekRequest> family_request(
       m, "FamilyWeekRequest",
@@ -442,28 +436,31 @@ void register_formats(py::module_& m) {
   def_document(family_request, [](const Json& d) { return family_week_request_from_json(d); },
                [](const std::filesystem::path& p) { return load_family_week_request(p); },
                "a family-week request");
-  paarorende::python::def_value_semantics(family_request);
+  def_value_semantics(family_request);
   m.def("family_week_request", &family_week_request, "format"_a, "start_date"_a,
         "A FamilyWeekRequest with a family-week format's defaults.");
 
   py::class_<FamilyWeekPlan> family_plan(m, "FamilyWeekPlan", "A planned family course, day by day.");
   family_plan.def_readonly("request", &FamilyWeekPlan::request, "The request it answers.")
       .def_property_readonly("days", list_getter(&FamilyWeekPlan::days), "The days.")
-      .def_property_readonly("findings", list_getter(&FamilyWeekPlan::findings), "Every finding.")
+      .def_property_readonly("findings", list_getter(&FamilyWeekPlan::findings), "Every finding.");
+  def_to_json(family_plan, "The plan as JSON text (docs/schemas/family-week.schema.json).")
       .def(
-          "to_json", [](const FamilyWeekPlan& self, std::optional<int> indent) { return dump(to_json(self), indent); },
-          py::kw_only(), "indent"_a = 2, "The plan as JSON text (docs/schemas/family-week.schema.json).")
-      .def("to_dict", [](const FamilyWeekPlan& self) { return as_dict(to_json(self)); }, "The JSON as dicts.")
+          "to_dict", [](const FamilyWeekPlan& self) { return json_object(to_json(self)); },
+          "The JSON as dicts.")
       .def(
           "to_ical",
           [](const FamilyWeekPlan& self, const py::object& dtstamp, std::string uid_domain) {
             return to_ical(self, ical_options(dtstamp, std::move(uid_domain)));
           },
-          py::kw_only(), "dtstamp"_a = py::none(), "uid_domain"_a = IcalOptions{}.uid_domain, ical_doc)
-      .def("__repr__", [](const FamilyWeekPlan& p) {
+          py::kw_only(), "dtstamp"_a = py::none(), "uid_domain"_a = IcalOptions{}.uid_domain,
+          ical_doc);
+  def_value(
+      family_plan,
+      [](const FamilyWeekPlan& p) {
         return "FamilyWeekPlan(" + std::to_string(p.days.size()) + " days)";
-      }, "The value as text.");
-  paarorende::python::def_value_semantics(family_plan);
+      },
+      "The value as text.");
   m.def("plan_family_week", &plan_family_week, "request"_a, py::call_guard<py::gil_scoped_release>(),
         "Plans the family course (DOMAIN P2); ImpossibleRequest for a weekend [P2] or a public "
         "holiday [X1] among its days.");
@@ -485,10 +482,9 @@ void register_formats(py::module_& m) {
       .def_readonly("end", &ParallelActivity::end, "End, Europe/Oslo.")
       .def_readonly("place", &ParallelActivity::place, "The venue's name.")
       .def_property_readonly("ages", list_getter(&ParallelActivity::ages), "The children's ages.")
-      .def_readonly("staff", &ParallelActivity::staff, "Its own staff.")
-      .def("__repr__", [](const ParallelActivity& a) { return paarorende::python::streamed(a); },
-           "The value as text.");
-  paarorende::python::def_value_semantics(activity);
+      .def_readonly("staff", &ParallelActivity::staff, "Its own staff.");
+  def_value(
+      activity, [](const ParallelActivity& a) { return streamed(a); }, "The value as text.");
 
   py::class_<ParallelOfferPlan> offer(m, "ParallelOfferPlan", "A parents' course with the activities beside it.");
   offer.def_readonly("schedule", &ParallelOfferPlan::schedule, "The parents' course.")
@@ -500,7 +496,7 @@ void register_formats(py::module_& m) {
   def_document(offer, [](const Json& d) { return parallel_offer_from_json(d); },
                [](const std::filesystem::path& p) { return load_parallel_offer(p); },
                "a parallel-offer document");
-  paarorende::python::def_value_semantics(offer);
+  def_value_semantics(offer);
   m.def(
       "validate_parallel_offer", [](const ParallelOfferPlan& p) { return validate(p); }, "plan"_a,
       "Every finding: P1 for a session at a school or kindergarten without the children's "
@@ -509,34 +505,35 @@ void register_formats(py::module_& m) {
   // --- regions (V1, V3) ----------------------------------------------------------------------------
   py::class_<ChildContact> contact(m, "ChildContact", "A unit's child-responsible staff, by role and unit (V3).");
   contact.def_readonly("role", &ChildContact::role, "\"barneansvarlig\".")
-      .def_readonly("unit", &ChildContact::unit, "\"helsestasjon\", \"skole\", ...")
-      .def("__repr__", [](const ChildContact& c) {
-        return "ChildContact(" + field("role", c.role) + ", " + field("unit", c.unit) + ")";
-      }, "The value as text.");
-  paarorende::python::def_value_semantics(contact);
+      .def_readonly("unit", &ChildContact::unit, "\"helsestasjon\", \"skole\", ...");
+  def_keyword_value(contact, "The value as text.", "role", &ChildContact::role, "unit",
+                    &ChildContact::unit);
   py::class_<Municipality> municipality(m, "Municipality", "A municipality with its contacts.");
   municipality.def_readonly("number", &Municipality::number, "Four digits (\"3451\").")
       .def_readonly("name", &Municipality::name, "\"Nord-Aurdal\".")
       .def_readonly("county", &Municipality::county, "\"Innlandet\".")
-      .def_property_readonly("contacts", list_getter(&Municipality::contacts), "Its contacts (V3).")
-      .def("__repr__", [](const Municipality& x) {
-        return "Municipality(" + field("number", x.number) + ", " + field("name", x.name) + ")";
-      }, "The value as text.");
-  paarorende::python::def_value_semantics(municipality);
+      .def_property_readonly("contacts", list_getter(&Municipality::contacts),
+                             "Its contacts (V3).");
+  def_keyword_value(municipality, "The value as text.", "number", &Municipality::number, "name",
+                    &Municipality::name);
   py::class_<Region> region(m, "Region", "Municipalities that work together and share waitlists, venues "
                                          "and volunteers (DOMAIN V1, V3, G8).");
   region.def_readonly("id", &Region::id, "Slug (\"valdres\").")
       .def_readonly("name", &Region::name, "The name.")
       .def_readonly("note", &Region::note, "Source or caveat.")
-      .def_property_readonly("municipalities", list_getter(&Region::municipalities), "The municipalities.")
-      .def_property_readonly("required_units", list_getter(&Region::required_units), "Units needing a contact.")
-      .def_readonly("shared_waitlist", &Region::shared_waitlist, "Waitlists shared across borders (G8).")
+      .def_property_readonly("municipalities", list_getter(&Region::municipalities),
+                             "The municipalities.")
+      .def_property_readonly("required_units", list_getter(&Region::required_units),
+                             "Units needing a contact.")
+      .def_readonly("shared_waitlist", &Region::shared_waitlist,
+                    "Waitlists shared across borders (G8).")
       .def_property_readonly("venues", list_getter(&Region::venues), "Shared venues.")
       .def_property_readonly("volunteers", list_getter(&Region::volunteers), "Shared volunteers.")
-      .def("__repr__", [](const Region& r) { return paarorende::python::streamed(r); }, "The value as text.");
+      .def(
+          "__repr__", [](const Region& r) { return streamed(r); }, "The value as text.");
   def_document(region, [](const Json& d) { return region_from_json(d); },
                [](const std::filesystem::path& p) { return load_region(p); }, "a region document");
-  paarorende::python::def_value_semantics(region);
+  def_value_semantics(region);
   m.def("builtin_regions", &builtin_regions, "The built-in regions: Valdres's six municipalities (V1).");
   m.def(
       "validate_region", [](const Region& r) { return validate(r); }, "region"_a,

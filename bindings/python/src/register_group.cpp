@@ -12,35 +12,12 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::python::add_enum_if_changed;
-using paarorende::python::add_if_changed;
-using paarorende::python::def_value_semantics;
-using paarorende::python::def_value_semantics_by;
-using paarorende::python::dump;
-using paarorende::python::enum_text;
-using paarorende::python::field;
-using paarorende::python::list_getter;
-using paarorende::python::list_setter;
-using paarorende::python::py_repr;
-using paarorende::python::streamed;
+using namespace paarorende::python;
 using Path = std::filesystem::path;
 
 // A distribution of up to this many values (10 couples) is written out in full by repr(); a
 // larger one is summarised, as a catalogue is.
 constexpr std::size_t repr_values = 21;
-
-/// An optional module, imported only when a method needs it; its absence is an ImportError that
-/// says what to install.
-py::module_ import_optional(const char* module, const char* method, const char* package) {
-  try {
-    return py::module_::import(module);
-  } catch (py::error_already_set& error) {
-    if (!error.matches(PyExc_ImportError)) throw;
-    throw py::import_error(std::string(method) + " needs " + module +
-                           ", which is not installed: install the Debian package " + package +
-                           " (apt-get install " + package + "), or `pip install " + module + "`");
-  }
-}
 
 std::string repr(const Child& child) {
   std::string text = "Child(stage=" + enum_text(child.stage);
@@ -68,12 +45,10 @@ std::string repr(const AttendanceProbabilities& probabilities) {
 std::string repr(const Household& household) {
   const Household d;
   std::string text = "Household(" + field("id", household.id);
-  add_if_changed(text, "municipality", household.municipality, d.municipality);
-  add_if_changed(text, "school", household.school, d.school);
-  add_if_changed(text, "care_closes", household.care_closes, d.care_closes);
-  add_if_changed(text, "caregivers", household.caregivers, d.caregivers);
-  add_if_changed(text, "children", household.children, d.children);
-  add_if_changed(text, "siblings", household.siblings, d.siblings);
+  add_changed_fields(text, household, d, "municipality", &Household::municipality, "school",
+                     &Household::school, "care_closes", &Household::care_closes, "caregivers",
+                     &Household::caregivers, "children", &Household::children, "siblings",
+                     &Household::siblings);
   if (household.attendance) text += ", attendance=" + repr(*household.attendance);
   return text + ")";
 }
@@ -90,28 +65,18 @@ std::string repr(const AttendanceDistribution& distribution) {
 std::string repr(const GroupRules& rules) {
   const GroupRules d;
   std::string text = "GroupRules(";
-  add_enum_if_changed(text, "behavioural_own_group", rules.behavioural_own_group,
-                      d.behavioural_own_group);
-  add_enum_if_changed(text, "life_threatening_own_group", rules.life_threatening_own_group,
-                      d.life_threatening_own_group);
-  add_if_changed(text, "min_participants", rules.min_participants, d.min_participants);
-  add_if_changed(text, "max_participants", rules.max_participants, d.max_participants);
-  add_enum_if_changed(text, "size", rules.size, d.size);
-  add_if_changed(text, "min_present", rules.min_present, d.min_present);
-  add_if_changed(text, "min_present_probability", rules.min_present_probability,
-                 d.min_present_probability);
-  add_enum_if_changed(text, "attendance", rules.attendance, d.attendance);
-  add_if_changed(text, "max_stage_span", rules.max_stage_span, d.max_stage_span);
-  add_enum_if_changed(text, "stage_band", rules.stage_band, d.stage_band);
-  add_enum_if_changed(text, "school_age", rules.school_age, d.school_age);
-  add_enum_if_changed(text, "acquaintance", rules.acquaintance, d.acquaintance);
-  add_enum_if_changed(text, "rare_peers", rules.rare_peers, d.rare_peers);
-  add_if_changed(text, "fathers_for_session", rules.fathers_for_session, d.fathers_for_session);
-  add_enum_if_changed(text, "fathers_session", rules.fathers_session, d.fathers_session);
-  if (!(rules.default_attendance == d.default_attendance)) {
-    if (text.back() != '(') text += ", ";
-    text += "default_attendance=" + repr(rules.default_attendance);
-  }
+  add_changed_fields(
+      text, rules, d, "behavioural_own_group", &GroupRules::behavioural_own_group,
+      "life_threatening_own_group", &GroupRules::life_threatening_own_group, "min_participants",
+      &GroupRules::min_participants, "max_participants", &GroupRules::max_participants, "size",
+      &GroupRules::size, "min_present", &GroupRules::min_present, "min_present_probability",
+      &GroupRules::min_present_probability, "attendance", &GroupRules::attendance, "max_stage_span",
+      &GroupRules::max_stage_span, "stage_band", &GroupRules::stage_band, "school_age",
+      &GroupRules::school_age, "acquaintance", &GroupRules::acquaintance, "rare_peers",
+      &GroupRules::rare_peers, "fathers_for_session", &GroupRules::fathers_for_session,
+      "fathers_session", &GroupRules::fathers_session);
+  if (!(rules.default_attendance == d.default_attendance))
+    add_text(text, "default_attendance", repr(rules.default_attendance));
   return text + ")";
 }
 
@@ -140,10 +105,6 @@ py::list records_of(const AttendanceDistribution& distribution) {
                             "at_least"_a = distribution.at_least(k)));
   }
   return records;
-}
-
-py::object json_object(const Json& document) {
-  return py::module_::import("json").attr("loads")(dump(document, std::nullopt));
 }
 
 }  // namespace
@@ -201,11 +162,8 @@ void register_group(py::module_& m) {
                      "(DOMAIN G5 does not say; 0.5 is the least informed choice).")
       .def(
           "to_dict", [](const AttendanceProbabilities& self) { return json_object(to_json(self)); },
-          "The probabilities as a dict: {\"attend\": ..., \"both\": ...}, their JSON form.")
-      .def(
-          "__repr__", [](const AttendanceProbabilities& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(probabilities);
+          "The probabilities as a dict: {\"attend\": ..., \"both\": ...}, their JSON form.");
+  def_value(probabilities, [](const AttendanceProbabilities& self) { return repr(self); });
 
   m.def("pilot_attendance", &pilot_attendance,
         "The AttendanceProbabilities estimated from the Sandefjord pilot (DOMAIN G5): 5 couples, "
@@ -227,15 +185,11 @@ void register_group(py::module_& m) {
       .def_readwrite("caregivers", &AttendanceUnit::caregivers,
                      "How many caregivers the household has enrolled: 1 or 2 (DOMAIN G3).")
       .def_readwrite("probabilities", &AttendanceUnit::probabilities,
-                     "Its AttendanceProbabilities (DOMAIN G4, G5).")
-      .def(
-          "__repr__",
-          [](const AttendanceUnit& self) {
-            return "AttendanceUnit(" + field("caregivers", self.caregivers) +
-                   ", probabilities=" + repr(self.probabilities) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(unit);
+                     "Its AttendanceProbabilities (DOMAIN G4, G5).");
+  def_value(unit, [](const AttendanceUnit& self) {
+    return "AttendanceUnit(" + field("caregivers", self.caregivers) +
+           ", probabilities=" + repr(self.probabilities) + ")";
+  });
 
   py::class_<AttendanceDistribution> distribution(
       m, "AttendanceDistribution",
@@ -329,16 +283,10 @@ void register_group(py::module_& m) {
       .def_readwrite("present", &AttendanceRecord::present,
                      "How many of its caregivers came: 0 to caregivers (DOMAIN E2).")
       .def_readwrite("caregivers", &AttendanceRecord::caregivers,
-                     "How many caregivers the household had enrolled: 1 or 2.")
-      .def(
-          "__repr__",
-          [](const AttendanceRecord& self) {
-            return "AttendanceRecord(" + field("household", self.household) + ", " +
-                   field("session", self.session) + ", " + field("present", self.present) + ", " +
-                   field("caregivers", self.caregivers) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(record);
+                     "How many caregivers the household had enrolled: 1 or 2.");
+  def_keyword_value(record, keyword_repr_doc, "household", &AttendanceRecord::household, "session",
+                    &AttendanceRecord::session, "present", &AttendanceRecord::present, "caregivers",
+                    &AttendanceRecord::caregivers);
 
   m.def(
       "fit_attendance",
@@ -386,12 +334,8 @@ void register_group(py::module_& m) {
            "role"_a = Caregiver{}.role, "A caregiver of `role` (a CaregiverRole).")
       .def_readwrite("role", &Caregiver::role,
                      "mother, father or other_guardian (CaregiverRole; DOMAIN G9 counts the "
-                     "fathers).")
-      .def(
-          "__repr__",
-          [](const Caregiver& self) { return "Caregiver(role=" + enum_text(self.role) + ")"; },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(caregiver);
+                     "fathers).");
+  def_keyword_value(caregiver, keyword_repr_doc, "role", &Caregiver::role);
 
   py::class_<Child> child(
       m, "Child",
@@ -428,11 +372,8 @@ void register_group(py::module_& m) {
                      "The condition's category (ConditionCategory; DOMAIN G1, G2).")
       .def_readwrite("rare_diagnosis", &Child::rare_diagnosis,
                      "A rare diagnosis as a code (ORPHA, ICD-10) shared by peers, or None "
-                     "(DOMAIN G8). Compared as text.")
-      .def(
-          "__repr__", [](const Child& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(child);
+                     "(DOMAIN G8). Compared as text.");
+  def_value(child, [](const Child& self) { return repr(self); });
 
   py::class_<Sibling> sibling(m, "Sibling",
                               "A sibling of the child, who may need the parallel offer (DOMAIN "
@@ -444,11 +385,8 @@ void register_group(py::module_& m) {
            py::kw_only(), "age"_a = py::none(), "stage"_a = py::none(),
            "A sibling of `age` at `stage` (a ChildStage), each or both None.")
       .def_readwrite("age", &Sibling::age, "The age in years, or None.")
-      .def_readwrite("stage", &Sibling::stage, "The stage (ChildStage), or None.")
-      .def(
-          "__repr__", [](const Sibling& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(sibling);
+      .def_readwrite("stage", &Sibling::stage, "The stage (ChildStage), or None.");
+  def_value(sibling, [](const Sibling& self) { return repr(self); });
 
   py::class_<Household> household(
       m, "Household",
@@ -504,11 +442,8 @@ void register_group(py::module_& m) {
           "The household's own AttendanceProbabilities, or None for the group's default (DOMAIN "
           "G4, G5). Reading gives a copy: assign to change it.")
       .def_property_readonly("fathers", &Household::fathers,
-                             "How many fathers the household enrols (DOMAIN G9).")
-      .def(
-          "__repr__", [](const Household& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(household);
+                             "How many fathers the household enrols (DOMAIN G9).");
+  def_value(household, [](const Household& self) { return repr(self); });
 
   // The group rules and their validation (DOMAIN G1-G9).
   const GroupRules default_rules;
@@ -597,12 +532,11 @@ void register_group(py::module_& m) {
                      "(the pilot's, 0.65 and 0.5).")
       .def(
           "to_dict", [](const GroupRules& self) { return json_object(to_json(self)); },
-          "The rules as the dict of their JSON form (docs/groups.md): weights as strings.")
-      .def(
-          "__repr__", [](const GroupRules& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor; only the fields that "
-          "differ from the defaults are written.");
-  def_value_semantics(rules);
+          "The rules as the dict of their JSON form (docs/groups.md): weights as strings.");
+  def_value(
+      rules, [](const GroupRules& self) { return repr(self); },
+      "The value as text that reads like its keyword constructor; only the fields that "
+      "differ from the defaults are written.");
 
   m.def("check_rules", &check_rules, "rules"_a,
         "Checks the GroupRules' own values (DOMAIN G3-G9 ranges); raises InputError whose .where "
@@ -623,12 +557,11 @@ void register_group(py::module_& m) {
                     "The households (list[Household]). Reading gives a copy: assign a new list to "
                     "change them.")
       .def_property_readonly("participants", &Group::participants,
-                             "Enrolled participants: every household's caregivers (DOMAIN G3).")
-      .def(
-          "__repr__", [](const Group& self) { return repr(self); },
-          "A summary: the id, the number of households with the first and last id, and the "
-          "participants.");
-  def_value_semantics(group);
+                             "Enrolled participants: every household's caregivers (DOMAIN G3).");
+  def_value(
+      group, [](const Group& self) { return repr(self); },
+      "A summary: the id, the number of households with the first and last id, and the "
+      "participants.");
 
   py::class_<GroupViolation> violation(
       m, "GroupViolation",
@@ -655,18 +588,14 @@ void register_group(py::module_& m) {
           "to_dict", [](const GroupViolation& self) { return json_object(to_json(self)); },
           "The finding as a dict, its JSON form: {\"rule\", \"severity\" (a str), \"message\", "
           "\"households\"}.")
-      .def(
-          "__repr__",
-          [](const GroupViolation& self) {
-            std::string text = "GroupViolation(" + field("rule", self.rule) +
-                               ", severity=" + enum_text(self.severity) + ", " +
-                               field("message", self.message);
-            if (!self.households.empty()) text += ", " + field("households", self.households);
-            return text + ")";
-          },
-          "The value as text that reads like its keyword constructor.")
       .def("__str__", &streamed<GroupViolation>, "\"warning [G2]: life-threatening ... (h04)\".");
-  def_value_semantics(violation);
+  def_value(violation, [](const GroupViolation& self) {
+    std::string text = "GroupViolation(" + field("rule", self.rule) +
+                       ", severity=" + enum_text(self.severity) + ", " +
+                       field("message", self.message);
+    if (!self.households.empty()) text += ", " + field("households", self.households);
+    return text + ")";
+  });
 
   m.def(
       "attendance_units",
@@ -711,26 +640,21 @@ void register_group(py::module_& m) {
            "A document of `group` with `rules` (by default the DOMAIN defaults).")
       .def_readwrite("group", &GroupDocument::group, "The households (Group).")
       .def_readwrite("rules", &GroupDocument::rules,
-                     "The rules to check them by (GroupRules; DOMAIN G1-G9).")
-      .def_static(
-          "from_json", [](std::string_view text) { return group_from_json(parse_json(text)); },
-          "text"_a,
-          "Reads a group document from JSON text (docs/schemas/group.schema.json), with the "
-          "form checks of validate_group(). Raises InputError, with .where the JSON pointer "
-          "(\"/households/1/id\", \"/households/0/attendance/attend\") or line and column, for "
-          "an unknown field, a wrong type or range, a duplicate household id, or a grade outside "
-          "its stage.")
+                     "The rules to check them by (GroupRules; DOMAIN G1-G9).");
+  def_from_json(
+      document, &group_from_json,
+      "Reads a group document from JSON text (docs/schemas/group.schema.json), with the "
+      "form checks of validate_group(). Raises InputError, with .where the JSON pointer "
+      "(\"/households/1/id\", \"/households/0/attendance/attend\") or line and column, for "
+      "an unknown field, a wrong type or range, a duplicate household id, or a grade outside "
+      "its stage.")
       .def_static("load", &load_group, "path"_a,
                   "Reads a group document from a JSON file, as from_json(); errors name the file "
-                  "in .where.")
-      .def(
-          "to_json",
-          [](const GroupDocument& self, std::optional<int> indent) {
-            return dump(to_json(self), indent);
-          },
-          py::kw_only(), "indent"_a = 2,
-          "The document as JSON text, every rule written out, which from_json() reads back to an "
-          "equal value. `indent=None` writes one line.")
+                  "in .where.");
+  def_to_json(
+      document,
+      "The document as JSON text, every rule written out, which from_json() reads back to an "
+      "equal value. `indent=None` writes one line.")
       .def(
           "__repr__",
           [](const GroupDocument& self) {
@@ -769,15 +693,13 @@ void register_group(py::module_& m) {
             return fit_attendance(self.records, self.prior, self.prior_weight);
           },
           "fit_attendance(records, prior, prior_weight): the fitted AttendanceProbabilities "
-          "(DOMAIN G5).")
-      .def_static(
-          "from_json",
-          [](std::string_view text) { return attendance_records_from_json(parse_json(text)); },
-          "text"_a,
-          "Reads attendance records from JSON text "
-          "(docs/schemas/attendance-records.schema.json), with fit_attendance()'s checks. Raises "
-          "InputError, with .where the JSON pointer (\"/records/0/present\") or line and "
-          "column.")
+          "(DOMAIN G5).");
+  def_from_json(
+      records, &attendance_records_from_json,
+      "Reads attendance records from JSON text "
+      "(docs/schemas/attendance-records.schema.json), with fit_attendance()'s checks. Raises "
+      "InputError, with .where the JSON pointer (\"/records/0/present\") or line and "
+      "column.")
       .def_static("load", &load_attendance_records, "path"_a,
                   "Reads attendance records from a JSON file, as from_json(); errors name the "
                   "file in .where.")
@@ -800,9 +722,10 @@ void register_group(py::module_& m) {
   def_value_semantics_by(records, [](const AttendanceRecords& a, const AttendanceRecords& b) {
     return a.records == b.records && a.prior == b.prior && a.prior_weight == b.prior_weight;
   });
-  paarorende::python::def_to_dataframe(
-      records, "to_records() as a pandas.DataFrame, one row per record. Raises ImportError when "
-               "pandas is not installed.");
+  def_to_dataframe(
+      records,
+      "to_records() as a pandas.DataFrame, one row per record. Raises ImportError when "
+      "pandas is not installed.");
 
   m.def("load_attendance_records", &load_attendance_records, "path"_a,
         "Reads an attendance records file (DOMAIN E2, G5) into AttendanceRecords: the records, "

@@ -10,65 +10,45 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::python::add_enum_if_changed;
-using paarorende::python::add_if_changed;
-using paarorende::python::def_value_semantics;
-using paarorende::python::dump;
-using paarorende::python::enum_text;
-using paarorende::python::field;
-using paarorende::python::list_getter;
-using paarorende::python::list_setter;
-using paarorende::python::py_repr;
-using paarorende::python::streamed;
+using namespace paarorende::python;
 using Path = std::filesystem::path;
 
 std::string repr(const ScheduleRules& rules) {
   const ScheduleRules d;
   std::string text = "ScheduleRules(";
-  add_if_changed(text, "min_sessions", rules.min_sessions, d.min_sessions);
-  add_if_changed(text, "max_sessions", rules.max_sessions, d.max_sessions);
-  add_if_changed(text, "cadences_weeks", rules.cadences_weeks, d.cadences_weeks);
-  add_if_changed(text, "session_minutes", rules.session_minutes, d.session_minutes);
-  add_if_changed(text, "introduction_minutes", rules.introduction_minutes, d.introduction_minutes);
-  add_if_changed(text, "max_travel_minutes", rules.max_travel_minutes, d.max_travel_minutes);
-  add_if_changed(text, "start_step_minutes", rules.start_step_minutes, d.start_step_minutes);
-  add_if_changed(text, "max_move_weeks", rules.max_move_weeks, d.max_move_weeks);
-  add_if_changed(text, "getting_to_know_first", rules.getting_to_know_first,
-                 d.getting_to_know_first);
+  add_changed_fields(text, rules, d, "min_sessions", &ScheduleRules::min_sessions, "max_sessions",
+                     &ScheduleRules::max_sessions, "cadences_weeks", &ScheduleRules::cadences_weeks,
+                     "session_minutes", &ScheduleRules::session_minutes, "introduction_minutes",
+                     &ScheduleRules::introduction_minutes, "max_travel_minutes",
+                     &ScheduleRules::max_travel_minutes, "start_step_minutes",
+                     &ScheduleRules::start_step_minutes, "max_move_weeks",
+                     &ScheduleRules::max_move_weeks, "getting_to_know_first",
+                     &ScheduleRules::getting_to_know_first);
   return text + ")";
 }
 
 std::string repr(const CourseRequest& request) {
   const CourseRequest d;
   std::string text = "CourseRequest(";
-  add_if_changed(text, "title", request.title, d.title);
-  add_if_changed(text, "municipality", request.municipality, d.municipality);
-  add_if_changed(text, "first_date", request.first_date, d.first_date);
-  add_if_changed(text, "earliest_date", request.earliest_date, d.earliest_date);
+  add_changed_fields(text, request, d, "title", &CourseRequest::title, "municipality",
+                     &CourseRequest::municipality, "first_date", &CourseRequest::first_date,
+                     "earliest_date", &CourseRequest::earliest_date);
   if (request.weekday)
     text += std::string(text.back() == '(' ? "" : ", ") + "weekday=" + enum_text(*request.weekday);
-  add_if_changed(text, "sessions", request.sessions, d.sessions);
-  add_if_changed(text, "cadence_weeks", request.cadence_weeks, d.cadence_weeks);
-  add_if_changed(text, "session_minutes", request.session_minutes, d.session_minutes);
-  add_if_changed(text, "introduction_minutes", request.introduction_minutes,
-                 d.introduction_minutes);
-  add_if_changed(text, "care_closes", request.care_closes, d.care_closes);
-  add_if_changed(text, "travel_minutes", request.travel_minutes, d.travel_minutes);
-  add_if_changed(text, "earliest_start", request.earliest_start, d.earliest_start);
-  add_if_changed(text, "venue", request.venue, d.venue);
-  add_enum_if_changed(text, "move_policy", request.move_policy, d.move_policy);
-  add_if_changed(text, "school_calendar", request.school_calendar, d.school_calendar);
-  if (!(request.rules == d.rules)) {
-    if (text.back() != '(') text += ", ";
-    text += "rules=" + repr(request.rules);
-  }
+  add_changed_fields(text, request, d, "sessions", &CourseRequest::sessions, "cadence_weeks",
+                     &CourseRequest::cadence_weeks, "session_minutes",
+                     &CourseRequest::session_minutes, "introduction_minutes",
+                     &CourseRequest::introduction_minutes, "care_closes",
+                     &CourseRequest::care_closes, "travel_minutes", &CourseRequest::travel_minutes,
+                     "earliest_start", &CourseRequest::earliest_start, "venue",
+                     &CourseRequest::venue, "move_policy", &CourseRequest::move_policy,
+                     "school_calendar", &CourseRequest::school_calendar);
+  if (!(request.rules == d.rules)) add_text(text, "rules", repr(request.rules));
   add_if_changed(text, "wishes", request.wishes, d.wishes);
-  add_if_changed(text, "children", request.children, d.children);
-  add_if_changed(text, "presenters", request.presenters, d.presenters);
-  add_if_changed(text, "catalogue", request.catalogue, d.catalogue);
-  add_if_changed(text, "topic_rules", request.topic_rules, d.topic_rules);
-  add_enum_if_changed(text, "audience", request.audience, d.audience);
-  add_if_changed(text, "format", request.format, d.format);
+  add_changed_fields(text, request, d, "children", &CourseRequest::children, "presenters",
+                     &CourseRequest::presenters, "catalogue", &CourseRequest::catalogue,
+                     "topic_rules", &CourseRequest::topic_rules, "audience",
+                     &CourseRequest::audience, "format", &CourseRequest::format);
   return text + ")";
 }
 
@@ -129,15 +109,8 @@ void register_schedule(py::module_& m) {
            py::kw_only(), "name"_a = "", "address"_a = "",
            "A venue: a school classroom, or a friendlier community hall (DOMAIN C8).")
       .def_readwrite("name", &Venue::name, "The venue's name (\"Klasserom på barnas skole\").")
-      .def_readwrite("address", &Venue::address, "Its address, free text; may be empty.")
-      .def(
-          "__repr__",
-          [](const Venue& self) {
-            return "Venue(" + field("name", self.name) + ", " + field("address", self.address) +
-                   ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(venue);
+      .def_readwrite("address", &Venue::address, "Its address, free text; may be empty.");
+  def_keyword_value(venue, keyword_repr_doc, "name", &Venue::name, "address", &Venue::address);
 
   py::enum_<MovePolicy>(m, "MovePolicy", "How a session that falls on a closed day moves.")
       .value("next_open_week", MovePolicy::next_open_week,
@@ -191,11 +164,8 @@ void register_schedule(py::module_& m) {
                      "Session 1 is for getting to know each other and the round of topic wishes "
                      "(DOMAIN C6, T6); a fathers' session (G9) turns it off.")
       .def_readwrite("max_move_weeks", &ScheduleRules::max_move_weeks,
-                     "A session moves at most this many weeks off a closed day (DOMAIN C11).")
-      .def(
-          "__repr__", [](const ScheduleRules& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(rules);
+                     "A session moves at most this many weeks off a closed day (DOMAIN C11).");
+  def_value(rules, [](const ScheduleRules& self) { return repr(self); });
 
   const CourseRequest d;
   py::class_<CourseRequest> request(
@@ -330,19 +300,12 @@ void register_schedule(py::module_& m) {
           "InputError, with .where the JSON pointer (\"/first_date\") or line and column.")
       .def_static("load", &load_course_request, "path"_a,
                   "Reads a request from a JSON file; a school_calendar file it names is read "
-                  "relative to it. Errors name the file in .where.")
-      .def(
-          "to_json",
-          [](const CourseRequest& self, std::optional<int> indent) {
-            return dump(to_json(self), indent);
-          },
-          py::kw_only(), "indent"_a = 2,
-          "The request as JSON text, which from_json() reads back to an equal value; the school "
-          "calendar is written inline. `indent=None` writes one line.")
-      .def(
-          "__repr__", [](const CourseRequest& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(request);
+                  "relative to it. Errors name the file in .where.");
+  def_to_json(
+      request,
+      "The request as JSON text, which from_json() reads back to an equal value; the school "
+      "calendar is written inline. `indent=None` writes one line.");
+  def_value(request, [](const CourseRequest& self) { return repr(self); });
 
   m.def("latest_start", &latest_start, "request"_a,
         "The latest allowed start as a datetime.time (DOMAIN C3): care closes, minus travel, minus "
@@ -377,17 +340,10 @@ void register_schedule(py::module_& m) {
                      "Minutes from the session's start to the block's start.")
       .def_readwrite("minutes", &AgendaItem::minutes, "The block's length in minutes.")
       .def_readwrite("title_nb", &AgendaItem::title_nb, "Its title in Norwegian bokmål.")
-      .def_readwrite("title_en", &AgendaItem::title_en, "Its title in English.")
-      .def(
-          "__repr__",
-          [](const AgendaItem& self) {
-            return "AgendaItem(kind=" + enum_text(self.kind) + ", " +
-                   field("offset_minutes", self.offset_minutes) + ", " +
-                   field("minutes", self.minutes) + ", " + field("title_nb", self.title_nb) + ", " +
-                   field("title_en", self.title_en) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(agenda_item);
+      .def_readwrite("title_en", &AgendaItem::title_en, "Its title in English.");
+  def_keyword_value(agenda_item, keyword_repr_doc, "kind", &AgendaItem::kind, "offset_minutes",
+                    &AgendaItem::offset_minutes, "minutes", &AgendaItem::minutes, "title_nb",
+                    &AgendaItem::title_nb, "title_en", &AgendaItem::title_en);
 
   m.def("standard_agenda", &standard_agenda, "number"_a,
         "session_minutes"_a = default_rules.session_minutes,
@@ -457,12 +413,9 @@ void register_schedule(py::module_& m) {
       .def_readwrite("presenter", &Session::presenter,
                      "The Presenter id of whoever introduces the topic (DOMAIN C7), or None when "
                      "nobody is free or none was given.")
-      .def(
-          "__repr__", [](const Session& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor.")
       .def("__str__", &streamed<Session>,
            "\"Session(1, 2019-11-05 15:00-16:30, Klasserom på barnas skole)\".");
-  def_value_semantics(session);
+  def_value(session, [](const Session& self) { return repr(self); });
 
   py::class_<CourseSchedule> schedule(
       m, "CourseSchedule",
@@ -483,15 +436,10 @@ void register_schedule(py::module_& m) {
                     "list to change them.")
       .def_property("findings", list_getter(&CourseSchedule::findings),
                     list_setter(&CourseSchedule::findings),
-                    "The planner's findings (list[Violation]). Reading gives a copy.")
-      .def(
-          "to_json",
-          [](const CourseSchedule& self, std::optional<int> indent) {
-            return dump(to_json(self), indent);
-          },
-          py::kw_only(), "indent"_a = 2,
-          "The schedule as JSON text (docs/schemas/schedule.schema.json), which "
-          "from_json() reads back to an equal value. `indent=None` writes one line.")
+                    "The planner's findings (list[Violation]). Reading gives a copy.");
+  def_to_json(schedule,
+              "The schedule as JSON text (docs/schemas/schedule.schema.json), which "
+              "from_json() reads back to an equal value. `indent=None` writes one line.")
       .def(
           "to_records",
           [](const CourseSchedule& self) {
@@ -520,10 +468,7 @@ void register_schedule(py::module_& m) {
       .def(
           "to_ical",
           [](const CourseSchedule& self, const py::object& dtstamp, std::string uid_domain) {
-            IcalOptions options;
-            if (!dtstamp.is_none()) options.dtstamp_utc = paarorende::python::utc_ptime(dtstamp);
-            options.uid_domain = std::move(uid_domain);
-            return to_ical(self, options);
+            return to_ical(self, ical_options(dtstamp, std::move(uid_domain)));
           },
           py::kw_only(), "dtstamp"_a = py::none(), "uid_domain"_a = IcalOptions{}.uid_domain,
           "The schedule as an iCalendar document (RFC 5545): a VTIMEZONE for Europe/Oslo "
@@ -540,14 +485,11 @@ void register_schedule(py::module_& m) {
           "Reads a schedule from JSON text. Raises InputError, with .where the JSON pointer "
           "(\"/sessions/2/date\") or line and column.")
       .def_static("load", &load_course_schedule, "path"_a,
-                  "Reads a schedule from a JSON file; errors name the file in .where.")
-      .def(
-          "__repr__", [](const CourseSchedule& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(schedule);
-  paarorende::python::def_to_dataframe(
-      schedule, "to_records() as a pandas.DataFrame, one row per session. Raises ImportError "
-                "when pandas is not installed.");
+                  "Reads a schedule from a JSON file; errors name the file in .where.");
+  def_value(schedule, [](const CourseSchedule& self) { return repr(self); });
+  def_to_dataframe(schedule,
+                   "to_records() as a pandas.DataFrame, one row per session. Raises ImportError "
+                   "when pandas is not installed.");
 
   m.def("plan_course", &plan_course, "request"_a, py::call_guard<py::gil_scoped_release>(),
         "Plans the course (DOMAIN C1-C8, C11): dated sessions at the latest allowed start "

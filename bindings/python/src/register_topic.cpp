@@ -10,14 +10,7 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::python::def_value_semantics;
-using paarorende::python::dump;
-using paarorende::python::enum_list_text;
-using paarorende::python::enum_text;
-using paarorende::python::field;
-using paarorende::python::list_getter;
-using paarorende::python::list_setter;
-using paarorende::python::streamed;
+using namespace paarorende::python;
 using Path = std::filesystem::path;
 
 // None stands for the built-in catalogue (DOMAIN T1-T6, G9), as in the C++ default arguments.
@@ -91,15 +84,9 @@ void register_topic(py::module_& m) {
       .def_readwrite("id", &PresenterRole::id,
                      "Stable slug (``[a-z0-9_]+``), e.g. \"palliative_care_nurse\".")
       .def_readwrite("title_nb", &PresenterRole::title_nb, "The title in Norwegian bokmål.")
-      .def_readwrite("title_en", &PresenterRole::title_en, "The title in English.")
-      .def(
-          "__repr__",
-          [](const PresenterRole& self) {
-            return "PresenterRole(" + field("id", self.id) + ", " +
-                   field("title_nb", self.title_nb) + ", " + field("title_en", self.title_en) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(role);
+      .def_readwrite("title_en", &PresenterRole::title_en, "The title in English.");
+  def_keyword_value(role, keyword_repr_doc, "id", &PresenterRole::id, "title_nb",
+                    &PresenterRole::title_nb, "title_en", &PresenterRole::title_en);
 
   py::class_<Topic> topic(
       m, "Topic",
@@ -154,11 +141,8 @@ void register_topic(py::module_& m) {
           },
           "The topic as the dict of its JSON form (docs/topics.md): stages and audiences as "
           "strings, \"source\" left out when empty.")
-      .def(
-          "__repr__", [](const Topic& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor.")
       .def("__str__", &streamed<Topic>, "\"self_care (Egenomsorg)\".");
-  def_value_semantics(topic);
+  def_value(topic, [](const Topic& self) { return repr(self); });
 
   py::class_<TopicCatalogue> catalogue(
       m, "TopicCatalogue",
@@ -239,15 +223,10 @@ void register_topic(py::module_& m) {
           },
           "path"_a, "base"_a = py::none(),
           "Reads a catalogue document from a JSON file, as from_json(); errors name the file in "
-          ".where.")
-      .def(
-          "to_json",
-          [](const TopicCatalogue& self, std::optional<int> indent) {
-            return dump(to_json(self), indent);
-          },
-          py::kw_only(), "indent"_a = 2,
-          "The catalogue as a stand-alone JSON document (\"extends\": \"none\"), which "
-          "from_json() reads back to an equal value. `indent=None` writes one line.")
+          ".where.");
+  def_to_json(catalogue,
+              "The catalogue as a stand-alone JSON document (\"extends\": \"none\"), which "
+              "from_json() reads back to an equal value. `indent=None` writes one line.")
       .def(
           "__repr__", [](const TopicCatalogue& self) { return repr(self); },
           "A summary: the number of roles and topics, the first and last topic id.");
@@ -277,9 +256,9 @@ void register_topic(py::module_& m) {
       "The topics as a list of dicts, in catalogue order: id, title_nb, title_en, "
       "presenter_role, stages and audiences (lists of enum names; DOMAIN G6, G9) and source.");
   def_value_semantics(catalogue);
-  paarorende::python::def_to_dataframe(
-      catalogue, "to_records() as a pandas.DataFrame, one row per topic. Raises ImportError when "
-                 "pandas is not installed.");
+  def_to_dataframe(catalogue,
+                   "to_records() as a pandas.DataFrame, one row per topic. Raises ImportError when "
+                   "pandas is not installed.");
 
   m.def("builtin_catalogue", &builtin_catalogue,
         "The built-in TopicCatalogue (a copy): every topic named in DOMAIN T1-T6 and G9 in "
@@ -301,15 +280,9 @@ void register_topic(py::module_& m) {
                     "Topic ids (list[str]); most wanted first when ranked. Reading gives a copy: "
                     "assign a new list to change them.")
       .def_readwrite("ranked", &TopicWish::ranked,
-                     "True: the topics are ranked; False: ticked, all equally wanted.")
-      .def(
-          "__repr__",
-          [](const TopicWish& self) {
-            return "TopicWish(" + field("participant", self.participant) + ", " +
-                   field("topics", self.topics) + ", " + field("ranked", self.ranked) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(wish);
+                     "True: the topics are ranked; False: ticked, all equally wanted.");
+  def_keyword_value(wish, keyword_repr_doc, "participant", &TopicWish::participant, "topics",
+                    &TopicWish::topics, "ranked", &TopicWish::ranked);
 
   py::class_<ChildProfile> child(
       m, "ChildProfile",
@@ -328,11 +301,8 @@ void register_topic(py::module_& m) {
       .def_readwrite("stage", &ChildProfile::stage, "The child's stage (ChildStage; DOMAIN G6).")
       .def_readwrite("grade", &ChildProfile::grade,
                      "The school grade, 1-13, or None (DOMAIN T3: grades 7, 10 and 13 face a "
-                     "transition).")
-      .def(
-          "__repr__", [](const ChildProfile& self) { return repr(self); },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(child);
+                     "transition).");
+  def_value(child, [](const ChildProfile& self) { return repr(self); });
 
   const TopicRules default_rules;
   py::class_<TopicRules> rules(
@@ -353,15 +323,10 @@ void register_topic(py::module_& m) {
                      "topic.")
       .def_readwrite("suggest_transitions", &TopicRules::suggest_transitions,
                      "DOMAIN T3: suggest the transition topics to a group facing a transition "
-                     "within a year.")
-      .def(
-          "__repr__",
-          [](const TopicRules& self) {
-            return "TopicRules(" + field("stage_weight_percent", self.stage_weight_percent) + ", " +
-                   field("suggest_transitions", self.suggest_transitions) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(rules);
+                     "within a year.");
+  def_keyword_value(rules, keyword_repr_doc, "stage_weight_percent",
+                    &TopicRules::stage_weight_percent, "suggest_transitions",
+                    &TopicRules::suggest_transitions);
 
   py::class_<TopicScore> score(
       m, "TopicScore",
@@ -384,18 +349,10 @@ void register_topic(py::module_& m) {
       .def_readwrite("wishers", &TopicScore::wishers,
                      "How many participants named it; the first tie-breaker.")
       .def_readwrite("suits_stage", &TopicScore::suits_stage,
-                     "True when it suits every child stage in the group (DOMAIN G6).")
-      .def(
-          "__repr__",
-          [](const TopicScore& self) {
-            return "TopicScore(" + field("topic", self.topic) + ", " +
-                   field("points", self.points) + ", " +
-                   field("weighted_points", self.weighted_points) + ", " +
-                   field("wishers", self.wishers) + ", " + field("suits_stage", self.suits_stage) +
-                   ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(score);
+                     "True when it suits every child stage in the group (DOMAIN G6).");
+  def_keyword_value(score, keyword_repr_doc, "topic", &TopicScore::topic, "points",
+                    &TopicScore::points, "weighted_points", &TopicScore::weighted_points, "wishers",
+                    &TopicScore::wishers, "suits_stage", &TopicScore::suits_stage);
 
   py::class_<TopicChoice> choice(
       m, "TopicChoice",
@@ -420,13 +377,6 @@ void register_topic(py::module_& m) {
                     "Suggestions (T3), fill-ins (C6) and wishes left out (T6, G9) "
                     "(list[Violation]). Reading gives a copy.")
       .def(
-          "__repr__",
-          [](const TopicChoice& self) {
-            return "TopicChoice(" + field("topics", self.topics) + ", " +
-                   field("ranking", self.ranking) + ", " + field("findings", self.findings) + ")";
-          },
-          "The value as text that reads like its keyword constructor.")
-      .def(
           "to_records",
           [](const TopicChoice& self) {
             py::list records;
@@ -445,10 +395,12 @@ void register_topic(py::module_& m) {
           },
           "The ranking as a list of dicts, best first: topic, points, weighted_points, wishers, "
           "suits_stage (DOMAIN C6, G6) and chosen (whether it is in topics).");
-  def_value_semantics(choice);
-  paarorende::python::def_to_dataframe(
-      choice, "to_records() as a pandas.DataFrame, one row per ranked topic. Raises ImportError "
-              "when pandas is not installed.");
+  def_keyword_value(choice, keyword_repr_doc, "topics", &TopicChoice::topics, "ranking",
+                    &TopicChoice::ranking, "findings", &TopicChoice::findings);
+  def_to_dataframe(
+      choice,
+      "to_records() as a pandas.DataFrame, one row per ranked topic. Raises ImportError "
+      "when pandas is not installed.");
 
   m.def(
       "choose_topics",
@@ -502,15 +454,9 @@ void register_topic(py::module_& m) {
                     "The dates they cannot come (list[datetime.date]). Reading gives a copy: "
                     "assign a new list to change them.")
       .def("available_on", &Presenter::available_on, "date"_a,
-           "True unless `date` (a datetime.date) is one of the unavailable dates (DOMAIN C7).")
-      .def(
-          "__repr__",
-          [](const Presenter& self) {
-            return "Presenter(" + field("id", self.id) + ", " + field("role", self.role) + ", " +
-                   field("name", self.name) + ", " + field("unavailable", self.unavailable) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(presenter);
+           "True unless `date` (a datetime.date) is one of the unavailable dates (DOMAIN C7).");
+  def_keyword_value(presenter, keyword_repr_doc, "id", &Presenter::id, "role", &Presenter::role,
+                    "name", &Presenter::name, "unavailable", &Presenter::unavailable);
 
   py::class_<SessionStaffing> session_staffing(
       m, "SessionStaffing", "Which topic and presenter one later session gets (DOMAIN C5, C7).");
@@ -523,15 +469,9 @@ void register_topic(py::module_& m) {
       .def_readwrite("topic", &SessionStaffing::topic,
                      "The topic id, or None when the session has none.")
       .def_readwrite("presenter", &SessionStaffing::presenter,
-                     "The Presenter id, or None when nobody can come (DOMAIN C7).")
-      .def(
-          "__repr__",
-          [](const SessionStaffing& self) {
-            return "SessionStaffing(" + field("topic", self.topic) + ", " +
-                   field("presenter", self.presenter) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(session_staffing);
+                     "The Presenter id, or None when nobody can come (DOMAIN C7).");
+  def_keyword_value(session_staffing, keyword_repr_doc, "topic", &SessionStaffing::topic,
+                    "presenter", &SessionStaffing::presenter);
 
   py::class_<Staffing> staffing(
       m, "Staffing",
@@ -548,15 +488,9 @@ void register_topic(py::module_& m) {
                     "Reading gives a copy.")
       .def_property("findings", list_getter(&Staffing::findings), list_setter(&Staffing::findings),
                     "An info when topics were reordered, and a warning for each session nobody "
-                    "can present (list[Violation]; DOMAIN C7). Reading gives a copy.")
-      .def(
-          "__repr__",
-          [](const Staffing& self) {
-            return "Staffing(" + field("sessions", self.sessions) + ", " +
-                   field("findings", self.findings) + ")";
-          },
-          "The value as text that reads like its keyword constructor.");
-  def_value_semantics(staffing);
+                    "can present (list[Violation]; DOMAIN C7). Reading gives a copy.");
+  def_keyword_value(staffing, keyword_repr_doc, "sessions", &Staffing::sessions, "findings",
+                    &Staffing::findings);
 
   m.def(
       "staff_sessions",

@@ -6,10 +6,7 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::python::def_value_semantics;
-using paarorende::python::enum_text;
-using paarorende::python::field;
-using paarorende::python::streamed;
+using namespace paarorende::python;
 
 }  // namespace
 
@@ -37,18 +34,14 @@ void register_violation(py::module_& m) {
       .def_readwrite("message", &Violation::message, "What is wrong, and why.")
       .def_readwrite("session", &Violation::session,
                      "The 1-based number of the session it concerns, or None.")
-      .def(
-          "__repr__",
-          [](const Violation& self) {
-            std::string text = "Violation(" + field("rule", self.rule) +
-                               ", severity=" + enum_text(self.severity) + ", " +
-                               field("message", self.message);
-            if (self.session) text += ", " + field("session", *self.session);
-            return text + ")";
-          },
-          "The value as text that reads like its keyword constructor.")
       .def("__str__", &streamed<Violation>, "\"error [C11] session 3: ...\".");
-  def_value_semantics(violation);
+  def_value(violation, [](const Violation& self) {
+    std::string text = "Violation(" + field("rule", self.rule) +
+                       ", severity=" + enum_text(self.severity) + ", " +
+                       field("message", self.message);
+    if (self.session) text += ", " + field("session", *self.session);
+    return text + ")";
+  });
 
   m.def("has_errors", &has_errors, "findings"_a,
         "True when any of the findings (list[Violation]) has severity error.");
