@@ -14,6 +14,7 @@
 #include "paarorende/calendar.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/schedule.hpp"
+#include "paarorende/violation.hpp"
 
 namespace paarorende::test_support {
 
@@ -54,6 +55,21 @@ inline CourseRequest pilot_course_request(SchoolCalendar calendar) {
   request.venue = {"Klasserom på barnas skole", "Sandefjord"};
   request.school_calendar = std::move(calendar);
   return request;
+}
+
+/// The Sandefjord pilot's two moves (DOMAIN C11, X2): its 3rd and 5th Tuesdays fall in the
+/// Christmas and winter holidays and move a week on.
+inline std::vector<Violation> pilot_moves() {
+  return {
+    {"C11", Severity::info,
+     "session 3 moved from 2019-12-31 to 2020-01-07: 2019-12-31 is in the school holiday "
+     "Juleferie [X2]",
+     3},
+    {"C11", Severity::info,
+     "session 5 moved from 2020-02-25 to 2020-03-03: 2020-02-25 is in the school holiday "
+     "Vinterferie [X2]",
+     5},
+  };
 }
 
 /// "h7" from ("h", 7), built in steps: GCC 12 warns falsely (-Wrestrict) on "h" + to_string(7).

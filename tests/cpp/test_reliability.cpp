@@ -106,8 +106,11 @@ TEST(limits, a_csv_file_is_bounded_in_responses_and_columns) {
   std::string rows = "q1\n";
   for (std::size_t i = 0; i < max_responses; ++i) rows += "4\n";
   EXPECT_EQ(read_csv(rows).rows.size(), max_responses + 1);
-  EXPECT_EQ(located(input_error([&] {
-    read_csv(rows + "\n5\n"); })), (Located{"row 100003");  // the blank row is counted, as the spreadsheet does std::string columns(max_csv_columns - 1, ';', "at most 100001 records (a header and the responses), got 100002"}));
+  // The blank row is counted, as the spreadsheet does.
+  EXPECT_EQ(located(input_error([&] { read_csv(rows + "\n5\n"); })),
+            (Located{"row 100003",
+                     "at most 100001 records (a header and the responses), got 100002"}));
+  std::string columns(max_csv_columns - 1, ';');
   EXPECT_EQ(read_csv(columns + "\n").rows.size(), 0u);  // a record of separators only is blank
   EXPECT_EQ(located(input_error([&] { read_csv("a" + columns + ";b\n"); })),
             (Located{"row 1, column 1001", "at most 1000 columns, got 1001"}));
@@ -115,8 +118,10 @@ TEST(limits, a_csv_file_is_bounded_in_responses_and_columns) {
 
 // Found by the bad-input catalogue: nlohmann threw out_of_range (no position) for 1e400.
 TEST(limits, a_number_beyond_a_double_is_an_input_error_at_its_line_and_column) {
-  EXPECT_EQ(located(input_error([] {
-      parse_json("{\n  \"grade\": 1e400\n}"); })), (Located{"line 2, column 16");  // the number's last character const InputError negative = input_error([] { parse_json("[-1e999]"); }, "invalid JSON: the number \"1e400\" is out of range"}));
+  // The position is the number's last character.
+  EXPECT_EQ(located(input_error([] { parse_json("{\n  \"grade\": 1e400\n}"); })),
+            (Located{"line 2, column 16", "invalid JSON: the number \"1e400\" is out of range"}));
+  const InputError negative = input_error([] { parse_json("[-1e999]"); });
   EXPECT_EQ(negative.message(), "invalid JSON: the number \"-1e999\" is out of range");
 }
 
