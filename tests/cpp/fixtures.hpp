@@ -61,14 +61,14 @@ inline CourseRequest pilot_course_request(SchoolCalendar calendar) {
 /// Christmas and winter holidays and move a week on.
 inline std::vector<Violation> pilot_moves() {
   return {
-    {"C11", Severity::info,
-     "session 3 moved from 2019-12-31 to 2020-01-07: 2019-12-31 is in the school holiday "
-     "Juleferie [X2]",
-     3},
-    {"C11", Severity::info,
-     "session 5 moved from 2020-02-25 to 2020-03-03: 2020-02-25 is in the school holiday "
-     "Vinterferie [X2]",
-     5},
+      {"C11", Severity::info,
+       "session 3 moved from 2019-12-31 to 2020-01-07: 2019-12-31 is in the school holiday "
+       "Juleferie [X2]",
+       3},
+      {"C11", Severity::info,
+       "session 5 moved from 2020-02-25 to 2020-03-03: 2020-02-25 is in the school holiday "
+       "Vinterferie [X2]",
+       5},
   };
 }
 
