@@ -1,13 +1,10 @@
 # Installs the built paarorende into a fresh prefix, then compiles and runs a program with the
 # flags of `pkg-config --cflags --libs paarorende`, without CMake's help.
 cmake_minimum_required(VERSION 3.22)
+include(${CMAKE_CURRENT_LIST_DIR}/consumer-steps.cmake)
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
-execute_process(COMMAND ${CMAKE_COMMAND} --install ${PAARORENDE_BINARY_DIR} --prefix ${prefix}
-                RESULT_VARIABLE result OUTPUT_QUIET)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "cmake --install failed: ${result}")
-endif()
+consumer_install(${prefix})
 file(GLOB pc_files ${prefix}/*/pkgconfig/paarorende.pc ${prefix}/*/*/pkgconfig/paarorende.pc)
 list(LENGTH pc_files count)
 if(NOT count EQUAL 1)
@@ -21,11 +18,9 @@ execute_process(COMMAND ${PKG_CONFIG} --modversion paarorende OUTPUT_VARIABLE ve
 if(NOT result EQUAL 0 OR NOT version STREQUAL EXPECTED_VERSION)
   message(FATAL_ERROR "pkg-config --modversion gave ${result}, '${version}'")
 endif()
-execute_process(COMMAND ${PKG_CONFIG} --cflags --libs paarorende OUTPUT_VARIABLE flags
-                RESULT_VARIABLE result OUTPUT_STRIP_TRAILING_WHITESPACE)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "pkg-config --cflags --libs paarorende failed: ${result}")
-endif()
+consumer_step("pkg-config --cflags --libs paarorende"
+              COMMAND ${PKG_CONFIG} --cflags --libs paarorende OUTPUT_VARIABLE flags
+              OUTPUT_STRIP_TRAILING_WHITESPACE)
 separate_arguments(flags UNIX_COMMAND "${flags}")
 # The flags point into the prefix the files were installed to (the .pc is relocatable).
 set(include_found OFF)
@@ -41,13 +36,7 @@ endforeach()
 if(NOT include_found OR NOT "-lpaarorende" IN_LIST flags OR NOT "-lboost_date_time" IN_LIST flags)
   message(FATAL_ERROR "unexpected flags: ${flags}")
 endif()
-execute_process(COMMAND ${CXX} -std=c++20 ${SOURCE} -o ${WORK_DIR}/consumer ${flags}
-                RESULT_VARIABLE result)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "compiling with the pkg-config flags failed: ${result}")
-endif()
-execute_process(COMMAND ${WORK_DIR}/consumer RESULT_VARIABLE result OUTPUT_VARIABLE output)
-if(NOT result EQUAL 0 OR NOT output MATCHES "2019-11-05 15:00-16:30")
-  message(FATAL_ERROR "the consumer ran with ${result} and printed: ${output}")
-endif()
+consumer_step("compiling with the pkg-config flags"
+              COMMAND ${CXX} -std=c++20 ${SOURCE} -o ${WORK_DIR}/consumer ${flags})
+consumer_run(${WORK_DIR}/consumer)
 message(STATUS "pkg-config flags: ${flags}; consumer printed: ${output}")

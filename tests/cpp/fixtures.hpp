@@ -6,12 +6,20 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "paarorende/calendar.hpp"
 #include "paarorende/error.hpp"
+#include "paarorende/schedule.hpp"
+#include "paarorende/violation.hpp"
 
 namespace paarorende::test_support {
+
+/// The top of the source tree, where examples/ and the data files are.
+inline const std::filesystem::path source_dir{PAARORENDE_SOURCE_DIR};
 
 // Two school years of a Vestfold-like municipality with a summer between them (DOMAIN X2: data
 // the municipality supplies; these dates are made up for the tests).
@@ -37,6 +45,33 @@ inline SchoolCalendar two_school_years() {
   return calendar;
 }
 
+/// The Sandefjord pilot's course (S-5.0): its title, venue and first Tuesday, 2019-11-05, with
+/// `calendar` for the school year; every other field takes the model's default.
+inline CourseRequest pilot_course_request(SchoolCalendar calendar) {
+  CourseRequest request;
+  request.title = "Mestringskurs for foreldre – pilot";
+  request.municipality = "Sandefjord";
+  request.first_date = Date(2019, 11, 5);
+  request.venue = {"Klasserom på barnas skole", "Sandefjord"};
+  request.school_calendar = std::move(calendar);
+  return request;
+}
+
+/// The Sandefjord pilot's two moves (DOMAIN C11, X2): its 3rd and 5th Tuesdays fall in the
+/// Christmas and winter holidays and move a week on.
+inline std::vector<Violation> pilot_moves() {
+  return {
+      {"C11", Severity::info,
+       "session 3 moved from 2019-12-31 to 2020-01-07: 2019-12-31 is in the school holiday "
+       "Juleferie [X2]",
+       3},
+      {"C11", Severity::info,
+       "session 5 moved from 2020-02-25 to 2020-03-03: 2020-02-25 is in the school holiday "
+       "Vinterferie [X2]",
+       5},
+  };
+}
+
 /// "h7" from ("h", 7), built in steps: GCC 12 warns falsely (-Wrestrict) on "h" + to_string(7).
 inline std::string numbered(const char* prefix, int number) {
   std::string id = prefix;
@@ -44,16 +79,66 @@ inline std::string numbered(const char* prefix, int number) {
   return id;
 }
 
+/// The `Thrown` error `call` throws; a test failure when it throws none (an error of another
+/// type is not caught and fails the test).
+template <class Thrown, class Call>
+Thrown thrown(Call&& call) {
+  try {
+    call();
+  } catch (const Thrown& error) {
+    return error;
+  }
+  ADD_FAILURE() << "no exception of the expected type";
+  return Thrown("", "none");
+}
+
 /// The InputError `call` throws; a test failure when it throws none.
 template <class Call>
 InputError input_error(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
+  return thrown<InputError>(std::forward<Call>(call));
+}
+
+/// Where an error points and what it says, as one value: a test states both in one comparison,
+/// and a failure shows both.
+struct Located {
+  std::string where;
+  std::string message;
+  bool operator==(const Located&) const = default;
+};
+
+inline Located located(const Error& error) {
+  return {error.where(), error.message()};
+}
+
+inline void PrintTo(const Located& located, std::ostream* out) {
+  *out << "{where \"" << located.where << "\", message \"" << located.message << "\"}";
+}
+
+/// The findings (Violation, GroupViolation, ...) of one DOMAIN rule, in their order.
+template <class Finding>
+std::vector<Finding> with_rule(const std::vector<Finding>& findings, const std::string& rule) {
+  std::vector<Finding> found;
+  for (const auto& finding : findings) {
+    if (finding.rule == rule) found.push_back(finding);
   }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "none");
+  return found;
+}
+
+/// The sessions' topics of a schedule or a staffing, "-" for a session without one.
+template <class Sessions>
+std::vector<std::string> topics_of(const Sessions& sessions) {
+  std::vector<std::string> topics;
+  for (const auto& session : sessions.sessions) topics.push_back(session.topic.value_or("-"));
+  return topics;
+}
+
+/// The sessions' presenters of a schedule or a staffing, "-" for a session without one.
+template <class Sessions>
+std::vector<std::string> presenters_of(const Sessions& sessions) {
+  std::vector<std::string> presenters;
+  for (const auto& session : sessions.sessions)
+    presenters.push_back(session.presenter.value_or("-"));
+  return presenters;
 }
 
 /// A temporary folder of its own for each test that writes files, removed afterwards.

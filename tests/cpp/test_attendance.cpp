@@ -25,15 +25,10 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::test_support::input_error;
-using paarorende::test_support::TempDir;
+using namespace paarorende::test_support;
 namespace fs = std::filesystem;
 using Units = std::vector<AttendanceUnit>;
 using Records = std::vector<AttendanceRecord>;
-
-const fs::path source_dir{PAARORENDE_SOURCE_DIR};
-
-// Runs `call`, which must throw InputError, and returns the error.
 
 // The probability that a household brings 0, 1 or 2 participants.
 double outcome_probability(const AttendanceUnit& unit, int present) {
@@ -296,41 +291,39 @@ TEST(attendance_distribution, a_probability_above_one_is_located) {
   Units units = alike(4, {2, pilot_attendance()});
   units[2].probabilities.attend = 1.5;
   const InputError error = input_error([&] { attendance_distribution(units); });
-  EXPECT_EQ(error.where(), "/households/2/attendance/attend");
-  EXPECT_EQ(error.message(), "a probability is between 0 and 1, got 1.5");
+  EXPECT_EQ(located(error), (Located{"/households/2/attendance/attend",
+                                     "a probability is between 0 and 1, got 1.5"}));
   EXPECT_EQ(error.rule(), "G4");
 }
 
 TEST(attendance_distribution, a_tiny_negative_probability_is_not_shown_as_zero) {
   Units units = alike(4, {2, pilot_attendance()});
   units[2].probabilities.attend = -1e-9;
-  const InputError error = input_error([&] { attendance_distribution(units); });
-  EXPECT_EQ(error.where(), "/households/2/attendance/attend");
-  EXPECT_EQ(error.message(), "a probability is between 0 and 1, got -1e-09");
+  EXPECT_EQ(
+      located(input_error([&] { attendance_distribution(units); })),
+      (Located{"/households/2/attendance/attend", "a probability is between 0 and 1, got -1e-09"}));
 }
 
 TEST(attendance_distribution, a_nan_probability_is_located) {
   Units units = alike(4, {2, pilot_attendance()});
   units[1].probabilities.both = std::numeric_limits<double>::quiet_NaN();
-  const InputError error = input_error([&] { attendance_distribution(units); });
-  EXPECT_EQ(error.where(), "/households/1/attendance/both");
-  EXPECT_EQ(error.message(), "a probability is between 0 and 1, got nan");
+  EXPECT_EQ(
+      located(input_error([&] { attendance_distribution(units); })),
+      (Located{"/households/1/attendance/both", "a probability is between 0 and 1, got nan"}));
 }
 
 TEST(attendance_distribution, three_caregivers_are_an_input_error) {
   Units units = alike(4, {2, pilot_attendance()});
   units[2].caregivers = 3;
-  const InputError error = input_error([&] { attendance_distribution(units); });
-  EXPECT_EQ(error.where(), "/households/2/caregivers");
-  EXPECT_EQ(error.message(), "a household enrols 1 or 2 caregivers, got 3");
+  EXPECT_EQ(located(input_error([&] { attendance_distribution(units); })),
+            (Located{"/households/2/caregivers", "a household enrols 1 or 2 caregivers, got 3"}));
 }
 
 TEST(attendance_distribution, no_caregivers_are_an_input_error) {
   Units units = alike(2, {1, pilot_attendance()});
   units[0].caregivers = 0;
-  const InputError error = input_error([&] { attendance_distribution(units); });
-  EXPECT_EQ(error.where(), "/households/0/caregivers");
-  EXPECT_EQ(error.message(), "a household enrols 1 or 2 caregivers, got 0");
+  EXPECT_EQ(located(input_error([&] { attendance_distribution(units); })),
+            (Located{"/households/0/caregivers", "a household enrols 1 or 2 caregivers, got 0"}));
 }
 
 TEST(attendance_json, the_distribution_writes_its_figures) {
@@ -407,55 +400,50 @@ TEST(attendance_fit, the_pilot_records_give_thirteen_of_twenty) {
 
 TEST(attendance_fit, no_records_are_an_input_error) {
   const InputError error = input_error([] { fit_attendance({}); });
-  EXPECT_EQ(error.where(), "/records");
-  EXPECT_EQ(error.message(), "no attendance records to fit");
+  EXPECT_EQ(located(error), (Located{"/records", "no attendance records to fit"}));
   EXPECT_EQ(error.rule(), "G5");
 }
 
 TEST(attendance_fit, more_present_than_enrolled_is_an_input_error) {
   Records records = hand_worked_records();
   records[3].present = 2;  // the single caregiver
-  const InputError error = input_error([&] { fit_attendance(records); });
-  EXPECT_EQ(error.where(), "/records/3/present");
-  EXPECT_EQ(error.message(), "present is 0 to 1, got 2");
+  EXPECT_EQ(located(input_error([&] { fit_attendance(records); })),
+            (Located{"/records/3/present", "present is 0 to 1, got 2"}));
 }
 
 TEST(attendance_fit, a_negative_count_present_is_an_input_error) {
   Records records = hand_worked_records();
   records[0].present = -1;
-  const InputError error = input_error([&] { fit_attendance(records); });
-  EXPECT_EQ(error.where(), "/records/0/present");
-  EXPECT_EQ(error.message(), "present is 0 to 2, got -1");
+  EXPECT_EQ(located(input_error([&] { fit_attendance(records); })),
+            (Located{"/records/0/present", "present is 0 to 2, got -1"}));
 }
 
 TEST(attendance_fit, a_household_and_session_recorded_twice_is_an_input_error) {
   Records records = hand_worked_records();
   records.push_back({"c", 2, 2, 2});
-  const InputError error = input_error([&] { fit_attendance(records); });
-  EXPECT_EQ(error.where(), "/records/5");
-  EXPECT_EQ(error.message(), "household \"c\" session 2 is recorded twice (also /records/1)");
+  EXPECT_EQ(
+      located(input_error([&] { fit_attendance(records); })),
+      (Located{"/records/5", "household \"c\" session 2 is recorded twice (also /records/1)"}));
 }
 
 TEST(attendance_fit, three_caregivers_and_session_zero_are_input_errors) {
   Records records = hand_worked_records();
   records[2].caregivers = 3;
-  const InputError caregivers = input_error([&] { fit_attendance(records); });
-  EXPECT_EQ(caregivers.where(), "/records/2/caregivers");
-  EXPECT_EQ(caregivers.message(), "a household enrols 1 or 2 caregivers");
+  EXPECT_EQ(located(input_error([&] { fit_attendance(records); })),
+            (Located{"/records/2/caregivers", "a household enrols 1 or 2 caregivers"}));
   records = hand_worked_records();
   records[4].session = 0;
-  const InputError session = input_error([&] { fit_attendance(records); });
-  EXPECT_EQ(session.where(), "/records/4/session");
-  EXPECT_EQ(session.message(), "sessions are numbered from 1");
+  EXPECT_EQ(located(input_error([&] { fit_attendance(records); })),
+            (Located{"/records/4/session", "sessions are numbered from 1"}));
 }
 
 TEST(attendance_fit, a_bad_prior_is_an_input_error) {
   const InputError prior = input_error([] { fit_attendance(hand_worked_records(), {1.2, 0.5}); });
-  EXPECT_EQ(prior.where(), "/prior/attend");
-  EXPECT_EQ(prior.message(), "a probability is between 0 and 1, got 1.2");
-  const InputError weight = input_error([] { fit_attendance(hand_worked_records(), pilot_attendance(), -1.0); });
-  EXPECT_EQ(weight.where(), "/prior_weight");
-  EXPECT_EQ(weight.message(), "the prior weight is a number of sessions, 0 or more");
+  EXPECT_EQ(located(prior),
+            (Located{"/prior/attend", "a probability is between 0 and 1, got 1.2"}));
+  EXPECT_EQ(
+      located(input_error([] { fit_attendance(hand_worked_records(), pilot_attendance(), -1.0); })),
+      (Located{"/prior_weight", "the prior weight is a number of sessions, 0 or more"}));
   const InputError infinite = input_error([] {
     fit_attendance(hand_worked_records(), pilot_attendance(), std::numeric_limits<double>::infinity());
   });
@@ -464,7 +452,6 @@ TEST(attendance_fit, a_bad_prior_is_an_input_error) {
 
 // ---------------------------------------------------------------------------------------------
 // The records document (docs/attendance.md)
-
 
 InputError records_error(const std::string& text) {
   return input_error([&] { attendance_records_from_json(parse_json(text)); });
@@ -481,46 +468,43 @@ TEST(attendance_json, records_read_with_two_caregivers_by_default_and_a_prior) {
 }
 
 TEST(attendance_json, more_present_than_enrolled_is_located_in_the_records) {
-  const InputError error = records_error(R"({"records": [
+  EXPECT_EQ(located(records_error(R"({"records": [
       {"household": "c", "session": 1, "present": 2},
-      {"household": "s", "session": 1, "present": 2, "caregivers": 1}]})");
-  EXPECT_EQ(error.where(), "/records/1/present");
-  EXPECT_EQ(error.message(), "present is 0 to 1, got 2");
+      {"household": "s", "session": 1, "present": 2, "caregivers": 1}]})")),
+            (Located{"/records/1/present", "present is 0 to 1, got 2"}));
 }
 
 TEST(attendance_json, a_record_given_twice_is_located) {
-  const InputError error = records_error(R"({"records": [
+  EXPECT_EQ(
+      located(records_error(R"({"records": [
       {"household": "c", "session": 1, "present": 2},
-      {"household": "c", "session": 1, "present": 1}]})");
-  EXPECT_EQ(error.where(), "/records/1");
-  EXPECT_EQ(error.message(), "household \"c\" session 1 is recorded twice (also /records/0)");
+      {"household": "c", "session": 1, "present": 1}]})")),
+      (Located{"/records/1", "household \"c\" session 1 is recorded twice (also /records/0)"}));
 }
 
 TEST(attendance_json, no_records_is_an_input_error) {
-  const InputError error = records_error(R"({"records": []})");
-  EXPECT_EQ(error.where(), "/records");
-  EXPECT_EQ(error.message(), "no attendance records to fit");
+  EXPECT_EQ(located(records_error(R"({"records": []})")),
+            (Located{"/records", "no attendance records to fit"}));
 }
 
 TEST(attendance_json, an_unknown_field_in_a_record_is_an_input_error) {
-  const InputError error =
-      records_error(R"({"records": [{"household": "c", "session": 1, "present": 2, "name": "Ola"}]})");
-  EXPECT_EQ(error.where(), "/records/0/name");
-  EXPECT_EQ(error.message(), "unknown field \"name\"");
+  EXPECT_EQ(located(records_error(
+                R"({"records": [{"household": "c", "session": 1, "present": 2, "name": "Ola"}]})")),
+            (Located{"/records/0/name", "unknown field \"name\""}));
 }
 
 TEST(attendance_json, a_prior_out_of_range_is_located) {
-  const InputError error =
-      records_error(R"({"records": [{"household": "c", "session": 1, "present": 2}], "prior": {"both": -0.5}})");
-  EXPECT_EQ(error.where(), "/prior/both");
-  EXPECT_EQ(error.message(), "must be between 0 and 1, got -0.5");
+  EXPECT_EQ(
+      located(records_error(
+          R"({"records": [{"household": "c", "session": 1, "present": 2}], "prior": {"both": -0.5}})")),
+      (Located{"/prior/both", "must be between 0 and 1, got -0.5"}));
 }
 
 TEST(attendance_json, a_negative_prior_weight_is_an_input_error) {
-  const InputError error =
-      records_error(R"({"records": [{"household": "c", "session": 1, "present": 2}], "prior_weight": -1})");
-  EXPECT_EQ(error.where(), "/prior_weight");
-  EXPECT_EQ(error.message(), "a number of pseudo-sessions, 0 to 1000000");
+  EXPECT_EQ(
+      located(records_error(
+          R"({"records": [{"household": "c", "session": 1, "present": 2}], "prior_weight": -1})")),
+      (Located{"/prior_weight", "a number of pseudo-sessions, 0 to 1000000"}));
 }
 
 TEST(attendance_json, load_attendance_records_locates_errors_in_the_file) {
@@ -583,15 +567,12 @@ TEST(attendance_households_needed, nothing_asked_needs_nobody) {
 }
 
 TEST(attendance_households_needed, bad_arguments_are_input_errors) {
-  const InputError probability = input_error([] { households_needed(5, 1.5); });
-  EXPECT_EQ(probability.where(), "probability");
-  EXPECT_EQ(probability.message(), "a probability is between 0 and 1, got 1.5");
-  const InputError present = input_error([] { households_needed(-1, 0.8); });
-  EXPECT_EQ(present.where(), "present");
-  EXPECT_EQ(present.message(), "the number present cannot be negative");
-  const InputError limit = input_error([] { households_needed(5, 0.8, {}, -1); });
-  EXPECT_EQ(limit.where(), "max_households");
-  EXPECT_EQ(limit.message(), "max_households is 0 to 100000");
+  EXPECT_EQ(located(input_error([] { households_needed(5, 1.5); })),
+            (Located{"probability", "a probability is between 0 and 1, got 1.5"}));
+  EXPECT_EQ(located(input_error([] { households_needed(-1, 0.8); })),
+            (Located{"present", "the number present cannot be negative"}));
+  EXPECT_EQ(located(input_error([] { households_needed(5, 0.8, {}, -1); })),
+            (Located{"max_households", "max_households is 0 to 100000"}));
   const InputError household = input_error([] { households_needed(5, 0.8, {2, {1.1, 0.5}}); });
   EXPECT_EQ(household.where(), "/households/0/attendance/attend");
   const InputError caregivers = input_error([] { households_needed(5, 0.8, {3, pilot_attendance()}); });

@@ -18,11 +18,8 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::test_support::input_error;
-using paarorende::test_support::TempDir;
+using namespace paarorende::test_support;
 namespace fs = std::filesystem;
-
-const fs::path source_dir{PAARORENDE_SOURCE_DIR};
 
 Answer value(int v) { return Answer{v, std::nullopt}; }
 Answer text(std::string t) { return Answer{std::nullopt, std::move(t)}; }
@@ -81,8 +78,11 @@ TEST(evaluation_form, a_format_names_its_built_in_form_by_id) {
   EXPECT_EQ(builtin_evaluation_form("sandefjord-pilot"), pilot_evaluation_form());
   const InputError unknown = input_error([] { builtin_evaluation_form("skjema-x", "/evaluation_form"); });
   EXPECT_EQ(unknown.rule(), "E1");
-  EXPECT_EQ(unknown.where(), "/evaluation_form");
-  EXPECT_EQ(unknown.message(), "no built-in evaluation form \"skjema-x\"; the built-in one is \"sandefjord-pilot\"");
+  EXPECT_EQ(
+      located(unknown),
+      (Located{
+          "/evaluation_form",
+          "no built-in evaluation form \"skjema-x\"; the built-in one is \"sandefjord-pilot\""}));
   const InputError none = input_error([] { builtin_evaluation_form("", "--format"); });
   EXPECT_EQ(none.message(), "the format names no evaluation form; give one with a form file");
 }

@@ -21,11 +21,8 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::test_support::input_error;
-using paarorende::test_support::TempDir;
+using namespace paarorende::test_support;
 namespace fs = std::filesystem;
-
-const fs::path source_dir{PAARORENDE_SOURCE_DIR};
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;

@@ -23,11 +23,9 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::test_support::input_error;
+using namespace paarorende::test_support;
 namespace fs = std::filesystem;
 using Counts = std::vector<std::int64_t>;
-
-const fs::path source_dir{PAARORENDE_SOURCE_DIR};
 
 Item likert(int min = 1, int max = 5) {
   Item item;
@@ -344,9 +342,8 @@ TEST(evaluation_scores, comments_only_when_asked_sorted_and_never_from_few) {
 
 TEST(evaluation_scores, answers_that_do_not_fit_the_form) {
   std::vector<Response> responses{response("", {9, 3, 3, 3, 1})};
-  const InputError error = input_error([&] { score_evaluation(pilot(), responses); });
-  EXPECT_EQ(error.where(), "/responses/0/answers/0");
-  EXPECT_EQ(error.message(), "9 is not an answer to item q1");
+  EXPECT_EQ(located(input_error([&] { score_evaluation(pilot(), responses); })),
+            (Located{"/responses/0/answers/0", "9 is not an answer to item q1"}));
   Response short_one;
   short_one.answers.resize(2);
   EXPECT_EQ(input_error([&] { score_evaluation(pilot(), std::vector<Response>{short_one}); }).message(),
@@ -389,8 +386,8 @@ TEST(evaluation_scores, bulk_errors_say_row_and_column) {
   const EvaluationForm form = pilot();
   const std::vector<double> q1{4, 5, 6};
   InputError error = input_error([&] { score_columns(form, {{"q1", q1}}); });
-  EXPECT_EQ(error.where(), "row 3, column 1 (q1)");
-  EXPECT_EQ(error.message(), "expected a whole number from 1 to 5 or NaN, got 6.000000");
+  EXPECT_EQ(located(error), (Located{"row 3, column 1 (q1)",
+                                     "expected a whole number from 1 to 5 or NaN, got 6.000000"}));
   const std::vector<double> q5{1, 0.5};
   EXPECT_EQ(input_error([&] { score_columns(form, {{"q5", q5}}); }).where(), "row 2, column 5 (q5)");
   EXPECT_EQ(input_error([&] { score_columns(form, {{"q9", q5}}); }).message(),

@@ -3,6 +3,8 @@
 // VEVENT per session, reproducible output and stable UIDs.
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <algorithm>
 #include <set>
 #include <string>
@@ -18,6 +20,7 @@
 namespace {
 
 using namespace paarorende;
+using namespace paarorende::test_support;
 using paarorende::detail::ical_escape;
 using paarorende::detail::ical_fold;
 
@@ -25,14 +28,8 @@ const IcalOptions fixed_stamp{boost::posix_time::ptime(Date(2024, 1, 2), ClockTi
                               "paarorende.invalid"};
 
 CourseRequest pilot_request() {
-  CourseRequest request;
-  request.title = "Mestringskurs for foreldre – pilot";
-  request.municipality = "Sandefjord";
-  request.first_date = Date(2019, 11, 5);
-  request.venue = {"Klasserom på barnas skole", "Sandefjord"};
-  request.school_calendar = load_school_calendar(
-      std::string(PAARORENDE_SOURCE_DIR) + "/examples/calendars/sandefjord-school-holidays.json");
-  return request;
+  return pilot_course_request(
+      load_school_calendar(source_dir / "examples/calendars/sandefjord-school-holidays.json"));
 }
 
 std::string pilot_ical() {

@@ -20,11 +20,8 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::test_support::input_error;
-using paarorende::test_support::numbered;
+using namespace paarorende::test_support;
 using Topics = std::vector<std::string>;
-
-// Runs `call`, which must throw InputError, and returns the error.
 
 // The pilot's later sessions (sessions 2-5, examples/sandefjord_pilot).
 const std::vector<Date> pilot_dates{Date(2019, 12, 3), Date(2020, 1, 7), Date(2020, 1, 28),
@@ -43,18 +40,6 @@ std::vector<Presenter> full_staff() {
   return {presenter("psykolog", "psychologist"), presenter("koordinator", "service_coordinator"),
           presenter("familieterapeut", "family_therapist"),
           presenter("barnepalliasjon", "palliative_care_nurse")};
-}
-
-Topics topics_of(const Staffing& staffing) {
-  Topics topics;
-  for (const auto& session : staffing.sessions) topics.push_back(session.topic.value_or("-"));
-  return topics;
-}
-
-Topics presenters_of(const Staffing& staffing) {
-  Topics presenters;
-  for (const auto& session : staffing.sessions) presenters.push_back(session.presenter.value_or("-"));
-  return presenters;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,11 +174,11 @@ TEST(staff_sessions, more_topics_than_dates_is_a_c5_input_error) {
 }
 
 TEST(staff_sessions, unknown_topic_is_an_input_error) {
-  const InputError error = input_error([] {
-    staff_sessions(first(2), {"self_care", "knitting"}, full_staff(), builtin_catalogue());
-  });
-  EXPECT_EQ(error.message(), "no topic \"knitting\" in the catalogue");
-  EXPECT_EQ(error.where(), "/topics/1");
+  EXPECT_EQ(
+      located(input_error([] {
+        staff_sessions(first(2), {"self_care", "knitting"}, full_staff(), builtin_catalogue());
+      })),
+      (Located{"/topics/1", "no topic \"knitting\" in the catalogue"}));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,10 +18,7 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::test_support::input_error;
-using paarorende::test_support::TempDir;
-
-const std::filesystem::path source_dir = PAARORENDE_SOURCE_DIR;
+using namespace paarorende::test_support;
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -45,8 +42,8 @@ TEST(limits, nesting_at_the_limit_is_read_and_one_deeper_is_refused_at_its_point
   EXPECT_NO_THROW(parse_json(repeated("[", depth) + repeated("]", depth)));
   const InputError error =
       input_error([&] { parse_json(repeated("[", depth + 1) + repeated("]", depth + 1)); });
-  EXPECT_EQ(error.message(), "arrays and objects nested more than 64 deep");
-  EXPECT_EQ(error.where(), repeated("/0", depth));
+  EXPECT_EQ(located(error),
+            (Located{repeated("/0", depth), "arrays and objects nested more than 64 deep"}));
   EXPECT_EQ(error.rule(), "");
 }
 
@@ -61,17 +58,15 @@ TEST(limits, a_million_open_brackets_are_refused_quickly_without_exhausting_the_
 
 TEST(limits, a_document_over_the_byte_limit_is_refused_before_parsing) {
   const std::string huge(max_document_bytes + 1, ' ');
-  const InputError error = input_error([&] { parse_json(huge); });
-  EXPECT_EQ(error.message(), "document of 16777217 bytes exceeds the limit of 16777216");
-  EXPECT_EQ(error.where(), "");
+  EXPECT_EQ(located(input_error([&] { parse_json(huge); })),
+            (Located{"", "document of 16777217 bytes exceeds the limit of 16777216"}));
 }
 
 TEST(limits, a_file_over_the_byte_limit_is_refused_by_its_name) {
   TempDir dir;
   const auto path = dir.write("big.json", std::string(max_document_bytes + 1, ' '));
-  const InputError error = input_error([&] { load_group(path); });
-  EXPECT_EQ(error.message(), "file exceeds the limit of 16777216 bytes");
-  EXPECT_EQ(error.where(), path.string());
+  EXPECT_EQ(located(input_error([&] { load_group(path); })),
+            (Located{path.string(), "file exceeds the limit of 16777216 bytes"}));
 }
 
 TEST(limits, a_list_over_the_entry_limit_is_refused_at_the_list) {
@@ -81,10 +76,10 @@ TEST(limits, a_list_over_the_entry_limit_is_refused_at_the_list) {
                               {"caregivers", Json::array({Json{{"role", "mother"}}})},
                               {"children", Json::array({Json{{"stage", "primary"}}})}});
   }
-  const InputError error =
-      input_error([&] { group_from_json(Json{{"id", "g"}, {"households", households}}); });
-  EXPECT_EQ(error.message(), "at most 10000 entries, got 10001");
-  EXPECT_EQ(error.where(), "/households");
+  EXPECT_EQ(located(input_error([&] {
+              group_from_json(Json{{"id", "g"}, {"households", households}});
+            })),
+            (Located{"/households", "at most 10000 entries, got 10001"}));
 }
 
 TEST(limits, every_required_list_is_bounded_too) {
@@ -97,38 +92,35 @@ TEST(limits, every_required_list_is_bounded_too) {
                                                          {"first_day", "2019-08-19"},
                                                          {"last_day", "2020-06-19"},
                                                          {"holidays", holidays}}})}};
-  const InputError error = input_error([&] { school_calendar_from_json(calendar); });
-  EXPECT_EQ(error.message(), "at most 10000 entries, got 10001");
-  EXPECT_EQ(error.where(), "/school_years/0/holidays");
+  EXPECT_EQ(located(input_error([&] { school_calendar_from_json(calendar); })),
+            (Located{"/school_years/0/holidays", "at most 10000 entries, got 10001"}));
 }
 
 TEST(limits, check_limit_names_the_limit_and_the_count) {
   EXPECT_NO_THROW(detail::check_limit(3, 3, "volunteers", "/volunteers"));
-  const InputError error =
-      input_error([] { detail::check_limit(4, 3, "volunteers", "/volunteers"); });
-  EXPECT_EQ(error.message(), "at most 3 volunteers, got 4");
-  EXPECT_EQ(error.where(), "/volunteers");
+  EXPECT_EQ(located(input_error([] { detail::check_limit(4, 3, "volunteers", "/volunteers"); })),
+            (Located{"/volunteers", "at most 3 volunteers, got 4"}));
 }
 
 TEST(limits, a_csv_file_is_bounded_in_responses_and_columns) {
   std::string rows = "q1\n";
   for (std::size_t i = 0; i < max_responses; ++i) rows += "4\n";
   EXPECT_EQ(read_csv(rows).rows.size(), max_responses + 1);
-  const InputError responses = input_error([&] { read_csv(rows + "\n5\n"); });
-  EXPECT_EQ(responses.message(), "at most 100001 records (a header and the responses), got 100002");
-  EXPECT_EQ(responses.where(), "row 100003");  // the blank row is counted, as the spreadsheet does
+  // The blank row is counted, as the spreadsheet does.
+  EXPECT_EQ(located(input_error([&] { read_csv(rows + "\n5\n"); })),
+            (Located{"row 100003",
+                     "at most 100001 records (a header and the responses), got 100002"}));
   std::string columns(max_csv_columns - 1, ';');
   EXPECT_EQ(read_csv(columns + "\n").rows.size(), 0u);  // a record of separators only is blank
-  const InputError wide = input_error([&] { read_csv("a" + columns + ";b\n"); });
-  EXPECT_EQ(wide.message(), "at most 1000 columns, got 1001");
-  EXPECT_EQ(wide.where(), "row 1, column 1001");
+  EXPECT_EQ(located(input_error([&] { read_csv("a" + columns + ";b\n"); })),
+            (Located{"row 1, column 1001", "at most 1000 columns, got 1001"}));
 }
 
 // Found by the bad-input catalogue: nlohmann threw out_of_range (no position) for 1e400.
 TEST(limits, a_number_beyond_a_double_is_an_input_error_at_its_line_and_column) {
-  const InputError error = input_error([] { parse_json("{\n  \"grade\": 1e400\n}"); });
-  EXPECT_EQ(error.message(), "invalid JSON: the number \"1e400\" is out of range");
-  EXPECT_EQ(error.where(), "line 2, column 16");  // the number's last character
+  // The position is the number's last character.
+  EXPECT_EQ(located(input_error([] { parse_json("{\n  \"grade\": 1e400\n}"); })),
+            (Located{"line 2, column 16", "invalid JSON: the number \"1e400\" is out of range"}));
   const InputError negative = input_error([] { parse_json("[-1e999]"); });
   EXPECT_EQ(negative.message(), "invalid JSON: the number \"-1e999\" is out of range");
 }
@@ -136,9 +128,8 @@ TEST(limits, a_number_beyond_a_double_is_an_input_error_at_its_line_and_column) 
 // Found by the bad-input catalogue: nlohmann took a NUL byte for the end of the document.
 TEST(limits, a_nul_byte_is_an_error_at_its_place_not_the_end_of_the_document) {
   using namespace std::string_literals;
-  const InputError after = input_error([] { parse_json("{\"a\": 1}\n  \0{{{"s); });
-  EXPECT_EQ(after.message(), "invalid JSON: a NUL byte (U+0000)");
-  EXPECT_EQ(after.where(), "line 2, column 3");
+  EXPECT_EQ(located(input_error([] { parse_json("{\"a\": 1}\n  \0{{{"s); })),
+            (Located{"line 2, column 3", "invalid JSON: a NUL byte (U+0000)"}));
   const InputError inside = input_error([] { parse_json("{\"a\": \"x\0y\"}"s); });
   EXPECT_EQ(inside.where(), "line 1, column 9");
 }

@@ -9,7 +9,7 @@
 namespace paarorende {
 namespace {
 
-using test_support::input_error;
+using namespace test_support;
 
 Volunteer volunteer(const char* id, std::optional<Date> valid_until, std::vector<Date> unavailable = {}) {
   return Volunteer{id, "", valid_until, std::move(unavailable), std::nullopt};
@@ -119,14 +119,10 @@ TEST(roster_changes, assign_refuses_a_lapsed_certificate_and_changes_nothing) {
   Roster roster = make_roster(three_meetings(4), {volunteer("v1", far_future), volunteer("v2", far_future),
                                                   volunteer("v3", Date(2027, 1, 10))});
   const Roster before = roster;
-  try {
-    assign(roster, 2, "v3");
-    FAIL() << "no RuleViolation";
-  } catch (const RuleViolation& error) {
-    EXPECT_EQ(error.rule(), "X5");
-    EXPECT_EQ(std::string(error.message()),
-              "cannot roster on meeting 2 (2027-01-20): v3's police certificate lapsed 2027-01-10");
-  }
+  const RuleViolation error = thrown<RuleViolation>([&] { assign(roster, 2, "v3"); });
+  EXPECT_EQ(error.rule(), "X5");
+  EXPECT_EQ(std::string(error.message()),
+            "cannot roster on meeting 2 (2027-01-20): v3's police certificate lapsed 2027-01-10");
   EXPECT_EQ(roster, before);
   EXPECT_THROW(assign(roster, 1, "v1"), RuleViolation);  // already on meeting 1
   EXPECT_THROW(assign(roster, 9, "v1"), InputError);
@@ -139,14 +135,12 @@ TEST(roster_changes, assign_refuses_a_lapsed_certificate_and_changes_nothing) {
 TEST(roster_changes, update_refuses_a_certificate_that_would_lapse_under_a_shift) {
   Roster roster = make_roster(three_meetings(4), {volunteer("v1", far_future), volunteer("v2", far_future)});
   const Roster before = roster;
-  try {
-    update_volunteer(roster, volunteer("v1", Date(2027, 1, 15)));
-    FAIL() << "no RuleViolation";
-  } catch (const RuleViolation& error) {
-    EXPECT_EQ(error.rule(), "X5");
-    EXPECT_EQ(std::string(error.message()),
-              "v1 is rostered on meeting 2 (2027-01-20), after the police certificate lapses; unassign first");
-  }
+  const RuleViolation error =
+      thrown<RuleViolation>([&] { update_volunteer(roster, volunteer("v1", Date(2027, 1, 15))); });
+  EXPECT_EQ(error.rule(), "X5");
+  EXPECT_EQ(std::string(error.message()),
+            "v1 is rostered on meeting 2 (2027-01-20), after the police certificate lapses; "
+            "unassign first");
   EXPECT_EQ(roster, before);
   update_volunteer(roster, volunteer("v1", Date(2031, 6, 30)));  // a renewal
   EXPECT_EQ(roster.find_volunteer("v1")->certificate_valid_until, Date(2031, 6, 30));

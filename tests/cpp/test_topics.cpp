@@ -20,10 +20,8 @@
 namespace {
 
 using namespace paarorende;
-using paarorende::test_support::input_error;
+using namespace paarorende::test_support;
 namespace fs = std::filesystem;
-
-// Runs `call`, which must throw InputError, and returns the error.
 
 InputError catalogue_error(const std::string& text, const TopicCatalogue& base = builtin_catalogue()) {
   return input_error([&] { catalogue_from_json(parse_json(text), base); });
@@ -313,14 +311,13 @@ TEST(catalogue_from_json, extends_none_without_getting_to_know_is_a_t6_error) {
                 "description_nb": "Krefter.", "description_en": "Strength.",
                 "presenter_role": "psychologist", "stages": ["primary"], "audiences": ["parents"]}]})");
   EXPECT_EQ(error.rule(), "T6");
-  EXPECT_EQ(error.message(), "the catalogue needs the topic \"getting_to_know\"");
-  EXPECT_EQ(error.where(), "/topics");
+  EXPECT_EQ(located(error),
+            (Located{"/topics", "the catalogue needs the topic \"getting_to_know\""}));
 }
 
 TEST(catalogue_from_json, extends_other_than_builtin_or_none_is_rejected) {
-  const InputError error = catalogue_error(R"({"extends": "oslo"})");
-  EXPECT_EQ(error.message(), "expected \"builtin\" or \"none\", got \"oslo\"");
-  EXPECT_EQ(error.where(), "/extends");
+  EXPECT_EQ(located(catalogue_error(R"({"extends": "oslo"})")),
+            (Located{"/extends", "expected \"builtin\" or \"none\", got \"oslo\""}));
 }
 
 TEST(catalogue_from_json, merges_onto_the_base_it_is_given) {
@@ -339,62 +336,56 @@ TEST(catalogue_from_json, builtin_id_without_override_is_rejected) {
   const InputError error =
       catalogue_error(R"({"topics": [{"id": "self_care", "presenter_role": "health_visitor"}]})");
   EXPECT_EQ(error.rule(), "");
-  EXPECT_EQ(error.message(),
-            "\"self_care\" is already in the catalogue; set \"override\": true to replace its fields");
-  EXPECT_EQ(error.where(), "/topics/0/id");
+  EXPECT_EQ(located(error), (Located{"/topics/0/id",
+                                     "\"self_care\" is already in the catalogue; set \"override\": "
+                                     "true to replace its fields"}));
 }
 
 TEST(catalogue_from_json, override_of_an_unknown_id_is_rejected) {
-  const InputError error =
-      catalogue_error(R"({"topics": [{"id": "knitting", "override": true, "title_nb": "Strikking"}]})");
-  EXPECT_EQ(error.message(), "no \"knitting\" in the catalogue to override");
-  EXPECT_EQ(error.where(), "/topics/0/id");
+  EXPECT_EQ(located(catalogue_error(
+                R"({"topics": [{"id": "knitting", "override": true, "title_nb": "Strikking"}]})")),
+            (Located{"/topics/0/id", "no \"knitting\" in the catalogue to override"}));
 }
 
 TEST(catalogue_from_json, override_of_an_unknown_role_is_rejected) {
-  const InputError error =
-      catalogue_error(R"({"roles": [{"id": "priest", "override": true, "title_nb": "Prest"}]})");
-  EXPECT_EQ(error.message(), "no \"priest\" in the catalogue to override");
-  EXPECT_EQ(error.where(), "/roles/0/id");
+  EXPECT_EQ(located(catalogue_error(
+                R"({"roles": [{"id": "priest", "override": true, "title_nb": "Prest"}]})")),
+            (Located{"/roles/0/id", "no \"priest\" in the catalogue to override"}));
 }
 
 TEST(catalogue_from_json, new_id_twice_in_one_file_is_rejected) {
-  const InputError error = catalogue_error(std::string(R"({"topics": [)") + own_topic + ", " +
-                                           own_topic + "]}");
-  EXPECT_EQ(error.message(), "\"respite_care\" appears twice in this file");
-  EXPECT_EQ(error.where(), "/topics/1/id");
+  EXPECT_EQ(located(catalogue_error(std::string(R"({"topics": [)") + own_topic + ", " + own_topic +
+                                    "]}")),
+            (Located{"/topics/1/id", "\"respite_care\" appears twice in this file"}));
 }
 
 // Two overrides of one id in one file would silently keep only the last; say so instead.
 TEST(catalogue_from_json, override_twice_in_one_file_is_rejected) {
-  const InputError error = catalogue_error(R"({"topics": [
+  EXPECT_EQ(located(catalogue_error(R"({"topics": [
     {"id": "self_care", "override": true, "presenter_role": "health_visitor"},
-    {"id": "self_care", "override": true, "title_en": "Caring for yourself"}]})");
-  EXPECT_EQ(error.message(), "\"self_care\" appears twice in this file");
-  EXPECT_EQ(error.where(), "/topics/1/id");
+    {"id": "self_care", "override": true, "title_en": "Caring for yourself"}]})")),
+            (Located{"/topics/1/id", "\"self_care\" appears twice in this file"}));
 }
 
 TEST(catalogue_from_json, role_twice_in_one_file_is_rejected) {
-  const InputError error = catalogue_error(R"({"roles": [
+  EXPECT_EQ(located(catalogue_error(R"({"roles": [
     {"id": "priest", "title_nb": "Prest", "title_en": "Priest"},
-    {"id": "priest", "title_nb": "Prest", "title_en": "Priest"}]})");
-  EXPECT_EQ(error.message(), "\"priest\" appears twice in this file");
-  EXPECT_EQ(error.where(), "/roles/1/id");
+    {"id": "priest", "title_nb": "Prest", "title_en": "Priest"}]})")),
+            (Located{"/roles/1/id", "\"priest\" appears twice in this file"}));
 }
 
 TEST(catalogue_from_json, unknown_field_is_located_at_the_field) {
-  const InputError error =
-      catalogue_error(R"({"topics": [{"id": "self_care", "override": true, "presenter": "psykolog"}]})");
-  EXPECT_EQ(error.message(), "unknown field \"presenter\"");
-  EXPECT_EQ(error.where(), "/topics/0/presenter");
+  EXPECT_EQ(located(catalogue_error(
+                R"({"topics": [{"id": "self_care", "override": true, "presenter": "psykolog"}]})")),
+            (Located{"/topics/0/presenter", "unknown field \"presenter\""}));
   EXPECT_EQ(catalogue_error(R"({"themes": []})").where(), "/themes");
 }
 
 TEST(catalogue_from_json, new_topic_missing_a_field_is_located_at_its_object) {
-  const InputError error = catalogue_error(
-      R"({"topics": [{"id": "respite_care", "title_nb": "Avlastning", "title_en": "Respite care"}]})");
-  EXPECT_EQ(error.message(), "missing required field \"description_nb\"");
-  EXPECT_EQ(error.where(), "/topics/0");
+  EXPECT_EQ(
+      located(catalogue_error(
+          R"({"topics": [{"id": "respite_care", "title_nb": "Avlastning", "title_en": "Respite care"}]})")),
+      (Located{"/topics/0", "missing required field \"description_nb\""}));
 }
 
 // DOMAIN C7: a topic's presenter role must be one the catalogue knows.
@@ -402,8 +393,8 @@ TEST(catalogue_from_json, unknown_presenter_role_is_a_c7_error) {
   const InputError error =
       catalogue_error(R"({"topics": [{"id": "self_care", "override": true, "presenter_role": "priest"}]})");
   EXPECT_EQ(error.rule(), "C7");
-  EXPECT_EQ(error.message(), "no presenter role \"priest\" in the catalogue");
-  EXPECT_EQ(error.where(), "/topics/0/presenter_role");
+  EXPECT_EQ(located(error),
+            (Located{"/topics/0/presenter_role", "no presenter role \"priest\" in the catalogue"}));
 }
 
 // The second of two new topics names a role nobody added: the pointer names that topic's field.
@@ -413,15 +404,14 @@ TEST(catalogue_from_json, unknown_presenter_role_of_a_new_topic_is_located_at_it
      "description_nb": "Hjelpemidler og bolig.", "description_en": "Aids and housing.",
      "presenter_role": "architect", "stages": ["primary"], "audiences": ["parents"]}]})");
   EXPECT_EQ(error.rule(), "C7");
-  EXPECT_EQ(error.message(), "no presenter role \"architect\" in the catalogue");
-  EXPECT_EQ(error.where(), "/topics/1/presenter_role");
+  EXPECT_EQ(located(error), (Located{"/topics/1/presenter_role",
+                                     "no presenter role \"architect\" in the catalogue"}));
 }
 
 TEST(catalogue_from_json, id_that_is_not_a_slug_is_rejected) {
-  const InputError error =
-      catalogue_error(R"({"topics": [{"id": "Self-care", "override": true}]})");
-  EXPECT_EQ(error.message(), "an id is lower-case letters, digits and _ (at most 64), got \"Self-care\"");
-  EXPECT_EQ(error.where(), "/topics/0/id");
+  EXPECT_EQ(located(catalogue_error(R"({"topics": [{"id": "Self-care", "override": true}]})")),
+            (Located{"/topics/0/id",
+                     "an id is lower-case letters, digits and _ (at most 64), got \"Self-care\""}));
   EXPECT_EQ(catalogue_error(R"({"roles": [{"id": "", "title_nb": "X", "title_en": "X"}]})").where(),
             "/roles/0/id");
 }
@@ -431,30 +421,29 @@ TEST(catalogue_from_json, empty_stages_are_a_g6_error) {
   const InputError error =
       catalogue_error(R"({"topics": [{"id": "self_care", "override": true, "stages": []}]})");
   EXPECT_EQ(error.rule(), "G6");
-  EXPECT_EQ(error.message(), "a topic suits at least one stage");
-  EXPECT_EQ(error.where(), "/topics/0/stages");
+  EXPECT_EQ(located(error), (Located{"/topics/0/stages", "a topic suits at least one stage"}));
 }
 
 TEST(catalogue_from_json, empty_audiences_are_rejected) {
-  const InputError error =
-      catalogue_error(R"({"topics": [{"id": "self_care", "override": true, "audiences": []}]})");
-  EXPECT_EQ(error.message(), "a topic has at least one audience");
-  EXPECT_EQ(error.where(), "/topics/0/audiences");
+  EXPECT_EQ(located(catalogue_error(
+                R"({"topics": [{"id": "self_care", "override": true, "audiences": []}]})")),
+            (Located{"/topics/0/audiences", "a topic has at least one audience"}));
 }
 
 TEST(catalogue_from_json, unknown_stage_is_located_at_its_entry) {
-  const InputError error = catalogue_error(
-      R"({"topics": [{"id": "self_care", "override": true, "stages": ["primary", "university"]}]})");
-  EXPECT_EQ(error.message(),
-            "expected kindergarten, primary, lower_secondary or upper_secondary, got \"university\"");
-  EXPECT_EQ(error.where(), "/topics/0/stages/1");
+  EXPECT_EQ(
+      located(catalogue_error(
+          R"({"topics": [{"id": "self_care", "override": true, "stages": ["primary", "university"]}]})")),
+      (Located{"/topics/0/stages/1",
+               "expected kindergarten, primary, lower_secondary or upper_secondary, got "
+               "\"university\""}));
 }
 
 TEST(catalogue_from_json, stage_listed_twice_is_rejected) {
-  const InputError error = catalogue_error(
-      R"({"topics": [{"id": "self_care", "override": true, "stages": ["primary", "primary"]}]})");
-  EXPECT_EQ(error.message(), "\"primary\" is listed twice");
-  EXPECT_EQ(error.where(), "/topics/0/stages/1");
+  EXPECT_EQ(
+      located(catalogue_error(
+          R"({"topics": [{"id": "self_care", "override": true, "stages": ["primary", "primary"]}]})")),
+      (Located{"/topics/0/stages/1", "\"primary\" is listed twice"}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,9 +507,9 @@ TEST(catalogue_json, writes_stages_and_audiences_by_name) {
 TEST(load_catalogue, errors_are_located_in_the_file) {
   const fs::path file = fs::temp_directory_path() / "paarorende-test-load-catalogue.json";
   std::ofstream(file, std::ios::binary) << R"({"topics": [{"id": "knitting", "override": true}]})";
-  const InputError error = input_error([&] { load_catalogue(file); });
-  EXPECT_EQ(error.where(), file.string() + ":/topics/0/id");
-  EXPECT_EQ(error.message(), "no \"knitting\" in the catalogue to override");
+  EXPECT_EQ(
+      located(input_error([&] { load_catalogue(file); })),
+      (Located{file.string() + ":/topics/0/id", "no \"knitting\" in the catalogue to override"}));
   fs::remove(file);
 }
 

@@ -27,10 +27,8 @@ void PrintTo(const TopicScore& score, std::ostream* out) {
 namespace {
 
 using namespace paarorende;
-using paarorende::test_support::input_error;
+using namespace paarorende::test_support;
 using Topics = std::vector<std::string>;
-
-// Runs `call`, which must throw InputError, and returns the error.
 
 TopicWish ranked(std::string participant, Topics topics) {
   return {std::move(participant), std::move(topics), true};
@@ -393,8 +391,8 @@ TEST(choose_topics, unknown_topic_is_located_at_its_entry) {
     choose_topics({ranked("a", {"self_care", "knitting"})}, builtin_catalogue(), {}, 1);
   });
   EXPECT_EQ(error.rule(), "C6");
-  EXPECT_EQ(error.message(), "no topic \"knitting\" in the catalogue");
-  EXPECT_EQ(error.where(), "/wishes/0/topics/1");
+  EXPECT_EQ(located(error),
+            (Located{"/wishes/0/topics/1", "no topic \"knitting\" in the catalogue"}));
 }
 
 TEST(choose_topics, topic_named_twice_by_one_participant_is_rejected) {
@@ -403,35 +401,33 @@ TEST(choose_topics, topic_named_twice_by_one_participant_is_rejected) {
                   builtin_catalogue(), {}, 1);
   });
   EXPECT_EQ(error.rule(), "C6");
-  EXPECT_EQ(error.message(), "topic \"self_care\" is named twice by one participant");
-  EXPECT_EQ(error.where(), "/wishes/1/topics/2");
+  EXPECT_EQ(located(error), (Located{"/wishes/1/topics/2",
+                                     "topic \"self_care\" is named twice by one participant"}));
 }
 
 // Nobody's wishes count twice.
 TEST(choose_topics, participant_listed_twice_is_rejected) {
-  const InputError error = input_error([] {
-    choose_topics({ranked("p1", {"self_care"}), ranked("p2", {"family_life"}), ranked("p1", {"family_life"})},
-                  builtin_catalogue(), {}, 1);
-  });
-  EXPECT_EQ(error.message(), "participant \"p1\" is listed twice");
-  EXPECT_EQ(error.where(), "/wishes/2/participant");
+  EXPECT_EQ(located(input_error([] {
+              choose_topics({ranked("p1", {"self_care"}), ranked("p2", {"family_life"}),
+                             ranked("p1", {"family_life"})},
+                            builtin_catalogue(), {}, 1);
+            })),
+            (Located{"/wishes/2/participant", "participant \"p1\" is listed twice"}));
 }
 
 TEST(choose_topics, grade_not_in_the_childs_stage_is_rejected) {
-  const InputError error = input_error([] {
-    choose_topics({}, builtin_catalogue(), {ChildProfile{ChildStage::primary, 8}}, 1);
-  });
-  EXPECT_EQ(error.message(), "grade 8 is not in primary");
-  EXPECT_EQ(error.where(), "/children/0/grade");
+  EXPECT_EQ(located(input_error([] {
+              choose_topics({}, builtin_catalogue(), {ChildProfile{ChildStage::primary, 8}}, 1);
+            })),
+            (Located{"/children/0/grade", "grade 8 is not in primary"}));
 }
 
 TEST(choose_topics, grade_outside_one_to_thirteen_is_rejected) {
-  const InputError error = input_error([] {
-    choose_topics({}, builtin_catalogue(),
-                  {in_grade(3), ChildProfile{ChildStage::upper_secondary, 14}}, 1);
-  });
-  EXPECT_EQ(error.message(), "a school grade is 1-13, got 14");
-  EXPECT_EQ(error.where(), "/children/1/grade");
+  EXPECT_EQ(located(input_error([] {
+              choose_topics({}, builtin_catalogue(),
+                            {in_grade(3), ChildProfile{ChildStage::upper_secondary, 14}}, 1);
+            })),
+            (Located{"/children/1/grade", "a school grade is 1-13, got 14"}));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 repository; scripts/test sets PYTHONPATH to its python/ folder so `import paarorende` finds the
 freshly built package."""
 
+import datetime
 import os
 import pathlib
 import subprocess
@@ -34,3 +35,32 @@ def cli():
                               cwd=cwd, check=False)
 
     return run
+
+
+# The Sandefjord pilot's course (examples/sandefjord_pilot); a module that means another pilot
+# document by `pilot` defines its own fixture of that name.
+@pytest.fixture(scope="module")
+def pilot_request(repo):
+    from paarorende import CourseRequest
+    return CourseRequest.load(repo / "examples/sandefjord_pilot/course.json")
+
+
+@pytest.fixture()
+def pilot(pilot_request):
+    """The pilot's course planned afresh for each test, which may change it."""
+    import paarorende
+    return paarorende.plan_course(pilot_request)
+
+
+@pytest.fixture(scope="session")
+def evaluated():
+    """Evaluates a repr with datetime and every public paarorende name in scope, as a user who
+    copies it into a session would."""
+    import paarorende
+    namespace = {"datetime": datetime,
+                 **{name: getattr(paarorende, name) for name in paarorende.__all__}}
+
+    def evaluate(text):
+        return eval(text, namespace)  # noqa: S307 - our own reprs
+
+    return evaluate

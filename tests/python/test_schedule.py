@@ -31,16 +31,6 @@ date = datetime.date
 time = datetime.time
 
 
-@pytest.fixture(scope="module")
-def pilot_request(repo):
-    return CourseRequest.load(repo / "examples/sandefjord_pilot/course.json")
-
-
-@pytest.fixture()
-def pilot(pilot_request):
-    return paarorende.plan_course(pilot_request)
-
-
 # The Sandefjord pilot (DOMAIN C1-C4, C11; S-5.0): 5 sessions, 15:00-16:30, every 4 weeks.
 def test_pilot_has_five_sessions_on_tuesdays_from_15_to_16_30(pilot):
     assert len(pilot.sessions) == 5
@@ -296,10 +286,8 @@ def test_session_repr(pilot):
     Violation(rule="C3", severity=Severity.warning, message="could start later", session=2),
     Violation(rule="C1", message="4 sessions"),
 ])
-def test_repr_evaluates_back_to_an_equal_value(value):
-    namespace = {"datetime": datetime, **{name: getattr(paarorende, name)
-                                          for name in paarorende.__all__}}
-    assert eval(repr(value), namespace) == value  # noqa: S307 - our own reprs
+def test_repr_evaluates_back_to_an_equal_value(value, evaluated):
+    assert evaluated(repr(value)) == value
 
 
 def test_schedule_repr_summarises(pilot):

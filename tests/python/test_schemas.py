@@ -71,6 +71,21 @@ def write_json(path: pathlib.Path, document) -> pathlib.Path:
     return path
 
 
+@pytest.fixture()
+def rejected(validators, cli, tmp_path):
+    """Checks a valid document with `change` applied: the schema rejects it (or, with
+    `schema_accepts`, accepts what only the reader can catch), and the command line, given the
+    document's file last, reports bad input at `pointer`. Returns the file."""
+    def check(schema, document, change, pointer, *command, schema_accepts=False):
+        document = copy.deepcopy(document)
+        change(document)
+        assert validators[schema].is_valid(document) is schema_accepts
+        file = write_json(tmp_path / f"{schema}.json", document)
+        assert_bad_input(cli(*command, file), file, pointer)
+        return file
+    return check
+
+
 # --- The schemas themselves ------------------------------------------------------------------
 
 
@@ -140,6 +155,13 @@ def test_the_sandefjord_examples_validate(repo, validators):
 
 def read_json(path: pathlib.Path):
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def example_document(path: pathlib.Path) -> dict:
+    """An example document without its "$schema" line, to be changed and written elsewhere."""
+    document = read_json(path)
+    document.pop("$schema")
+    return document
 
 
 @pytest.fixture(scope="module")
@@ -226,8 +248,7 @@ def test_the_municipal_example_catalogue(repo, cli, validators, builtin_topics):
 
 
 def test_a_plan_with_a_municipal_catalogue_validates(cli, repo, tmp_path, validators):
-    request = read_json(repo / "examples/sandefjord_pilot/course.json")
-    request.pop("$schema")
+    request = example_document(repo / "examples/sandefjord_pilot/course.json")
     request["school_calendar"] = str(repo / "examples/calendars/sandefjord-school-holidays.json")
     request["catalogue"] = str(repo / "examples/catalogues/sandefjord-topics.json")
     request["wishes"].append({"participant": "p10", "topics": ["assistive_devices"]})
@@ -253,11 +274,9 @@ def test_a_plan_with_a_municipal_catalogue_validates(cli, repo, tmp_path, valida
 
 
 def test_a_plan_with_an_inline_catalogue_validates(cli, repo, tmp_path, validators):
-    request = read_json(repo / "examples/sandefjord_pilot/course.json")
-    request.pop("$schema")
+    request = example_document(repo / "examples/sandefjord_pilot/course.json")
     request["school_calendar"] = str(repo / "examples/calendars/sandefjord-school-holidays.json")
-    catalogue = read_json(repo / "examples/catalogues/sandefjord-topics.json")
-    catalogue.pop("$schema")
+    catalogue = example_document(repo / "examples/catalogues/sandefjord-topics.json")
     request["catalogue"] = catalogue
     request["audience"] = "fathers"
     request["topic_rules"] = {"stage_weight_percent": 200, "suggest_transitions": False}
@@ -309,8 +328,7 @@ def test_plan_output_validates(pilot_plan, validators):
 
 
 def test_a_plan_without_wishes_leaves_the_later_topics_open(cli, repo, tmp_path, validators):
-    request = read_json(repo / "examples/sandefjord_pilot/course.json")
-    request.pop("$schema")
+    request = example_document(repo / "examples/sandefjord_pilot/course.json")
     for field in ("school_calendar", "wishes", "children", "presenters"):
         request.pop(field)
     result = cli("plan", write_json(tmp_path / "request.json", request))
@@ -448,18 +466,12 @@ CALENDAR_CASES = [
 
 @pytest.fixture(scope="module")
 def calendar(repo):
-    return json.loads(
-        (repo / "examples/calendars/sandefjord-school-holidays.json").read_text(encoding="utf-8"))
+    return example_document(repo / "examples/calendars/sandefjord-school-holidays.json")
 
 
 @pytest.mark.parametrize("change,pointer", params(CALENDAR_CASES))
-def test_bad_school_calendar_is_rejected(change, pointer, calendar, validators, cli, tmp_path):
-    document = copy.deepcopy(calendar)
-    document.pop("$schema")
-    change(document)
-    assert not validators["school-calendar"].is_valid(document)
-    file = write_json(tmp_path / "calendar.json", document)
-    assert_bad_input(cli("closed", "2019-11-05", "--calendar", file), file, pointer)
+def test_bad_school_calendar_is_rejected(change, pointer, calendar, rejected):
+    rejected("school-calendar", calendar, change, pointer, "closed", "2019-11-05", "--calendar")
 
 
 def test_a_school_calendar_that_is_not_an_object_is_rejected(validators, cli, tmp_path):
@@ -548,19 +560,12 @@ CATALOGUE_CASES = [
 
 @pytest.fixture(scope="module")
 def catalogue_document(repo):
-    document = read_json(repo / "examples/catalogues/sandefjord-topics.json")
-    document.pop("$schema")
-    return document
+    return example_document(repo / "examples/catalogues/sandefjord-topics.json")
 
 
 @pytest.mark.parametrize("change,pointer", params(CATALOGUE_CASES))
-def test_bad_topic_catalogue_is_rejected(change, pointer, catalogue_document, validators, cli,
-                                         tmp_path):
-    document = copy.deepcopy(catalogue_document)
-    change(document)
-    assert not validators["topic-catalogue"].is_valid(document)
-    file = write_json(tmp_path / "catalogue.json", document)
-    assert_bad_input(cli("topics", "--catalogue", file), file, pointer)
+def test_bad_topic_catalogue_is_rejected(change, pointer, catalogue_document, rejected):
+    rejected("topic-catalogue", catalogue_document, change, pointer, "topics", "--catalogue")
 
 
 def _standalone(change):
@@ -585,13 +590,8 @@ def builtin_document(repo):
 
 
 @pytest.mark.parametrize("change,pointer", params(STANDALONE_CATALOGUE_CASES))
-def test_bad_standalone_catalogue_is_rejected(change, pointer, builtin_document, validators, cli,
-                                              tmp_path):
-    document = copy.deepcopy(builtin_document)
-    change(document)
-    assert not validators["topic-catalogue"].is_valid(document)
-    file = write_json(tmp_path / "catalogue.json", document)
-    assert_bad_input(cli("topics", "--catalogue", file), file, pointer)
+def test_bad_standalone_catalogue_is_rejected(change, pointer, builtin_document, rejected):
+    rejected("topic-catalogue", builtin_document, change, pointer, "topics", "--catalogue")
 
 
 def test_a_catalogue_that_is_not_an_object_is_rejected(validators, cli, tmp_path):
@@ -613,12 +613,9 @@ CROSS_FIELD_CATALOGUE_CASES = [
 
 @pytest.mark.parametrize("change,pointer", params(CROSS_FIELD_CATALOGUE_CASES))
 def test_cross_field_catalogue_rules_are_left_to_the_reader(change, pointer, catalogue_document,
-                                                            validators, cli, tmp_path):
-    document = copy.deepcopy(catalogue_document)
-    change(document)
-    assert validators["topic-catalogue"].is_valid(document)
-    file = write_json(tmp_path / "catalogue.json", document)
-    assert_bad_input(cli("topics", "--catalogue", file), file, pointer)
+                                                            rejected):
+    rejected("topic-catalogue", catalogue_document, change, pointer, "topics", "--catalogue",
+             schema_accepts=True)
 
 
 def test_an_unknown_role_beside_roles_of_its_own_is_left_to_the_reader(
@@ -796,21 +793,14 @@ REQUEST_CASES = [
 def request_document(repo):
     """The Sandefjord pilot's request, its calendar referenced by absolute path so that it can be
     written anywhere."""
-    document = json.loads(
-        (repo / "examples/sandefjord_pilot/course.json").read_text(encoding="utf-8"))
-    document.pop("$schema")
+    document = example_document(repo / "examples/sandefjord_pilot/course.json")
     document["school_calendar"] = str(repo / "examples/calendars/sandefjord-school-holidays.json")
     return document
 
 
 @pytest.mark.parametrize("change,pointer", params(REQUEST_CASES))
-def test_bad_course_request_is_rejected(change, pointer, request_document, validators, cli,
-                                        tmp_path):
-    document = copy.deepcopy(request_document)
-    change(document)
-    assert not validators["course-request"].is_valid(document)
-    file = write_json(tmp_path / "request.json", document)
-    assert_bad_input(cli("plan", file), file, pointer)
+def test_bad_course_request_is_rejected(change, pointer, request_document, rejected):
+    rejected("course-request", request_document, change, pointer, "plan")
 
 
 def test_a_request_that_is_not_an_object_is_rejected(validators, cli, tmp_path):
@@ -823,7 +813,6 @@ def test_a_calendar_outside_the_supported_years_is_rejected_in_a_request(
         calendar, validators, cli, tmp_path):
     # The schema's date is 1900-2200 everywhere: the years the planner can plan in.
     document = copy.deepcopy(calendar)
-    document.pop("$schema")
     document["school_years"][0]["first_day"] = "1899-08-21"
     assert not validators["school-calendar"].is_valid(document)
     request = {"first_date": "2019-11-05", "school_calendar": document}
@@ -864,13 +853,8 @@ CROSS_FIELD_REQUEST_CASES = [
 
 
 @pytest.mark.parametrize("change,pointer", params(CROSS_FIELD_REQUEST_CASES))
-def test_cross_field_rules_are_left_to_the_reader(change, pointer, request_document, validators,
-                                                  cli, tmp_path):
-    document = copy.deepcopy(request_document)
-    change(document)
-    assert validators["course-request"].is_valid(document)
-    file = write_json(tmp_path / "request.json", document)
-    assert_bad_input(cli("plan", file), file, pointer)
+def test_cross_field_rules_are_left_to_the_reader(change, pointer, request_document, rejected):
+    rejected("course-request", request_document, change, pointer, "plan", schema_accepts=True)
 
 
 def _append_sessions(count):
@@ -940,12 +924,8 @@ SCHEDULE_CASES = [
 
 
 @pytest.mark.parametrize("change,pointer", params(SCHEDULE_CASES))
-def test_bad_schedule_is_rejected(change, pointer, pilot_plan, validators, cli, tmp_path):
-    document = copy.deepcopy(pilot_plan)
-    change(document)
-    assert not validators["schedule"].is_valid(document)
-    file = write_json(tmp_path / "schedule.json", document)
-    assert_bad_input(cli("validate", file), file, pointer)
+def test_bad_schedule_is_rejected(change, pointer, pilot_plan, rejected):
+    rejected("schedule", pilot_plan, change, pointer, "validate")
 
 
 # Outputs have no reader; their schemas still reject what the command line never writes.
@@ -1022,17 +1002,13 @@ def test_bad_validation_output_is_rejected(document, validators):
 @pytest.fixture(scope="module")
 def group_document(repo):
     """The Sandefjord pilot's group: five couples, children in lower secondary school."""
-    document = read_json(repo / "examples/sandefjord_pilot/group.json")
-    document.pop("$schema")
-    return document
+    return example_document(repo / "examples/sandefjord_pilot/group.json")
 
 
 @pytest.fixture(scope="module")
 def records_document(repo):
     """The pilot's attendance (DOMAIN G5), 20 records."""
-    document = read_json(repo / "examples/sandefjord_pilot/attendance.json")
-    document.pop("$schema")
-    return document
+    return example_document(repo / "examples/sandefjord_pilot/attendance.json")
 
 
 def run_json(cli, *args, status=0):
@@ -1399,12 +1375,8 @@ GROUP_CASES = [
 
 
 @pytest.mark.parametrize("change,pointer", params(GROUP_CASES))
-def test_bad_group_is_rejected(change, pointer, group_document, validators, cli, tmp_path):
-    document = copy.deepcopy(group_document)
-    change(document)
-    assert not validators["group"].is_valid(document)
-    file = write_json(tmp_path / "group.json", document)
-    assert_bad_input(cli("check", file), file, pointer)
+def test_bad_group_is_rejected(change, pointer, group_document, rejected, cli):
+    file = rejected("group", group_document, change, pointer, "check")
     assert_bad_input(cli("attendance", file), file, pointer)
 
 
@@ -1427,13 +1399,8 @@ CROSS_FIELD_GROUP_CASES = [
 
 
 @pytest.mark.parametrize("change,pointer", params(CROSS_FIELD_GROUP_CASES))
-def test_cross_field_group_rules_are_left_to_the_reader(change, pointer, group_document,
-                                                        validators, cli, tmp_path):
-    document = copy.deepcopy(group_document)
-    change(document)
-    assert validators["group"].is_valid(document)
-    file = write_json(tmp_path / "group.json", document)
-    assert_bad_input(cli("check", file), file, pointer)
+def test_cross_field_group_rules_are_left_to_the_reader(change, pointer, group_document, rejected):
+    rejected("group", group_document, change, pointer, "check", schema_accepts=True)
 
 
 # Bad attendance records: rejected by the schema and by `fit`, at the pointer given.
@@ -1468,13 +1435,8 @@ RECORDS_CASES = [
 
 
 @pytest.mark.parametrize("change,pointer", params(RECORDS_CASES))
-def test_bad_attendance_records_are_rejected(change, pointer, records_document, validators, cli,
-                                             tmp_path):
-    document = copy.deepcopy(records_document)
-    change(document)
-    assert not validators["attendance-records"].is_valid(document)
-    file = write_json(tmp_path / "records.json", document)
-    assert_bad_input(cli("fit", file), file, pointer)
+def test_bad_attendance_records_are_rejected(change, pointer, records_document, rejected):
+    rejected("attendance-records", records_document, change, pointer, "fit")
 
 
 def test_a_duplicate_record_is_left_to_the_reader(records_document, validators, cli, tmp_path):

@@ -52,16 +52,6 @@ def builtin():
     return paarorende.builtin_catalogue()
 
 
-@pytest.fixture(scope="module")
-def pilot_request(repo):
-    return CourseRequest.load(repo / "examples/sandefjord_pilot/course.json")
-
-
-@pytest.fixture()
-def pilot(pilot_request):
-    return paarorende.plan_course(pilot_request)
-
-
 def wish(participant, *topics, ranked=True):
     return TopicWish(participant=participant, topics=list(topics), ranked=ranked)
 
@@ -851,10 +841,8 @@ def test_copies_are_deep():
                   presenters=[Presenter(id="psykolog", role="psychologist")],
                   topic_rules=TopicRules(suggest_transitions=False), audience=Audience.fathers),
 ])
-def test_repr_evaluates_back_to_an_equal_value(value):
-    namespace = {"datetime": datetime, **{name: getattr(paarorende, name)
-                                          for name in paarorende.__all__}}
-    assert eval(repr(value), namespace) == value  # noqa: S307 - our own reprs
+def test_repr_evaluates_back_to_an_equal_value(value, evaluated):
+    assert evaluated(repr(value)) == value
 
 
 def test_reprs_read_like_the_constructors(builtin):
