@@ -5,8 +5,9 @@
 #include <fstream>
 #include <iostream>
 
-#include "detail/text.hpp"
+#include "paarorende/error.hpp"
 #include "paarorende/family_week.hpp"
+#include "paarorende/io/family_week.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

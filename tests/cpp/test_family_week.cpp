@@ -5,6 +5,7 @@
 
 #include "fixtures.hpp"
 #include "paarorende/family_week.hpp"
+#include "paarorende/io/family_week.hpp"
 
 namespace paarorende {
 namespace {

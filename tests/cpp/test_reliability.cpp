@@ -3,6 +3,7 @@
 // else; reading a catalogue over a base never changes the base (strong guarantee).
 #include <gtest/gtest.h>
 
+#include "detail/input_error.hpp"
 #include "fixtures.hpp"
 
 #include <algorithm>

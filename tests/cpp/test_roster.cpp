@@ -2,9 +2,10 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
-#include "detail/text.hpp"
 #include "paarorende/meeting_place.hpp"
 #include "paarorende/roster.hpp"
+#include "paarorende/io/meeting_place.hpp"
+#include "paarorende/io/roster.hpp"
 
 namespace paarorende {
 namespace {

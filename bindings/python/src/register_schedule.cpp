@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <optional>
 
-#include "detail/text.hpp"
 
 namespace {
 
