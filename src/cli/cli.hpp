@@ -45,6 +45,11 @@ std::vector<Command> group_commands();   // commands_group.cpp: check, attendanc
 std::vector<Command> evaluation_commands();  // commands_evaluation.cpp: evaluate
 std::vector<Command> formats_commands();  // commands_formats.cpp: formats, season, family-week, ...
 std::vector<Command> formation_commands();  // commands_formation.cpp: groups
+std::vector<Command> document_commands();  // commands_documents.cpp: documents, read
+
+// Reads `file` as a document of `type` (io/registry.hpp), prints what the registry's operation
+// on it computes and returns exit_findings when that holds an error finding.
+int run_document(std::string_view type, const std::string& file);
 
 // Every command, in the order the help lists them.
 std::vector<Command> all_commands();

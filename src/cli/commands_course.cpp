@@ -73,11 +73,7 @@ int command_plan(const std::vector<std::string>& args) {
 
 int command_validate(const std::vector<std::string>& args) {
   if (args.size() != 1) throw UsageError{"validate takes one argument, the schedule file"};
-  const auto schedule = load_course_schedule(args[0]);
-  const auto findings = validate(schedule);
-  print(Json{{"valid", !has_errors(findings)},
-                         {"findings", to_json(findings)}});
-  return has_errors(findings) ? exit_findings : exit_ok;
+  return run_document("course-schedule", args[0]);
 }
 
 int command_topics(const std::vector<std::string>& args) {

@@ -85,12 +85,7 @@ int command_season(const std::vector<std::string>& args) {
 }
 
 int command_roster(const std::vector<std::string>& args) {
-  const Roster roster = load_roster(single_file(args, "roster"));
-  const auto findings = validate(roster);
-  Json missing = Json::array();
-  for (const auto& shortfall : shortfalls(roster)) missing.push_back(to_json(shortfall));
-  print(Json{{"valid", !has_errors(findings)}, {"shortfalls", missing}, {"findings", to_json(findings)}});
-  return has_errors(findings) ? exit_findings : exit_ok;
+  return run_document("roster", single_file(args, "roster"));
 }
 
 int command_family_week(const std::vector<std::string>& args) {
@@ -103,16 +98,7 @@ int command_family_week(const std::vector<std::string>& args) {
 }
 
 int command_parallel(const std::vector<std::string>& args) {
-  const std::string file = single_file(args, "parallel");
-  const ParallelOfferPlan plan = located(file, [&] { return load_parallel_offer(file); });
-  const auto findings = validate(plan);
-  Json activities = Json::array();
-  for (const auto& activity : plan.activities) activities.push_back(to_json(activity));
-  print(Json{{"valid", !has_errors(findings)},
-             {"venue_kind", std::string(to_string(plan.venue_kind))},
-             {"activities", activities},
-             {"findings", to_json(findings)}});
-  return has_errors(findings) ? exit_findings : exit_ok;
+  return run_document("parallel-offer", single_file(args, "parallel"));
 }
 
 int command_regions(const std::vector<std::string>& args) {
@@ -124,10 +110,7 @@ int command_regions(const std::vector<std::string>& args) {
 }
 
 int command_region(const std::vector<std::string>& args) {
-  const Region region = load_region(single_file(args, "region"));
-  const auto findings = validate(region);
-  print(Json{{"region", to_json(region)}, {"findings", to_json(findings)}});
-  return has_errors(findings) ? exit_findings : exit_ok;
+  return run_document("region", single_file(args, "region"));
 }
 
 }  // namespace

@@ -10,29 +10,7 @@ namespace paarorende::cli {
 namespace {
 
 int command_check(const std::vector<std::string>& args) {
-  const auto document = load_group(single_file(args, "check"));
-  const auto violations = validate(document.group, document.rules);
-  const auto distribution = attendance_distribution(
-      attendance_units(document.group, document.rules));
-  bool errors = false;
-  Json list = Json::array();
-  for (const auto& violation : violations) {
-    errors = errors || violation.severity == Severity::error;
-    list.push_back(to_json(violation));
-  }
-  const int k = document.rules.min_present;
-  print(Json{
-      {"group", document.group.id},
-      {"valid", !errors},
-      {"households", document.group.households.size()},
-      {"participants", document.group.participants()},
-      {"violations", list},
-      {"attendance",
-       {{"mean", distribution.mean()},
-        {"min_present", k},
-        {"p_at_least_min_present", distribution.at_least(k)},
-        {"required_probability", document.rules.min_present_probability}}}});
-  return errors ? exit_findings : exit_ok;
+  return run_document("group", single_file(args, "check"));
 }
 
 int command_attendance(const std::vector<std::string>& args) {
@@ -48,23 +26,7 @@ int command_attendance(const std::vector<std::string>& args) {
 }
 
 int command_fit(const std::vector<std::string>& args) {
-  const std::string file = single_file(args, "fit");
-  const auto records = load_attendance_records(file);
-  // DOMAIN X4: a figure from fewer than 5 households would expose them.
-  std::set<std::string> households;
-  for (const auto& record : records.records) households.insert(record.household);
-  if (households.size() < min_households_to_report) {
-    throw InputError("X4",
-                                 "records of at least " +
-                                     std::to_string(min_households_to_report) +
-                                     " households are needed; a fit from fewer would expose them",
-                                 located_in_file(file, "/records"));
-  }
-  const auto fitted = fit_attendance(records.records, records.prior, records.prior_weight);
-  Json answer = to_json(fitted);
-  answer["records"] = records.records.size();
-  print(answer);
-  return exit_ok;
+  return run_document("attendance-records", single_file(args, "fit"));
 }
 
 int command_enrol(const std::vector<std::string>& args) {

@@ -62,12 +62,14 @@ inline long long read_integer(const Json& value, const std::string& pointer, lon
 
 /// "YYYY-MM-DD", a real calendar date in the supported years (parse_iso_date, calendar.hpp).
 inline boost::gregorian::date read_date(const Json& value, const std::string& pointer) {
-  return under_pointer(pointer, [&] { return parse_iso_date(read_string(value, pointer)); });
+  const std::string text = read_string(value, pointer);
+  return under_pointer(pointer, [&] { return parse_iso_date(text); });
 }
 
 /// "HH:MM", 00:00 to 23:59 (parse_clock_time, calendar.hpp).
 inline boost::posix_time::time_duration read_clock(const Json& value, const std::string& pointer) {
-  return under_pointer(pointer, [&] { return parse_clock_time(read_string(value, pointer)); });
+  const std::string text = read_string(value, pointer);
+  return under_pointer(pointer, [&] { return parse_clock_time(text); });
 }
 
 /// A string that names an enumerator in `names`; "expected a, b or c, got ..." otherwise.

@@ -335,13 +335,19 @@ template <class Step>
 auto on_file(const DocumentType& type, const Path& path, Step step) {
   const std::string text = detail::read_file(path);
   const Format format = document_format_of(path);
-  return detail::in_file(path, [&] {
-    if (!type.reads(format)) {
-      detail::raise_input_error("", "a " + std::string(type.name) + " document is not read from " +
-                                        std::string(to_string(format)));
-    }
-    return step(text, format, path.parent_path());
-  });
+  try {
+    return detail::in_file(path, [&] {
+      if (!type.reads(format)) {
+        detail::raise_input_error("", "a " + std::string(type.name) + " document is not read from " +
+                                          std::string(to_string(format)));
+      }
+      return step(text, format, path.parent_path());
+    });
+  } catch (const ImpossibleRequest& error) {
+    // A request the rules make impossible is located in its file like any other input error.
+    if (error.where().rfind(path.string() + ":", 0) == 0) throw;
+    throw ImpossibleRequest(error.rule(), error.message(), located_in_file(path.string(), error.where()));
+  }
 }
 
 }  // namespace
