@@ -1,4 +1,5 @@
 #include "paarorende/attendance.hpp"
+#include "detail/input_error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +18,7 @@ void require_probability(double value, const std::string& where) {
     // %g, not std::to_string: 1.5 rather than 1.500000, and -1e-09 rather than -0.000000.
     char text[32];
     std::snprintf(text, sizeof text, "%g", value);
-    throw InputError("G4", std::string("a probability is between 0 and 1, got ") + text, where);
+    detail::raise_input_error(where, std::string("a probability is between 0 and 1, got ") + text, detail::Rule{"G4"});
   }
 }
 
@@ -95,8 +96,7 @@ AttendanceDistribution attendance_distribution(const std::vector<AttendanceUnit>
     const auto& unit = households[i];
     // Pointers are built only on failure: this loop runs for every household of a waitlist.
     if (unit.caregivers != 1 && unit.caregivers != 2) {
-      throw InputError("", "a household enrols 1 or 2 caregivers, got " + std::to_string(unit.caregivers),
-                       "/households/" + std::to_string(i) + "/caregivers");
+      detail::raise_input_error("/households/" + std::to_string(i) + "/caregivers", "a household enrols 1 or 2 caregivers, got " + std::to_string(unit.caregivers));
     }
     if (!is_probability(unit.probabilities.attend)) {
       require_probability(unit.probabilities.attend, "/households/" + std::to_string(i) + "/attendance/attend");
@@ -116,11 +116,11 @@ AttendanceDistribution attendance_distribution(const std::vector<AttendanceUnit>
 
 AttendanceProbabilities fit_attendance(const std::vector<AttendanceRecord>& records,
                                        const AttendanceProbabilities& prior, double prior_weight) {
-  if (records.empty()) throw InputError("G5", "no attendance records to fit", "/records");
+  if (records.empty()) detail::raise_input_error("/records", "no attendance records to fit", detail::Rule{"G5"});
   require_probability(prior.attend, "/prior/attend");
   require_probability(prior.both, "/prior/both");
   if (!(prior_weight >= 0.0) || !std::isfinite(prior_weight)) {
-    throw InputError("", "the prior weight is a number of sessions, 0 or more", "/prior_weight");
+    detail::raise_input_error("/prior_weight", "the prior weight is a number of sessions, 0 or more");
   }
   std::map<std::pair<std::string, int>, std::size_t> seen;
   double offered = 0, attended = 0, couple_attended = 0, both = 0;
@@ -128,21 +128,17 @@ AttendanceProbabilities fit_attendance(const std::vector<AttendanceRecord>& reco
     const auto& record = records[i];
     const std::string at = "/records/" + std::to_string(i);
     if (record.caregivers != 1 && record.caregivers != 2) {
-      throw InputError("", "a household enrols 1 or 2 caregivers", at + "/caregivers");
+      detail::raise_input_error(at + "/caregivers", "a household enrols 1 or 2 caregivers");
     }
     if (record.present < 0 || record.present > record.caregivers) {
-      throw InputError("E2",
-                       "present is 0 to " + std::to_string(record.caregivers) + ", got " +
-                           std::to_string(record.present),
-                       at + "/present");
+      detail::raise_input_error(at + "/present", "present is 0 to " + std::to_string(record.caregivers) + ", got " +
+                           std::to_string(record.present), detail::Rule{"E2"});
     }
-    if (record.session < 1) throw InputError("", "sessions are numbered from 1", at + "/session");
+    if (record.session < 1) detail::raise_input_error(at + "/session", "sessions are numbered from 1");
     const auto [it, inserted] = seen.emplace(std::make_pair(record.household, record.session), i);
     if (!inserted) {
-      throw InputError("E2",
-                       "household \"" + record.household + "\" session " + std::to_string(record.session) +
-                           " is recorded twice (also /records/" + std::to_string(it->second) + ")",
-                       at);
+      detail::raise_input_error(at, "household \"" + record.household + "\" session " + std::to_string(record.session) +
+                           " is recorded twice (also /records/" + std::to_string(it->second) + ")", detail::Rule{"E2"});
     }
     offered += 1;
     if (record.present > 0) attended += 1;
@@ -162,9 +158,9 @@ AttendanceProbabilities fit_attendance(const std::vector<AttendanceRecord>& reco
 std::optional<int> households_needed(int present, double probability, const AttendanceUnit& household,
                                      int max_households) {
   require_probability(probability, "probability");
-  if (present < 0) throw InputError("G4", "the number present cannot be negative", "present");
+  if (present < 0) detail::raise_input_error("present", "the number present cannot be negative", detail::Rule{"G4"});
   if (max_households < 0 || max_households > 100000) {
-    throw InputError("", "max_households is 0 to 100000", "max_households");
+    detail::raise_input_error("max_households", "max_households is 0 to 100000");
   }
   attendance_distribution({household});  // checks the household's numbers once
   const double attend = household.probabilities.attend;

@@ -14,11 +14,9 @@ namespace {
 
 void require_supported_year(int year) {
   if (year < first_supported_year || year > last_supported_year) {
-    throw InputError("X1",
-                     std::to_string(year) + " is outside the supported years " +
+    detail::raise_input_error("year", std::to_string(year) + " is outside the supported years " +
                          std::to_string(first_supported_year) + "-" +
-                         std::to_string(last_supported_year),
-                     "year");
+                         std::to_string(last_supported_year), detail::Rule{"X1"});
   }
 }
 
@@ -195,9 +193,9 @@ void check_school_calendar(const SchoolCalendar& calendar) {
   auto require_supported = [](Date date, const std::function<std::string()>& where) {
     if (date.is_special() || date.year() < first_supported_year ||
         date.year() > last_supported_year) {
-      throw InputError("", "date outside the supported years " +
+      detail::raise_input_error(where(), "date outside the supported years " +
                                std::to_string(first_supported_year) + "-" +
-                               std::to_string(last_supported_year), where());
+                               std::to_string(last_supported_year));
     }
   };
   for (std::size_t y = 0; y < calendar.years.size(); ++y) {
@@ -205,23 +203,21 @@ void check_school_calendar(const SchoolCalendar& calendar) {
     require_supported(year.first_day, [&] { return at(y) + "/first_day"; });
     require_supported(year.last_day, [&] { return at(y) + "/last_day"; });
     if (year.last_day < year.first_day) {
-      throw InputError("X2", "the school year ends before it begins", at(y) + "/last_day");
+      detail::raise_input_error(at(y) + "/last_day", "the school year ends before it begins", detail::Rule{"X2"});
     }
     if (y > 0 && year.first_day <= calendar.years[y - 1].last_day) {
-      throw InputError("X2", "school years must be in order and must not overlap",
-                       at(y) + "/first_day");
+      detail::raise_input_error(at(y) + "/first_day", "school years must be in order and must not overlap", detail::Rule{"X2"});
     }
     for (std::size_t h = 0; h < year.holidays.size(); ++h) {
       const auto& holiday = year.holidays[h];
       require_supported(holiday.first, [&] { return holiday_at(y, h) + "/first"; });
       require_supported(holiday.last, [&] { return holiday_at(y, h) + "/last"; });
       if (holiday.last < holiday.first) {
-        throw InputError("X2", "the holiday ends before it begins", holiday_at(y, h) + "/last");
+        detail::raise_input_error(holiday_at(y, h) + "/last", "the holiday ends before it begins", detail::Rule{"X2"});
       }
       // A holiday outside its school year would never be consulted (closures look up the year).
       if (holiday.first < year.first_day || holiday.last > year.last_day) {
-        throw InputError("X2", "the holiday is outside its school year " + year.label,
-                         holiday_at(y, h) + "/first");
+        detail::raise_input_error(holiday_at(y, h) + "/first", "the holiday is outside its school year " + year.label, detail::Rule{"X2"});
       }
     }
   }

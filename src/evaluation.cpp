@@ -89,87 +89,83 @@ EvaluationForm pilot_evaluation_form() {
 
 void validate(const EvaluationForm& form) {
   if (!is_slug(form.id, true)) {
-    throw InputError("", "a form id is a slug of a-z, 0-9, _ and - (at most 64), got " + quote_input(form.id), "/id");
+    detail::raise_input_error("/id", "a form id is a slug of a-z, 0-9, _ and - (at most 64), got " + quote_input(form.id));
   }
-  if (form.version < 1) throw InputError("", "a form version is at least 1", "/version");
-  if (form.items.empty()) throw InputError("E1", "a form has at least one item", "/items");
+  if (form.version < 1) detail::raise_input_error("/version", "a form version is at least 1");
+  if (form.items.empty()) detail::raise_input_error("/items", "a form has at least one item", detail::Rule{"E1"});
   std::set<std::string> ids;
   for (std::size_t i = 0; i < form.items.size(); ++i) {
     const Item& item = form.items[i];
     const std::string pointer = detail::index_pointer("/items", i);
     if (!is_slug(item.id, false)) {
-      throw InputError("", "an item id is a slug of a-z, 0-9 and _ (at most 64), got " + quote_input(item.id),
-                       pointer + "/id");
+      detail::raise_input_error(pointer + "/id", "an item id is a slug of a-z, 0-9 and _ (at most 64), got " + quote_input(item.id));
     }
     if (item.id == "course" || item.id == "respondent") {
-      throw InputError("", "\"course\" and \"respondent\" are reserved column names, not item ids",
-                       pointer + "/id");
+      detail::raise_input_error(pointer + "/id", "\"course\" and \"respondent\" are reserved column names, not item ids");
     }
     if (!ids.insert(item.id).second) {
-      throw InputError("", "item id " + quote_input(item.id) + " is used twice", pointer + "/id");
+      detail::raise_input_error(pointer + "/id", "item id " + quote_input(item.id) + " is used twice");
     }
-    if (item.text.nb.empty()) throw InputError("", "an item has a text", pointer + "/text/nb");
+    if (item.text.nb.empty()) detail::raise_input_error(pointer + "/text/nb", "an item has a text");
     if (item.kind == ItemKind::likert) {
       if (item.min >= item.max) {
-        throw InputError("", "max must be greater than min (" + std::to_string(item.min) + ")", pointer + "/max");
+        detail::raise_input_error(pointer + "/max", "max must be greater than min (" + std::to_string(item.min) + ")");
       }
       if (item.max - item.min + 1 > max_scale_values) {
-        throw InputError("", "a scale has at most 100 values", pointer + "/max");
+        detail::raise_input_error(pointer + "/max", "a scale has at most 100 values");
       }
       std::set<int> labelled;
       for (std::size_t k = 0; k < item.labels.size(); ++k) {
         const int value = item.labels[k].value;
         const std::string label_pointer = detail::index_pointer(pointer + "/labels", k);
         if (value < item.min || value > item.max) {
-          throw InputError("", "a label's value is on the scale " + std::to_string(item.min) + "-" +
-                                   std::to_string(item.max) + ", got " + std::to_string(value),
-                           label_pointer + "/value");
+          detail::raise_input_error(label_pointer + "/value", "a label's value is on the scale " + std::to_string(item.min) + "-" +
+                                   std::to_string(item.max) + ", got " + std::to_string(value));
         }
         if (!labelled.insert(value).second) {
-          throw InputError("", "value " + std::to_string(value) + " is labelled twice", label_pointer + "/value");
+          detail::raise_input_error(label_pointer + "/value", "value " + std::to_string(value) + " is labelled twice");
         }
       }
       if (item.reference && (!std::isfinite(item.reference->value) || item.reference->value < item.min ||
                              item.reference->value > item.max)) {
-        throw InputError("E3", "a reference is a value on the item's scale", pointer + "/reference/value");
+        detail::raise_input_error(pointer + "/reference/value", "a reference is a value on the item's scale", detail::Rule{"E3"});
       }
     }
     if (item.kind == ItemKind::single_choice) {
-      if (item.choices.size() < 2) throw InputError("", "a single-choice item has at least two choices", pointer + "/choices");
+      if (item.choices.size() < 2) detail::raise_input_error(pointer + "/choices", "a single-choice item has at least two choices");
       if (item.choices.size() > max_scale_values) {
-        throw InputError("", "a single-choice item has at most 100 choices", pointer + "/choices");
+        detail::raise_input_error(pointer + "/choices", "a single-choice item has at most 100 choices");
       }
       std::set<std::string> choice_ids;
       for (std::size_t k = 0; k < item.choices.size(); ++k) {
         const std::string choice_pointer = detail::index_pointer(pointer + "/choices", k) + "/id";
         if (!is_slug(item.choices[k].id, false)) {
-          throw InputError("", "a choice id is a slug of a-z, 0-9 and _, got " + quote_input(item.choices[k].id),
-                           choice_pointer);
+          detail::raise_input_error(choice_pointer, "a choice id is a slug of a-z, 0-9 and _, got " + quote_input(item.choices[k].id));
         }
         if (!choice_ids.insert(item.choices[k].id).second) {
-          throw InputError("", "choice id " + quote_input(item.choices[k].id) + " is used twice", choice_pointer);
+          detail::raise_input_error(choice_pointer, "choice id " + quote_input(item.choices[k].id) + " is used twice");
         }
       }
     }
     if (item.kind == ItemKind::yes_no && item.reference &&
         (!std::isfinite(item.reference->value) || item.reference->value < 0 || item.reference->value > 1)) {
-      throw InputError("E3", "a yes/no reference is the share answering yes, 0 to 1", pointer + "/reference/value");
+      detail::raise_input_error(pointer + "/reference/value", "a yes/no reference is the share answering yes, 0 to 1", detail::Rule{"E3"});
     }
     if ((item.kind == ItemKind::single_choice || item.kind == ItemKind::free_text) && item.reference) {
-      throw InputError("E3", "only likert and yes/no items have a reference", pointer + "/reference");
+      detail::raise_input_error(pointer + "/reference", "only likert and yes/no items have a reference", detail::Rule{"E3"});
     }
   }
 }
 
 EvaluationForm builtin_evaluation_form(std::string_view id, const std::string& where) {
   if (id == pilot_form_id) return pilot_evaluation_form();
-  if (id.empty()) throw InputError("E1", "the format names no evaluation form; give one with a form file", where);
+  if (id.empty()) detail::raise_input_error(where, "the format names no evaluation form; give one with a form file", detail::Rule{"E1"});
   std::string message = "no built-in evaluation form ";
   message += detail::quote_input(id);
   message += "; the built-in one is \"";
   message += pilot_form_id;
   message += '"';
-  throw InputError("E1", message, where);
+  detail::raise_input_error(where, message, detail::Rule{"E1"});
 }
 
 }  // namespace paarorende

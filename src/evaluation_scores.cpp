@@ -1,4 +1,5 @@
 #include "paarorende/scores.hpp"
+#include "detail/input_error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -100,7 +101,7 @@ EvaluationScores scores_of(const EvaluationForm& form, std::vector<CourseTally>&
 int checked_threshold(int threshold) {
   // DOMAIN X4: configurable, never below 3.
   if (threshold < min_suppression_threshold || threshold > 1000) {
-    throw InputError("X4", "the suppression threshold is 3 to 1000, got " + std::to_string(threshold), "threshold");
+    detail::raise_input_error("threshold", "the suppression threshold is 3 to 1000, got " + std::to_string(threshold), detail::Rule{"X4"});
   }
   return threshold;
 }
@@ -126,8 +127,7 @@ ItemScores score_item(const Item& item, std::span<const std::int64_t> counts, st
   const std::size_t expected = item.kind == ItemKind::free_text ? 1 : item.value_count();
   if (counts.size() != expected || missing < 0 ||
       std::any_of(counts.begin(), counts.end(), [](std::int64_t c) { return c < 0; })) {
-    throw InputError("", "expected " + std::to_string(expected) + " counts of 0 or more for item " + item.id,
-                     "counts");
+    detail::raise_input_error("counts", "expected " + std::to_string(expected) + " counts of 0 or more for item " + item.id);
   }
   ItemScores scores;
   scores.item = item.id;
@@ -222,9 +222,8 @@ EvaluationScores score_evaluation(const EvaluationForm& form, const std::vector<
     std::string pointer = "/responses/";
     pointer += std::to_string(r);
     if (response.answers.size() != form.items.size()) {
-      throw InputError("E1", "expected " + std::to_string(form.items.size()) + " answers, one per item, got " +
-                                 std::to_string(response.answers.size()),
-                       pointer + "/answers");
+      detail::raise_input_error(pointer + "/answers", "expected " + std::to_string(form.items.size()) + " answers, one per item, got " +
+                                 std::to_string(response.answers.size()), detail::Rule{"E1"});
     }
     auto [it, added] = index.try_emplace(response.course, tallies.size());
     if (added) tallies.push_back(empty_tally(form, response.course));
@@ -240,16 +239,16 @@ EvaluationScores score_evaluation(const EvaluationForm& form, const std::vector<
       std::string where = pointer + "/answers/";
       where += std::to_string(i);
       if (item.kind == ItemKind::free_text) {
-        if (!answer.text || answer.value) throw InputError("E1", "a free-text answer is text", where);
+        if (!answer.text || answer.value) detail::raise_input_error(where, "a free-text answer is text", detail::Rule{"E1"});
         ++tally.counts[i][0];
         if (options.comments) tally.texts[i].push_back(*answer.text);
         continue;
       }
-      if (!answer.value || answer.text) throw InputError("E1", "item " + item.id + " takes a value, not text", where);
+      if (!answer.value || answer.text) detail::raise_input_error(where, "item " + item.id + " takes a value, not text", detail::Rule{"E1"});
       const long long k = item.kind == ItemKind::likert ? static_cast<long long>(*answer.value) - item.min
                                                         : static_cast<long long>(*answer.value);
       if (k < 0 || k >= static_cast<long long>(item.value_count())) {
-        throw InputError("E1", std::to_string(*answer.value) + " is not an answer to item " + item.id, where);
+        detail::raise_input_error(where, std::to_string(*answer.value) + " is not an answer to item " + item.id, detail::Rule{"E1"});
       }
       ++tally.counts[i][static_cast<std::size_t>(k)];
     }
@@ -272,15 +271,14 @@ EvaluationScores score_columns(const EvaluationForm& form, const std::vector<Ans
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const auto index = form.index_of(columns[c].item);
     const std::string where = "columns/" + columns[c].item;
-    if (!index) throw InputError("E1", "unknown item \"" + columns[c].item + "\" of form " + form.id, where);
+    if (!index) detail::raise_input_error(where, "unknown item \"" + columns[c].item + "\" of form " + form.id, detail::Rule{"E1"});
     if (form.items[*index].kind == ItemKind::free_text) {
-      throw InputError("E1", "free-text item " + columns[c].item + " cannot be given as numbers", where);
+      detail::raise_input_error(where, "free-text item " + columns[c].item + " cannot be given as numbers", detail::Rule{"E1"});
     }
-    if (!seen.insert(*index).second) throw InputError("", "item " + columns[c].item + " is given twice", where);
+    if (!seen.insert(*index).second) detail::raise_input_error(where, "item " + columns[c].item + " is given twice");
     if (rows_known && columns[c].values.size() != rows) {
-      throw InputError("", "expected " + std::to_string(rows) + " values, as many as the first, got " +
-                               std::to_string(columns[c].values.size()),
-                       where);
+      detail::raise_input_error(where, "expected " + std::to_string(rows) + " values, as many as the first, got " +
+                               std::to_string(columns[c].values.size()));
     }
     rows = columns[c].values.size();
     rows_known = true;
@@ -330,10 +328,9 @@ EvaluationScores score_columns(const EvaluationForm& form, const std::vector<Ans
       where += item.id;
       where += ")";
       const double v = values[r];
-      throw InputError("E1", "expected a whole number from " + std::to_string(static_cast<long long>(low)) + " to " +
+      detail::raise_input_error(where, "expected a whole number from " + std::to_string(static_cast<long long>(low)) + " to " +
                                  std::to_string(static_cast<long long>(high)) + " or NaN, got " +
-                                 (std::isfinite(v) ? std::to_string(v) : std::string("infinity")),
-                       where);
+                                 (std::isfinite(v) ? std::to_string(v) : std::string("infinity")), detail::Rule{"E1"});
     };
     if (courses.empty()) {
       std::vector<std::int64_t>& counts = tallies[0].counts[i];

@@ -24,20 +24,6 @@ std::string day_label(int number, Date date) {
   return label;
 }
 
-std::string range_message(int low, int high, int value) {
-  std::string text = "must be between ";
-  text += std::to_string(low);
-  text += " and ";
-  text += std::to_string(high);
-  text += ", got ";
-  text += std::to_string(value);
-  return text;
-}
-
-void require(bool ok, const std::string& pointer, const std::string& message, const char* rule = "") {
-  if (!ok) throw InputError(rule, message, pointer);
-}
-
 bool is_weekend(Date date) {
   const auto weekday = date.day_of_week().as_number();
   return weekday == boost::date_time::Saturday || weekday == boost::date_time::Sunday;
@@ -93,9 +79,8 @@ std::vector<std::string> default_family_themes(const TopicCatalogue& catalogue) 
 
 FamilyWeekRequest family_week_request(const CourseFormat& format, Date start_date) {
   if (format.kind != FormatKind::family_week) {
-    throw InputError("", "format " + detail::quote_input(format.id) + " is a " +
-                             std::string(to_string(format.kind)) + ", not a family week",
-                     "/format");
+    detail::raise_input_error("/format", "format " + detail::quote_input(format.id) + " is a " +
+                             std::string(to_string(format.kind)) + ", not a family week");
   }
   FamilyWeekRequest request;
   request.title = format.name_nb;
@@ -117,37 +102,37 @@ FamilyWeekRequest family_week_request(const CourseFormat& format, Date start_dat
 }
 
 void check_family_week_request(const FamilyWeekRequest& request) {
-  require(!request.start_date.is_special(), "/start_date", "a family week needs its start date");
-  require(request.start_date.year() >= first_supported_year &&
+  detail::require(!request.start_date.is_special(), "/start_date", "a family week needs its start date");
+  detail::require(request.start_date.year() >= first_supported_year &&
               request.start_date.year() < last_supported_year,
           "/start_date", "the start date must lie within the supported years");
-  require(request.days >= 1 && request.days <= 10, "/days", range_message(1, 10, request.days));
-  require(request.half_day_minutes >= 30 && request.half_day_minutes <= 300, "/half_day_minutes",
-          range_message(30, 300, request.half_day_minutes));
-  require(request.lunch_minutes >= 0 && request.lunch_minutes <= 120, "/lunch_minutes",
-          range_message(0, 120, request.lunch_minutes));
-  require(request.evening_minutes >= 30 && request.evening_minutes <= 240, "/evening_minutes",
-          range_message(30, 240, request.evening_minutes));
+  detail::require(request.days >= 1 && request.days <= 10, "/days", detail::range_message(1, 10, request.days));
+  detail::require(request.half_day_minutes >= 30 && request.half_day_minutes <= 300, "/half_day_minutes",
+          detail::range_message(30, 300, request.half_day_minutes));
+  detail::require(request.lunch_minutes >= 0 && request.lunch_minutes <= 120, "/lunch_minutes",
+          detail::range_message(0, 120, request.lunch_minutes));
+  detail::require(request.evening_minutes >= 30 && request.evening_minutes <= 240, "/evening_minutes",
+          detail::range_message(30, 240, request.evening_minutes));
   const int daytime_end = minutes_of_day(request.day_start) + 2 * request.half_day_minutes +
                           request.lunch_minutes;
-  require(daytime_end <= minutes_of_day(request.evening_start), "/evening_start",
+  detail::require(daytime_end <= minutes_of_day(request.evening_start), "/evening_start",
           "the evening must begin after the daytime programme ends (" +
-              clock_time(minutes(std::min(daytime_end, 24 * 60 - 1))) + ")", "P2");
-  require(minutes_of_day(request.evening_start) + request.evening_minutes <= 24 * 60, "/evening_minutes",
+              clock_time(minutes(std::min(daytime_end, 24 * 60 - 1))) + ")", detail::Rule{"P2"});
+  detail::require(minutes_of_day(request.evening_start) + request.evening_minutes <= 24 * 60, "/evening_minutes",
           "the evening must end by midnight");
-  require(request.min_age >= 0 && request.max_age >= request.min_age && request.max_age <= 25,
-          "/max_age", range_message(request.min_age, 25, request.max_age));
+  detail::require(request.min_age >= 0 && request.max_age >= request.min_age && request.max_age <= 25,
+          "/max_age", detail::range_message(request.min_age, 25, request.max_age));
   for (std::size_t i = 0; i < request.children_ages.size(); ++i) {
-    require(request.children_ages[i] >= 0 && request.children_ages[i] <= 25,
-            "/children_ages/" + std::to_string(i), range_message(0, 25, request.children_ages[i]));
+    detail::require(request.children_ages[i] >= 0 && request.children_ages[i] <= 25,
+            "/children_ages/" + std::to_string(i), detail::range_message(0, 25, request.children_ages[i]));
   }
   const std::vector<std::string> themes =
       request.themes.empty() ? default_family_themes(request.topics()) : request.themes;
-  require(static_cast<int>(themes.size()) >= request.days, "/themes",
+  detail::require(static_cast<int>(themes.size()) >= request.days, "/themes",
           "give a theme for each of the " + std::to_string(request.days) + " days, got " +
-              std::to_string(themes.size()), "P2");
+              std::to_string(themes.size()), detail::Rule{"P2"});
   for (std::size_t i = 0; i < request.themes.size(); ++i) {
-    require(request.topics().find(request.themes[i]) != nullptr, "/themes/" + std::to_string(i),
+    detail::require(request.topics().find(request.themes[i]) != nullptr, "/themes/" + std::to_string(i),
             "no topic " + detail::quote_input(request.themes[i]) + " in the catalogue");
   }
 }

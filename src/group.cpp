@@ -1,4 +1,5 @@
 #include "paarorende/group.hpp"
+#include "detail/input_error.hpp"
 
 #include "detail/names.hpp"
 #include <algorithm>
@@ -94,7 +95,7 @@ std::vector<AttendanceUnit> attendance_units(const Group& group, const GroupRule
 
 void check_rules(const GroupRules& rules) {
   auto require = [](bool ok, const char* where, const std::string& message) {
-    if (!ok) throw InputError("", message, where);
+    if (!ok) detail::raise_input_error(where, message);
   };
   require(rules.min_participants >= 1 && rules.min_participants <= 1000, "/rules/min_participants",
           "must be between 1 and 1000");
@@ -124,15 +125,15 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
   for (std::size_t i = 0; i < group.households.size(); ++i) {
     const Household& household = group.households[i];
     const std::string at = "/households/" + std::to_string(i);
-    if (household.id.empty()) throw InputError("", "a household needs an id", at + "/id");
+    if (household.id.empty()) detail::raise_input_error(at + "/id", "a household needs an id");
     if (!ids.insert(household.id).second) {
-      throw InputError("", "household id \"" + household.id + "\" is used twice", at + "/id");
+      detail::raise_input_error(at + "/id", "household id \"" + household.id + "\" is used twice");
     }
     if (household.caregivers.empty() || household.caregivers.size() > 2) {
-      throw InputError("G3", "a household enrols 1 or 2 caregivers", at + "/caregivers");
+      detail::raise_input_error(at + "/caregivers", "a household enrols 1 or 2 caregivers", detail::Rule{"G3"});
     }
     if (household.children.empty()) {
-      throw InputError("", "a household has at least one child the offer concerns", at + "/children");
+      detail::raise_input_error(at + "/children", "a household has at least one child the offer concerns");
     }
   }
 

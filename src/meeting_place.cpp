@@ -16,20 +16,6 @@ namespace {
 
 using boost::gregorian::days;
 
-void require(bool ok, const std::string& pointer, const std::string& message, const char* rule = "") {
-  if (!ok) throw InputError(rule, message, pointer);
-}
-
-std::string range_message(int low, int high, int value) {
-  std::string text = "must be between ";
-  text += std::to_string(low);
-  text += " and ";
-  text += std::to_string(high);
-  text += ", got ";
-  text += std::to_string(value);
-  return text;
-}
-
 // A date the meeting place does not meet (DOMAIN X1, X2): weekends are allowed (a meeting place
 // is no after-school session), public holidays and school holidays are not.
 std::optional<Closure> season_closure(Date date, const SchoolCalendar* school) {
@@ -52,12 +38,11 @@ std::optional<Closure> season_closure(Date date, const SchoolCalendar* school) {
 
 SeasonRequest season_request(const CourseFormat& format, int year) {
   if (format.kind != FormatKind::meeting_place || !format.season_first_month) {
-    throw InputError("", "format " + detail::quote_input(format.id) + " is a " +
-                             std::string(to_string(format.kind)) + ", not a meeting place",
-                     "/format");
+    detail::raise_input_error("/format", "format " + detail::quote_input(format.id) + " is a " +
+                             std::string(to_string(format.kind)) + ", not a meeting place");
   }
   if (year < first_supported_year || year > last_supported_year - 1) {
-    throw InputError("", range_message(first_supported_year, last_supported_year - 1, year), "/year");
+    detail::raise_input_error("/year", detail::range_message(first_supported_year, last_supported_year - 1, year));
   }
   SeasonRequest request;
   request.title = format.name_nb;
@@ -93,56 +78,56 @@ SeasonRequest season_request(const CourseFormat& format, int year) {
 }
 
 void check_season_request(const SeasonRequest& request) {
-  require(!request.first_date.is_special(), "/first_date", "a season needs its first date");
-  require(!request.last_date.is_special(), "/last_date", "a season needs its last date");
-  require(request.first_date.year() >= first_supported_year &&
+  detail::require(!request.first_date.is_special(), "/first_date", "a season needs its first date");
+  detail::require(!request.last_date.is_special(), "/last_date", "a season needs its last date");
+  detail::require(request.first_date.year() >= first_supported_year &&
               request.last_date.year() <= last_supported_year,
           "/last_date", "the season must lie within the supported years");
-  require(request.last_date >= request.first_date, "/last_date",
+  detail::require(request.last_date >= request.first_date, "/last_date",
           "the season ends " + iso_date(request.last_date) + ", before it begins " +
               iso_date(request.first_date));
-  require(request.last_date - request.first_date <= days(366), "/last_date",
+  detail::require(request.last_date - request.first_date <= days(366), "/last_date",
           "a season lasts at most a year");
-  require(request.cadence_weeks >= 1 && request.cadence_weeks <= 12, "/cadence_weeks",
-          range_message(1, 12, request.cadence_weeks));
-  require(request.minutes >= 15 && request.minutes <= 480, "/minutes",
-          range_message(15, 480, request.minutes));
-  require(!request.start.is_special() && request.start >= ClockTime(0, 0, 0) &&
+  detail::require(request.cadence_weeks >= 1 && request.cadence_weeks <= 12, "/cadence_weeks",
+          detail::range_message(1, 12, request.cadence_weeks));
+  detail::require(request.minutes >= 15 && request.minutes <= 480, "/minutes",
+          detail::range_message(15, 480, request.minutes));
+  detail::require(!request.start.is_special() && request.start >= ClockTime(0, 0, 0) &&
               request.start + boost::posix_time::minutes(request.minutes) <= ClockTime(24, 0, 0),
           "/start", "the meeting must start and end on the same day");
-  require(request.min_age >= 0 && request.min_age <= 25, "/min_age", range_message(0, 25, request.min_age));
-  require(request.max_age >= request.min_age && request.max_age <= 25, "/max_age",
-          range_message(request.min_age, 25, request.max_age));
-  require(request.attendance_percent >= 1 && request.attendance_percent <= 100,
-          "/attendance_percent", range_message(1, 100, request.attendance_percent));
-  require(request.max_band_size >= 1 && request.max_band_size <= 1000, "/max_band_size",
-          range_message(1, 1000, request.max_band_size));
+  detail::require(request.min_age >= 0 && request.min_age <= 25, "/min_age", detail::range_message(0, 25, request.min_age));
+  detail::require(request.max_age >= request.min_age && request.max_age <= 25, "/max_age",
+          detail::range_message(request.min_age, 25, request.max_age));
+  detail::require(request.attendance_percent >= 1 && request.attendance_percent <= 100,
+          "/attendance_percent", detail::range_message(1, 100, request.attendance_percent));
+  detail::require(request.max_band_size >= 1 && request.max_band_size <= 1000, "/max_band_size",
+          detail::range_message(1, 1000, request.max_band_size));
   detail::check_limit(request.children_ages.size(), max_list_entries, "children", "/children_ages");
   for (std::size_t i = 0; i < request.children_ages.size(); ++i) {
     const int age = request.children_ages[i];
-    require(age >= 0 && age <= 25, "/children_ages/" + std::to_string(i), range_message(0, 25, age));
+    detail::require(age >= 0 && age <= 25, "/children_ages/" + std::to_string(i), detail::range_message(0, 25, age));
   }
   // The bands cover min_age..max_age in order, without gaps or overlaps (DOMAIN V4).
-  require(!request.age_bands.empty(), "/age_bands", "give at least one age band");
+  detail::require(!request.age_bands.empty(), "/age_bands", "give at least one age band");
   int next = request.min_age;
   for (std::size_t i = 0; i < request.age_bands.size(); ++i) {
     const AgeBand& band = request.age_bands[i];
     const std::string at = "/age_bands/" + std::to_string(i);
-    require(band.min_age == next, at + "/min_age",
+    detail::require(band.min_age == next, at + "/min_age",
             "the age bands must cover " + std::to_string(request.min_age) + "-" +
                 std::to_string(request.max_age) + " in order without gaps or overlaps; expected " +
-                std::to_string(next) + ", got " + std::to_string(band.min_age), "V4");
-    require(band.max_age >= band.min_age, at + "/max_age",
+                std::to_string(next) + ", got " + std::to_string(band.min_age), detail::Rule{"V4"});
+    detail::require(band.max_age >= band.min_age, at + "/max_age",
             "a band ends at or after it begins (" + std::to_string(band.min_age) + ")");
     next = band.max_age + 1;
   }
-  require(next == request.max_age + 1,
+  detail::require(next == request.max_age + 1,
           "/age_bands/" + std::to_string(request.age_bands.size() - 1) + "/max_age",
-          "the last age band must end at " + std::to_string(request.max_age), "V4");
+          "the last age band must end at " + std::to_string(request.max_age), detail::Rule{"V4"});
   int agenda_minutes = 0;
   for (const auto& block : request.agenda) agenda_minutes += block.minutes;
   if (!request.agenda.empty()) {
-    require(agenda_minutes == request.minutes, "/agenda",
+    detail::require(agenda_minutes == request.minutes, "/agenda",
             "the agenda covers " + std::to_string(agenda_minutes) + " of " +
                 std::to_string(request.minutes) + " minutes");
   }

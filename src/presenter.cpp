@@ -1,4 +1,5 @@
 #include "paarorende/presenter.hpp"
+#include "detail/input_error.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -90,21 +91,18 @@ Staffing staff_sessions(const std::vector<Date>& dates, const std::vector<std::s
                         const std::vector<Presenter>& presenters, const TopicCatalogue& catalogue,
                         int first_number) {
   if (topics.size() > dates.size()) {
-    throw InputError("C5", std::to_string(topics.size()) + " topics for " +
-                               std::to_string(dates.size()) + " sessions; a topic is given once",
-                     "/topics");
+    detail::raise_input_error("/topics", std::to_string(topics.size()) + " topics for " +
+                               std::to_string(dates.size()) + " sessions; a topic is given once", detail::Rule{"C5"});
   }
   std::vector<const Topic*> topic_of(topics.size());
   for (std::size_t t = 0; t < topics.size(); ++t) {
     topic_of[t] = catalogue.find(topics[t]);
     if (topic_of[t] == nullptr) {
-      throw InputError("C5", "no topic \"" + topics[t] + "\" in the catalogue",
-                       "/topics/" + std::to_string(t));
+      detail::raise_input_error("/topics/" + std::to_string(t), "no topic \"" + topics[t] + "\" in the catalogue", detail::Rule{"C5"});
     }
     if (std::find(topics.begin(), topics.begin() + static_cast<long>(t), topics[t]) !=
         topics.begin() + static_cast<long>(t)) {
-      throw InputError("C5", "topic \"" + topics[t] + "\" is given twice; a topic is given once",
-                       "/topics/" + std::to_string(t));
+      detail::raise_input_error("/topics/" + std::to_string(t), "topic \"" + topics[t] + "\" is given twice; a topic is given once", detail::Rule{"C5"});
     }
   }
   auto can_present = [&](const Topic& topic, Date date) {

@@ -38,38 +38,38 @@ const Region* find_builtin_region(std::string_view id) noexcept {
 
 void check_region(const Region& region) {
   if (!detail::is_slug(region.id)) {
-    throw InputError("", "an id is lower-case letters, digits and _ (at most 64), got " +
-                             detail::quote_input(region.id), "/id");
+    detail::raise_input_error("/id", "an id is lower-case letters, digits and _ (at most 64), got " +
+                             detail::quote_input(region.id));
   }
-  if (region.name.empty()) throw InputError("", "a region needs a name", "/name");
+  if (region.name.empty()) detail::raise_input_error("/name", "a region needs a name");
   for (std::size_t i = 0; i < region.municipalities.size(); ++i) {
     const Municipality& municipality = region.municipalities[i];
     const std::string at = at_index("/municipalities", i);
     if (municipality.number.size() != 4 || !detail::all_digits(municipality.number)) {
-      throw InputError("", "a municipality number has four digits, got " +
-                               detail::quote_input(municipality.number), at + "/number");
+      detail::raise_input_error(at + "/number", "a municipality number has four digits, got " +
+                               detail::quote_input(municipality.number));
     }
-    if (municipality.name.empty()) throw InputError("", "a municipality needs a name", at + "/name");
+    if (municipality.name.empty()) detail::raise_input_error(at + "/name", "a municipality needs a name");
     for (std::size_t j = 0; j < i; ++j) {
       if (region.municipalities[j].number == municipality.number) {
-        throw InputError("", "municipality " + municipality.number + " is listed twice", at + "/number");
+        detail::raise_input_error(at + "/number", "municipality " + municipality.number + " is listed twice");
       }
     }
     for (std::size_t c = 0; c < municipality.contacts.size(); ++c) {
       const ChildContact& contact = municipality.contacts[c];
       const std::string contact_at = at_index(at + "/contacts", c);
-      if (contact.role.empty()) throw InputError("V3", "a contact needs a role", contact_at + "/role");
-      if (contact.unit.empty()) throw InputError("V3", "a contact needs a unit", contact_at + "/unit");
+      if (contact.role.empty()) detail::raise_input_error(contact_at + "/role", "a contact needs a role", detail::Rule{"V3"});
+      if (contact.unit.empty()) detail::raise_input_error(contact_at + "/unit", "a contact needs a unit", detail::Rule{"V3"});
     }
   }
   for (std::size_t i = 0; i < region.required_units.size(); ++i) {
     if (region.required_units[i].empty()) {
-      throw InputError("", "a unit needs a name", at_index("/required_units", i));
+      detail::raise_input_error(at_index("/required_units", i), "a unit needs a name");
     }
   }
   for (std::size_t i = 0; i < region.venues.size(); ++i) {
     if (region.venues[i].name.empty()) {
-      throw InputError("", "a venue needs a name", at_index("/venues", i) + "/name");
+      detail::raise_input_error(at_index("/venues", i) + "/name", "a venue needs a name");
     }
   }
   Roster volunteers{RosterRules{}, region.volunteers, {}};

@@ -51,12 +51,12 @@ Shift& shift_of(Roster& roster, int meeting) {
   for (auto& shift : roster.shifts) {
     if (shift.meeting == meeting) return shift;
   }
-  throw InputError("", "no meeting " + std::to_string(meeting) + " in the roster", "/shifts");
+  detail::raise_input_error("/shifts", "no meeting " + std::to_string(meeting) + " in the roster");
 }
 
 const Volunteer& volunteer_of(const Roster& roster, std::string_view id) {
   if (const Volunteer* volunteer = roster.find_volunteer(id)) return *volunteer;
-  throw InputError("", "no volunteer " + detail::quote_input(id) + " in the roster", "/volunteers");
+  detail::raise_input_error("/volunteers", "no volunteer " + detail::quote_input(id) + " in the roster");
 }
 
 }  // namespace
@@ -103,49 +103,45 @@ int Roster::meetings_of(std::string_view id) const noexcept {
 void check_roster(const Roster& roster) {
   if (roster.rules.min_adults < 2) {
     // DOMAIN X5: a session for children has at least two adults present.
-    throw InputError("X5", "a meeting for children has at least two adults, got " +
-                               std::to_string(roster.rules.min_adults), "/rules/min_adults");
+    detail::raise_input_error("/rules/min_adults", "a meeting for children has at least two adults, got " +
+                               std::to_string(roster.rules.min_adults), detail::Rule{"X5"});
   }
   if (roster.rules.min_adults > 100) {
-    throw InputError("", "must be between 2 and 100, got " + std::to_string(roster.rules.min_adults),
-                     "/rules/min_adults");
+    detail::raise_input_error("/rules/min_adults", "must be between 2 and 100, got " + std::to_string(roster.rules.min_adults));
   }
   if (roster.rules.children_per_adult < 0 || roster.rules.children_per_adult > 100) {
-    throw InputError("", "must be between 0 and 100, got " +
-                             std::to_string(roster.rules.children_per_adult),
-                     "/rules/children_per_adult");
+    detail::raise_input_error("/rules/children_per_adult", "must be between 0 and 100, got " +
+                             std::to_string(roster.rules.children_per_adult));
   }
   for (std::size_t i = 0; i < roster.volunteers.size(); ++i) {
     const Volunteer& volunteer = roster.volunteers[i];
     const std::string at = index_pointer("/volunteers", i);
     if (!detail::is_slug(volunteer.id)) {
       // DOMAIN X4: a pseudonym, never a name.
-      throw InputError("", "an id is lower-case letters, digits and _ (at most 64), got " +
-                               detail::quote_input(volunteer.id), at + "/id");
+      detail::raise_input_error(at + "/id", "an id is lower-case letters, digits and _ (at most 64), got " +
+                               detail::quote_input(volunteer.id));
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (roster.volunteers[j].id == volunteer.id) {
-        throw InputError("", "volunteer id " + detail::quote_input(volunteer.id) + " is used twice",
-                         at + "/id");
+        detail::raise_input_error(at + "/id", "volunteer id " + detail::quote_input(volunteer.id) + " is used twice");
       }
     }
     if (volunteer.max_meetings && (*volunteer.max_meetings < 0 || *volunteer.max_meetings > 1000)) {
-      throw InputError("", "must be between 0 and 1000, got " + std::to_string(*volunteer.max_meetings),
-                       at + "/max_meetings");
+      detail::raise_input_error(at + "/max_meetings", "must be between 0 and 1000, got " + std::to_string(*volunteer.max_meetings));
     }
   }
   for (std::size_t i = 0; i < roster.shifts.size(); ++i) {
     const Shift& shift = roster.shifts[i];
     const std::string at = index_pointer("/shifts", i);
     if (shift.meeting != static_cast<int>(i) + 1) {
-      throw InputError("", "meetings are numbered 1.." + std::to_string(roster.shifts.size()) +
-                               " in order, got " + std::to_string(shift.meeting), at + "/meeting");
+      detail::raise_input_error(at + "/meeting", "meetings are numbered 1.." + std::to_string(roster.shifts.size()) +
+                               " in order, got " + std::to_string(shift.meeting));
     }
     if (i > 0 && shift.date <= roster.shifts[i - 1].date) {
-      throw InputError("", "meetings must be in date order, one per date", at + "/date");
+      detail::raise_input_error(at + "/date", "meetings must be in date order, one per date");
     }
     if (shift.children < 0 || shift.adults_needed < 0) {
-      throw InputError("", "counts cannot be negative", at + "/children");
+      detail::raise_input_error(at + "/children", "counts cannot be negative");
     }
   }
 }
@@ -328,8 +324,7 @@ void unassign(Roster& roster, int meeting, std::string_view volunteer) {
   const Shift& shift = shift_of(roster, meeting);
   const auto it = std::find(shift.volunteers.begin(), shift.volunteers.end(), volunteer);
   if (it == shift.volunteers.end()) {
-    throw InputError("", std::string(volunteer) + " is not rostered on " + meeting_label(shift),
-                     "/shifts/" + std::to_string(meeting - 1) + "/volunteers");
+    detail::raise_input_error("/shifts/" + std::to_string(meeting - 1) + "/volunteers", std::string(volunteer) + " is not rostered on " + meeting_label(shift));
   }
   Roster changed = roster;
   auto& list = shift_of(changed, meeting).volunteers;

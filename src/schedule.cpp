@@ -1,4 +1,5 @@
 #include "paarorende/schedule.hpp"
+#include "detail/input_error.hpp"
 
 #include "detail/names.hpp"
 #include <algorithm>
@@ -27,27 +28,20 @@ bool is_weekend(Weekday weekday) {
   return weekday == boost::date_time::Saturday || weekday == boost::date_time::Sunday;
 }
 
-void require(bool ok, const char* pointer, const std::string& message) {
-  if (!ok) throw InputError("", message, pointer);
-}
-
 void require_range(int value, int low, int high, const char* pointer) {
-  require(value >= low && value <= high, pointer,
-          "must be between " + std::to_string(low) + " and " + std::to_string(high) + ", got " +
-              std::to_string(value));
+  detail::require(value >= low && value <= high, pointer, detail::range_message(low, high, value));
 }
 
 void require_clock(ClockTime time, const char* pointer) {
-  require(!time.is_special() && time >= ClockTime(0, 0, 0) && time < ClockTime(24, 0, 0), pointer,
+  detail::require(!time.is_special() && time >= ClockTime(0, 0, 0) && time < ClockTime(24, 0, 0), pointer,
           "must be a time of day between 00:00 and 23:59");
 }
 
 void require_supported_date(Date date, const std::string& pointer) {
   if (date.is_special() || date.year() < first_supported_year || date.year() > last_supported_year) {
-    throw InputError("", "date outside the supported years " +
+    detail::raise_input_error(pointer, "date outside the supported years " +
                              std::to_string(first_supported_year) + "-" +
-                             std::to_string(last_supported_year),
-                     pointer);
+                             std::to_string(last_supported_year));
   }
 }
 
@@ -193,17 +187,15 @@ std::optional<AgendaKind> agenda_kind_from_string(std::string_view text) noexcep
 
 void check_request(const CourseRequest& request) {
   if (request.first_date.has_value() == request.earliest_date.has_value()) {
-    throw InputError("", "give exactly one of first_date and earliest_date",
-                     request.first_date ? "/earliest_date" : "/first_date");
+    detail::raise_input_error(request.first_date ? "/earliest_date" : "/first_date", "give exactly one of first_date and earliest_date");
   }
   if (request.first_date) require_supported_date(*request.first_date, "/first_date");
   if (request.earliest_date) require_supported_date(*request.earliest_date, "/earliest_date");
   if (request.first_date && request.weekday &&
       request.first_date->day_of_week().as_enum() != *request.weekday) {
-    throw InputError("", std::string("first_date is a ") +
+    detail::raise_input_error("/weekday", std::string("first_date is a ") +
                              weekday_name(request.first_date->day_of_week().as_enum()) +
-                             ", not a " + weekday_name(*request.weekday),
-                     "/weekday");
+                             ", not a " + weekday_name(*request.weekday));
   }
   require_range(request.sessions, 1, 52, "/sessions");
   require_range(request.cadence_weeks, 1, 12, "/cadence_weeks");
@@ -216,7 +208,7 @@ void check_request(const CourseRequest& request) {
   const ScheduleRules& rules = request.rules;
   require_range(rules.min_sessions, 1, 52, "/rules/min_sessions");
   require_range(rules.max_sessions, rules.min_sessions, 52, "/rules/max_sessions");
-  require(!rules.cadences_weeks.empty(), "/rules/cadences_weeks", "must name at least one cadence");
+  detail::require(!rules.cadences_weeks.empty(), "/rules/cadences_weeks", "must name at least one cadence");
   for (std::size_t i = 0; i < rules.cadences_weeks.size(); ++i) {
     if (rules.cadences_weeks[i] < 1 || rules.cadences_weeks[i] > 12) {
       const std::string at = "/rules/cadences_weeks/" + std::to_string(i);
@@ -234,15 +226,14 @@ void check_request(const CourseRequest& request) {
   for (std::size_t p = 0; p < request.presenters.size(); ++p) {
     const Presenter& presenter = request.presenters[p];
     const std::string at = "/presenters/" + std::to_string(p);
-    if (presenter.id.empty()) throw InputError("", "a presenter needs an id", at + "/id");
+    if (presenter.id.empty()) detail::raise_input_error(at + "/id", "a presenter needs an id");
     for (std::size_t q = 0; q < p; ++q) {
       if (request.presenters[q].id == presenter.id) {
-        throw InputError("", "presenter id \"" + presenter.id + "\" is used twice", at + "/id");
+        detail::raise_input_error(at + "/id", "presenter id \"" + presenter.id + "\" is used twice");
       }
     }
     if (catalogue.find_role(presenter.role) == nullptr) {
-      throw InputError("C7", "no presenter role \"" + presenter.role + "\" in the catalogue",
-                       at + "/role");
+      detail::raise_input_error(at + "/role", "no presenter role \"" + presenter.role + "\" in the catalogue", detail::Rule{"C7"});
     }
   }
   // DOMAIN C6, G6, T3: wishes name known topics once each; grades fit their stages.

@@ -1,4 +1,5 @@
 #include "paarorende/topic.hpp"
+#include "detail/input_error.hpp"
 
 #include <algorithm>
 
@@ -22,7 +23,7 @@ std::optional<Audience> audience_from_string(std::string_view text) noexcept {
 
 ChildStage stage_of_grade(int grade) {
   if (grade < 1 || grade > 13) {
-    throw InputError("", "a school grade is 1-13, got " + std::to_string(grade), "grade");
+    detail::raise_input_error("grade", "a school grade is 1-13, got " + std::to_string(grade));
   }
   return grade <= 7 ? ChildStage::primary
          : grade <= 10 ? ChildStage::lower_secondary

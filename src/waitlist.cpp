@@ -1,4 +1,5 @@
 #include "paarorende/waitlist.hpp"
+#include "detail/input_error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -46,37 +47,37 @@ double estimated_minutes(const Place& a, const Place& b, const TravelModel& mode
 
 void check_waitlist(const Waitlist& waitlist) {
   if (!(waitlist.travel_model.detour_factor >= 1.0 && waitlist.travel_model.detour_factor <= 5.0)) {
-    throw InputError("C8", "must be between 1 and 5", "/travel_model/detour_factor");
+    detail::raise_input_error("/travel_model/detour_factor", "must be between 1 and 5", detail::Rule{"C8"});
   }
   if (!(waitlist.travel_model.speed_kmh >= 5.0 && waitlist.travel_model.speed_kmh <= 200.0)) {
-    throw InputError("C8", "must be between 5 and 200", "/travel_model/speed_kmh");
+    detail::raise_input_error("/travel_model/speed_kmh", "must be between 5 and 200", detail::Rule{"C8"});
   }
   std::set<std::string> places;
   for (std::size_t i = 0; i < waitlist.places.size(); ++i) {
     const Place& place = waitlist.places[i];
     if (!is_slug(place.id)) {
-      throw InputError("", "an id is lower-case letters, digits and _ (at most 64)", at("places", i, "id"));
+      detail::raise_input_error(at("places", i, "id"), "an id is lower-case letters, digits and _ (at most 64)");
     }
     if (!places.insert(place.id).second) {
-      throw InputError("", "place id \"" + place.id + "\" is used twice", at("places", i, "id"));
+      detail::raise_input_error(at("places", i, "id"), "place id \"" + place.id + "\" is used twice");
     }
     if (!(place.latitude >= -90.0 && place.latitude <= 90.0)) {
-      throw InputError("", "must be between -90 and 90", at("places", i, "latitude"));
+      detail::raise_input_error(at("places", i, "latitude"), "must be between -90 and 90");
     }
     if (!(place.longitude >= -180.0 && place.longitude <= 180.0)) {
-      throw InputError("", "must be between -180 and 180", at("places", i, "longitude"));
+      detail::raise_input_error(at("places", i, "longitude"), "must be between -180 and 180");
     }
   }
   for (std::size_t i = 0; i < waitlist.travel_times.size(); ++i) {
     const TravelTime& travel = waitlist.travel_times[i];
     if (!places.count(travel.from)) {
-      throw InputError("C8", "unknown place \"" + travel.from + "\"", at("travel_times", i, "from"));
+      detail::raise_input_error(at("travel_times", i, "from"), "unknown place \"" + travel.from + "\"", detail::Rule{"C8"});
     }
     if (!places.count(travel.to)) {
-      throw InputError("C8", "unknown place \"" + travel.to + "\"", at("travel_times", i, "to"));
+      detail::raise_input_error(at("travel_times", i, "to"), "unknown place \"" + travel.to + "\"", detail::Rule{"C8"});
     }
     if (!(travel.minutes >= 0.0 && travel.minutes <= 1440.0)) {
-      throw InputError("C8", "must be between 0 and 1440", at("travel_times", i, "minutes"));
+      detail::raise_input_error(at("travel_times", i, "minutes"), "must be between 0 and 1440", detail::Rule{"C8"});
     }
   }
   std::set<std::string> households;
@@ -84,25 +85,22 @@ void check_waitlist(const Waitlist& waitlist) {
     const Household& household = waitlist.households[i];
     if (!is_slug(household.id)) {
       // DOMAIN X4: a pseudonym, never a name.
-      throw InputError("", "an id is lower-case letters, digits and _ (at most 64)",
-                       at("households", i, "id"));
+      detail::raise_input_error(at("households", i, "id"), "an id is lower-case letters, digits and _ (at most 64)");
     }
     if (!households.insert(household.id).second) {
-      throw InputError("", "household id \"" + household.id + "\" is used twice", at("households", i, "id"));
+      detail::raise_input_error(at("households", i, "id"), "household id \"" + household.id + "\" is used twice");
     }
     if (household.caregivers.empty() || household.caregivers.size() > 2) {
-      throw InputError("G3", "a household enrols 1 or 2 caregivers", at("households", i, "caregivers"));
+      detail::raise_input_error(at("households", i, "caregivers"), "a household enrols 1 or 2 caregivers", detail::Rule{"G3"});
     }
     if (household.children.empty()) {
-      throw InputError("", "a household has at least one child the offer concerns",
-                       at("households", i, "children"));
+      detail::raise_input_error(at("households", i, "children"), "a household has at least one child the offer concerns");
     }
     if (household.school.empty()) {
-      throw InputError("C8", "a household on a waitlist names its pickup place (\"school\")",
-                       "/households/" + std::to_string(i));
+      detail::raise_input_error("/households/" + std::to_string(i), "a household on a waitlist names its pickup place (\"school\")", detail::Rule{"C8"});
     }
     if (!places.count(household.school)) {
-      throw InputError("C8", "unknown place \"" + household.school + "\"", at("households", i, "school"));
+      detail::raise_input_error(at("households", i, "school"), "unknown place \"" + household.school + "\"", detail::Rule{"C8"});
     }
   }
 }

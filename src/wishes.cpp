@@ -1,4 +1,5 @@
 #include "paarorende/wishes.hpp"
+#include "detail/input_error.hpp"
 
 #include <algorithm>
 #include <map>
@@ -21,7 +22,7 @@ const char* transition_topic_of_grade(int grade) {
 TopicChoice choose_topics(const std::vector<TopicWish>& wishes, const TopicCatalogue& catalogue,
                           const std::vector<ChildProfile>& children, int count, Audience audience,
                           const TopicRules& rules) {
-  if (count < 0) throw InputError("", "the number of topics cannot be negative", "/count");
+  if (count < 0) detail::raise_input_error("/count", "the number of topics cannot be negative");
   // The group's stages: a topic suits the group when it suits every one of them (DOMAIN G6).
   std::set<ChildStage> stages;
   for (std::size_t i = 0; i < children.size(); ++i) {
@@ -29,13 +30,11 @@ TopicChoice choose_topics(const std::vector<TopicWish>& wishes, const TopicCatal
     if (child.grade) {
       const std::string at = "/children/" + std::to_string(i) + "/grade";
       if (*child.grade < 1 || *child.grade > 13) {
-        throw InputError("", "a school grade is 1-13, got " + std::to_string(*child.grade), at);
+        detail::raise_input_error(at, "a school grade is 1-13, got " + std::to_string(*child.grade));
       }
       if (stage_of_grade(*child.grade) != child.stage) {
-        throw InputError("",
-                         "grade " + std::to_string(*child.grade) + " is not in " +
-                             std::string(to_string(child.stage)),
-                         at);
+        detail::raise_input_error(at, "grade " + std::to_string(*child.grade) + " is not in " +
+                             std::string(to_string(child.stage)));
       }
     }
     stages.insert(child.stage);
@@ -54,8 +53,7 @@ TopicChoice choose_topics(const std::vector<TopicWish>& wishes, const TopicCatal
     const TopicWish& wish = wishes[w];
     const std::string at = "/wishes/" + std::to_string(w);
     if (!participants.insert(wish.participant).second) {
-      throw InputError("", "participant \"" + wish.participant + "\" is listed twice",
-                       at + "/participant");
+      detail::raise_input_error(at + "/participant", "participant \"" + wish.participant + "\" is listed twice");
     }
     std::set<std::string> named;
     std::vector<std::string> counted;  // the wishes that can be chosen, in the participant's order
@@ -63,9 +61,9 @@ TopicChoice choose_topics(const std::vector<TopicWish>& wishes, const TopicCatal
       const std::string& id = wish.topics[i];
       const std::string topic_at = at + "/topics/" + std::to_string(i);
       const Topic* topic = catalogue.find(id);
-      if (topic == nullptr) throw InputError("C6", "no topic \"" + id + "\" in the catalogue", topic_at);
+      if (topic == nullptr) detail::raise_input_error(topic_at, "no topic \"" + id + "\" in the catalogue", detail::Rule{"C6"});
       if (!named.insert(id).second) {
-        throw InputError("C6", "topic \"" + id + "\" is named twice by one participant", topic_at);
+        detail::raise_input_error(topic_at, "topic \"" + id + "\" is named twice by one participant", detail::Rule{"C6"});
       }
       if (id == first_session_topic || !topic->is_for(audience)) {
         excluded.insert(id);

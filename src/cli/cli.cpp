@@ -1,4 +1,5 @@
 #include "cli.hpp"
+#include "detail/input_error.hpp"
 
 #include <charconv>
 #include <exception>
@@ -37,7 +38,7 @@ std::vector<Command> general_commands() {
 void print(const Json& document) {
   std::cout << document.dump(2) << '\n';
   std::cout.flush();
-  if (!std::cout) throw InputError("", "cannot write the output", "stdout");
+  if (!std::cout) detail::raise_input_error("stdout", "cannot write the output");
 }
 
 std::string single_file(const std::vector<std::string>& args, const char* command) {
@@ -49,7 +50,7 @@ double parse_number(const std::string& text, const char* option) {
   double value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size()) {
-    throw InputError("", "expected a number, got " + detail::quote_input(text), option);
+    detail::raise_input_error(option, "expected a number, got " + detail::quote_input(text));
   }
   return value;
 }

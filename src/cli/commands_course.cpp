@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "detail/input_error.hpp"
 #include "detail/text.hpp"
 #include "paarorende/paarorende.hpp"
 
@@ -17,14 +18,12 @@ int command_holidays(const std::vector<std::string>& args) {
   const std::string& text = args[0];
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (error != std::errc() || end != text.data() + text.size()) {
-    throw InputError("", "expected a year, got " + detail::quote_input(text), "YEAR");
+    detail::raise_input_error("YEAR", "expected a year, got " + detail::quote_input(text));
   }
   if (year < first_supported_year || year > last_supported_year) {
-    throw InputError("X1",
-                                 text + " is outside the supported years " +
+    detail::raise_input_error("YEAR", text + " is outside the supported years " +
                                      std::to_string(first_supported_year) + "-" +
-                                     std::to_string(last_supported_year),
-                                 "YEAR");
+                                     std::to_string(last_supported_year), detail::Rule{"X1"});
   }
   print(to_json(public_holidays(year)));
   return exit_ok;
@@ -64,7 +63,7 @@ int command_plan(const std::vector<std::string>& args) {
         (out.close(), std::filesystem::rename(temporary, ics_file, renamed), renamed)) {
       std::error_code ignored;
       std::filesystem::remove(temporary, ignored);
-      throw InputError("", "cannot write the iCalendar file", ics_file);
+      detail::raise_input_error(ics_file, "cannot write the iCalendar file");
     }
   }
   print(to_json(schedule));

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "detail/input_error.hpp"
 #include "paarorende/paarorende.hpp"
 #include "detail/text.hpp"
 #include "paarorende/evaluation.hpp"
@@ -41,8 +42,7 @@ int command_evaluate(const std::vector<std::string>& args) {
       } else if (arg == "--threshold") {
         const double threshold = parse_number(value, "--threshold");
         if (threshold != static_cast<int>(threshold)) {
-          throw InputError("X4", "expected a whole number of respondents, got " + detail::quote_input(value),
-                           "--threshold");
+          detail::raise_input_error("--threshold", "expected a whole number of respondents, got " + detail::quote_input(value), detail::Rule{"X4"});
         }
         try {
           options.threshold = checked_threshold(static_cast<int>(threshold));
@@ -51,7 +51,7 @@ int command_evaluate(const std::vector<std::string>& args) {
         }
       } else if (arg == "--lang") {
         const auto language = language_from_string(value);
-        if (!language) throw InputError("", "expected nb or en, got " + detail::quote_input(value), "--lang");
+        if (!language) detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
         report.language = *language;
       } else {
         throw UsageError{"unexpected option " + detail::quote_input(arg)};

@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "cli.hpp"
+#include "detail/input_error.hpp"
 #include "paarorende/paarorende.hpp"
 #include "paarorende/io/formation.hpp"
 
@@ -16,7 +17,7 @@ int command_groups(const std::vector<std::string>& args) {
       if (i + 1 == args.size()) throw UsageError{"--seed needs a value"};
       seed = parse_number(args[++i], "--seed");
       if (*seed < 0 || *seed > 9007199254740991.0) {
-        throw InputError("", "expected a whole number from 0 to 2^53 - 1", "--seed");
+        detail::raise_input_error("--seed", "expected a whole number from 0 to 2^53 - 1");
       }
     } else if (!file && (args[i].empty() || args[i][0] != '-')) {
       file = args[i];

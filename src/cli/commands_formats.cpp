@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "cli.hpp"
+#include "detail/input_error.hpp"
 #include "paarorende/paarorende.hpp"
 #include "detail/text.hpp"
 #include "paarorende/family_week.hpp"
@@ -47,7 +48,7 @@ void write_calendar(const std::string& file, const std::string& ical) {
       (out.close(), std::filesystem::rename(temporary, file, renamed), renamed)) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
-    throw InputError("", "cannot write the iCalendar file", file);
+    detail::raise_input_error(file, "cannot write the iCalendar file");
   }
 }
 

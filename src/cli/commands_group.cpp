@@ -3,6 +3,7 @@
 #include <set>
 
 #include "cli.hpp"
+#include "detail/input_error.hpp"
 #include "detail/text.hpp"
 #include "paarorende/paarorende.hpp"
 
@@ -44,7 +45,7 @@ int command_enrol(const std::vector<std::string>& args) {
     else if (option == "--caregivers") {
       const double caregivers = parse_number(value, "--caregivers");
       if (caregivers != 1.0 && caregivers != 2.0) {
-        throw InputError("", "a household enrols 1 or 2 caregivers", "--caregivers");
+        detail::raise_input_error("--caregivers", "a household enrols 1 or 2 caregivers");
       }
       household.caregivers = static_cast<int>(caregivers);
     }
@@ -52,7 +53,7 @@ int command_enrol(const std::vector<std::string>& args) {
   }
   if (!present || !probability) throw UsageError{"enrol needs --present K and --probability P"};
   auto require = [](bool ok, const char* option, const char* message) {
-    if (!ok) throw InputError("", message, option);
+    if (!ok) detail::raise_input_error(option, message);
   };
   require(*present >= 0 && *present <= 10000 && *present == static_cast<int>(*present), "--present",
           "expected a whole number of participants, 0 to 10000");

@@ -22,6 +22,11 @@ struct Rule {
   throw InputError(std::string(rule.id), std::move(message), std::move(where));
 }
 
+/// Raises an input error at `where` unless `ok`: the checks of a value's own fields.
+inline void require(bool ok, const std::string& where, const std::string& message, Rule rule = {}) {
+  if (!ok) raise_input_error(where, message, rule);
+}
+
 /// Throws InputError("at most <limit> <what>, got <count>") when count > limit
 /// (include/paarorende/limits.hpp).
 inline void check_limit(std::size_t count, std::size_t limit, const char* what,

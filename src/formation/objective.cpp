@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "formation_internal.hpp"
+#include "detail/input_error.hpp"
 #include "paarorende/error.hpp"
 
 namespace paarorende {
@@ -266,7 +267,7 @@ void FormationProblem::prepare_pins() {
   };
   auto resolve = [this](const std::string& id, const std::string& where) {
     const int h = household_of(id);
-    if (h < 0) throw InputError("", "unknown household \"" + id + "\"", where);
+    if (h < 0) detail::raise_input_error(where, "unknown household \"" + id + "\"");
     return h;
   };
   for (std::size_t i = 0; i < pins.together.size(); ++i) {
@@ -328,13 +329,13 @@ void check_formation_rules(const FormationRules& formation, const GroupRules& ru
     std::ostringstream message;
     message << "target_participants (" << formation.target_participants << ") must be between min_participants ("
             << rules.min_participants << ") and max_participants (" << rules.max_participants << ")";
-    throw InputError("G3", message.str(), "/formation/target_participants");
+    detail::raise_input_error("/formation/target_participants", message.str(), detail::Rule{"G3"});
   }
   if (!(formation.max_travel_minutes > 0.0 && formation.max_travel_minutes <= 600.0)) {
-    throw InputError("C8", "must be above 0 and at most 600", "/formation/max_travel_minutes");
+    detail::raise_input_error("/formation/max_travel_minutes", "must be above 0 and at most 600", detail::Rule{"C8"});
   }
   if (formation.max_passes < 0 || formation.max_passes > 1000) {
-    throw InputError("", "must be between 0 and 1000", "/formation/max_passes");
+    detail::raise_input_error("/formation/max_passes", "must be between 0 and 1000");
   }
   const ObjectiveWeights& w = formation.weights;
   const std::pair<const char*, double> weights[] = {
@@ -346,7 +347,7 @@ void check_formation_rules(const FormationRules& formation, const GroupRules& ru
     if (!(value >= 0.0 && value <= 1e6)) {
       std::string where = "/formation/weights/";
       where += name;
-      throw InputError("", "must be between 0 and 1000000", where);
+      detail::raise_input_error(where, "must be between 0 and 1000000");
     }
   }
 }

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "formation_internal.hpp"
+#include "detail/input_error.hpp"
 #include "paarorende/error.hpp"
 
 namespace paarorende {
@@ -603,15 +604,15 @@ FormationResult form_groups(const FormationRequest& request) {
     const LockedGroup& locked = request.locked[i];
     const std::string base = "/locked/" + std::to_string(i);
     if (!group_ids.insert(locked.id).second || locked.id.empty()) {
-      throw InputError("", "locked group id \"" + locked.id + "\" is empty or used twice", base + "/id");
+      detail::raise_input_error(base + "/id", "locked group id \"" + locked.id + "\" is empty or used twice");
     }
-    if (locked.households.empty()) throw InputError("", "a locked group has households", base + "/households");
+    if (locked.households.empty()) detail::raise_input_error(base + "/households", "a locked group has households");
     std::vector<int> members;
     for (std::size_t j = 0; j < locked.households.size(); ++j) {
       std::string where = base + "/households/";
       where += std::to_string(j);
       const int h = problem.household_of(locked.households[j]);
-      if (h < 0) throw InputError("", "unknown household \"" + locked.households[j] + "\"", where);
+      if (h < 0) detail::raise_input_error(where, "unknown household \"" + locked.households[j] + "\"");
       if (taken[h]) {
         throw ImpossibleRequest("", "household \"" + locked.households[j] + "\" is in two locked groups", where);
       }
@@ -630,7 +631,7 @@ FormationResult form_groups(const FormationRequest& request) {
     int venue = -1;
     if (!locked.venue.empty()) {
       venue = problem.place_of(locked.venue);
-      if (venue < 0) throw InputError("C8", "unknown place \"" + locked.venue + "\"", base + "/venue");
+      if (venue < 0) detail::raise_input_error(base + "/venue", "unknown place \"" + locked.venue + "\"", detail::Rule{"C8"});
     } else {
       venue = venue_for_locked(problem, members);
     }

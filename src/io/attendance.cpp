@@ -1,5 +1,6 @@
 // Attendance records and the attendance model as JSON (io/attendance.hpp).
 #include "paarorende/io/attendance.hpp"
+#include "detail/input_error.hpp"
 
 #include "io/readers.hpp"
 
@@ -12,7 +13,7 @@ double read_probability(const Json& value, const std::string& pointer) {
   if (!value.is_number()) detail::wrong_type(value, pointer, "a number");
   const double number = value.get<double>();
   if (!(number >= 0.0 && number <= 1.0)) {
-    throw InputError("", "must be between 0 and 1, got " + value.dump(), pointer);
+    detail::raise_input_error(pointer, "must be between 0 and 1, got " + value.dump());
   }
   return number;
 }
@@ -46,7 +47,7 @@ AttendanceRecords attendance_records_from_json(const Json& document) {
   if (const Json* prior = in.find("prior")) result.prior = read_attendance(*prior, "/prior", result.prior);
   if (const Json* weight = in.find("prior_weight")) {
     if (!weight->is_number() || weight->get<double>() < 0 || weight->get<double>() > 1e6) {
-      throw InputError("", "a number of pseudo-sessions, 0 to 1000000", "/prior_weight");
+      detail::raise_input_error("/prior_weight", "a number of pseudo-sessions, 0 to 1000000");
     }
     result.prior_weight = weight->get<double>();
   }

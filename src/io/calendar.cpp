@@ -1,5 +1,6 @@
 // School calendars and public holidays as JSON (io/calendar.hpp).
 #include "paarorende/io/calendar.hpp"
+#include "detail/input_error.hpp"
 
 #include "io/readers.hpp"
 
@@ -13,7 +14,7 @@ SchoolHoliday read_school_holiday(const Json& value, const std::string& pointer)
   SchoolHoliday holiday{in.string("name"), in.date("first"), in.date("last")};
   in.finish();
   if (holiday.last < holiday.first) {
-    throw InputError("X2", "the holiday ends before it begins", in.pointer("last"));
+    detail::raise_input_error(in.pointer("last"), "the holiday ends before it begins", detail::Rule{"X2"});
   }
   return holiday;
 }
@@ -25,7 +26,7 @@ SchoolYear read_school_year(const Json& value, const std::string& pointer) {
   year.first_day = in.date("first_day");
   year.last_day = in.date("last_day");
   if (year.last_day < year.first_day) {
-    throw InputError("X2", "the school year ends before it begins", in.pointer("last_day"));
+    detail::raise_input_error(in.pointer("last_day"), "the school year ends before it begins", detail::Rule{"X2"});
   }
   const Json& holidays = in.array("holidays");
   for (std::size_t i = 0; i < holidays.size(); ++i) {
@@ -51,8 +52,7 @@ SchoolCalendar read_school_calendar(const Json& value, const std::string& pointe
     const std::string at = in.pointer("school_years") + "/" + std::to_string(i);
     calendar.years.push_back(read_school_year(years[i], at));
     if (i > 0 && calendar.years[i].first_day <= calendar.years[i - 1].last_day) {
-      throw InputError("X2", "school years must be in order and must not overlap",
-                       at + "/first_day");
+      detail::raise_input_error(at + "/first_day", "school years must be in order and must not overlap", detail::Rule{"X2"});
     }
   }
   in.finish();

@@ -40,7 +40,7 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 }
 
 [[noreturn]] void fail(std::size_t row, std::size_t column, const std::string& message) {
-  throw InputError("", message, csv_location(row, column));
+  detail::raise_input_error(csv_location(row, column), message);
 }
 
 }  // namespace

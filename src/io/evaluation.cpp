@@ -1,5 +1,6 @@
 // Evaluation forms and responses as JSON and CSV (io/evaluation.hpp; DOMAIN E1-E3, X4).
 #include "paarorende/io/evaluation.hpp"
+#include "detail/input_error.hpp"
 
 #include <algorithm>
 
@@ -87,7 +88,7 @@ std::string expected_answer(const Item& item) {
 }
 
 [[noreturn]] void bad_answer(const Item& item, const std::string& got, const std::string& where) {
-  throw InputError("E1", "expected " + expected_answer(item) + ", got " + got, where);
+  detail::raise_input_error(where, "expected " + expected_answer(item) + ", got " + got, detail::Rule{"E1"});
 }
 
 // A Likert value from text: a whole number, "4.0" or (with a decimal comma) "4,0" too.
@@ -194,16 +195,14 @@ Item read_item(const Json& value, const std::string& pointer) {
   const std::string kind = in.string("kind");
   const auto parsed = item_kind_from_string(kind);
   if (!parsed) {
-    throw InputError("", "expected likert, yes_no, single_choice or free_text, got " + quote_input(kind),
-                     in.pointer("kind"));
+    detail::raise_input_error(in.pointer("kind"), "expected likert, yes_no, single_choice or free_text, got " + quote_input(kind));
   }
   item.kind = *parsed;
   item.text = read_text(in.required("text"), in.pointer("text"));
   const auto only = [&](const char* field, ItemKind kind_needed) {
     if (item.kind != kind_needed && in.find(field)) {
-      throw InputError("", std::string("only a ") + std::string(to_string(kind_needed)) +
-                               " item has " + field,
-                       in.pointer(field));
+      detail::raise_input_error(in.pointer(field), std::string("only a ") + std::string(to_string(kind_needed)) +
+                               " item has " + field);
     }
   };
   only("min", ItemKind::likert);
@@ -316,15 +315,13 @@ EvaluationResponses responses_from_json(const Json& document, const EvaluationFo
   if (const Json* id = in.find("form")) {
     const std::string named = detail::read_string(*id, "/form");
     if (named != form.id) {
-      throw InputError("E1", "the responses are to form " + quote_input(named) + ", not to " + form_name(form),
-                       "/form");
+      detail::raise_input_error("/form", "the responses are to form " + quote_input(named) + ", not to " + form_name(form), detail::Rule{"E1"});
     }
   }
   if (const Json* version = in.find("version")) {
     const auto named = detail::read_integer(*version, "/version", 1, 1'000'000);
     if (named != form.version) {
-      throw InputError("E1", "the responses are to version " + std::to_string(named) + ", not to " + form_name(form),
-                       "/version");
+      detail::raise_input_error("/version", "the responses are to version " + std::to_string(named) + ", not to " + form_name(form), detail::Rule{"E1"});
     }
   }
   in.string_or("note", "");
@@ -348,9 +345,8 @@ EvaluationResponses responses_from_json(const Json& document, const EvaluationFo
       const std::string where = response_in.pointer("answers") + "/" + detail::pointer_token(it.key());
       const auto index = form.index_of(it.key());
       if (!index) {
-        throw InputError("E1", "unknown item " + quote_input(it.key()) + ": " + form_name(form) + " has " +
-                                   item_list(form),
-                         where);
+        detail::raise_input_error(where, "unknown item " + quote_input(it.key()) + ": " + form_name(form) + " has " +
+                                   item_list(form), detail::Rule{"E1"});
       }
       response.answers[*index] = answer_from_json(form.items[*index], it.value(), where);
     }
@@ -366,7 +362,7 @@ EvaluationResponses responses_from_csv(std::string_view text, const EvaluationFo
   EvaluationResponses result;
   result.form_id = form.id;
   result.form_version = form.version;
-  if (table.rows.empty()) throw InputError("", "the file is empty: expected a header row of item ids", "row 1");
+  if (table.rows.empty()) detail::raise_input_error("row 1", "the file is empty: expected a header row of item ids");
   const CsvRow& header = table.rows.front();
   // What each column holds: an item index, the course, or a respondent id to drop.
   constexpr std::size_t course_column = static_cast<std::size_t>(-1);
@@ -377,7 +373,7 @@ EvaluationResponses responses_from_csv(std::string_view text, const EvaluationFo
     const std::string name = trimmed(header.fields[c]);
     const std::string where = csv_location(header.row, c + 1);
     if (!seen.insert(name).second) {
-      throw InputError("", "column " + quote_input(name) + " appears twice", where);
+      detail::raise_input_error(where, "column " + quote_input(name) + " appears twice");
     }
     if (name == "course") {
       columns.push_back(course_column);
@@ -386,9 +382,8 @@ EvaluationResponses responses_from_csv(std::string_view text, const EvaluationFo
     } else if (const auto index = form.index_of(name)) {
       columns.push_back(*index);
     } else {
-      throw InputError("E1", "unknown item " + quote_input(name) + ": " + form_name(form) + " has " + item_list(form) +
-                                 " (and the columns course, respondent)",
-                       where);
+      detail::raise_input_error(where, "unknown item " + quote_input(name) + ": " + form_name(form) + " has " + item_list(form) +
+                                 " (and the columns course, respondent)", detail::Rule{"E1"});
     }
   }
   result.responses.reserve(table.rows.size() - 1);
@@ -401,7 +396,7 @@ EvaluationResponses responses_from_csv(std::string_view text, const EvaluationFo
       message += std::to_string(row.fields.size());
       // The first missing field, or the first extra one.
       const std::size_t column = std::min(row.fields.size(), columns.size()) + 1;
-      throw InputError("", message, csv_location(row.row, column));
+      detail::raise_input_error(csv_location(row.row, column), message);
     }
     Response response;
     response.answers.resize(form.items.size());

@@ -1,5 +1,6 @@
 // Course formats as JSON, and the built-in formats read from src/data/formats.json (io/format.hpp).
 #include "paarorende/io/format.hpp"
+#include "detail/input_error.hpp"
 
 #include "io/readers.hpp"
 #include "paarorende/io/group.hpp"
@@ -54,9 +55,8 @@ CourseFormat read_format(const Json& value, const std::string& pointer,
   const std::string id = in.slug("id");
   for (const auto& format : known) {
     if (format.id == id) {
-      throw InputError("", "format id " + detail::quote_input(id) +
-                               " is taken by a built-in format; choose another",
-                       in.pointer("id"));
+      detail::raise_input_error(in.pointer("id"), "format id " + detail::quote_input(id) +
+                               " is taken by a built-in format; choose another");
     }
   }
   CourseFormat format;
@@ -67,9 +67,8 @@ CourseFormat read_format(const Json& value, const std::string& pointer,
     if (base == known.end()) {
       std::string ids;
       for (const auto& f : known) ids += (ids.empty() ? "" : ", ") + f.id;
-      throw InputError("", "no format " + detail::quote_input(base_id) + " to base on (known: " +
-                               ids + ")",
-                       in.pointer("based_on"));
+      detail::raise_input_error(in.pointer("based_on"), "no format " + detail::quote_input(base_id) + " to base on (known: " +
+                               ids + ")");
     }
     format = *base;
     format.based_on = base_id;
@@ -130,7 +129,7 @@ CourseFormat read_format(const Json& value, const std::string& pointer,
     format.rules = detail::read_array<std::string>(in, "rules", [](const Json& v, const std::string& at) {
       std::string id = detail::read_string(v, at);
       if (!is_rule_id(id)) {
-        throw InputError("", "expected a DOMAIN rule id such as \"C3\", got " + detail::quote_input(id), at);
+        detail::raise_input_error(at, "expected a DOMAIN rule id such as \"C3\", got " + detail::quote_input(id));
       }
       return id;
     });
@@ -193,7 +192,7 @@ CourseFormat format_from_reference(const Json& value, const std::string& pointer
   }
   const std::string text = detail::read_string(value, pointer);
   if (detail::is_slug(text)) return builtin_format(text, pointer);
-  if (text.empty()) throw InputError("", "expected a built-in format id, a file name or an object", pointer);
+  if (text.empty()) detail::raise_input_error(pointer, "expected a built-in format id, a file name or an object");
   std::filesystem::path file = text;
   if (file.is_relative()) file = base_dir / file;
   return load_format(file);

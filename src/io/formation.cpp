@@ -8,6 +8,7 @@
 #include <string>
 
 #include "io/json_reader.hpp"
+#include "detail/input_error.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/io/formation.hpp"
 #include "paarorende/limits.hpp"
@@ -34,7 +35,7 @@ double read_number(const Json& value, const std::string& pointer, double low, do
   if (!(number >= low && number <= high)) {
     char bounds[64];
     std::snprintf(bounds, sizeof bounds, "must be between %g and %g, got ", low, high);
-    throw InputError("", bounds + value.dump(), pointer);
+    detail::raise_input_error(pointer, bounds + value.dump());
   }
   return number;
 }
@@ -114,7 +115,7 @@ std::vector<std::vector<std::string>> read_pin_lists(const Json& value, const st
   const Json& array = array_at(value, pointer, max_households);
   for (std::size_t i = 0; i < array.size(); ++i) {
     lists.push_back(id_list(array[i], item(pointer, i)));
-    if (lists.back().size() < 2) throw InputError("", "a pin names at least two households", item(pointer, i));
+    if (lists.back().size() < 2) detail::raise_input_error(item(pointer, i), "a pin names at least two households");
   }
   return lists;
 }
@@ -203,7 +204,7 @@ FormationRequest formation_request_from_json(const Json& document) {
     for (std::size_t i = 0; i < lists.size(); ++i) {
       for (std::size_t j = 0; j < lists[i].size(); ++j) {
         if (!households_known.count(lists[i][j])) {
-          throw InputError("", "unknown household " + detail::quote_input(lists[i][j]), item(item(pointer, i), j));
+          detail::raise_input_error(item(item(pointer, i), j), "unknown household " + detail::quote_input(lists[i][j]));
         }
       }
     }
@@ -213,12 +214,11 @@ FormationRequest formation_request_from_json(const Json& document) {
   for (std::size_t i = 0; i < request.locked.size(); ++i) {
     const LockedGroup& locked = request.locked[i];
     if (!locked.venue.empty() && !places_known.count(locked.venue)) {
-      throw InputError("C8", "unknown place " + detail::quote_input(locked.venue), item("/locked", i) + "/venue");
+      detail::raise_input_error(item("/locked", i) + "/venue", "unknown place " + detail::quote_input(locked.venue), detail::Rule{"C8"});
     }
     for (std::size_t j = 0; j < locked.households.size(); ++j) {
       if (!households_known.count(locked.households[j])) {
-        throw InputError("", "unknown household " + detail::quote_input(locked.households[j]),
-                         item(item("/locked", i) + "/households", j));
+        detail::raise_input_error(item(item("/locked", i) + "/households", j), "unknown household " + detail::quote_input(locked.households[j]));
       }
     }
   }

@@ -1,5 +1,6 @@
 // Group documents, households and group rules as JSON (io/group.hpp; docs/groups.md).
 #include "paarorende/io/group.hpp"
+#include "detail/input_error.hpp"
 
 #include "io/readers.hpp"
 #include "paarorende/io/format.hpp"
@@ -59,8 +60,8 @@ Child read_household_child(const Json& value, const std::string& pointer) {
   if (in.find("grade")) {
     child.grade = in.integer("grade", 1, 13);
     if (stage_of_grade(*child.grade) != child.stage) {
-      throw InputError("", "grade " + std::to_string(*child.grade) + " is not in " +
-                               std::string(to_string(child.stage)), in.pointer("grade"));
+      detail::raise_input_error(in.pointer("grade"), "grade " + std::to_string(*child.grade) + " is not in " +
+                               std::string(to_string(child.stage)));
     }
   }
   child.birth_date = in.optional_date("birth_date");

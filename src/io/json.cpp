@@ -1,5 +1,6 @@
 // The JSON parser of every document: strict, located errors, bounded (io/json.hpp; limits.hpp).
 #include "paarorende/io/json.hpp"
+#include "detail/input_error.hpp"
 
 #include <set>
 #include <string>
@@ -39,8 +40,8 @@ class DuplicateKeyGuard {
         // `depth` counts the arrays and objects around this one. Refused before it is built:
         // deep nesting would cost stack in every recursive walk (dump, compare) after parsing.
         if (depth >= max_nesting_depth) {
-          throw InputError("", "arrays and objects nested more than " +
-                                   std::to_string(max_nesting_depth) + " deep", pointer());
+          detail::raise_input_error(pointer(), "arrays and objects nested more than " +
+                                   std::to_string(max_nesting_depth) + " deep");
         }
         frames_.push_back({event == Event::array_start, {}, {}, -1});
         break;
@@ -52,7 +53,7 @@ class DuplicateKeyGuard {
         Frame& frame = frames_.back();
         frame.key = parsed.get<std::string>();
         if (!frame.keys.insert(frame.key).second) {
-          throw InputError("", "field " + detail::quote_input(frame.key) + " is given twice", pointer());
+          detail::raise_input_error(pointer(), "field " + detail::quote_input(frame.key) + " is given twice");
         }
         break;
       }
@@ -78,7 +79,8 @@ class DuplicateKeyGuard {
   std::string pointer() const {
     std::string text;
     for (const Frame& frame : frames_) {
-      text += "/" + (frame.array ? std::to_string(frame.index) : detail::pointer_token(frame.key));
+      text += '/';
+      text += frame.array ? std::to_string(frame.index) : detail::pointer_token(frame.key);
     }
     return text;
   }
@@ -118,7 +120,7 @@ std::pair<std::size_t, std::string> first_json_error(std::string_view text) {
 
 Json parse_json(std::string_view text) {
   if (text.size() > max_document_bytes) {
-    throw InputError("", "document of " + std::to_string(text.size()) +
+    detail::raise_input_error("", "document of " + std::to_string(text.size()) +
                              " bytes exceeds the limit of " + std::to_string(max_document_bytes));
   }
   // A UTF-8 byte order mark, as some editors write, is not an error.
@@ -126,7 +128,7 @@ Json parse_json(std::string_view text) {
   // nlohmann's reader takes a NUL byte for the end of the input and would silently ignore
   // whatever follows it (found by the bad-input catalogue; issue #9).
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    throw InputError("", "invalid JSON: a NUL byte (U+0000)", line_and_column(text, nul + 1));
+    detail::raise_input_error(line_and_column(text, nul + 1), "invalid JSON: a NUL byte (U+0000)");
   }
   try {
     return Json::parse(text, DuplicateKeyGuard{});
@@ -140,34 +142,17 @@ Json parse_json(std::string_view text) {
     if (auto last_read = message.find("; last read"); last_read != std::string::npos) {
       message.resize(last_read);
     }
-    throw InputError("", "invalid JSON: " + message, line_and_column(text, error.byte));
+    detail::raise_input_error(line_and_column(text, error.byte), "invalid JSON: " + message);
   } catch (const Json::out_of_range&) {
     // A number beyond a double ("1e400"): nlohmann throws out_of_range without a position, so a
     // second, plain SAX pass finds where (found by fuzzing; issue #9).
     const auto [byte, token] = first_json_error(text);
-    throw InputError("", "invalid JSON: the number " + detail::quote_input(token) + " is out of range",
-                     line_and_column(text, byte));
+    detail::raise_input_error(line_and_column(text, byte), "invalid JSON: the number " + detail::quote_input(token) + " is out of range");
   }
 }
 
 Json load_json_file(const std::filesystem::path& path) {
-  std::error_code kind_error;
-  if (std::filesystem::is_directory(path, kind_error)) {
-    throw FileInputError("", "is a folder, not a file", path.string());
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw FileInputError("", "cannot open the file", path.string());
-  // Read in chunks up to one byte past the limit: a device or a pipe has no size to ask first.
-  std::string text;
-  char chunk[65536];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_document_bytes) {
-      throw FileInputError("", "file exceeds the limit of " + std::to_string(max_document_bytes) +
-                                   " bytes", path.string());
-    }
-  }
-  if (in.bad()) throw FileInputError("", "cannot read the file", path.string());
+  const std::string text = detail::read_file(path);
   return in_file(path, [&] { return parse_json(text); });
 }
 

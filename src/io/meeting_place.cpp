@@ -1,5 +1,6 @@
 // Meeting-place seasons as JSON and iCalendar (io/meeting_place.hpp; DOMAIN V4).
 #include "paarorende/io/meeting_place.hpp"
+#include "detail/input_error.hpp"
 
 #include "io/readers.hpp"
 #include "io/ical_events.hpp"
@@ -71,7 +72,7 @@ SeasonRequest season_request_from_json(const Json& document, const std::filesyst
                                         : builtin_format("meeting_place");
   const std::optional<Date> first_date = in.optional_date("first_date");
   const Json* year_field = in.find("year");
-  if (!first_date && year_field == nullptr) throw InputError("", "give first_date or year", "/first_date");
+  if (!first_date && year_field == nullptr) detail::raise_input_error("/first_date", "give first_date or year");
   const int year = year_field ? static_cast<int>(detail::read_integer(*year_field, "/year",
                                                                       first_supported_year,
                                                                       last_supported_year - 1))

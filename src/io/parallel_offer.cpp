@@ -1,5 +1,6 @@
 // Parallel offers as JSON (io/parallel_offer.hpp; DOMAIN P1).
 #include "paarorende/io/parallel_offer.hpp"
+#include "detail/input_error.hpp"
 
 #include "io/readers.hpp"
 #include "paarorende/io/format.hpp"
@@ -16,7 +17,7 @@ ParallelActivity read_activity(const Json& value, const std::string& pointer) {
   const Date date = in.date("date");
   const ClockTime start = in.clock("start");
   const ClockTime end = in.clock("end");
-  if (end <= start) throw InputError("", "the activity must end after it starts", in.pointer("end"));
+  if (end <= start) detail::raise_input_error(in.pointer("end"), "the activity must end after it starts");
   std::string place = in.string("place");
   std::vector<int> ages = detail::read_array<int>(in, "ages", [](const Json& v, const std::string& at) {
     return static_cast<int>(detail::read_integer(v, at, 0, 25));
@@ -39,12 +40,12 @@ ParallelOfferRules read_rules(const Json& value, const std::string& pointer, Par
   in.finish();
   if (rules.min_staff < 2) {
     // DOMAIN X5: a session for children has at least two adults present.
-    throw InputError("X5", "an activity for children has at least two adults, got " +
-                               std::to_string(rules.min_staff), in.pointer("min_staff"));
+    detail::raise_input_error(in.pointer("min_staff"), "an activity for children has at least two adults, got " +
+                               std::to_string(rules.min_staff), detail::Rule{"X5"});
   }
   if (rules.max_age < rules.min_age) {
-    throw InputError("", "the oldest age must not be below the youngest (" +
-                             std::to_string(rules.min_age) + ")", in.pointer("max_age"));
+    detail::raise_input_error(in.pointer("max_age"), "the oldest age must not be below the youngest (" +
+                             std::to_string(rules.min_age) + ")");
   }
   return rules;
 }
@@ -57,7 +58,7 @@ ParallelOfferPlan parallel_offer_from_json(const Json& document, const std::file
   const Json* schedule = in.find("schedule");
   const Json* request = in.find("request");
   if ((schedule == nullptr) == (request == nullptr)) {
-    throw InputError("", "give exactly one of schedule and request", schedule ? "/request" : "/schedule");
+    detail::raise_input_error(schedule ? "/request" : "/schedule", "give exactly one of schedule and request");
   }
   if (schedule != nullptr) {
     if (schedule->is_string()) {
@@ -97,7 +98,7 @@ ParallelOfferPlan parallel_offer_from_json(const Json& document, const std::file
   const Json* activities = in.find("activities");
   const Json* children = in.find("children");
   if (activities != nullptr && children != nullptr) {
-    throw InputError("", "give activities or children, not both", "/children");
+    detail::raise_input_error("/children", "give activities or children, not both");
   }
   if (activities != nullptr) {
     plan.activities = detail::read_array<ParallelActivity>(in, "activities", read_activity);

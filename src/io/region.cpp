@@ -1,5 +1,6 @@
 // Regions as JSON, and the built-in regions read from src/data/regions.json (io/region.hpp; DOMAIN V1, V3).
 #include "paarorende/io/region.hpp"
+#include "detail/input_error.hpp"
 
 #include "io/readers.hpp"
 #include "paarorende/io/roster.hpp"
@@ -26,8 +27,7 @@ ChildContact read_contact(const Json& value, const std::string& pointer) {
   for (const char* personal : {"name", "phone", "email", "person"}) {
     if (in.find(personal) != nullptr) {
       // DOMAIN V3, X4: a contact is a role in a unit; the region needs no personal data.
-      throw InputError("X4", "a contact is a role and a unit, never a person's details",
-                       in.pointer(personal));
+      detail::raise_input_error(in.pointer(personal), "a contact is a role and a unit, never a person's details", detail::Rule{"X4"});
     }
   }
   in.finish();
@@ -56,7 +56,7 @@ Region read_region(const Json& value, const std::string& pointer, const std::vec
     const std::string id = detail::read_string(*based_on, in.pointer("based_on"));
     const auto base = std::find_if(known.begin(), known.end(), [&](const Region& r) { return r.id == id; });
     if (base == known.end()) {
-      throw InputError("", "no built-in region " + detail::quote_input(id), in.pointer("based_on"));
+      detail::raise_input_error(in.pointer("based_on"), "no built-in region " + detail::quote_input(id));
     }
     region = *base;
   } else {
@@ -122,9 +122,9 @@ Region region_from_reference(const Json& value, const std::string& pointer,
   const std::string text = detail::read_string(value, pointer);
   if (detail::is_slug(text)) {
     if (const Region* region = find_builtin_region(text)) return *region;
-    throw InputError("", "no built-in region " + detail::quote_input(text), pointer);
+    detail::raise_input_error(pointer, "no built-in region " + detail::quote_input(text));
   }
-  if (text.empty()) throw InputError("", "expected a built-in region id, a file name or an object", pointer);
+  if (text.empty()) detail::raise_input_error(pointer, "expected a built-in region id, a file name or an object");
   std::filesystem::path file = text;
   if (file.is_relative()) file = base_dir / file;
   return load_region(file);

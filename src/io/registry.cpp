@@ -276,7 +276,7 @@ std::vector<DocumentType> make_document_types() {
        "paarorende.plan_course(paarorende.CourseRequest.load(path))", read_course_request,
        plan_of_request, calendar_of_request},
       {"course-schedule", "a planned or hand-made course schedule to check", json,
-       "course-schedule.schema.json", {"validate", "{file}"},
+       "schedule.schema.json", {"validate", "{file}"},
        "paarorende.validate(paarorende.CourseSchedule.load(path))", read_course_schedule,
        findings_of_schedule, calendar_of_schedule},
       {"topic-catalogue", "a municipality's topics and presenter roles (T1-T6)", json,

@@ -1,4 +1,5 @@
 #include "paarorende/io/report.hpp"
+#include "detail/input_error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -559,9 +560,8 @@ ul.comments li{margin:.2em 0}
 std::string evaluation_report_html(const EvaluationScores& scores, const ReportOptions& options) {
   for (const CourseScores& course : scores.courses) {
     if (course.items.size() != scores.form.items.size()) {
-      throw InputError("", "the scores do not belong to their form: " + std::to_string(course.items.size()) +
-                               " items against " + std::to_string(scores.form.items.size()),
-                       "courses");
+      detail::raise_input_error("courses", "the scores do not belong to their form: " + std::to_string(course.items.size()) +
+                               " items against " + std::to_string(scores.form.items.size()));
     }
   }
   Writer writer(scores, options);
@@ -580,7 +580,7 @@ void write_evaluation_report(const std::filesystem::path& path, const Evaluation
     if (!out) {
       std::error_code ignored;
       std::filesystem::remove(temporary, ignored);
-      throw InputError("", "cannot write the report", path.string());
+      detail::raise_input_error(path.string(), "cannot write the report");
     }
   }
   std::error_code code;
@@ -588,7 +588,7 @@ void write_evaluation_report(const std::filesystem::path& path, const Evaluation
   if (code) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
-    throw InputError("", "cannot write the report: " + code.message(), path.string());
+    detail::raise_input_error(path.string(), "cannot write the report: " + code.message());
   }
 }
 

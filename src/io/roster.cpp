@@ -1,5 +1,6 @@
 // Volunteer rosters as JSON (io/roster.hpp; DOMAIN X5).
 #include "paarorende/io/roster.hpp"
+#include "detail/input_error.hpp"
 
 #include "io/readers.hpp"
 
@@ -44,8 +45,8 @@ RosterRules roster_rules_from_json(const Json& value, const std::string& pointer
   rules.children_per_adult = in.integer_or("children_per_adult", rules.children_per_adult, 0, 100);
   in.finish();
   if (rules.min_adults < 2) {
-    throw InputError("X5", "a meeting for children has at least two adults, got " +
-                               std::to_string(rules.min_adults), in.pointer("min_adults"));
+    detail::raise_input_error(in.pointer("min_adults"), "a meeting for children has at least two adults, got " +
+                               std::to_string(rules.min_adults), detail::Rule{"X5"});
   }
   return rules;
 }

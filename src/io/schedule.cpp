@@ -1,5 +1,6 @@
 // Course requests, sessions and schedules as JSON (io/schedule.hpp).
 #include "paarorende/io/schedule.hpp"
+#include "detail/input_error.hpp"
 
 #include <filesystem>
 
@@ -45,7 +46,7 @@ TopicWish read_wish(const Json& value, const std::string& pointer) {
   TopicWish wish;
   wish.participant = in.slug("participant");  // DOMAIN X4: a pseudonym, never a name
   const Json& topics = in.array("topics");
-  if (topics.size() > 100) throw InputError("C6", "at most 100 topics in one wish", in.pointer("topics"));
+  if (topics.size() > 100) detail::raise_input_error(in.pointer("topics"), "at most 100 topics in one wish", detail::Rule{"C6"});
   for (std::size_t i = 0; i < topics.size(); ++i) {
     wish.topics.push_back(detail::read_string(topics[i], in.pointer("topics") + "/" + std::to_string(i)));
   }
@@ -60,8 +61,8 @@ ChildProfile read_child(const Json& value, const std::string& pointer) {
   const std::string stage = in.string("stage");
   const auto parsed = child_stage_from_string(stage);
   if (!parsed) {
-    throw InputError("", "expected kindergarten, primary, lower_secondary or upper_secondary, got " +
-                             detail::quote_input(stage), in.pointer("stage"));
+    detail::raise_input_error(in.pointer("stage"), "expected kindergarten, primary, lower_secondary or upper_secondary, got " +
+                             detail::quote_input(stage));
   }
   child.stage = *parsed;
   if (in.find("grade")) child.grade = in.integer("grade", 1, 13);
@@ -106,16 +107,14 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
     const std::string text = detail::read_string(*policy, in.pointer("move_policy"));
     auto parsed = move_policy_from_string(text);
     if (!parsed) {
-      throw InputError("", "expected \"next_open_week\" or \"shift_following\", got " + detail::quote_input(text),
-                       in.pointer("move_policy"));
+      detail::raise_input_error(in.pointer("move_policy"), "expected \"next_open_week\" or \"shift_following\", got " + detail::quote_input(text));
     }
     request.move_policy = *parsed;
   }
   if (const Json* school = in.find("school_calendar")) {
     if (school->is_string()) {
       if (school->get<std::string>().empty()) {
-        throw InputError("", "expected a file name or a school calendar object",
-                         in.pointer("school_calendar"));
+        detail::raise_input_error(in.pointer("school_calendar"), "expected a file name or a school calendar object");
       }
       // A file reference, relative to the request's own file.
       std::filesystem::path file = school->get<std::string>();
@@ -131,7 +130,7 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
   if (const Json* catalogue = in.find("catalogue")) {
     if (catalogue->is_string()) {
       if (catalogue->get<std::string>().empty()) {
-        throw InputError("", "expected a file name or a catalogue object", in.pointer("catalogue"));
+        detail::raise_input_error(in.pointer("catalogue"), "expected a file name or a catalogue object");
       }
       std::filesystem::path file = catalogue->get<std::string>();
       if (file.is_relative()) file = base_dir / file;
@@ -150,8 +149,7 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
     const std::string text = detail::read_string(*audience, in.pointer("audience"));
     const auto parsed = audience_from_string(text);
     if (!parsed) {
-      throw InputError("", "expected parents, fathers, children or siblings, got " + detail::quote_input(text),
-                       in.pointer("audience"));
+      detail::raise_input_error(in.pointer("audience"), "expected parents, fathers, children or siblings, got " + detail::quote_input(text));
     }
     request.audience = *parsed;
   }
@@ -178,7 +176,7 @@ Closure read_closure(const Json& value, const std::string& pointer) {
       known = true;
     }
   }
-  if (!known) throw InputError("", "unknown closure kind " + detail::quote_input(kind), in.pointer("kind"));
+  if (!known) detail::raise_input_error(in.pointer("kind"), "unknown closure kind " + detail::quote_input(kind));
   in.finish();
   return closure;
 }
@@ -188,14 +186,12 @@ AgendaItem read_agenda_item(const Json& value, const std::string& pointer, Clock
   const std::string kind_text = in.string("kind");
   const auto kind = agenda_kind_from_string(kind_text);
   if (!kind) {
-    throw InputError("",
-                     "unknown agenda kind " + detail::quote_input(kind_text) +
-                         " (meal, getting_to_know, topic_wishes, introduction, reflection)",
-                     in.pointer("kind"));
+    detail::raise_input_error(in.pointer("kind"), "unknown agenda kind " + detail::quote_input(kind_text) +
+                         " (meal, getting_to_know, topic_wishes, introduction, reflection)");
   }
   const ClockTime start = in.clock("start");
   const ClockTime end = in.clock("end");
-  if (end < start) throw InputError("C2", "the block ends before it starts", in.pointer("end"));
+  if (end < start) detail::raise_input_error(in.pointer("end"), "the block ends before it starts", detail::Rule{"C2"});
   AgendaItem item{*kind, minutes_of_day(start) - minutes_of_day(session_start),
                   minutes_of_day(end) - minutes_of_day(start), in.string_or("title_nb", ""),
                   in.string_or("title_en", "")};
@@ -210,7 +206,7 @@ Session read_session(const Json& value, const std::string& pointer, int number,
   const Date date = in.date("date");
   if (const Json* weekday = in.find("weekday")) {
     if (read_weekday(*weekday, in.pointer("weekday")) != date.day_of_week().as_enum()) {
-      throw InputError("", "the weekday does not match the date", in.pointer("weekday"));
+      detail::raise_input_error(in.pointer("weekday"), "the weekday does not match the date");
     }
   }
   const ClockTime start = in.clock("start");
@@ -254,8 +250,7 @@ Weekday read_weekday(const Json& value, const std::string& pointer) {
   for (int i = 0; i < 7; ++i) {
     if (text == weekday_names[i]) return static_cast<Weekday>(i);
   }
-  throw InputError("", "expected a weekday (monday, tuesday, ..., sunday), got " + detail::quote_input(text),
-                   pointer);
+  detail::raise_input_error(pointer, "expected a weekday (monday, tuesday, ..., sunday), got " + detail::quote_input(text));
 }
 
 Venue read_venue(const Json& value, const std::string& pointer) {
@@ -295,16 +290,16 @@ CourseSchedule course_schedule_from_json(const Json& document,
   schedule.request = read_request(in.required("request"), "/request", base_dir);
   if (const Json* title = in.find("title")) {  // an echo of the request's title: must agree
     if (detail::read_string(*title, "/title") != schedule.request.title) {
-      throw InputError("", "differs from /request/title", "/title");
+      detail::raise_input_error("/title", "differs from /request/title");
     }
   }
   if (const Json* zone = in.find("timezone")) {
     if (detail::read_string(*zone, "/timezone") != "Europe/Oslo") {
-      throw InputError("X3", "times are Europe/Oslo local time", "/timezone");
+      detail::raise_input_error("/timezone", "times are Europe/Oslo local time", detail::Rule{"X3"});
     }
   }
   const Json& sessions = in.array("sessions");
-  if (sessions.size() > 52) throw InputError("", "at most 52 sessions", "/sessions");
+  if (sessions.size() > 52) detail::raise_input_error("/sessions", "at most 52 sessions");
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     schedule.sessions.push_back(read_session(sessions[i], "/sessions/" + std::to_string(i),
                                              static_cast<int>(i) + 1, schedule.request));

@@ -1,5 +1,6 @@
 // Topic catalogues as JSON (io/topic.hpp; docs/topics.md).
 #include "paarorende/io/topic.hpp"
+#include "detail/input_error.hpp"
 
 #include <algorithm>
 
@@ -68,8 +69,8 @@ Topic read_topic(const Json& value, const std::string& pointer, const Topic* exi
   if (!existing || in.find("stages")) topic.stages = read_stages(in);
   if (!existing || in.find("audiences")) topic.audiences = read_audiences(in);
   in.finish();
-  if (topic.stages.empty()) throw InputError("G6", "a topic suits at least one stage", in.pointer("stages"));
-  if (topic.audiences.empty()) throw InputError("", "a topic has at least one audience", in.pointer("audiences"));
+  if (topic.stages.empty()) detail::raise_input_error(in.pointer("stages"), "a topic suits at least one stage", detail::Rule{"G6"});
+  if (topic.audiences.empty()) detail::raise_input_error(in.pointer("audiences"), "a topic has at least one audience");
   return topic;
 }
 
@@ -88,15 +89,14 @@ void merge_entries(const Json& array, const std::string& pointer, std::vector<En
     auto found = std::find_if(into.begin(), into.end(), same_id);
     const bool from_base = found != into.end() && static_cast<std::size_t>(found - into.begin()) < base_count;
     if (!in_this_file.insert(id).second) {
-      throw InputError("", detail::quote_input(id) + " appears twice in this file", at + "/id");
+      detail::raise_input_error(at + "/id", detail::quote_input(id) + " appears twice in this file");
     }
     if (from_base && !override_flag) {
-      throw InputError("", detail::quote_input(id) +
-                               " is already in the catalogue; set \"override\": true to replace its fields",
-                       at + "/id");
+      detail::raise_input_error(at + "/id", detail::quote_input(id) +
+                               " is already in the catalogue; set \"override\": true to replace its fields");
     }
     if (!from_base && override_flag) {
-      throw InputError("", "no " + detail::quote_input(id) + " in the catalogue to override", at + "/id");
+      detail::raise_input_error(at + "/id", "no " + detail::quote_input(id) + " in the catalogue to override");
     }
     if (from_base) {
       *found = read(array[i], at, &*found);
@@ -114,8 +114,7 @@ TopicCatalogue read_catalogue(const Json& value, const std::string& pointer, con
   ObjectReader in(value, pointer);
   const std::string extends = in.string_or("extends", "builtin");
   if (extends != "builtin" && extends != "none") {
-    throw InputError("", "expected \"builtin\" or \"none\", got " + detail::quote_input(extends),
-                     in.pointer("extends"));
+    detail::raise_input_error(in.pointer("extends"), "expected \"builtin\" or \"none\", got " + detail::quote_input(extends));
   }
   TopicCatalogue catalogue = extends == "builtin" ? base : TopicCatalogue{};
   in.string_or("municipality", "");
@@ -131,10 +130,8 @@ TopicCatalogue read_catalogue(const Json& value, const std::string& pointer, con
                                               const Topic* existing) {
       Topic topic = read_topic(entry, at, existing);
       if (catalogue.find_role(topic.presenter_role) == nullptr) {
-        throw InputError("C7",
-                         "no presenter role " + detail::quote_input(topic.presenter_role) +
-                             " in the catalogue",
-                         at + (entry.contains("presenter_role") ? "/presenter_role" : "/id"));
+        detail::raise_input_error(at + (entry.contains("presenter_role") ? "/presenter_role" : "/id"), "no presenter role " + detail::quote_input(topic.presenter_role) +
+                             " in the catalogue", detail::Rule{"C7"});
       }
       return topic;
     };
@@ -144,8 +141,7 @@ TopicCatalogue read_catalogue(const Json& value, const std::string& pointer, con
   in.finish();
   // DOMAIN T6: the first session's topic is always there.
   if (catalogue.find(first_session_topic) == nullptr) {
-    throw InputError("T6", "the catalogue needs the topic \"" + std::string(first_session_topic) + "\"",
-                     in.pointer("topics"));
+    detail::raise_input_error(in.pointer("topics"), "the catalogue needs the topic \"" + std::string(first_session_topic) + "\"", detail::Rule{"T6"});
   }
   return catalogue;
 }

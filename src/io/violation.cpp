@@ -1,5 +1,6 @@
 // Findings as JSON (io/violation.hpp).
 #include "paarorende/io/violation.hpp"
+#include "detail/input_error.hpp"
 
 #include "io/readers.hpp"
 
@@ -15,8 +16,7 @@ Violation read_violation(const Json& value, const std::string& pointer) {
   const std::string severity = in.string("severity");
   auto parsed = severity_from_string(severity);
   if (!parsed) {
-    throw InputError("", "expected \"info\", \"warning\" or \"error\", got " + detail::quote_input(severity),
-                     in.pointer("severity"));
+    detail::raise_input_error(in.pointer("severity"), "expected \"info\", \"warning\" or \"error\", got " + detail::quote_input(severity));
   }
   violation.severity = *parsed;
   violation.message = in.string("message");

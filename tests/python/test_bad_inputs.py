@@ -9,6 +9,7 @@ Huge and deeply nested documents are generated here (GENERATED) rather than comm
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import json
 import pathlib
 
@@ -17,37 +18,25 @@ import pytest
 import paarorende
 
 CATALOGUE = pathlib.Path(__file__).resolve().parents[1] / "bad_inputs"
-FORMATS = json.loads((CATALOGUE / "formats.json").read_text(encoding="utf-8"))
+# The one bad-input runner (tests/bad_inputs/run.py), shared with scripts/sanitize.
+_spec = importlib.util.spec_from_file_location("bad_input_runner", CATALOGUE / "run.py")
+runner = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(runner)
+
 CLASSES = {"InputError": paarorende.InputError, "RuleViolation": paarorende.RuleViolation,
            "ImpossibleRequest": paarorende.ImpossibleRequest}
+CASES = runner.cases()
 
 
-def _cases() -> list[pathlib.Path]:
-    return sorted(path for path in CATALOGUE.glob("*/*")
-                  if path.is_file() and not path.name.endswith(".expected.json"))
+@pytest.fixture(scope="module")
+def types(build_dir):
+    """The registry of document types, from the command line (`paarorende documents`)."""
+    return runner.registry(build_dir / "paarorende")
 
 
-def _expected_file(case: pathlib.Path) -> pathlib.Path:
-    return case.with_name(case.name.rsplit(".", 1)[0] + ".expected.json")
-
-
-CASES = _cases()
-
-
-def _line(expected: dict) -> str:
-    text = f"paarorende: {expected['where']}: {expected['message']}" if expected["where"] \
-        else f"paarorende: {expected['message']}"
-    return text + (f" [DOMAIN {expected['rule']}]" if expected["rule"] else "")
-
-
-def _check_cli(cli, folder: pathlib.Path, name: str, spec: dict, expected: dict,
+def _check_cli(build_dir, folder: pathlib.Path, name: str, spec: dict, expected: dict,
                out: pathlib.Path) -> None:
-    args = [arg.replace("{file}", name).replace("{out}", str(out)) for arg in spec["cli"]]
-    result = cli(*args, cwd=folder)
-    assert result.returncode == expected.get("exit", 2), result.stderr
-    assert result.stdout == ""
-    assert result.stderr == _line(expected) + "\n"
-    assert list(out.iterdir()) == [], "a failed command wrote a file"
+    assert runner.check_cli(build_dir / "paarorende", folder, name, spec["cli"], expected, out) == []
 
 
 def _check_python(folder: pathlib.Path, name: str, spec: dict, expected: dict, monkeypatch) -> None:
@@ -55,41 +44,41 @@ def _check_python(folder: pathlib.Path, name: str, spec: dict, expected: dict, m
     builtin_before = paarorende.builtin_catalogue().to_json()
     namespace = {"paarorende": paarorende, "datetime": datetime, "path": name}
     with pytest.raises(paarorende.PaarorendeError) as raised:
-        eval(spec["python"], namespace)  # noqa: S307 - expressions from formats.json
+        eval(spec["python"], namespace)  # noqa: S307 - expressions from the registry
     error = raised.value
     assert type(error) is CLASSES[expected["error"]]
     assert isinstance(error, ValueError)
-    python_expected = {**expected, "where": expected.get("python_where", expected["where"])}
-    assert (error.where, error.rule, error.message) == \
-        (python_expected["where"], expected["rule"], expected["message"])
-    assert str(error) == _line(python_expected).removeprefix("paarorende: ")
+    where = expected.get("python_where", expected["where"])
+    assert (error.where, error.rule, error.message) == (where, expected["rule"], expected["message"])
+    assert str(error) == runner.error_line(expected, where)
     assert paarorende.builtin_catalogue().to_json() == builtin_before
 
 
-def test_catalogue_is_complete():
-    """At least 60 cases, every format folder listed, every case with its expected error."""
+def test_catalogue_is_complete(types):
+    """At least 60 cases; every folder a document type of the registry; every case with its
+    expected error, and every document type with a command and a Python expression."""
     assert len(CASES) >= 60
-    folders = {path.name for path in CATALOGUE.iterdir() if path.is_dir()}
-    assert folders == set(FORMATS)
+    folders = {path.name for path in CATALOGUE.iterdir() if path.is_dir() and path.name != "__pycache__"}
+    assert folders <= set(types), folders - set(types)
+    for entry in types.values():
+        assert entry["command"] and "{file}" in " ".join(entry["command"]), entry["name"]
+        assert "path" in entry["python"], entry["name"]
     for case in CASES:
-        assert _expected_file(case).exists(), f"{case} has no .expected.json"
+        assert runner.expected_file(case).exists(), f"{case} has no .expected.json"
     for expected in CATALOGUE.glob("*/*.expected.json"):
         stem = expected.name.removesuffix(".expected.json")
         assert list(expected.parent.glob(stem + ".*")) != [expected], f"{expected} has no case"
         fields = set(json.loads(expected.read_text(encoding="utf-8")))
-        assert {"error", "where", "rule", "message"} <= fields <= \
-            {"error", "where", "rule", "message", "cli", "python", "python_where", "exit"}, \
-            expected
+        assert runner.EXPECTED_FIELDS <= fields <= runner.EXPECTED_FIELDS | runner.OPTIONAL_FIELDS, expected
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
-def test_bad_input(case: pathlib.Path, cli, tmp_path, monkeypatch):
-    expected = json.loads(_expected_file(case).read_text(encoding="utf-8"))
-    spec = {**FORMATS[case.parent.name], **{k: expected[k] for k in ("cli", "python")
-                                              if k in expected}}
+def test_bad_input(case: pathlib.Path, build_dir, types, tmp_path, monkeypatch):
+    expected = runner.expected_of(case)
+    spec = runner.spec_of(case, types)
     out = tmp_path / "out"
     out.mkdir()
-    _check_cli(cli, case.parent, case.name, spec, expected, out)
+    _check_cli(build_dir, case.parent, case.name, spec, expected, out)
     if spec["python"] is not None:  # null: a check of the command line only
         _check_python(case.parent, case.name, spec, expected, monkeypatch)
 
@@ -133,7 +122,7 @@ GENERATED = [
 
 @pytest.mark.parametrize("fmt,name,make,error,where,rule,message", GENERATED,
                          ids=[f"{g[0]}/{g[1]}" for g in GENERATED])
-def test_generated_bad_input(fmt, name, make, error, where, rule, message, cli, tmp_path,
+def test_generated_bad_input(fmt, name, make, error, where, rule, message, build_dir, types, tmp_path,
                              monkeypatch):
     folder = tmp_path / fmt
     folder.mkdir()
@@ -141,5 +130,6 @@ def test_generated_bad_input(fmt, name, make, error, where, rule, message, cli, 
     out = tmp_path / "out"
     out.mkdir()
     expected = {"error": error, "where": where, "rule": rule, "message": message}
-    _check_cli(cli, folder, name, FORMATS[fmt], expected, out)
-    _check_python(folder, name, FORMATS[fmt], expected, monkeypatch)
+    spec = {"cli": types[fmt]["command"], "python": types[fmt]["python"]}
+    _check_cli(build_dir, folder, name, spec, expected, out)
+    _check_python(folder, name, spec, expected, monkeypatch)
