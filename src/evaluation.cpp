@@ -1,6 +1,5 @@
 #include "paarorende/evaluation.hpp"
 
-#include "detail/names.hpp"
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -27,12 +26,6 @@ std::optional<Language> language_from_string(std::string_view text) noexcept {
   if (text == "nb" || text == "no" || text == "nob") return Language::nb;
   if (text == "en") return Language::en;
   return std::nullopt;
-}
-
-std::string_view to_string(ItemKind kind) noexcept { return detail::item_kind_names.name(kind); }
-
-std::optional<ItemKind> item_kind_from_string(std::string_view text) noexcept {
-  return detail::item_kind_names.parse(text);
 }
 
 std::size_t Item::value_count() const noexcept {

@@ -1,6 +1,5 @@
 #include "paarorende/family_week.hpp"
 
-#include "detail/names.hpp"
 #include <algorithm>
 
 #include "detail/input_error.hpp"
@@ -55,11 +54,6 @@ bool covered(const FamilyDay& day, FamilyBlockKind kind, int from, int to) {
 }
 
 }  // namespace
-
-std::string_view to_string(FamilyBlockKind kind) noexcept { return detail::family_block_kind_names.name(kind); }
-std::optional<FamilyBlockKind> family_block_kind_from_string(std::string_view text) noexcept {
-  return detail::family_block_kind_names.parse(text);
-}
 
 Audience FamilyBlock::audience() const noexcept {
   return kind == FamilyBlockKind::children_programme || kind == FamilyBlockKind::childcare

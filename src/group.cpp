@@ -1,7 +1,6 @@
 #include "paarorende/group.hpp"
 #include "detail/input_error.hpp"
 
-#include "detail/names.hpp"
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -44,19 +43,6 @@ bool life_threatening_or_limiting(const Household& household) noexcept {
     return child.condition == ConditionCategory::life_threatening ||
            child.condition == ConditionCategory::life_limiting;
   });
-}
-
-std::string_view to_string(CaregiverRole role) noexcept { return detail::caregiver_role_names.name(role); }
-std::optional<CaregiverRole> caregiver_role_from_string(std::string_view text) noexcept {
-  return detail::caregiver_role_names.parse(text);
-}
-std::string_view to_string(ConditionCategory category) noexcept { return detail::condition_category_names.name(category); }
-std::optional<ConditionCategory> condition_category_from_string(std::string_view text) noexcept {
-  return detail::condition_category_names.parse(text);
-}
-std::string_view to_string(RuleWeight weight) noexcept { return detail::rule_weight_names.name(weight); }
-std::optional<RuleWeight> rule_weight_from_string(std::string_view text) noexcept {
-  return detail::rule_weight_names.parse(text);
 }
 
 int Household::fathers() const noexcept {

@@ -132,26 +132,21 @@ void check_season_request(const SeasonRequest& request) {
                 std::to_string(request.minutes) + " minutes");
   }
   if (request.school_calendar) {
-    try {
-      check_school_calendar(*request.school_calendar);
-    } catch (const InputError& error) {
-      throw InputError(error.rule(), error.message(), "/school_calendar" + error.where());
-    }
+    detail::under_pointer("/school_calendar", [&] { check_school_calendar(*request.school_calendar); });
   }
   Roster staff{request.roster_rules, request.volunteers, {}};
-  check_roster(staff);  // its pointers ("/volunteers/1/id", "/rules/...") fit this document too
+  try {
+    check_roster(staff);  // its pointers ("/volunteers/1/id") fit this document too ...
+  } catch (const InputError& error) {
+    // ... but for the roster rules: check_roster locates them under "/rules", this document
+    // holds them as "/roster_rules".
+    if (error.where().rfind("/rules", 0) != 0) throw;
+    throw InputError(error.rule(), error.message(), "/roster_rules" + error.where().substr(6));
+  }
 }
 
 Season plan_season(const SeasonRequest& request) {
-  try {
-    check_season_request(request);
-  } catch (const InputError& error) {
-    // check_roster locates the roster rules under "/rules"; here they are "/roster_rules".
-    if (error.where().rfind("/rules", 0) == 0) {
-      throw InputError(error.rule(), error.message(), "/roster_rules" + error.where().substr(6));
-    }
-    throw;
-  }
+  check_season_request(request);
   Season season;
   season.request = request;
   const SchoolCalendar* school = request.school_calendar ? &*request.school_calendar : nullptr;

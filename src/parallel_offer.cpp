@@ -1,6 +1,5 @@
 #include "paarorende/parallel_offer.hpp"
 
-#include "detail/names.hpp"
 #include <algorithm>
 
 #include "detail/input_error.hpp"
@@ -16,11 +15,6 @@ std::string times(const LocalDateTime& start, const LocalDateTime& end) {
 }
 
 }  // namespace
-
-std::string_view to_string(VenueKind kind) noexcept { return detail::venue_kind_names.name(kind); }
-std::optional<VenueKind> venue_kind_from_string(std::string_view text) noexcept {
-  return detail::venue_kind_names.parse(text);
-}
 
 ParallelOfferRules parallel_offer_rules(const CourseFormat& format) {
   ParallelOfferRules rules;

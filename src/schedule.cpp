@@ -1,7 +1,6 @@
 #include "paarorende/schedule.hpp"
 #include "detail/input_error.hpp"
 
-#include "detail/names.hpp"
 #include <algorithm>
 #include <sstream>
 
@@ -173,18 +172,6 @@ LocalDateTime oslo_time(Date date, ClockTime time) {
   return LocalDateTime(boost::posix_time::ptime(date, wall) - offset, zone);
 }
 
-std::string_view to_string(MovePolicy policy) noexcept { return detail::move_policy_names.name(policy); }
-
-std::optional<MovePolicy> move_policy_from_string(std::string_view text) noexcept {
-  return detail::move_policy_names.parse(text);
-}
-
-std::string_view to_string(AgendaKind kind) noexcept { return detail::agenda_kind_names.name(kind); }
-
-std::optional<AgendaKind> agenda_kind_from_string(std::string_view text) noexcept {
-  return detail::agenda_kind_names.parse(text);
-}
-
 void check_request(const CourseRequest& request) {
   if (request.first_date.has_value() == request.earliest_date.has_value()) {
     detail::raise_input_error(request.first_date ? "/earliest_date" : "/first_date", "give exactly one of first_date and earliest_date");
@@ -245,11 +232,7 @@ void check_request(const CourseRequest& request) {
   require_range(request.topic_rules.stage_weight_percent, 100, 1000,
                 "/topic_rules/stage_weight_percent");
   if (request.school_calendar) {
-    try {
-      check_school_calendar(*request.school_calendar);
-    } catch (const InputError& error) {
-      throw InputError(error.rule(), error.message(), "/school_calendar" + error.where());
-    }
+    detail::under_pointer("/school_calendar", [&] { check_school_calendar(*request.school_calendar); });
   }
 }
 

@@ -4,22 +4,9 @@
 #include <algorithm>
 
 #include "paarorende/error.hpp"
-#include "detail/names.hpp"
 
 namespace paarorende {
 
-
-std::string_view to_string(ChildStage stage) noexcept { return detail::child_stage_names.name(stage); }
-
-std::optional<ChildStage> child_stage_from_string(std::string_view text) noexcept {
-  return detail::child_stage_names.parse(text);
-}
-
-std::string_view to_string(Audience audience) noexcept { return detail::audience_names.name(audience); }
-
-std::optional<Audience> audience_from_string(std::string_view text) noexcept {
-  return detail::audience_names.parse(text);
-}
 
 ChildStage stage_of_grade(int grade) {
   if (grade < 1 || grade > 13) {

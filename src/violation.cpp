@@ -1,15 +1,8 @@
 #include "paarorende/violation.hpp"
 
-#include "detail/names.hpp"
 #include <algorithm>
 
 namespace paarorende {
-
-std::string_view to_string(Severity severity) noexcept { return detail::severity_names.name(severity); }
-
-std::optional<Severity> severity_from_string(std::string_view text) noexcept {
-  return detail::severity_names.parse(text);
-}
 
 bool has_errors(const std::vector<Violation>& findings) noexcept {
   return std::any_of(findings.begin(), findings.end(),

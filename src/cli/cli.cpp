@@ -1,11 +1,12 @@
 #include "cli.hpp"
-#include "detail/input_error.hpp"
 
 #include <charconv>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
-#include "detail/text.hpp"
+#include "detail/input_error.hpp"
 #include "detail/text.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/version.hpp"
@@ -44,6 +45,34 @@ void print(const Json& document) {
 std::string single_file(const std::vector<std::string>& args, const char* command) {
   if (args.size() != 1) throw UsageError{std::string(command) + " takes one argument, a file"};
   return args[0];
+}
+
+FileAndCalendar file_and_calendar(const std::vector<std::string>& args, const char* command) {
+  FileAndCalendar result;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--ics") {
+      if (i + 1 == args.size()) throw UsageError{"--ics needs a file name"};
+      result.ics = args[++i];
+    } else if (result.file.empty() && !args[i].starts_with("--")) {
+      result.file = args[i];
+    } else {
+      throw UsageError{"unexpected argument " + detail::quote_input(args[i])};
+    }
+  }
+  if (result.file.empty()) throw UsageError{std::string(command) + " needs a request file"};
+  return result;
+}
+
+void write_calendar(const std::string& file, const std::string& ical) {
+  const std::string temporary = file + ".tmp";
+  std::ofstream out(temporary, std::ios::binary);
+  std::error_code renamed;
+  if (!out || !(out << ical) || !out.flush() ||
+      (out.close(), std::filesystem::rename(temporary, file, renamed), renamed)) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    detail::raise_input_error(file, "cannot write the iCalendar file");
+  }
 }
 
 double parse_number(const std::string& text, const char* option) {

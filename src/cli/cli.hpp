@@ -36,6 +36,15 @@ struct Command {
 void print(const Json& document);
 // The one file argument of a command that takes exactly one.
 std::string single_file(const std::vector<std::string>& args, const char* command);
+// "FILE [--ics OUT]": a command's input file and the optional iCalendar file it writes.
+struct FileAndCalendar {
+  std::string file;
+  std::string ics;
+};
+FileAndCalendar file_and_calendar(const std::vector<std::string>& args, const char* command);
+// Writes an iCalendar file whole or not at all: a temporary file renamed into place, so a failed
+// write never leaves a truncated calendar behind.
+void write_calendar(const std::string& file, const std::string& ical);
 // A whole decimal number from a command-line option; InputError naming the option otherwise.
 double parse_number(const std::string& text, const char* option);
 

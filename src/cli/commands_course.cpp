@@ -30,42 +30,17 @@ int command_holidays(const std::vector<std::string>& args) {
 }
 
 int command_plan(const std::vector<std::string>& args) {
-  std::string request_file;
-  std::string ics_file;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--ics") {
-      if (i + 1 == args.size()) throw UsageError{"--ics needs a file name"};
-      ics_file = args[++i];
-    } else if (request_file.empty() && !args[i].starts_with("--")) {
-      request_file = args[i];
-    } else {
-      throw UsageError{"unexpected argument " + detail::quote_input(args[i])};
-    }
-  }
-  if (request_file.empty()) throw UsageError{"plan needs a request file"};
+  const auto [request_file, ics_file] = file_and_calendar(args, "plan");
   const auto request = load_course_request(request_file);
   CourseSchedule schedule;
   try {
     schedule = plan_course(request);
   } catch (const Error& error) {
     // Locate the impossible request in its file, like any other input error.
-    throw ImpossibleRequest(error.rule(), error.message(),
-                                        located_in_file(request_file, error.where()));
+    throw ImpossibleRequest(error.rule(), error.message(), located_in_file(request_file, error.where()));
   }
-  if (!ics_file.empty()) {
-    // Write the calendar first: if that fails, nothing has been printed. It goes to a temporary
-    // file renamed into place, so a failed write never leaves a truncated calendar behind.
-    const std::string ical = to_ical(schedule);
-    const std::string temporary = ics_file + ".tmp";
-    std::ofstream out(temporary, std::ios::binary);
-    std::error_code renamed;
-    if (!out || !(out << ical) || !out.flush() ||
-        (out.close(), std::filesystem::rename(temporary, ics_file, renamed), renamed)) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      detail::raise_input_error(ics_file, "cannot write the iCalendar file");
-    }
-  }
+  // The calendar first: if writing it fails, nothing has been printed.
+  if (!ics_file.empty()) write_calendar(ics_file, to_ical(schedule));
   print(to_json(schedule));
   return exit_ok;
 }

@@ -17,41 +17,6 @@
 namespace paarorende::cli {
 namespace {
 
-// "FILE [--ics OUT]": the input file and the optional calendar file.
-struct FileAndCalendar {
-  std::string file;
-  std::string ics;
-};
-
-FileAndCalendar file_and_calendar(const std::vector<std::string>& args, const char* command) {
-  FileAndCalendar result;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--ics") {
-      if (i + 1 == args.size()) throw UsageError{"--ics needs a file name"};
-      result.ics = args[++i];
-    } else if (result.file.empty() && !args[i].starts_with("--")) {
-      result.file = args[i];
-    } else {
-      throw UsageError{"unexpected argument " + detail::quote_input(args[i])};
-    }
-  }
-  if (result.file.empty()) throw UsageError{std::string(command) + " needs a request file"};
-  return result;
-}
-
-// Written whole or not at all: a temporary file renamed into place (as `plan --ics`).
-void write_calendar(const std::string& file, const std::string& ical) {
-  const std::string temporary = file + ".tmp";
-  std::ofstream out(temporary, std::ios::binary);
-  std::error_code renamed;
-  if (!out || !(out << ical) || !out.flush() ||
-      (out.close(), std::filesystem::rename(temporary, file, renamed), renamed)) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    detail::raise_input_error(file, "cannot write the iCalendar file");
-  }
-}
-
 // Runs a planner; an impossible request is located in its file like any other input error.
 template <class Plan>
 auto located(const std::string& file, Plan&& plan) -> decltype(plan()) {
@@ -76,13 +41,20 @@ int command_format(const std::vector<std::string>& args) {
   return exit_ok;
 }
 
+// Loads a request, plans it, writes the plan's calendar when --ics asks and prints the plan; exit
+// status 1 when a finding is an error.
+template <class Load, class Plan>
+int plan_and_print(const std::vector<std::string>& args, const char* command, Load load, Plan plan) {
+  const auto [file, ics] = file_and_calendar(args, command);
+  const auto request = load(file);
+  const auto planned = located(file, [&] { return plan(request); });
+  if (!ics.empty()) write_calendar(ics, to_ical(planned));
+  print(to_json(planned));
+  return has_errors(planned.findings) ? exit_findings : exit_ok;
+}
+
 int command_season(const std::vector<std::string>& args) {
-  const auto [file, ics] = file_and_calendar(args, "season");
-  const SeasonRequest request = load_season_request(file);
-  const Season season = located(file, [&] { return plan_season(request); });
-  if (!ics.empty()) write_calendar(ics, to_ical(season));
-  print(to_json(season));
-  return has_errors(season.findings) ? exit_findings : exit_ok;
+  return plan_and_print(args, "season", load_season_request, plan_season);
 }
 
 int command_roster(const std::vector<std::string>& args) {
@@ -90,12 +62,7 @@ int command_roster(const std::vector<std::string>& args) {
 }
 
 int command_family_week(const std::vector<std::string>& args) {
-  const auto [file, ics] = file_and_calendar(args, "family-week");
-  const FamilyWeekRequest request = load_family_week_request(file);
-  const FamilyWeekPlan plan = located(file, [&] { return plan_family_week(request); });
-  if (!ics.empty()) write_calendar(ics, to_ical(plan));
-  print(to_json(plan));
-  return has_errors(plan.findings) ? exit_findings : exit_ok;
+  return plan_and_print(args, "family-week", load_family_week_request, plan_family_week);
 }
 
 int command_parallel(const std::vector<std::string>& args) {

@@ -56,11 +56,8 @@ SchoolCalendar read_school_calendar(const Json& value, const std::string& pointe
     }
   }
   in.finish();
-  try {
-    check_school_calendar(calendar);  // the same checks as for a calendar built in code
-  } catch (const InputError& error) {
-    throw InputError(error.rule(), error.message(), pointer + error.where());
-  }
+  // The same checks as for a calendar built in code.
+  detail::under_pointer(pointer, [&] { check_school_calendar(calendar); });
   return calendar;
 }
 

@@ -82,11 +82,7 @@ FamilyWeekRequest family_week_request_from_json(const Json& document) {
     v.finish();
   }
   if (const Json* catalogue = in.find("catalogue")) {
-    try {
-      request.catalogue = catalogue_from_json(*catalogue);
-    } catch (const InputError& error) {
-      throw InputError(error.rule(), error.message(), "/catalogue" + error.where());
-    }
+    detail::under_pointer("/catalogue", [&] { request.catalogue = catalogue_from_json(*catalogue); });
   }
   in.finish();
   check_family_week_request(request);

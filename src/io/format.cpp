@@ -142,32 +142,16 @@ CourseFormat read_format(const Json& value, const std::string& pointer,
     }
   }
   in.finish();
-  try {
-    check_format(format);
-  } catch (const InputError& error) {
-    throw InputError(error.rule(), error.message(), pointer + error.where());
-  }
+  detail::under_pointer(pointer, [&] { check_format(format); });
   return format;
-}
-
-std::vector<CourseFormat> read_builtin_formats() {
-  const Json document = parse_json(detail::builtin_formats_json);
-  ObjectReader in(document, "");
-  std::vector<CourseFormat> formats;
-  const Json& list = in.array("formats");
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    // Each built-in may be based on an earlier one.
-    std::vector<CourseFormat> earlier = formats;
-    formats.push_back(read_format(list[i], "/formats/" + std::to_string(i), earlier));
-  }
-  in.finish();
-  return formats;
 }
 
 }  // namespace
 
 const std::vector<CourseFormat>& builtin_formats() {
-  static const std::vector<CourseFormat> formats = read_builtin_formats();
+  // Each built-in may be based on an earlier one.
+  static const std::vector<CourseFormat> formats =
+      read_builtin_list<CourseFormat>(builtin_formats_json, "formats", read_format);
   return formats;
 }
 
@@ -183,19 +167,11 @@ CourseFormat load_format(const std::filesystem::path& path, const std::vector<Co
 
 CourseFormat format_from_reference(const Json& value, const std::string& pointer,
                                    const std::filesystem::path& base_dir) {
-  if (value.is_object()) {
-    try {
-      return format_from_json(value);
-    } catch (const InputError& error) {
-      throw InputError(error.rule(), error.message(), pointer + error.where());
-    }
-  }
-  const std::string text = detail::read_string(value, pointer);
-  if (detail::is_slug(text)) return builtin_format(text, pointer);
-  if (text.empty()) detail::raise_input_error(pointer, "expected a built-in format id, a file name or an object");
-  std::filesystem::path file = text;
-  if (file.is_relative()) file = base_dir / file;
-  return load_format(file);
+  return read_reference(
+      value, pointer, base_dir, "a built-in format id, a file name or an object",
+      [](const Json& document) { return format_from_json(document); },
+      [&](const std::string& id) { return builtin_format(id, pointer); },
+      [](const std::filesystem::path& file) { return load_format(file); });
 }
 
 Json to_json(const StaffingRules& staffing) {

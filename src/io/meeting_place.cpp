@@ -117,11 +117,7 @@ SeasonRequest season_request_from_json(const Json& document, const std::filesyst
       if (file.is_relative()) file = base_dir / file;
       request.school_calendar = load_school_calendar(file);
     } else {
-      try {
-        request.school_calendar = school_calendar_from_json(*school);
-      } catch (const InputError& error) {
-        throw InputError(error.rule(), error.message(), "/school_calendar" + error.where());
-      }
+      detail::under_pointer("/school_calendar", [&] { request.school_calendar = school_calendar_from_json(*school); });
     }
   }
   request.volunteers = detail::read_array<Volunteer>(in, "volunteers", volunteer_from_json);
@@ -132,14 +128,7 @@ SeasonRequest season_request_from_json(const Json& document, const std::filesyst
   if (region && in.find("venue") == nullptr && !region->venues.empty()) request.venue = region->venues.front();
   if (region && in.find("volunteers") == nullptr) request.volunteers = region->volunteers;
   in.finish();
-  try {
-    check_season_request(request);
-  } catch (const InputError& error) {
-    if (error.where().rfind("/rules", 0) == 0) {
-      throw InputError(error.rule(), error.message(), "/roster_rules" + error.where().substr(6));
-    }
-    throw;
-  }
+  check_season_request(request);
   return request;
 }
 

@@ -66,19 +66,11 @@ ParallelOfferPlan parallel_offer_from_json(const Json& document, const std::file
       if (file.is_relative()) file = base_dir / file;
       plan.schedule = load_course_schedule(file);
     } else {
-      try {
-        plan.schedule = course_schedule_from_json(*schedule, base_dir);
-      } catch (const InputError& error) {
-        throw InputError(error.rule(), error.message(), "/schedule" + error.where());
-      }
+      detail::under_pointer("/schedule", [&] { plan.schedule = course_schedule_from_json(*schedule, base_dir); });
     }
   } else {
     CourseRequest course;
-    try {
-      course = course_request_from_json(*request, base_dir);
-    } catch (const InputError& error) {
-      throw InputError(error.rule(), error.message(), "/request" + error.where());
-    }
+    detail::under_pointer("/request", [&] { course = course_request_from_json(*request, base_dir); });
     try {
       plan.schedule = plan_course(course);
     } catch (const ImpossibleRequest& error) {

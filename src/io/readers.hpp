@@ -3,7 +3,9 @@
 // a waitlist ...), each defined once in the io/<concept>.cpp of its concept.
 #pragma once
 
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "io/json_reader.hpp"
 #include "detail/names.hpp"
@@ -17,6 +19,38 @@
 #include "paarorende/violation.hpp"
 
 namespace paarorende::detail {
+
+/// A reference to a document inside another: a built-in id (a slug, looked up by `builtin`), a
+/// file name (relative to `base_dir`, read by `load`) or the document itself (read by
+/// `from_json`). `what` names the kind in the message for an empty string ("a built-in format id,
+/// a file name or an object").
+template <class FromJson, class Builtin, class Load>
+auto read_reference(const Json& value, const std::string& pointer, const std::filesystem::path& base_dir,
+                    const char* what, FromJson from_json, Builtin builtin, Load load) -> decltype(from_json(value)) {
+  if (value.is_object()) return under_pointer(pointer, [&] { return from_json(value); });
+  const std::string text = read_string(value, pointer);
+  if (is_slug(text)) return builtin(text);
+  if (text.empty()) raise_input_error(pointer, std::string("expected ") + what);
+  std::filesystem::path file = text;
+  if (file.is_relative()) file = base_dir / file;
+  return load(file);
+}
+
+/// The built-in documents compiled into the library (src/data/<name>.json): the list under `key`,
+/// each entry read by `read(entry, pointer, the entries before it)`.
+template <class T, class Read>
+std::vector<T> read_builtin_list(const char* json_text, const char* key, Read read) {
+  const Json document = parse_json(json_text);
+  ObjectReader in(document, "");
+  std::vector<T> values;
+  const Json& list = in.array(key);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::vector<T> earlier = values;
+    values.push_back(read(list[i], index_pointer(std::string("/") + key, i), earlier));
+  }
+  in.finish();
+  return values;
+}
 
 // io/calendar.cpp
 SchoolCalendar read_school_calendar(const Json& value, const std::string& pointer);

@@ -14,13 +14,6 @@ using namespace detail;
 
 namespace {
 
-std::string at_index(const std::string& array, std::size_t index) {
-  std::string at = array;
-  at += "/";
-  at += std::to_string(index);
-  return at;
-}
-
 ChildContact read_contact(const Json& value, const std::string& pointer) {
   ObjectReader in(value, pointer);
   ChildContact contact{in.string("role"), in.string("unit")};
@@ -77,30 +70,18 @@ Region read_region(const Json& value, const std::string& pointer, const std::vec
     region.volunteers = detail::read_array<Volunteer>(in, "volunteers", volunteer_from_json);
   }
   in.finish();
-  try {
-    check_region(region);
-  } catch (const InputError& error) {
-    throw InputError(error.rule(), error.message(), pointer + error.where());
-  }
+  detail::under_pointer(pointer, [&] { check_region(region); });
   return region;
-}
-
-std::vector<Region> read_builtin_regions() {
-  const Json document = parse_json(detail::builtin_regions_json);
-  ObjectReader in(document, "");
-  std::vector<Region> regions;
-  const Json& list = in.array("regions");
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    regions.push_back(read_region(list[i], at_index("/regions", i), {}));
-  }
-  in.finish();
-  return regions;
 }
 
 }  // namespace
 
 const std::vector<Region>& builtin_regions() {
-  static const std::vector<Region> regions = read_builtin_regions();
+  static const std::vector<Region> regions = read_builtin_list<Region>(
+      builtin_regions_json, "regions",
+      [](const Json& value, const std::string& pointer, const std::vector<Region>&) {
+        return read_region(value, pointer, {});
+      });
   return regions;
 }
 
@@ -112,22 +93,14 @@ Region load_region(const std::filesystem::path& path) {
 
 Region region_from_reference(const Json& value, const std::string& pointer,
                              const std::filesystem::path& base_dir) {
-  if (value.is_object()) {
-    try {
-      return region_from_json(value);
-    } catch (const InputError& error) {
-      throw InputError(error.rule(), error.message(), pointer + error.where());
-    }
-  }
-  const std::string text = detail::read_string(value, pointer);
-  if (detail::is_slug(text)) {
-    if (const Region* region = find_builtin_region(text)) return *region;
-    detail::raise_input_error(pointer, "no built-in region " + detail::quote_input(text));
-  }
-  if (text.empty()) detail::raise_input_error(pointer, "expected a built-in region id, a file name or an object");
-  std::filesystem::path file = text;
-  if (file.is_relative()) file = base_dir / file;
-  return load_region(file);
+  return read_reference(
+      value, pointer, base_dir, "a built-in region id, a file name or an object", region_from_json,
+      [&](const std::string& id) {
+        const Region* region = find_builtin_region(id);
+        if (region == nullptr) raise_input_error(pointer, "no built-in region " + quote_input(id));
+        return *region;
+      },
+      load_region);
 }
 
 Json to_json(const Region& region) {

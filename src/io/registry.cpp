@@ -42,14 +42,56 @@ Json checked(std::vector<Violation> findings, Json fields = Json::object()) {
   return result;
 }
 
-// --- school-calendar: is a date closed, and why (DOMAIN C11, X1, X2) ---
-
-Json read_school_calendar(std::string_view text, Format, const Path&) {
-  return to_json(school_calendar_from_json(parse_json(text)));
+// Each type's reader from text: what the registry's functions below have in common.
+SchoolCalendar calendar_of(std::string_view text, const Path&) { return school_calendar_from_json(parse_json(text)); }
+CourseRequest request_of(std::string_view text, const Path& base_dir) {
+  return course_request_from_json(parse_json(text), base_dir);
+}
+CourseSchedule schedule_of(std::string_view text, const Path& base_dir) {
+  return course_schedule_from_json(parse_json(text), base_dir);
+}
+TopicCatalogue catalogue_of(std::string_view text, const Path&) { return catalogue_from_json(parse_json(text)); }
+GroupDocument group_of(std::string_view text, const Path&) { return group_from_json(parse_json(text)); }
+AttendanceRecords records_of(std::string_view text, const Path&) {
+  return attendance_records_from_json(parse_json(text));
+}
+CourseFormat format_of(std::string_view text, const Path&) { return format_from_json(parse_json(text)); }
+Roster roster_of(std::string_view text, const Path&) { return roster_from_json(parse_json(text)); }
+SeasonRequest season_of(std::string_view text, const Path& base_dir) {
+  return season_request_from_json(parse_json(text), base_dir);
+}
+FamilyWeekRequest family_week_of(std::string_view text, const Path&) {
+  return family_week_request_from_json(parse_json(text));
+}
+ParallelOfferPlan parallel_offer_of(std::string_view text, const Path& base_dir) {
+  return parallel_offer_from_json(parse_json(text), base_dir);
+}
+Region region_of(std::string_view text, const Path&) { return region_from_json(parse_json(text)); }
+EvaluationForm form_of(std::string_view text, const Path&) { return evaluation_form_from_json(parse_json(text)); }
+FormationRequest waitlist_of(std::string_view text, const Path&) {
+  return formation_request_from_json(parse_json(text));
 }
 
+// The document as read, written back: the reader and the writer in one.
+template <auto read>
+Json written(std::string_view text, Format, const Path& base_dir) {
+  return to_json(read(text, base_dir));
+}
+
+// The plan of a request, as JSON and as iCalendar.
+template <auto read, auto plan>
+Json planned(std::string_view text, Format, const Path& base_dir) {
+  return to_json(plan(read(text, base_dir)));
+}
+template <auto read, auto plan>
+std::string calendar(std::string_view text, Format, const Path& base_dir) {
+  return to_ical(plan(read(text, base_dir)));
+}
+
+// --- school-calendar: is a date closed, and why (DOMAIN C11, X1, X2) ---
+
 Json closures_of_calendar(std::string_view text, Format, const Path&) {
-  const SchoolCalendar calendar = school_calendar_from_json(parse_json(text));
+  const SchoolCalendar calendar = calendar_of(text, {});
   Json closures = Json::array();
   auto add = [&](Date date) {
     const auto closure = course_closure(date, &calendar);
@@ -67,52 +109,28 @@ Json closures_of_calendar(std::string_view text, Format, const Path&) {
 
 // --- course-request: the plan (DOMAIN C1-C11) ---
 
-Json read_course_request(std::string_view text, Format, const Path& base_dir) {
-  return to_json(course_request_from_json(parse_json(text), base_dir));
-}
-
-Json plan_of_request(std::string_view text, Format, const Path& base_dir) {
-  return to_json(plan_course(course_request_from_json(parse_json(text), base_dir)));
-}
-
-std::string calendar_of_request(std::string_view text, Format, const Path& base_dir) {
-  return to_ical(plan_course(course_request_from_json(parse_json(text), base_dir)));
-}
-
 // --- course-schedule: its findings ---
 
-Json read_course_schedule(std::string_view text, Format, const Path& base_dir) {
-  return to_json(course_schedule_from_json(parse_json(text), base_dir));
-}
-
 Json findings_of_schedule(std::string_view text, Format, const Path& base_dir) {
-  return checked(validate(course_schedule_from_json(parse_json(text), base_dir)));
+  return checked(validate(schedule_of(text, base_dir)));
 }
 
 std::string calendar_of_schedule(std::string_view text, Format, const Path& base_dir) {
-  return to_ical(course_schedule_from_json(parse_json(text), base_dir));
+  return to_ical(schedule_of(text, base_dir));
 }
 
 // --- topic-catalogue: its topics (DOMAIN T1-T6) ---
 
-Json read_topic_catalogue(std::string_view text, Format, const Path&) {
-  return to_json(catalogue_from_json(parse_json(text)));
-}
-
 Json topics_of_catalogue(std::string_view text, Format, const Path&) {
   Json topics = Json::array();
-  for (const Topic& topic : catalogue_from_json(parse_json(text)).topics) topics.push_back(to_json(topic));
+  for (const Topic& topic : catalogue_of(text, {}).topics) topics.push_back(to_json(topic));
   return topics;
 }
 
 // --- group: its check and attendance (DOMAIN G1-G9) ---
 
-Json read_group(std::string_view text, Format, const Path&) {
-  return to_json(group_from_json(parse_json(text)));
-}
-
 Json check_of_group(std::string_view text, Format, const Path&) {
-  const GroupDocument document = group_from_json(parse_json(text));
+  const GroupDocument document = group_of(text, {});
   const auto violations = validate(document.group, document.rules);
   const auto distribution = attendance_distribution(attendance_units(document.group, document.rules));
   bool errors = false;
@@ -136,12 +154,8 @@ Json check_of_group(std::string_view text, Format, const Path&) {
 
 // --- attendance-records: the fitted probabilities (DOMAIN G5, X4) ---
 
-Json read_attendance_records(std::string_view text, Format, const Path&) {
-  return to_json(attendance_records_from_json(parse_json(text)));
-}
-
 Json fit_of_records(std::string_view text, Format, const Path&) {
-  const AttendanceRecords records = attendance_records_from_json(parse_json(text));
+  const AttendanceRecords records = records_of(text, {});
   // DOMAIN X4: a figure from fewer than 5 households would expose them.
   std::set<std::string> households;
   for (const auto& record : records.records) households.insert(record.household);
@@ -158,18 +172,10 @@ Json fit_of_records(std::string_view text, Format, const Path&) {
 
 // --- format ---
 
-Json read_format(std::string_view text, Format, const Path&) {
-  return to_json(format_from_json(parse_json(text)));
-}
-
 // --- roster: shortfalls and findings (DOMAIN X5, V4) ---
 
-Json read_roster(std::string_view text, Format, const Path&) {
-  return to_json(roster_from_json(parse_json(text)));
-}
-
 Json check_of_roster(std::string_view text, Format, const Path&) {
-  const Roster roster = roster_from_json(parse_json(text));
+  const Roster roster = roster_of(text, {});
   Json missing = Json::array();
   for (const auto& shortfall : shortfalls(roster)) missing.push_back(to_json(shortfall));
   return checked(validate(roster), Json{{"shortfalls", missing}});
@@ -177,40 +183,12 @@ Json check_of_roster(std::string_view text, Format, const Path&) {
 
 // --- season-request: the Treffpunkt season (DOMAIN V4, X5) ---
 
-Json read_season_request(std::string_view text, Format, const Path& base_dir) {
-  return to_json(season_request_from_json(parse_json(text), base_dir));
-}
-
-Json plan_of_season(std::string_view text, Format, const Path& base_dir) {
-  return to_json(plan_season(season_request_from_json(parse_json(text), base_dir)));
-}
-
-std::string calendar_of_season(std::string_view text, Format, const Path& base_dir) {
-  return to_ical(plan_season(season_request_from_json(parse_json(text), base_dir)));
-}
-
 // --- family-week-request: the week's programme (DOMAIN P2) ---
-
-Json read_family_week_request(std::string_view text, Format, const Path&) {
-  return to_json(family_week_request_from_json(parse_json(text)));
-}
-
-Json plan_of_family_week(std::string_view text, Format, const Path&) {
-  return to_json(plan_family_week(family_week_request_from_json(parse_json(text))));
-}
-
-std::string calendar_of_family_week(std::string_view text, Format, const Path&) {
-  return to_ical(plan_family_week(family_week_request_from_json(parse_json(text))));
-}
 
 // --- parallel-offer: the activities beside a course (DOMAIN P1) ---
 
-Json read_parallel_offer(std::string_view text, Format, const Path& base_dir) {
-  return to_json(parallel_offer_from_json(parse_json(text), base_dir));
-}
-
 Json check_of_parallel_offer(std::string_view text, Format, const Path& base_dir) {
-  const ParallelOfferPlan plan = parallel_offer_from_json(parse_json(text), base_dir);
+  const ParallelOfferPlan plan = parallel_offer_of(text, base_dir);
   Json activities = Json::array();
   for (const auto& activity : plan.activities) activities.push_back(to_json(activity));
   return checked(validate(plan), Json{{"venue_kind", std::string(to_string(plan.venue_kind))},
@@ -219,20 +197,12 @@ Json check_of_parallel_offer(std::string_view text, Format, const Path& base_dir
 
 // --- region: contacts per unit (DOMAIN V1, V3) ---
 
-Json read_region(std::string_view text, Format, const Path&) {
-  return to_json(region_from_json(parse_json(text)));
-}
-
 Json check_of_region(std::string_view text, Format, const Path&) {
-  const Region region = region_from_json(parse_json(text));
+  const Region region = region_of(text, {});
   return Json{{"region", to_json(region)}, {"findings", to_json(validate(region))}};
 }
 
 // --- evaluation-form and evaluation-responses (DOMAIN E1-E3, X4) ---
-
-Json read_evaluation_form(std::string_view text, Format, const Path&) {
-  return to_json(evaluation_form_from_json(parse_json(text)));
-}
 
 // Responses are read against the pilot's form (E1), as `evaluate` does without --form.
 EvaluationResponses pilot_responses(std::string_view text, Format format) {
@@ -254,12 +224,8 @@ std::string report_of_responses(std::string_view text, Format format, const Path
 
 // --- waitlist: the groups formed (DOMAIN G1-G9, C8) ---
 
-Json read_waitlist(std::string_view text, Format, const Path&) {
-  return to_json(formation_request_from_json(parse_json(text)));
-}
-
 Json groups_of_waitlist(std::string_view text, Format, const Path&) {
-  const FormationRequest request = formation_request_from_json(parse_json(text));
+  const FormationRequest request = waitlist_of(text, {});
   return to_json(form_groups(request), request.waitlist.id);
 }
 
@@ -270,53 +236,53 @@ std::vector<DocumentType> make_document_types() {
        "school-calendar.schema.json", {"closed", "2019-12-24", "--calendar", "{file}"},
        "paarorende.course_closure(datetime.date(2019, 12, 24), "
        "school_calendar=paarorende.SchoolCalendar.load(path))",
-       read_school_calendar, closures_of_calendar, nullptr},
+       written<calendar_of>, closures_of_calendar, nullptr},
       {"course-request", "a parents' course to plan (C1-C11)", json, "course-request.schema.json",
        {"plan", "{file}", "--ics", "{out}/course.ics"},
-       "paarorende.plan_course(paarorende.CourseRequest.load(path))", read_course_request,
-       plan_of_request, calendar_of_request},
+       "paarorende.plan_course(paarorende.CourseRequest.load(path))", written<request_of>,
+       planned<request_of, plan_course>, calendar<request_of, plan_course>},
       {"course-schedule", "a planned or hand-made course schedule to check", json,
        "schedule.schema.json", {"validate", "{file}"},
-       "paarorende.validate(paarorende.CourseSchedule.load(path))", read_course_schedule,
+       "paarorende.validate(paarorende.CourseSchedule.load(path))", written<schedule_of>,
        findings_of_schedule, calendar_of_schedule},
       {"topic-catalogue", "a municipality's topics and presenter roles (T1-T6)", json,
        "topic-catalogue.schema.json", {"topics", "--catalogue", "{file}"},
-       "paarorende.TopicCatalogue.load(path)", read_topic_catalogue, topics_of_catalogue, nullptr},
+       "paarorende.TopicCatalogue.load(path)", written<catalogue_of>, topics_of_catalogue, nullptr},
       {"group", "households of a group and the rules to check them by (G1-G9)", json,
        "group.schema.json", {"check", "{file}"},
        "paarorende.validate_group(paarorende.GroupDocument.load(path).group, "
        "paarorende.GroupDocument.load(path).rules)",
-       read_group, check_of_group, nullptr},
+       written<group_of>, check_of_group, nullptr},
       {"attendance-records", "who came to which session, to fit attendance from (G5)", json,
        "attendance-records.schema.json", {"fit", "{file}"},
-       "paarorende.AttendanceRecords.load(path).fit()", read_attendance_records, fit_of_records,
+       "paarorende.AttendanceRecords.load(path).fit()", written<records_of>, fit_of_records,
        nullptr},
       {"format", "a municipality's course format, based on a built-in one", json,
        "format.schema.json", {"format", "{file}"}, "paarorende.CourseFormat.load(path)",
-       read_format, read_format, nullptr},
+       written<format_of>, written<format_of>, nullptr},
       {"roster", "a meeting place's volunteers and shifts (X5)", json, "roster.schema.json",
        {"roster", "{file}"}, "paarorende.validate_roster(paarorende.Roster.load(path))",
-       read_roster, check_of_roster, nullptr},
+       written<roster_of>, check_of_roster, nullptr},
       {"season-request", "a meeting-place season to plan (V4)", json, "season-request.schema.json",
        {"season", "{file}", "--ics", "{out}/season.ics"},
-       "paarorende.plan_season(paarorende.SeasonRequest.load(path))", read_season_request,
-       plan_of_season, calendar_of_season},
+       "paarorende.plan_season(paarorende.SeasonRequest.load(path))", written<season_of>,
+       planned<season_of, plan_season>, calendar<season_of, plan_season>},
       {"family-week-request", "a 5-day family course to plan (P2)", json,
        "family-week-request.schema.json", {"family-week", "{file}", "--ics", "{out}/week.ics"},
        "paarorende.plan_family_week(paarorende.FamilyWeekRequest.load(path))",
-       read_family_week_request, plan_of_family_week, calendar_of_family_week},
+       written<family_week_of>, planned<family_week_of, plan_family_week>, calendar<family_week_of, plan_family_week>},
       {"parallel-offer", "activities for the children beside a parents' course (P1)", json,
        "parallel-offer.schema.json", {"parallel", "{file}"},
        "paarorende.validate_parallel_offer(paarorende.ParallelOfferPlan.load(path))",
-       read_parallel_offer, check_of_parallel_offer, nullptr},
+       written<parallel_offer_of>, check_of_parallel_offer, nullptr},
       {"region", "municipalities working together, with contacts by unit (V1, V3)", json,
        "region.schema.json", {"region", "{file}"},
-       "paarorende.validate_region(paarorende.Region.load(path))", read_region, check_of_region,
+       "paarorende.validate_region(paarorende.Region.load(path))", written<region_of>, check_of_region,
        nullptr},
       {"evaluation-form", "a written evaluation form (E1)", json, "evaluation-form.schema.json",
        {"evaluate", "../../../examples/sandefjord_pilot/evaluation.csv", "--form", "{file}", "--html",
         "{out}/report.html"},
-       "paarorende.EvaluationForm.load(path)", read_evaluation_form, read_evaluation_form, nullptr},
+       "paarorende.EvaluationForm.load(path)", written<form_of>, written<form_of>, nullptr},
       {"evaluation-responses", "answers to the pilot's evaluation form, as survey tools export them (E1-E3)",
        {Format::json, Format::csv}, "evaluation-responses.schema.json",
        {"evaluate", "{file}", "--html", "{out}/report.html"},
@@ -325,7 +291,7 @@ std::vector<DocumentType> make_document_types() {
        read_evaluation_responses, scores_of_responses, report_of_responses},
       {"waitlist", "households waiting for a group, to form groups from (G1-G9, C8)", json,
        "waitlist.schema.json", {"groups", "{file}"},
-       "paarorende.form_groups(paarorende.FormationRequest.load(path))", read_waitlist,
+       "paarorende.form_groups(paarorende.FormationRequest.load(path))", written<waitlist_of>,
        groups_of_waitlist, nullptr},
   };
 }

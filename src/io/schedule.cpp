@@ -156,11 +156,7 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
   in.finish();
   // Cross-field checks (exactly one first date, ranges that depend on each other) with pointers
   // relative to this request.
-  try {
-    check_request(request);
-  } catch (const InputError& error) {
-    throw InputError(error.rule(), error.message(), pointer + error.where());
-  }
+  detail::under_pointer(pointer, [&] { check_request(request); });
   return request;
 }
 
