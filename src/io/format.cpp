@@ -169,7 +169,9 @@ CourseFormat format_from_reference(const Json& value, const std::string& pointer
                                    const std::filesystem::path& base_dir) {
   return read_reference(
       value, pointer, base_dir, "a built-in format id, a file name or an object",
-      [](const Json& document) { return format_from_json(document); },
+      [](const Json& document, const std::string& at) {
+        return under_pointer(at, [&] { return format_from_json(document); });
+      },
       [&](const std::string& id) { return builtin_format(id, pointer); },
       [](const std::filesystem::path& file) { return load_format(file); });
 }

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "io/json_reader.hpp"
@@ -20,16 +21,23 @@
 
 namespace paarorende::detail {
 
-/// A reference to a document inside another: a built-in id (a slug, looked up by `builtin`), a
-/// file name (relative to `base_dir`, read by `load`) or the document itself (read by
-/// `from_json`). `what` names the kind in the message for an empty string ("a built-in format id,
-/// a file name or an object").
+/// A reference to a document inside another: a built-in id (a slug, looked up by `builtin`; pass
+/// nullptr for a kind without built-ins), a file name (relative to `base_dir`, read by `load`) or
+/// the document itself (read by `from_json(value, pointer)`). `what` names what is expected in the message for an
+/// empty string ("a built-in format id, a file name or an object").
 template <class FromJson, class Builtin, class Load>
 auto read_reference(const Json& value, const std::string& pointer, const std::filesystem::path& base_dir,
-                    const char* what, FromJson from_json, Builtin builtin, Load load) -> decltype(from_json(value)) {
-  if (value.is_object()) return under_pointer(pointer, [&] { return from_json(value); });
+                    const char* what, FromJson from_json, Builtin builtin, Load load)
+    -> decltype(from_json(value, pointer)) {
+  // A kind without built-ins takes anything but a string for the document, whose reader then
+  // says what it expected; a kind with built-ins expects a string when it is not an object.
+  if (value.is_object() || (std::is_null_pointer_v<Builtin> && !value.is_string())) {
+    return from_json(value, pointer);
+  }
   const std::string text = read_string(value, pointer);
-  if (is_slug(text)) return builtin(text);
+  if constexpr (!std::is_null_pointer_v<Builtin>) {
+    if (is_slug(text)) return builtin(text);
+  }
   if (text.empty()) raise_input_error(pointer, std::string("expected ") + what);
   std::filesystem::path file = text;
   if (file.is_relative()) file = base_dir / file;

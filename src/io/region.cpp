@@ -94,7 +94,10 @@ Region load_region(const std::filesystem::path& path) {
 Region region_from_reference(const Json& value, const std::string& pointer,
                              const std::filesystem::path& base_dir) {
   return read_reference(
-      value, pointer, base_dir, "a built-in region id, a file name or an object", region_from_json,
+      value, pointer, base_dir, "a built-in region id, a file name or an object",
+      [](const Json& document, const std::string& at) {
+        return under_pointer(at, [&] { return region_from_json(document); });
+      },
       [&](const std::string& id) {
         const Region* region = find_builtin_region(id);
         if (region == nullptr) raise_input_error(pointer, "no built-in region " + quote_input(id));

@@ -4,6 +4,7 @@
 #include "paarorende/io/registry.hpp"
 
 #include <set>
+#include <type_traits>
 
 #include "detail/enum_names.hpp"
 #include "detail/file.hpp"
@@ -42,56 +43,41 @@ Json checked(std::vector<Violation> findings, Json fields = Json::object()) {
   return result;
 }
 
-// Each type's reader from text: what the registry's functions below have in common.
-SchoolCalendar calendar_of(std::string_view text, const Path&) { return school_calendar_from_json(parse_json(text)); }
-CourseRequest request_of(std::string_view text, const Path& base_dir) {
-  return course_request_from_json(parse_json(text), base_dir);
-}
-CourseSchedule schedule_of(std::string_view text, const Path& base_dir) {
-  return course_schedule_from_json(parse_json(text), base_dir);
-}
-TopicCatalogue catalogue_of(std::string_view text, const Path&) { return catalogue_from_json(parse_json(text)); }
-GroupDocument group_of(std::string_view text, const Path&) { return group_from_json(parse_json(text)); }
-AttendanceRecords records_of(std::string_view text, const Path&) {
-  return attendance_records_from_json(parse_json(text));
-}
-CourseFormat format_of(std::string_view text, const Path&) { return format_from_json(parse_json(text)); }
-Roster roster_of(std::string_view text, const Path&) { return roster_from_json(parse_json(text)); }
-SeasonRequest season_of(std::string_view text, const Path& base_dir) {
-  return season_request_from_json(parse_json(text), base_dir);
-}
-FamilyWeekRequest family_week_of(std::string_view text, const Path&) {
-  return family_week_request_from_json(parse_json(text));
-}
-ParallelOfferPlan parallel_offer_of(std::string_view text, const Path& base_dir) {
-  return parallel_offer_from_json(parse_json(text), base_dir);
-}
-Region region_of(std::string_view text, const Path&) { return region_from_json(parse_json(text)); }
-EvaluationForm form_of(std::string_view text, const Path&) { return evaluation_form_from_json(parse_json(text)); }
-FormationRequest waitlist_of(std::string_view text, const Path&) {
-  return formation_request_from_json(parse_json(text));
+// A document of the type `from_json` reads, from text; file references resolve from `base_dir`
+// when the reader takes one.
+template <auto from_json>
+auto document_of(std::string_view text, const Path& base_dir) {
+  if constexpr (std::is_invocable_v<decltype(from_json), const Json&, const Path&>) {
+    return from_json(parse_json(text), base_dir);
+  } else {
+    return from_json(parse_json(text));
+  }
 }
 
+// The two readers whose second argument is what they build on, here the built-in data.
+TopicCatalogue catalogue_from_builtin(const Json& document) { return catalogue_from_json(document); }
+CourseFormat format_from_builtin(const Json& document) { return format_from_json(document); }
+
 // The document as read, written back: the reader and the writer in one.
-template <auto read>
+template <auto from_json>
 Json written(std::string_view text, Format, const Path& base_dir) {
-  return to_json(read(text, base_dir));
+  return to_json(document_of<from_json>(text, base_dir));
 }
 
 // The plan of a request, as JSON and as iCalendar.
-template <auto read, auto plan>
+template <auto from_json, auto plan>
 Json planned(std::string_view text, Format, const Path& base_dir) {
-  return to_json(plan(read(text, base_dir)));
+  return to_json(plan(document_of<from_json>(text, base_dir)));
 }
-template <auto read, auto plan>
+template <auto from_json, auto plan>
 std::string calendar(std::string_view text, Format, const Path& base_dir) {
-  return to_ical(plan(read(text, base_dir)));
+  return to_ical(plan(document_of<from_json>(text, base_dir)));
 }
 
 // --- school-calendar: is a date closed, and why (DOMAIN C11, X1, X2) ---
 
 Json closures_of_calendar(std::string_view text, Format, const Path&) {
-  const SchoolCalendar calendar = calendar_of(text, {});
+  const SchoolCalendar calendar = document_of<school_calendar_from_json>(text, {});
   Json closures = Json::array();
   auto add = [&](Date date) {
     const auto closure = course_closure(date, &calendar);
@@ -112,25 +98,25 @@ Json closures_of_calendar(std::string_view text, Format, const Path&) {
 // --- course-schedule: its findings ---
 
 Json findings_of_schedule(std::string_view text, Format, const Path& base_dir) {
-  return checked(validate(schedule_of(text, base_dir)));
+  return checked(validate(document_of<course_schedule_from_json>(text, base_dir)));
 }
 
 std::string calendar_of_schedule(std::string_view text, Format, const Path& base_dir) {
-  return to_ical(schedule_of(text, base_dir));
+  return to_ical(document_of<course_schedule_from_json>(text, base_dir));
 }
 
 // --- topic-catalogue: its topics (DOMAIN T1-T6) ---
 
 Json topics_of_catalogue(std::string_view text, Format, const Path&) {
   Json topics = Json::array();
-  for (const Topic& topic : catalogue_of(text, {}).topics) topics.push_back(to_json(topic));
+  for (const Topic& topic : document_of<catalogue_from_builtin>(text, {}).topics) topics.push_back(to_json(topic));
   return topics;
 }
 
 // --- group: its check and attendance (DOMAIN G1-G9) ---
 
 Json check_of_group(std::string_view text, Format, const Path&) {
-  const GroupDocument document = group_of(text, {});
+  const GroupDocument document = document_of<group_from_json>(text, {});
   const auto violations = validate(document.group, document.rules);
   const auto distribution = attendance_distribution(attendance_units(document.group, document.rules));
   bool errors = false;
@@ -155,7 +141,7 @@ Json check_of_group(std::string_view text, Format, const Path&) {
 // --- attendance-records: the fitted probabilities (DOMAIN G5, X4) ---
 
 Json fit_of_records(std::string_view text, Format, const Path&) {
-  const AttendanceRecords records = records_of(text, {});
+  const AttendanceRecords records = document_of<attendance_records_from_json>(text, {});
   // DOMAIN X4: a figure from fewer than 5 households would expose them.
   std::set<std::string> households;
   for (const auto& record : records.records) households.insert(record.household);
@@ -175,7 +161,7 @@ Json fit_of_records(std::string_view text, Format, const Path&) {
 // --- roster: shortfalls and findings (DOMAIN X5, V4) ---
 
 Json check_of_roster(std::string_view text, Format, const Path&) {
-  const Roster roster = roster_of(text, {});
+  const Roster roster = document_of<roster_from_json>(text, {});
   Json missing = Json::array();
   for (const auto& shortfall : shortfalls(roster)) missing.push_back(to_json(shortfall));
   return checked(validate(roster), Json{{"shortfalls", missing}});
@@ -188,7 +174,7 @@ Json check_of_roster(std::string_view text, Format, const Path&) {
 // --- parallel-offer: the activities beside a course (DOMAIN P1) ---
 
 Json check_of_parallel_offer(std::string_view text, Format, const Path& base_dir) {
-  const ParallelOfferPlan plan = parallel_offer_of(text, base_dir);
+  const ParallelOfferPlan plan = document_of<parallel_offer_from_json>(text, base_dir);
   Json activities = Json::array();
   for (const auto& activity : plan.activities) activities.push_back(to_json(activity));
   return checked(validate(plan), Json{{"venue_kind", std::string(to_string(plan.venue_kind))},
@@ -198,7 +184,7 @@ Json check_of_parallel_offer(std::string_view text, Format, const Path& base_dir
 // --- region: contacts per unit (DOMAIN V1, V3) ---
 
 Json check_of_region(std::string_view text, Format, const Path&) {
-  const Region region = region_of(text, {});
+  const Region region = document_of<region_from_json>(text, {});
   return Json{{"region", to_json(region)}, {"findings", to_json(validate(region))}};
 }
 
@@ -225,7 +211,7 @@ std::string report_of_responses(std::string_view text, Format format, const Path
 // --- waitlist: the groups formed (DOMAIN G1-G9, C8) ---
 
 Json groups_of_waitlist(std::string_view text, Format, const Path&) {
-  const FormationRequest request = waitlist_of(text, {});
+  const FormationRequest request = document_of<formation_request_from_json>(text, {});
   return to_json(form_groups(request), request.waitlist.id);
 }
 
@@ -236,53 +222,53 @@ std::vector<DocumentType> make_document_types() {
        "school-calendar.schema.json", {"closed", "2019-12-24", "--calendar", "{file}"},
        "paarorende.course_closure(datetime.date(2019, 12, 24), "
        "school_calendar=paarorende.SchoolCalendar.load(path))",
-       written<calendar_of>, closures_of_calendar, nullptr},
+       written<school_calendar_from_json>, closures_of_calendar, nullptr},
       {"course-request", "a parents' course to plan (C1-C11)", json, "course-request.schema.json",
        {"plan", "{file}", "--ics", "{out}/course.ics"},
-       "paarorende.plan_course(paarorende.CourseRequest.load(path))", written<request_of>,
-       planned<request_of, plan_course>, calendar<request_of, plan_course>},
+       "paarorende.plan_course(paarorende.CourseRequest.load(path))", written<course_request_from_json>,
+       planned<course_request_from_json, plan_course>, calendar<course_request_from_json, plan_course>},
       {"course-schedule", "a planned or hand-made course schedule to check", json,
        "schedule.schema.json", {"validate", "{file}"},
-       "paarorende.validate(paarorende.CourseSchedule.load(path))", written<schedule_of>,
+       "paarorende.validate(paarorende.CourseSchedule.load(path))", written<course_schedule_from_json>,
        findings_of_schedule, calendar_of_schedule},
       {"topic-catalogue", "a municipality's topics and presenter roles (T1-T6)", json,
        "topic-catalogue.schema.json", {"topics", "--catalogue", "{file}"},
-       "paarorende.TopicCatalogue.load(path)", written<catalogue_of>, topics_of_catalogue, nullptr},
+       "paarorende.TopicCatalogue.load(path)", written<catalogue_from_builtin>, topics_of_catalogue, nullptr},
       {"group", "households of a group and the rules to check them by (G1-G9)", json,
        "group.schema.json", {"check", "{file}"},
        "paarorende.validate_group(paarorende.GroupDocument.load(path).group, "
        "paarorende.GroupDocument.load(path).rules)",
-       written<group_of>, check_of_group, nullptr},
+       written<group_from_json>, check_of_group, nullptr},
       {"attendance-records", "who came to which session, to fit attendance from (G5)", json,
        "attendance-records.schema.json", {"fit", "{file}"},
-       "paarorende.AttendanceRecords.load(path).fit()", written<records_of>, fit_of_records,
+       "paarorende.AttendanceRecords.load(path).fit()", written<attendance_records_from_json>, fit_of_records,
        nullptr},
       {"format", "a municipality's course format, based on a built-in one", json,
        "format.schema.json", {"format", "{file}"}, "paarorende.CourseFormat.load(path)",
-       written<format_of>, written<format_of>, nullptr},
+       written<format_from_builtin>, written<format_from_builtin>, nullptr},
       {"roster", "a meeting place's volunteers and shifts (X5)", json, "roster.schema.json",
        {"roster", "{file}"}, "paarorende.validate_roster(paarorende.Roster.load(path))",
-       written<roster_of>, check_of_roster, nullptr},
+       written<roster_from_json>, check_of_roster, nullptr},
       {"season-request", "a meeting-place season to plan (V4)", json, "season-request.schema.json",
        {"season", "{file}", "--ics", "{out}/season.ics"},
-       "paarorende.plan_season(paarorende.SeasonRequest.load(path))", written<season_of>,
-       planned<season_of, plan_season>, calendar<season_of, plan_season>},
+       "paarorende.plan_season(paarorende.SeasonRequest.load(path))", written<season_request_from_json>,
+       planned<season_request_from_json, plan_season>, calendar<season_request_from_json, plan_season>},
       {"family-week-request", "a 5-day family course to plan (P2)", json,
        "family-week-request.schema.json", {"family-week", "{file}", "--ics", "{out}/week.ics"},
        "paarorende.plan_family_week(paarorende.FamilyWeekRequest.load(path))",
-       written<family_week_of>, planned<family_week_of, plan_family_week>, calendar<family_week_of, plan_family_week>},
+       written<family_week_request_from_json>, planned<family_week_request_from_json, plan_family_week>, calendar<family_week_request_from_json, plan_family_week>},
       {"parallel-offer", "activities for the children beside a parents' course (P1)", json,
        "parallel-offer.schema.json", {"parallel", "{file}"},
        "paarorende.validate_parallel_offer(paarorende.ParallelOfferPlan.load(path))",
-       written<parallel_offer_of>, check_of_parallel_offer, nullptr},
+       written<parallel_offer_from_json>, check_of_parallel_offer, nullptr},
       {"region", "municipalities working together, with contacts by unit (V1, V3)", json,
        "region.schema.json", {"region", "{file}"},
-       "paarorende.validate_region(paarorende.Region.load(path))", written<region_of>, check_of_region,
+       "paarorende.validate_region(paarorende.Region.load(path))", written<region_from_json>, check_of_region,
        nullptr},
       {"evaluation-form", "a written evaluation form (E1)", json, "evaluation-form.schema.json",
        {"evaluate", "../../../examples/sandefjord_pilot/evaluation.csv", "--form", "{file}", "--html",
         "{out}/report.html"},
-       "paarorende.EvaluationForm.load(path)", written<form_of>, written<form_of>, nullptr},
+       "paarorende.EvaluationForm.load(path)", written<evaluation_form_from_json>, written<evaluation_form_from_json>, nullptr},
       {"evaluation-responses", "answers to the pilot's evaluation form, as survey tools export them (E1-E3)",
        {Format::json, Format::csv}, "evaluation-responses.schema.json",
        {"evaluate", "{file}", "--html", "{out}/report.html"},
@@ -291,7 +277,7 @@ std::vector<DocumentType> make_document_types() {
        read_evaluation_responses, scores_of_responses, report_of_responses},
       {"waitlist", "households waiting for a group, to form groups from (G1-G9, C8)", json,
        "waitlist.schema.json", {"groups", "{file}"},
-       "paarorende.form_groups(paarorende.FormationRequest.load(path))", written<waitlist_of>,
+       "paarorende.form_groups(paarorende.FormationRequest.load(path))", written<formation_request_from_json>,
        groups_of_waitlist, nullptr},
   };
 }

@@ -111,33 +111,21 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
     }
     request.move_policy = *parsed;
   }
+  // The calendar and the catalogue: a file (relative to the request's own) or the object.
   if (const Json* school = in.find("school_calendar")) {
-    if (school->is_string()) {
-      if (school->get<std::string>().empty()) {
-        detail::raise_input_error(in.pointer("school_calendar"), "expected a file name or a school calendar object");
-      }
-      // A file reference, relative to the request's own file.
-      std::filesystem::path file = school->get<std::string>();
-      if (file.is_relative()) file = base_dir / file;
-      request.school_calendar = load_school_calendar(file);
-    } else {
-      request.school_calendar = read_school_calendar(*school, in.pointer("school_calendar"));
-    }
+    request.school_calendar = read_reference(
+        *school, in.pointer("school_calendar"), base_dir, "a file name or a school calendar object",
+        read_school_calendar, nullptr, load_school_calendar);
   }
   if (const Json* rules = in.find("rules")) {
     request.rules = read_rules(*rules, in.pointer("rules"), request.rules);
   }
   if (const Json* catalogue = in.find("catalogue")) {
-    if (catalogue->is_string()) {
-      if (catalogue->get<std::string>().empty()) {
-        detail::raise_input_error(in.pointer("catalogue"), "expected a file name or a catalogue object");
-      }
-      std::filesystem::path file = catalogue->get<std::string>();
-      if (file.is_relative()) file = base_dir / file;
-      request.catalogue = load_catalogue(file);
-    } else {
-      request.catalogue = read_catalogue(*catalogue, in.pointer("catalogue"), builtin_catalogue());
-    }
+    request.catalogue = read_reference(
+        *catalogue, in.pointer("catalogue"), base_dir, "a file name or a catalogue object",
+        [](const Json& value, const std::string& at) { return read_catalogue(value, at, builtin_catalogue()); },
+        nullptr,
+        [](const std::filesystem::path& file) { return load_catalogue(file); });
   }
   request.wishes = read_array<TopicWish>(in, "wishes", read_wish);
   request.children = read_array<ChildProfile>(in, "children", read_child);
