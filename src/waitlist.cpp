@@ -52,15 +52,20 @@ void check_waitlist(const Waitlist& waitlist) {
   if (!(waitlist.travel_model.speed_kmh >= 5.0 && waitlist.travel_model.speed_kmh <= 200.0)) {
     detail::raise_input_error("/travel_model/speed_kmh", "must be between 5 and 200", detail::Rule{"C8"});
   }
+  // Ids are slugs (DOMAIN X4: a pseudonym, never a name), each once in its list.
+  const auto require_new_id = [](std::set<std::string>& seen, const std::string& id, const char* list,
+                                 std::size_t i, const char* what) {
+    if (!is_slug(id)) {
+      detail::raise_input_error(at(list, i, "id"), "an id is lower-case letters, digits and _ (at most 64)");
+    }
+    if (!seen.insert(id).second) {
+      detail::raise_input_error(at(list, i, "id"), std::string(what) + " id \"" + id + "\" is used twice");
+    }
+  };
   std::set<std::string> places;
   for (std::size_t i = 0; i < waitlist.places.size(); ++i) {
     const Place& place = waitlist.places[i];
-    if (!is_slug(place.id)) {
-      detail::raise_input_error(at("places", i, "id"), "an id is lower-case letters, digits and _ (at most 64)");
-    }
-    if (!places.insert(place.id).second) {
-      detail::raise_input_error(at("places", i, "id"), "place id \"" + place.id + "\" is used twice");
-    }
+    require_new_id(places, place.id, "places", i, "place");
     if (!(place.latitude >= -90.0 && place.latitude <= 90.0)) {
       detail::raise_input_error(at("places", i, "latitude"), "must be between -90 and 90");
     }
@@ -83,13 +88,7 @@ void check_waitlist(const Waitlist& waitlist) {
   std::set<std::string> households;
   for (std::size_t i = 0; i < waitlist.households.size(); ++i) {
     const Household& household = waitlist.households[i];
-    if (!is_slug(household.id)) {
-      // DOMAIN X4: a pseudonym, never a name.
-      detail::raise_input_error(at("households", i, "id"), "an id is lower-case letters, digits and _ (at most 64)");
-    }
-    if (!households.insert(household.id).second) {
-      detail::raise_input_error(at("households", i, "id"), "household id \"" + household.id + "\" is used twice");
-    }
+    require_new_id(households, household.id, "households", i, "household");
     if (household.caregivers.empty() || household.caregivers.size() > 2) {
       detail::raise_input_error(at("households", i, "caregivers"), "a household enrols 1 or 2 caregivers", detail::Rule{"G3"});
     }

@@ -21,6 +21,12 @@
 
 namespace paarorende::detail {
 
+// The built-in data compiled into the library: src/data/<name>.json, through
+// src/builtin_<name>.cpp.in. Read with the same readers as a municipality's files.
+extern const char* const builtin_topics_json;
+extern const char* const builtin_formats_json;
+extern const char* const builtin_regions_json;
+
 /// A reference to a document inside another: a built-in id (a slug, looked up by `builtin`; pass
 /// nullptr for a kind without built-ins), a file name (relative to `base_dir`, read by `load`) or
 /// the document itself (read by `from_json(value, pointer)`). `what` names what is expected in the message for an

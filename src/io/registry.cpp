@@ -3,6 +3,7 @@
 // fuzz targets, scripts/fuzz and the bad-input runner pick it up from here.
 #include "paarorende/io/registry.hpp"
 
+#include <algorithm>
 #include <set>
 #include <type_traits>
 
@@ -327,10 +328,9 @@ const std::vector<DocumentType>& document_types() {
 }
 
 const DocumentType* find_document_type(std::string_view name) noexcept {
-  for (const DocumentType& type : document_types()) {
-    if (type.name == name) return &type;
-  }
-  return nullptr;
+  const auto& types = document_types();
+  const auto found = std::find_if(types.begin(), types.end(), [&](const DocumentType& type) { return type.name == name; });
+  return found == types.end() ? nullptr : &*found;
 }
 
 const DocumentType& document_type(std::string_view name, const std::string& where) {

@@ -9,7 +9,9 @@ Run with Debian's Python and the built package:
 
 from __future__ import annotations
 
+import importlib.util
 import math
+import pathlib
 import sys
 import time
 
@@ -23,16 +25,12 @@ Z = 1.959963984540054
 
 
 def make_frame(rows: int, courses: int = 20, seed: int = 2019) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    frame = pd.DataFrame({"course": rng.integers(0, courses, rows)})
-    for item in LIKERT:
-        values = rng.choice([1.0, 2.0, 3.0, 4.0, 5.0], size=rows, p=[0.05, 0.1, 0.2, 0.35, 0.3])
-        values[rng.random(rows) < 0.05] = np.nan
-        frame[item] = values
-    yes = (rng.random(rows) < 0.85).astype(float)
-    yes[rng.random(rows) < 0.03] = np.nan
-    frame["q5"] = yes
-    return frame
+    """The random answers the tests score against pandas (tests/python/test_evaluation.py), at scale."""
+    spec = importlib.util.spec_from_file_location(
+        "test_evaluation", pathlib.Path(__file__).resolve().parents[1] / "python" / "test_evaluation.py")
+    tests = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tests)
+    return tests.random_frame(np.random.default_rng(seed), rows, courses)
 
 
 def with_pandas(frame: pd.DataFrame) -> dict:

@@ -319,8 +319,9 @@ TEST(evaluation_csv, every_error_has_row_and_column) {
     EXPECT_EQ(error.where(), c.where) << c.json;
     EXPECT_EQ(error.message(), c.message) << c.json;
   }
-  EXPECT_EQ(input_error([&] { responses_from_csv("q1\n0\n", form); }).rule(), "E1");
-  EXPECT_EQ(input_error([&] { responses_from_csv("q1\n0\n", form); }).what(),
+  const InputError out_of_scale = input_error([&] { responses_from_csv("q1\n0\n", form); });
+  EXPECT_EQ(out_of_scale.rule(), "E1");
+  EXPECT_EQ(out_of_scale.what(),
             std::string("row 2, column 1 (q1): expected a whole number from 1 to 5, got \"0\" [DOMAIN E1]"));
 }
 

@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "paarorende/error.hpp"
 #include "paarorende/io/registry.hpp"
 
 namespace {
