@@ -38,11 +38,7 @@ ParallelOfferRules read_rules(const Json& value, const std::string& pointer, Par
   rules.min_age = in.integer_or("min_age", rules.min_age, 0, 25);
   rules.max_age = in.integer_or("max_age", rules.max_age, 0, 25);
   in.finish();
-  if (rules.min_staff < 2) {
-    // DOMAIN X5: a session for children has at least two adults present.
-    detail::raise_input_error(in.pointer("min_staff"), "an activity for children has at least two adults, got " +
-                               std::to_string(rules.min_staff), detail::Rule{"X5"});
-  }
+  require_two_adults(rules.min_staff, in.pointer("min_staff"), "an activity for children");
   if (rules.max_age < rules.min_age) {
     detail::raise_input_error(in.pointer("max_age"), "the oldest age must not be below the youngest (" +
                              std::to_string(rules.min_age) + ")");

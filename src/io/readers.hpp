@@ -66,6 +66,12 @@ std::vector<T> read_builtin_list(const char* json_text, const char* key, Read re
   return values;
 }
 
+/// DOMAIN X5: whatever is arranged for children has at least two adults present.
+inline void require_two_adults(int adults, const std::string& pointer, const std::string& what) {
+  if (adults >= 2) return;
+  raise_input_error(pointer, what + " has at least two adults, got " + std::to_string(adults), Rule{"X5"});
+}
+
 // io/calendar.cpp
 SchoolCalendar read_school_calendar(const Json& value, const std::string& pointer);
 // io/schedule.cpp

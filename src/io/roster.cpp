@@ -44,10 +44,7 @@ RosterRules roster_rules_from_json(const Json& value, const std::string& pointer
   rules.min_adults = in.integer_or("min_adults", rules.min_adults, 0, 100);
   rules.children_per_adult = in.integer_or("children_per_adult", rules.children_per_adult, 0, 100);
   in.finish();
-  if (rules.min_adults < 2) {
-    detail::raise_input_error(in.pointer("min_adults"), "a meeting for children has at least two adults, got " +
-                               std::to_string(rules.min_adults), detail::Rule{"X5"});
-  }
+  require_two_adults(rules.min_adults, in.pointer("min_adults"), "a meeting for children");
   return rules;
 }
 
