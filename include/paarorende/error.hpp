@@ -45,6 +45,13 @@ class RuleViolation : public Error {
   using Error::Error;
 };
 
+/// A broken invariant of the library itself, never of the input: a bug to report. Thrown instead
+/// of handing out a wrong result (a formed group that breaks a hard rule, say).
+class InternalError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// Returns `where` prefixed by `file` ("course.json:/sessions/0"), for errors raised while
 /// reading a named file.
 std::string located_in_file(const std::string& file, const std::string& where);

@@ -143,6 +143,9 @@ int run(const std::vector<std::string>& args) {
     throw UsageError{message};
   } catch (const UsageError& error) {
     std::cerr << "paarorende: " << one_line(error.message) << '\n';
+  } catch (const InternalError& error) {
+    std::cerr << "paarorende: internal error: " << one_line(error.what()) << '\n';
+    return exit_internal_error;
   } catch (const Error& error) {
     std::cerr << "paarorende: " << one_line(error.what()) << '\n';
   } catch (const std::exception& error) {

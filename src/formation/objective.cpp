@@ -362,10 +362,17 @@ GroupEvaluation GroupEvaluator::operator()(const std::vector<std::size_t>& house
   const Problem& problem = *problem_;
   std::vector<int> members;
   for (std::size_t h : households) {
-    if (h >= problem.households()) throw std::out_of_range("GroupEvaluator: household index out of range");
+    if (h >= problem.households()) {
+      detail::raise_input_error("households", "GroupEvaluator: household index " + std::to_string(h) +
+                                                  " is out of range (" + std::to_string(problem.households()) +
+                                                  " households)");
+    }
     members.push_back(static_cast<int>(h));
   }
-  if (venue >= request_->waitlist.places.size()) throw std::out_of_range("GroupEvaluator: venue index out of range");
+  if (venue >= request_->waitlist.places.size()) {
+    detail::raise_input_error("venue", "GroupEvaluator: venue index " + std::to_string(venue) + " is out of range (" +
+                                           std::to_string(request_->waitlist.places.size()) + " places)");
+  }
   GroupEvaluation result;
   // Pinned-together households: all of a block or none.
   for (int h : members) {

@@ -674,7 +674,7 @@ FormationResult form_groups(const FormationRequest& request) {
     for (const GroupViolation& v : formed.violations) {
       if (v.severity == Severity::error) {
         // The objective and validate() disagree: a bug, never a result to hand out.
-        throw std::logic_error("form_groups: group " + id + " breaks the hard rule " + v.rule);
+        throw InternalError(v.rule, "form_groups: group " + id + " breaks the hard rule " + v.rule);
       }
     }
     result.groups.push_back(std::move(formed));

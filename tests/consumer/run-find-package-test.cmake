@@ -4,7 +4,12 @@ include(${CMAKE_CURRENT_LIST_DIR}/consumer-steps.cmake)
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
 consumer_install(${prefix})
+# The core and the I/O layer are installed; the private toolkit (src/detail) is not.
+if(EXISTS ${prefix}/include/paarorende/detail)
+  message(FATAL_ERROR "installed: include/paarorende/detail (private headers)")
+endif()
 foreach(expected include/paarorende/schedule.hpp include/paarorende/version.hpp
+                 include/paarorende/io/registry.hpp include/paarorende/json.hpp
                  lib/cmake/paarorende/paarorende-config.cmake
                  lib/cmake/paarorende/paarorende-config-version.cmake)
   if(NOT EXISTS ${prefix}/${expected})

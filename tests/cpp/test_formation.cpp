@@ -488,5 +488,28 @@ TEST(formation, within_two_percent_of_the_exact_optimum_on_small_instances) {
   EXPECT_LE(average, 0.02);
 }
 
+TEST(formation, the_evaluator_refuses_an_index_outside_the_waitlist_with_an_input_error) {
+  FormationRequest request;
+  request.waitlist = synthetic_waitlist({12, 3, 5});
+  const GroupEvaluator evaluate(request);
+  const std::size_t households = request.waitlist.households.size();
+  const std::size_t places = request.waitlist.places.size();
+  const InputError household = input_error([&] { evaluate({0, households}, 0); });
+  EXPECT_EQ(household.where(), "households");
+  EXPECT_EQ(household.message(), "GroupEvaluator: household index " + std::to_string(households) +
+                                     " is out of range (" + std::to_string(households) + " households)");
+  const InputError venue = input_error([&] { evaluate({0}, places); });
+  EXPECT_EQ(venue.where(), "venue");
+  EXPECT_EQ(venue.message(), "GroupEvaluator: venue index " + std::to_string(places) + " is out of range (" +
+                                 std::to_string(places) + " places)");
+}
+
+TEST(errors, an_internal_error_is_a_paarorende_error_with_its_rule) {
+  const InternalError error("G1", "form_groups: group g1 breaks the hard rule G1");
+  const Error& base = error;
+  EXPECT_EQ(base.rule(), "G1");
+  EXPECT_STREQ(base.what(), "form_groups: group g1 breaks the hard rule G1 [DOMAIN G1]");
+}
+
 }  // namespace
 }  // namespace paarorende
