@@ -223,16 +223,6 @@ void check_school_calendar(const SchoolCalendar& calendar) {
   }
 }
 
-std::string to_string(ClosureKind kind) {
-  switch (kind) {
-    case ClosureKind::weekend: return "weekend";
-    case ClosureKind::public_holiday: return "public_holiday";
-    case ClosureKind::school_holiday: return "school_holiday";
-    case ClosureKind::outside_school_year: return "outside_school_year";
-  }
-  return "unknown";
-}
-
 // DOMAIN C11: no session on a public holiday (X1) or in a school holiday (X2); the after-school
 // programme is closed then, and on weekends (C3).
 std::optional<Closure> course_closure(Date date, const SchoolCalendar* school) {

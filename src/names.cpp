@@ -4,6 +4,8 @@
 
 namespace paarorende {
 
+std::string to_string(ClosureKind kind) { return std::string(detail::closure_kind_names.name(kind)); }
+
 std::string_view to_string(Severity severity) noexcept {
   return detail::severity_names.name(severity);
 }

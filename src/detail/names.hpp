@@ -19,7 +19,6 @@ namespace paarorende::detail {
 
 inline constexpr auto closure_kind_names = enum_names<ClosureKind>(
     "weekend", "public_holiday", "school_holiday", "outside_school_year");
-inline constexpr auto language_names = enum_names<Language>("nb", "en");
 inline constexpr auto item_kind_names =
     enum_names<ItemKind>("likert", "yes_no", "single_choice", "free_text");
 inline constexpr auto family_block_kind_names = enum_names<FamilyBlockKind>(
