@@ -10,13 +10,6 @@ namespace paarorende {
 
 namespace {
 
-std::string index_pointer(const char* array, std::size_t index) {
-  std::string at = array;
-  at += "/";
-  at += std::to_string(index);
-  return at;
-}
-
 std::string meeting_label(const Shift& shift) {
   std::string label = "meeting ";
   label += std::to_string(shift.meeting);
@@ -115,7 +108,7 @@ void check_roster(const Roster& roster) {
   }
   for (std::size_t i = 0; i < roster.volunteers.size(); ++i) {
     const Volunteer& volunteer = roster.volunteers[i];
-    const std::string at = index_pointer("/volunteers", i);
+    const std::string at = detail::index_pointer("/volunteers", i);
     if (!detail::is_slug(volunteer.id)) {
       // DOMAIN X4: a pseudonym, never a name.
       detail::raise_input_error(at + "/id", "an id is lower-case letters, digits and _ (at most 64), got " +
@@ -132,7 +125,7 @@ void check_roster(const Roster& roster) {
   }
   for (std::size_t i = 0; i < roster.shifts.size(); ++i) {
     const Shift& shift = roster.shifts[i];
-    const std::string at = index_pointer("/shifts", i);
+    const std::string at = detail::index_pointer("/shifts", i);
     if (shift.meeting != static_cast<int>(i) + 1) {
       detail::raise_input_error(at + "/meeting", "meetings are numbered 1.." + std::to_string(roster.shifts.size()) +
                                " in order, got " + std::to_string(shift.meeting));

@@ -34,7 +34,7 @@ Municipality read_municipality(const Json& value, const std::string& pointer) {
   return municipality;
 }
 
-std::string read_text(const Json& value, const std::string& pointer) {
+std::string read_unit_name(const Json& value, const std::string& pointer) {
   return detail::read_string(value, pointer);
 }
 
@@ -58,7 +58,7 @@ Region read_region(const Json& value, const std::string& pointer, const std::vec
     region.municipalities = detail::read_array<Municipality>(in, "municipalities", read_municipality);
   }
   if (in.find("required_units")) {
-    region.required_units = detail::read_array<std::string>(in, "required_units", read_text);
+    region.required_units = detail::read_array<std::string>(in, "required_units", read_unit_name);
   }
   region.shared_waitlist = in.boolean_or("shared_waitlist", region.shared_waitlist);
   if (in.find("venues")) region.venues = detail::read_array<Venue>(in, "venues", read_venue);

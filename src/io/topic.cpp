@@ -20,7 +20,7 @@ std::vector<Enum> read_enum_list(ObjectReader& in, const char* key, const EnumNa
     const std::string at = index_pointer(in.pointer(key), i);
     const Enum value = read_named(array[i], at, names);
     if (std::find(values.begin(), values.end(), value) != values.end()) {
-      raise_input_error(at, quote_input(read_string(array[i], at)) + " is listed twice");
+      raise_input_error(at, quote_input(detail::read_string(array[i], at)) + " is listed twice");
     }
     values.push_back(value);
   }

@@ -15,6 +15,8 @@
 #include "paarorende/error.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/violation.hpp"
+#include "paarorende/io/json.hpp"
+#include "paarorende/io/schedule.hpp"
 
 namespace paarorende::test_support {
 
@@ -139,6 +141,19 @@ std::vector<std::string> presenters_of(const Sessions& sessions) {
   for (const auto& session : sessions.sessions)
     presenters.push_back(session.presenter.value_or("-"));
   return presenters;
+}
+
+/// Session `number` (1-based) of a plan.
+inline Session& session(CourseSchedule& schedule, int number) {
+  return schedule.sessions.at(static_cast<std::size_t>(number - 1));
+}
+inline const Session& session(const CourseSchedule& schedule, int number) {
+  return schedule.sessions.at(static_cast<std::size_t>(number - 1));
+}
+
+/// The error of reading `text` as a course request.
+inline InputError request_error(const std::string& text) {
+  return input_error([&] { course_request_from_json(parse_json(text)); });
 }
 
 /// A temporary folder of its own for each test that writes files, removed afterwards.

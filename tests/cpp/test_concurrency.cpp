@@ -16,13 +16,13 @@ namespace {
 
 using namespace paarorende;
 
-const std::filesystem::path pilot = std::filesystem::path(PAARORENDE_SOURCE_DIR) / "examples" /
+const std::filesystem::path pilot_folder = std::filesystem::path(PAARORENDE_SOURCE_DIR) / "examples" /
                                     "sandefjord_pilot";
 
 // Everything one thread does, as text: equal texts mean equal results.
 std::string work() {
   std::string out;
-  const CourseRequest request = load_course_request(pilot / "course.json");
+  const CourseRequest request = load_course_request(pilot_folder / "course.json");
   const CourseSchedule schedule = plan_course(request);
   out += to_json(schedule).dump();
   out += to_json(validate(schedule)).dump();
@@ -33,10 +33,10 @@ std::string work() {
   out += to_ical(schedule, options);
   const TopicChoice choice = choose_topics(request.wishes, request.topics(), request.children, 4);
   for (const auto& topic : choice.topics) out += topic + ",";
-  const GroupDocument group = load_group(pilot / "group.json");
+  const GroupDocument group = load_group(pilot_folder / "group.json");
   for (const auto& violation : validate(group.group, group.rules)) out += violation.message;
   out += to_json(attendance_distribution(attendance_units(group.group, group.rules))).dump();
-  const AttendanceRecords records = load_attendance_records(pilot / "attendance.json");
+  const AttendanceRecords records = load_attendance_records(pilot_folder / "attendance.json");
   out += to_json(fit_attendance(records.records, records.prior, records.prior_weight)).dump();
   out += to_json(builtin_catalogue()).dump();
   out += std::to_string(households_needed(4, 0.9).value_or(-1));
@@ -65,7 +65,7 @@ TEST(concurrency, the_core_from_several_threads_gives_the_sequential_answers) {
 }
 
 TEST(concurrency, threads_that_share_one_request_and_catalogue_read_them_only) {
-  const CourseRequest request = load_course_request(pilot / "course.json");
+  const CourseRequest request = load_course_request(pilot_folder / "course.json");
   const CourseRequest copy = request;
   const std::string expected = to_json(plan_course(request)).dump();
   std::vector<std::string> results(4);

@@ -23,27 +23,19 @@ using Ids = std::vector<std::string>;
 
 // The Sandefjord pilot as shipped: dates, children in lower secondary, nine participants' wishes
 // and five presenters (the psychologist cannot come on 2020-01-07).
-CourseRequest pilot_request() {
+CourseRequest shipped_pilot_request() {
   return load_course_request(std::string(PAARORENDE_SOURCE_DIR) +
                              "/examples/sandefjord_pilot/course.json");
 }
 
 const CourseSchedule& pilot_plan() {
-  static const CourseSchedule plan = plan_course(pilot_request());
+  static const CourseSchedule plan = plan_course(shipped_pilot_request());
   return plan;
-}
-
-Session& session(CourseSchedule& schedule, int number) {
-  return schedule.sessions.at(static_cast<std::size_t>(number - 1));
 }
 
 void set_topic(Session& s, std::optional<std::string> topic, std::optional<std::string> presenter) {
   s.topic = std::move(topic);
   s.presenter = std::move(presenter);
-}
-
-InputError request_error(const std::string& text) {
-  return input_error([&] { course_request_from_json(parse_json(text)); });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,7 +124,7 @@ TEST(pilot_course_plan, writes_topic_and_presenter_of_each_session) {
 
 // The same input plans the same course.
 TEST(pilot_course_plan, is_deterministic) {
-  EXPECT_EQ(plan_course(pilot_request()), pilot_plan());
+  EXPECT_EQ(plan_course(shipped_pilot_request()), pilot_plan());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,7 +132,7 @@ TEST(pilot_course_plan, is_deterministic) {
 
 // DOMAIN C6: without the round of wishes, the later topics are chosen in session 1.
 TEST(plan_course, without_wishes_only_the_first_session_has_a_topic) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = shipped_pilot_request();
   request.wishes.clear();
   const CourseSchedule plan = plan_course(request);
   EXPECT_EQ(topics_of(plan), (Ids{"getting_to_know", "-", "-", "-", "-"}));
@@ -151,7 +143,7 @@ TEST(plan_course, without_wishes_only_the_first_session_has_a_topic) {
 
 // DOMAIN T6: session 1 is getting to know each other even without presenters; nobody is named.
 TEST(plan_course, without_presenters_the_topics_still_come_with_c7_warnings) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = shipped_pilot_request();
   request.presenters.clear();
   const CourseSchedule plan = plan_course(request);
   EXPECT_EQ(topics_of(plan), (Ids{"getting_to_know", "palliative_care_and_rights", "self_care",
@@ -167,7 +159,7 @@ TEST(plan_course, without_presenters_the_topics_still_come_with_c7_warnings) {
 
 // DOMAIN C7: a session nobody can present is reported once, by validate's rule, not twice.
 TEST(plan_course, unstaffed_session_is_reported_once) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = shipped_pilot_request();
   request.presenters.pop_back();  // helsesykepleier, the only health visitor
   const CourseSchedule plan = plan_course(request);
   EXPECT_EQ(plan.sessions[4].topic, "sexuality_and_identity");
@@ -185,7 +177,7 @@ TEST(plan_course, unstaffed_session_is_reported_once) {
 
 // DOMAIN G9: a fathers' course may take the fathers' session as a topic.
 TEST(plan_course, fathers_course_may_choose_the_fathers_session) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = shipped_pilot_request();
   request.audience = Audience::fathers;
   // Five of nine fathers rank it first: 4 x 8 + 6 = 38 points, more than any other topic (27).
   for (std::size_t i = 0; i < 5; ++i) {
@@ -199,7 +191,7 @@ TEST(plan_course, fathers_course_may_choose_the_fathers_session) {
 
 // DOMAIN G9: in a parents' course the fathers' session is left out, with a warning.
 TEST(plan_course, parents_course_leaves_the_fathers_session_out_g9) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = shipped_pilot_request();
   request.wishes[0].topics.insert(request.wishes[0].topics.begin(), "fathers_session");
   const CourseSchedule plan = plan_course(request);
   const Ids topics = topics_of(plan);
@@ -210,7 +202,7 @@ TEST(plan_course, parents_course_leaves_the_fathers_session_out_g9) {
 
 // DOMAIN C7: a municipality's catalogue gives a topic to its own role, and its presenter presents.
 TEST(plan_course, municipal_catalogue_gives_a_topic_to_its_own_role) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = shipped_pilot_request();
   request.catalogue = catalogue_from_json(parse_json(R"({
     "roles": [{"id": "pastor", "title_nb": "Prest", "title_en": "Pastor"}],
     "topics": [{"id": "palliative_care_and_rights", "override": true, "presenter_role": "pastor"}]})"));
@@ -366,7 +358,7 @@ TEST(check_request, presenter_id_used_twice_is_rejected) {
 }
 
 TEST(check_request, presenter_without_an_id_is_rejected) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = shipped_pilot_request();
   request.presenters[2].id.clear();
   EXPECT_EQ(located(input_error([&] { check_request(request); })),
             (Located{"/presenters/2/id", "a presenter needs an id"}));
@@ -414,7 +406,7 @@ TEST(check_request, childs_grade_outside_its_stage_is_rejected) {
 }
 
 TEST(check_request, plan_course_refuses_a_bad_presenter_too) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = shipped_pilot_request();
   request.presenters.push_back(request.presenters[0]);
   const InputError error = input_error([&] { plan_course(request); });
   EXPECT_EQ(error.where(), "/presenters/5/id");

@@ -27,13 +27,13 @@ using paarorende::detail::ical_fold;
 const IcalOptions fixed_stamp{boost::posix_time::ptime(Date(2024, 1, 2), ClockTime(3, 4, 5)),
                               "paarorende.invalid"};
 
-CourseRequest pilot_request() {
+CourseRequest ical_pilot_request() {
   return pilot_course_request(
       load_school_calendar(source_dir / "examples/calendars/sandefjord-school-holidays.json"));
 }
 
 std::string pilot_ical() {
-  return to_ical(plan_course(pilot_request()), fixed_stamp);
+  return to_ical(plan_course(ical_pilot_request()), fixed_stamp);
 }
 
 // The physical lines, without their CRLF.
@@ -196,7 +196,7 @@ TEST(to_ical, uses_crlf_everywhere) {
 // RFC 5545 3.1: no line longer than 75 octets, and no fold inside a UTF-8 character, even with
 // a long Norwegian title.
 TEST(to_ical, no_line_longer_than_seventy_five_octets) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = ical_pilot_request();
   request.title =
       "Mestringskurs for foreldre til barn med livstruende eller livsbegrensende "
       "tilstander – pilot i Sandefjord, høsten 2019: «Å møtes» (æøå ÆØÅ)";
@@ -244,7 +244,7 @@ TEST(to_ical, dates_events_in_oslo_time) {
 
 // DOMAIN X3: in summer time the wall clock still reads 15:00; the VTIMEZONE gives the offset.
 TEST(to_ical, summer_sessions_keep_their_wall_clock_time) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = ical_pilot_request();
   request.first_date = Date(2020, 4, 21);
   request.sessions = 3;
   const std::string text = to_ical(plan_course(request), fixed_stamp);
@@ -252,7 +252,7 @@ TEST(to_ical, summer_sessions_keep_their_wall_clock_time) {
 }
 
 TEST(to_ical, fixed_dtstamp_gives_identical_output_twice) {
-  const CourseSchedule schedule = plan_course(pilot_request());
+  const CourseSchedule schedule = plan_course(ical_pilot_request());
   const std::string first = to_ical(schedule, fixed_stamp);
   EXPECT_EQ(to_ical(schedule, fixed_stamp), first);
   EXPECT_EQ(lines_starting(first, "DTSTAMP:"),
@@ -261,7 +261,7 @@ TEST(to_ical, fixed_dtstamp_gives_identical_output_twice) {
 
 TEST(to_ical, dtstamp_defaults_to_now_in_utc) {
   const std::vector<std::string> stamps =
-      lines_starting(to_ical(plan_course(pilot_request())), "DTSTAMP:");
+      lines_starting(to_ical(plan_course(ical_pilot_request())), "DTSTAMP:");
   ASSERT_EQ(stamps.size(), 5u);
   EXPECT_EQ(stamps[0].size(), std::string("DTSTAMP:20240102T030405Z").size());
   EXPECT_EQ(stamps[0].back(), 'Z');
@@ -284,7 +284,7 @@ TEST(to_ical, uids_are_unique_within_a_course) {
 // must give the same UIDs, whatever the DTSTAMP.
 TEST(to_ical, uids_are_stable_across_exports) {
   const std::vector<std::string> uids = lines_starting(pilot_ical(), "UID:");
-  const CourseSchedule replanned = plan_course(pilot_request());
+  const CourseSchedule replanned = plan_course(ical_pilot_request());
   EXPECT_EQ(lines_starting(to_ical(replanned, fixed_stamp), "UID:"), uids);
   EXPECT_EQ(lines_starting(to_ical(replanned), "UID:"), uids);
   const CourseSchedule reread = course_schedule_from_json(to_json(replanned));
@@ -292,7 +292,7 @@ TEST(to_ical, uids_are_stable_across_exports) {
 }
 
 TEST(to_ical, uids_differ_between_courses) {
-  CourseRequest other = pilot_request();
+  CourseRequest other = ical_pilot_request();
   other.first_date = Date(2019, 11, 12);
   const std::vector<std::string> uids = lines_starting(pilot_ical(), "UID:");
   const std::vector<std::string> others =
@@ -303,14 +303,14 @@ TEST(to_ical, uids_differ_between_courses) {
 TEST(to_ical, uid_domain_is_configurable) {
   IcalOptions options = fixed_stamp;
   options.uid_domain = "sandefjord.kommune.no";
-  for (const auto& uid : lines_starting(to_ical(plan_course(pilot_request()), options), "UID:")) {
+  for (const auto& uid : lines_starting(to_ical(plan_course(ical_pilot_request()), options), "UID:")) {
     EXPECT_EQ(uid.substr(uid.size() - std::string("@sandefjord.kommune.no").size()),
               "@sandefjord.kommune.no");
   }
 }
 
 TEST(to_ical, summary_and_location_are_escaped) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = ical_pilot_request();
   request.title = "Kurs, høst; pilot";
   const std::string text = to_ical(plan_course(request), fixed_stamp);
   EXPECT_EQ(lines_starting(text, "SUMMARY:").front(),

@@ -21,12 +21,8 @@ using namespace paarorende;
 using namespace paarorende::test_support;
 namespace fs = std::filesystem;
 
-CourseRequest pilot_request() {
+CourseRequest json_pilot_request() {
   return pilot_course_request(two_school_years());
-}
-
-InputError request_error(const std::string& text) {
-  return input_error([&] { course_request_from_json(parse_json(text)); });
 }
 
 InputError calendar_error(const std::string& text) {
@@ -203,7 +199,7 @@ TEST(school_calendar_json, holiday_ending_before_it_begins_is_an_x2_error) {
 // Course requests
 
 TEST(course_request_json, round_trips) {
-  const CourseRequest request = pilot_request();
+  const CourseRequest request = json_pilot_request();
   EXPECT_EQ(course_request_from_json(to_json(request)), request);
 }
 
@@ -347,13 +343,13 @@ TEST(course_request_json, inline_school_calendar_errors_are_located_inside_the_r
 // Course schedules
 
 TEST(course_schedule_json, round_trips_a_planned_schedule_with_moves) {
-  const CourseSchedule schedule = plan_course(pilot_request());
+  const CourseSchedule schedule = plan_course(json_pilot_request());
   ASSERT_TRUE(schedule.sessions[2].moved_from.has_value());
   EXPECT_EQ(course_schedule_from_json(to_json(schedule)), schedule);
 }
 
 TEST(course_schedule_json, round_trips_findings_of_every_severity) {
-  CourseRequest request = pilot_request();
+  CourseRequest request = json_pilot_request();
   request.school_calendar.reset();  // an X2 warning
   request.sessions = 4;             // a C1 warning
   const CourseSchedule schedule = plan_course(request);
@@ -363,7 +359,7 @@ TEST(course_schedule_json, round_trips_findings_of_every_severity) {
 
 // DOMAIN X3: sessions are written as Oslo wall-clock dates and times.
 TEST(course_schedule_json, writes_sessions_in_oslo_wall_clock_time) {
-  const Json json = to_json(plan_course(pilot_request()));
+  const Json json = to_json(plan_course(json_pilot_request()));
   EXPECT_EQ(json["timezone"], "Europe/Oslo");
   const Json& third = json["sessions"][2];
   EXPECT_EQ(third["number"], 3);
@@ -380,7 +376,7 @@ TEST(course_schedule_json, writes_sessions_in_oslo_wall_clock_time) {
 
 // DOMAIN X3: times are Europe/Oslo local time and nothing else.
 TEST(course_schedule_json, other_time_zone_is_an_x3_error) {
-  Json json = to_json(plan_course(pilot_request()));
+  Json json = to_json(plan_course(json_pilot_request()));
   json["timezone"] = "Europe/Stockholm";
   const InputError error = input_error([&] { course_schedule_from_json(json); });
   EXPECT_EQ(error.rule(), "X3");
@@ -388,27 +384,27 @@ TEST(course_schedule_json, other_time_zone_is_an_x3_error) {
 }
 
 TEST(course_schedule_json, session_errors_are_located_in_their_session) {
-  Json json = to_json(plan_course(pilot_request()));
+  Json json = to_json(plan_course(json_pilot_request()));
   json["sessions"][2]["weekday"] = "monday";
   EXPECT_EQ(input_error([&] { course_schedule_from_json(json); }).where(), "/sessions/2/weekday");
-  json = to_json(plan_course(pilot_request()));
+  json = to_json(plan_course(json_pilot_request()));
   json["sessions"][1]["room"] = "B12";
   EXPECT_EQ(located(input_error([&] { course_schedule_from_json(json); })),
             (Located{"/sessions/1/room", "unknown field \"room\""}));
 }
 
 TEST(course_schedule_json, request_errors_are_located_inside_the_request) {
-  Json json = to_json(plan_course(pilot_request()));
+  Json json = to_json(plan_course(json_pilot_request()));
   json["request"]["care_closes"] = "25:00";
   EXPECT_EQ(input_error([&] { course_schedule_from_json(json); }).where(), "/request/care_closes");
-  json = to_json(plan_course(pilot_request()));
+  json = to_json(plan_course(json_pilot_request()));
   json["request"]["earliest_date"] = "2019-11-01";
   EXPECT_EQ(input_error([&] { course_schedule_from_json(json); }).where(),
             "/request/earliest_date");
 }
 
 TEST(course_schedule_json, unknown_severity_is_rejected) {
-  Json json = to_json(plan_course(pilot_request()));
+  Json json = to_json(plan_course(json_pilot_request()));
   json["findings"][0]["severity"] = "fatal";
   EXPECT_EQ(located(input_error([&] { course_schedule_from_json(json); })),
             (Located{"/findings/0/severity",
@@ -417,7 +413,7 @@ TEST(course_schedule_json, unknown_severity_is_rejected) {
 
 // A read schedule validates like the planned one it was written from.
 TEST(course_schedule_json, read_schedule_validates_like_the_original) {
-  const CourseSchedule schedule = plan_course(pilot_request());
+  const CourseSchedule schedule = plan_course(json_pilot_request());
   EXPECT_EQ(validate(course_schedule_from_json(to_json(schedule))), validate(schedule));
 }
 
@@ -511,7 +507,7 @@ TEST(load_school_calendar, errors_are_located_in_the_file) {
 
 TEST(load_course_schedule, reads_back_a_written_schedule) {
   TempDir dir;
-  const CourseSchedule schedule = plan_course(pilot_request());
+  const CourseSchedule schedule = plan_course(json_pilot_request());
   const fs::path file = dir.write("plan.json", to_json(schedule).dump(2));
   EXPECT_EQ(load_course_schedule(file), schedule);
 }
@@ -551,7 +547,7 @@ TEST(course_request_json, quoted_input_is_escaped_and_cut) {
 
 // Dates outside the supported years are refused wherever they appear.
 TEST(course_schedule_json, session_date_outside_supported_years_is_located) {
-  Json document = to_json(plan_course(pilot_request()));
+  Json document = to_json(plan_course(json_pilot_request()));
   document["sessions"][1]["date"] = "1500-01-06";
   document["sessions"][1].erase("weekday");
   EXPECT_EQ(
@@ -561,7 +557,7 @@ TEST(course_schedule_json, session_date_outside_supported_years_is_located) {
 
 // The schedule's title echoes the request's; a disagreement is an error, not silently dropped.
 TEST(course_schedule_json, title_must_agree_with_the_request) {
-  Json document = to_json(plan_course(pilot_request()));
+  Json document = to_json(plan_course(json_pilot_request()));
   document["title"] = "Et annet kurs";
   EXPECT_EQ(located(input_error([&] { course_schedule_from_json(document); })),
             (Located{"/title", "differs from /request/title"}));

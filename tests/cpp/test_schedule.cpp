@@ -68,14 +68,6 @@ void set_times(Session& session, ClockTime start, ClockTime end) {
   session.end = oslo_time(date, end);
 }
 
-Session& session(CourseSchedule& schedule, int number) {
-  return schedule.sessions.at(static_cast<std::size_t>(number - 1));
-}
-
-const Session& session(const CourseSchedule& schedule, int number) {
-  return schedule.sessions.at(static_cast<std::size_t>(number - 1));
-}
-
 SchoolCalendar sandefjord_calendar() {
   return load_school_calendar(std::string(PAARORENDE_SOURCE_DIR) +
                               "/examples/calendars/sandefjord-school-holidays.json");
@@ -83,7 +75,7 @@ SchoolCalendar sandefjord_calendar() {
 
 // The Sandefjord pilot (S-5.0, S-6.0): Tuesdays from 2019-11-05, five sessions every four weeks,
 // at the children's own school (no travel), the after-school programme closing at 16:30.
-CourseRequest pilot_request() {
+CourseRequest five_session_pilot_request() {
   CourseRequest request = pilot_course_request(sandefjord_calendar());
   request.sessions = 5;
   request.cadence_weeks = 4;
@@ -539,7 +531,7 @@ TEST(plan_course, every_session_has_the_standard_agenda) {
 
 // DOMAIN C3: the programme closed at 16:30 and the course met at the school: 15:00-16:30.
 TEST(sandefjord_pilot, meets_from_three_to_half_past_four) {
-  for (const Session& s : plan_course(pilot_request()).sessions) {
+  for (const Session& s : plan_course(five_session_pilot_request()).sessions) {
     SCOPED_TRACE(s.number);
     EXPECT_EQ(s.start_time(), at(15, 0));
     EXPECT_EQ(s.end_time(), at(16, 30));
@@ -550,7 +542,7 @@ TEST(sandefjord_pilot, meets_from_three_to_half_past_four) {
 // DOMAIN C4, C11: every four weeks from 2019-11-05; 12-31 (Juleferie) and 2020-02-25
 // (Vinterferie) move a week each, the rest stay on the grid.
 TEST(sandefjord_pilot, moves_sessions_three_and_five_out_of_school_holidays) {
-  CourseSchedule schedule = plan_course(pilot_request());
+  CourseSchedule schedule = plan_course(five_session_pilot_request());
   EXPECT_EQ(dates_of(schedule),
             (std::vector<Date>{Date(2019, 11, 5), Date(2019, 12, 3), Date(2020, 1, 7),
                                Date(2020, 1, 28), Date(2020, 3, 3)}));
@@ -565,7 +557,7 @@ TEST(sandefjord_pilot, moves_sessions_three_and_five_out_of_school_holidays) {
 
 // The two moves are the plan's only findings: nothing else departs from the model.
 TEST(sandefjord_pilot, findings_are_the_two_moves) {
-  const CourseSchedule schedule = plan_course(pilot_request());
+  const CourseSchedule schedule = plan_course(five_session_pilot_request());
   EXPECT_EQ(schedule.findings, pilot_moves());
 }
 
@@ -578,9 +570,9 @@ TEST(sandefjord_pilot, example_request_file_plans_the_same_sessions) {
   dates_only.wishes.clear();
   dates_only.children.clear();
   dates_only.presenters.clear();
-  EXPECT_EQ(dates_only, pilot_request());
+  EXPECT_EQ(dates_only, five_session_pilot_request());
   const CourseSchedule from_file = plan_course(request);
-  const CourseSchedule expected = plan_course(pilot_request());
+  const CourseSchedule expected = plan_course(five_session_pilot_request());
   ASSERT_EQ(from_file.sessions.size(), expected.sessions.size());
   for (std::size_t i = 0; i < expected.sessions.size(); ++i) {
     EXPECT_EQ(from_file.sessions[i].start, expected.sessions[i].start);
@@ -594,7 +586,7 @@ TEST(sandefjord_pilot, example_request_file_plans_the_same_sessions) {
 
 TEST(validate, planned_schedule_has_no_findings) {
   EXPECT_EQ(validate(plan_course(autumn_request())), std::vector<Violation>{});
-  EXPECT_EQ(validate(plan_course(pilot_request())), std::vector<Violation>{});
+  EXPECT_EQ(validate(plan_course(five_session_pilot_request())), std::vector<Violation>{});
 }
 
 // Moves are explained, not violations: re-validating a plan with moves finds nothing.
@@ -900,7 +892,7 @@ TEST(violation, prints_severity_rule_and_message) {
 }
 
 TEST(session, prints_number_date_times_venue_and_move) {
-  CourseSchedule schedule = plan_course(pilot_request());
+  CourseSchedule schedule = plan_course(five_session_pilot_request());
   std::ostringstream out;
   out << session(schedule, 3);
   EXPECT_EQ(out.str(),

@@ -131,15 +131,16 @@ def source_tree_litter(repo: pathlib.Path) -> list[str]:
 def test_pip_installs_the_package_offline_into_a_fresh_venv(repo, build_dir, tmp_path):
     """From the repository, as the README says: a new virtual environment (no system site
     packages: only pip and setuptools), `pip install --no-build-isolation --no-index .`, then
-    import it and run the command line. The CMake build of the wheel is kept in
-    <build>/pip-build, so that a rerun only recompiles what changed."""
+    import it and run the command line. The backend reuses the tests' build tree
+    (PAARORENDE_REUSE_BUILD_DIR), so the module is not compiled twice; the backend's own
+    configuration is checked by the next test."""
     litter_before = source_tree_litter(repo)
     venv = tmp_path / "venv"
     subprocess.run([DEBIAN_PYTHON, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH",)}
     env.update(PAARORENDE_JOBS=env.get("PAARORENDE_JOBS", "2"),
-               PAARORENDE_PIP_BUILD_DIR=str(build_dir / "pip-build"),
+               PAARORENDE_REUSE_BUILD_DIR=str(build_dir),
                PIP_NO_INPUT="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
     install = subprocess.run([str(python), "-m", "pip", "install", "--no-build-isolation",
                               "--no-index", str(repo)], env=env, capture_output=True,
@@ -168,6 +169,45 @@ def test_pip_installs_the_package_offline_into_a_fresh_venv(repo, build_dir, tmp
     site = pathlib.Path(where).parent
     assert (site / "py.typed").is_file() and (site / "__init__.pyi").is_file()
     assert source_tree_litter(repo) == litter_before
+
+
+def load_backend(repo):
+    import importlib.util
+    path = repo / "bindings" / "python" / "backend" / "paarorende_build.py"
+    spec = importlib.util.spec_from_file_location("paarorende_build_under_test", path)
+    backend = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(backend)
+    return backend
+
+
+def cache_entries(build: pathlib.Path) -> dict[str, str]:
+    entries = {}
+    for line in (build / "CMakeCache.txt").read_text(encoding="utf-8").splitlines():
+        if ":" in line and "=" in line and not line.startswith(("//", "#")):
+            key, value = line.split("=", 1)
+            entries[key.split(":", 1)[0]] = value
+    return entries
+
+
+@pytest.mark.packaging
+def test_pip_backend_configures_the_module_alone_optimised(repo, tmp_path):
+    """What `pip install .` configures on a user's machine (configure only; the install test
+    above reuses the tests' tree): the module, optimised, without tests, examples, benchmarks,
+    the command-line program or install rules, with the interpreter that runs pip."""
+    backend = load_backend(repo)
+    backend._configure(tmp_path / "wheel-build")
+    cache = cache_entries(tmp_path / "wheel-build")
+    assert cache["CMAKE_BUILD_TYPE"] == "Release"
+    assert {key: cache[key] for key in ("PAARORENDE_PYTHON", "PAARORENDE_TESTS",
+                                         "PAARORENDE_EXAMPLES", "PAARORENDE_BENCHMARKS",
+                                         "PAARORENDE_CLI", "PAARORENDE_INSTALL")} == {
+        "PAARORENDE_PYTHON": "ON", "PAARORENDE_TESTS": "OFF", "PAARORENDE_EXAMPLES": "OFF",
+        "PAARORENDE_BENCHMARKS": "OFF", "PAARORENDE_CLI": "OFF", "PAARORENDE_INSTALL": "OFF"}
+    assert pathlib.Path(cache["Python3_EXECUTABLE"]) == pathlib.Path(sys.executable)
+    assert backend._configured_from_here(tmp_path / "wheel-build")
+    assert not backend._configured_from_here(tmp_path)
+    with pytest.raises(RuntimeError, match="not a build tree configured from"):
+        backend._build_package(tmp_path, reuse=True)
 
 
 # stubtest cannot see the parameters of compiled functions (they have no inspect signature), so

@@ -11,6 +11,11 @@ The version is read from CMakeLists.txt (`project(paarorende VERSION ...)`), its
 Nothing is written into the source tree: CMake builds in a temporary directory, or in
 $PAARORENDE_PIP_BUILD_DIR when set (kept, so that a reinstall only rebuilds what changed).
 $PAARORENDE_JOBS (default: all cores) is the number of parallel compile jobs.
+
+$PAARORENDE_REUSE_BUILD_DIR names a build tree that is already configured from this source tree
+(scripts/setup's build/): the backend then neither configures nor changes it, only brings its
+`_core` target up to date and packs that. The tests install this way, so that the module is not
+compiled a second time; test_packaging.py checks the backend's own configuration apart.
 """
 
 from __future__ import annotations
@@ -105,13 +110,18 @@ def _run(command: list[str]) -> None:
     subprocess.run(command, check=True, stdout=sys.stderr)
 
 
-def _build_package(build_dir: pathlib.Path) -> pathlib.Path:
-    """Configures and builds the `_core` target; returns the assembled package folder."""
+def _cmake() -> str:
     cmake = shutil.which("cmake")
     if cmake is None:
         raise RuntimeError("paarorende needs CMake to build its compiled module "
                            "(Debian: apt-get install cmake; or run scripts/setup)")
-    configure = [cmake, "-S", str(ROOT), "-B", str(build_dir), "-DCMAKE_BUILD_TYPE=Release",
+    return cmake
+
+
+def _configure(build_dir: pathlib.Path) -> None:
+    """Configures `build_dir` for the module alone: optimised, no tests, examples, benchmarks,
+    command-line program or install rules."""
+    configure = [_cmake(), "-S", str(ROOT), "-B", str(build_dir), "-DCMAKE_BUILD_TYPE=Release",
                  "-DPAARORENDE_TESTS=OFF", "-DPAARORENDE_EXAMPLES=OFF",
                  "-DPAARORENDE_BENCHMARKS=OFF", "-DPAARORENDE_CLI=OFF",
                  "-DPAARORENDE_PYTHON=ON", "-DPAARORENDE_INSTALL=OFF",
@@ -119,8 +129,30 @@ def _build_package(build_dir: pathlib.Path) -> pathlib.Path:
     if shutil.which("ninja") and not (build_dir / "CMakeCache.txt").exists():
         configure += ["-G", "Ninja"]
     _run(configure)
+
+
+def _configured_from_here(build_dir: pathlib.Path) -> bool:
+    """Whether `build_dir` is a build tree configured from this source tree."""
+    cache = build_dir / "CMakeCache.txt"
+    if not cache.is_file():
+        return False
+    for line in cache.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("CMAKE_HOME_DIRECTORY:"):
+            return pathlib.Path(line.split("=", 1)[1]).resolve() == ROOT
+    return False
+
+
+def _build_package(build_dir: pathlib.Path, reuse: bool = False) -> pathlib.Path:
+    """Configures (unless `reuse`) and builds the `_core` target; returns the assembled package
+    folder."""
+    if reuse:
+        if not _configured_from_here(build_dir):
+            raise RuntimeError(f"PAARORENDE_REUSE_BUILD_DIR={build_dir} is not a build tree "
+                               f"configured from {ROOT}")
+    else:
+        _configure(build_dir)
     jobs = os.environ.get("PAARORENDE_JOBS") or str(os.cpu_count() or 1)
-    _run([cmake, "--build", str(build_dir), "--target", "_core", "--parallel", jobs])
+    _run([_cmake(), "--build", str(build_dir), "--target", "_core", "--parallel", jobs])
     return build_dir / "python" / NAME
 
 
@@ -175,6 +207,10 @@ def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):
 
 
 def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+    reused = os.environ.get("PAARORENDE_REUSE_BUILD_DIR")
+    if reused:
+        return _write_wheel(wheel_directory,
+                            _build_package(pathlib.Path(reused).resolve(), reuse=True))
     kept = os.environ.get("PAARORENDE_PIP_BUILD_DIR")
     if kept:
         return _write_wheel(wheel_directory, _build_package(pathlib.Path(kept).resolve()))
