@@ -25,7 +25,7 @@ def test_the_hierarchy_derives_from_value_error():
     assert issubclass(PaarorendeError, ValueError)
     for cls in (InputError, ImpossibleRequest, RuleViolation):
         assert issubclass(cls, PaarorendeError)
-    assert paarorende._core.InputError is InputError
+    assert paarorende._core.error.InputError is InputError
 
 
 def test_a_bad_date_is_an_input_error_at_its_json_pointer():

@@ -1,20 +1,35 @@
 """The package as users meet it: `python -m paarorende` is the command-line tool, the version
-comes from CMake, the stubs match the compiled module (mypy's stubtest), and `pip install` of the
-repository works offline in a fresh virtual environment (marked `packaging`: it compiles the
-module once more, a couple of minutes)."""
+comes from CMake, the stubs match the compiled module (mypy's stubtest), each submodule of
+paarorende._core has exactly the names its stub declares, and `pip install` of the repository
+works offline in a fresh virtual environment (marked `packaging`: it compiles the module once
+more, a couple of minutes)."""
 
+import ast
+import collections
 import os
 import pathlib
 import re
 import subprocess
 import sys
 import textwrap
+import types
 
 import pytest
 
 import paarorende
 
 DEBIAN_PYTHON = "/usr/bin/python3"
+
+
+def core_areas() -> dict[str, types.ModuleType]:
+    """The submodules of paarorende._core by name, one per bindings/python/src/register_*.cpp."""
+    return {name: value for name, value in vars(paarorende._core).items()
+            if isinstance(value, types.ModuleType)}
+
+
+def core_stub_dir() -> pathlib.Path:
+    """The stubs of paarorende._core as built: _core/__init__.pyi and one <area>.pyi each."""
+    return pathlib.Path(paarorende.__file__).parent / "_core"
 
 
 def cmake_version(repo: pathlib.Path) -> str:
@@ -66,6 +81,85 @@ def test_the_package_is_typed():
     package = pathlib.Path(paarorende.__file__).parent
     assert (package / "py.typed").is_file()
     assert (package / "__init__.pyi").is_file()
+    assert (package / "_core" / "__init__.pyi").is_file()
+
+
+def test_each_register_file_is_one_submodule_with_one_stub(repo):
+    registered = sorted(path.stem.removeprefix("register_")
+                        for path in (repo / "bindings/python/src").glob("register_*.cpp"))
+    stubs = sorted(path.stem for path in core_stub_dir().glob("*.pyi") if path.stem != "__init__")
+    assert sorted(core_areas()) == registered == stubs
+
+
+def stub_declared_names(stub: pathlib.Path) -> set[str]:
+    """The names a stub declares at its top level: classes, functions, variables, and what it
+    re-exports (`from m import X as X`); not what it only imports to refer to."""
+    names = set()
+    for node in ast.parse(stub.read_text(encoding="utf-8")).body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.AnnAssign):
+            names.add(node.target.id)
+        elif isinstance(node, ast.Assign):
+            names.update(target.id for target in node.targets)
+        elif isinstance(node, ast.ImportFrom):
+            names.update(alias.asname for alias in node.names if alias.asname == alias.name)
+    return names
+
+
+@pytest.mark.parametrize("area", sorted(core_areas()))
+def test_a_submodule_has_exactly_the_names_its_stub_declares(area):
+    """A name added on one side only (a binding without its stub, or a stub without its
+    binding) fails here, private ones (_core.cli._run_cli) included."""
+    module = core_areas()[area]
+    at_runtime = {name for name in vars(module) if not name.startswith("__")}
+    assert at_runtime == stub_declared_names(core_stub_dir() / f"{area}.pyi")
+
+
+@pytest.mark.parametrize("area", sorted(core_areas()))
+def test_a_stub_class_declares_only_members_the_class_has(area):
+    module = core_areas()[area]
+    for node in ast.parse((core_stub_dir() / f"{area}.pyi").read_text(encoding="utf-8")).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        cls = getattr(module, node.name)
+        for member in node.body:
+            name = (member.target.id if isinstance(member, ast.AnnAssign)
+                    else getattr(member, "name", None))
+            if name is not None and name != "__hash__":
+                assert hasattr(cls, name), f"{node.name}.{name}"
+
+
+def test_no_public_name_is_defined_in_two_submodules():
+    homes = collections.defaultdict(list)
+    for area, module in core_areas().items():
+        for name in vars(module):
+            if not name.startswith("_"):
+                homes[name].append(area)
+    assert {name: areas for name, areas in homes.items() if len(areas) > 1} == {}
+
+
+def test_the_package_reexports_every_submodule_and_nothing_else():
+    public = {name for module in core_areas().values() for name in vars(module)
+              if not name.startswith("_")}
+    assert set(paarorende.__all__) == public | {"__version__"}
+    for area, module in core_areas().items():
+        for name in vars(module):
+            if not name.startswith("_"):
+                assert getattr(paarorende, name) is getattr(module, name), f"{area}.{name}"
+
+
+def test_the_classes_and_functions_say_they_are_paarorendes():
+    """They report __module__ "paarorende", where users import them from (src/module.cpp), so
+    that pickles, signatures and messages name paarorende.GroupRules, not the submodule; the
+    error classes are those of paarorende._errors."""
+    for name in paarorende.__all__:
+        value = getattr(paarorende, name)
+        if isinstance(value, type) and issubclass(value, paarorende.PaarorendeError):
+            assert value.__module__ == "paarorende._errors", name
+        elif callable(value):
+            assert value.__module__ == "paarorende", name
+    assert "paarorende.CourseRequest" in paarorende.plan_course.__doc__.splitlines()[0]
 
 
 def classes_without_constructor() -> list[str]:
@@ -74,18 +168,21 @@ def classes_without_constructor() -> list[str]:
     __init__ out, so that a type checker rejects a construction; stubtest would report the
     runtime's catch-all signature, which no stub can express as "always raises"."""
     names = []
-    for name in paarorende.__all__:
-        value = getattr(paarorende, name)
-        if (isinstance(value, type) and type(value).__name__ == "pybind11_type"
-                # a slot wrapper: pybind11_object's tp_init, not a py::init constructor
-                and type(vars(value).get("__init__")).__name__ == "wrapper_descriptor"):
-            names.append(f"paarorende.{name}.__init__")
+    for area, module in core_areas().items():
+        for name, value in vars(module).items():
+            if (isinstance(value, type) and type(value).__name__ == "pybind11_type"
+                    # a slot wrapper: pybind11_object's tp_init, not a py::init constructor
+                    and type(vars(value).get("__init__")).__name__ == "wrapper_descriptor"):
+                # stubtest checks each class where the package re-exports it and in its submodule
+                names += [f"paarorende.{name}.__init__", f"{module.__name__}.{name}.__init__"]
     return names
 
 
 def test_stubtest_finds_no_mismatch_between_stubs_and_module(build_dir, tmp_path):
     """mypy's stubtest imports the built module and compares every name, class, property and
-    method with paarorende/__init__.pyi. The only allowlist is classes_without_constructor()."""
+    method with the stubs: the package's (paarorende/__init__.pyi, everything in __all__) and each
+    submodule's (paarorende/_core/<area>.pyi). The only allowlist is
+    classes_without_constructor()."""
     allowlist = tmp_path / "allowlist.txt"
     allowlist.write_text("".join(entry + "\n" for entry in classes_without_constructor()))
     env = {**os.environ, "PYTHONPATH": str(build_dir / "python"), "MYPY_CACHE_DIR": str(tmp_path)}
@@ -94,6 +191,8 @@ def test_stubtest_finds_no_mismatch_between_stubs_and_module(build_dir, tmp_path
                             cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success" in result.stdout
+    # the package, _core, its submodules, _errors and __main__
+    assert f"no issues found in {len(core_areas()) + 4} modules" in result.stdout
 
 
 def test_mypy_uses_the_stubs_to_catch_a_wrong_argument(build_dir, tmp_path):
@@ -168,6 +267,21 @@ def test_pip_installs_the_package_offline_into_a_fresh_venv(repo, build_dir, tmp
 
     site = pathlib.Path(where).parent
     assert (site / "py.typed").is_file() and (site / "__init__.pyi").is_file()
+    assert sorted(path.name for path in (site / "_core").glob("*.pyi")) == \
+        sorted(path.name for path in core_stub_dir().glob("*.pyi"))
+
+    # mypy finds the installed stubs (PEP 561) through the venv's interpreter.
+    program = outside / "uses_paarorende.py"
+    program.write_text("import paarorende\n"
+                       "rules: paarorende.GroupRules = paarorende.GroupRules()\n"
+                       "paarorende.validate_group(rules)\n", encoding="utf-8")
+    checked = subprocess.run([DEBIAN_PYTHON, "-m", "mypy", "--no-incremental", "--strict",
+                              "--python-executable", str(python), "--cache-dir",
+                              str(tmp_path / "mypy-cache"), str(program)],
+                             env=env, cwd=outside, capture_output=True, text=True, check=False)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert 'uses_paarorende.py:3: error: Argument 1 to "validate_group" has incompatible type ' \
+           '"GroupRules"; expected "Group"' in checked.stdout, checked.stdout
     assert source_tree_litter(repo) == litter_before
 
 
@@ -269,8 +383,6 @@ def stub_parameters(function) -> tuple:
 
 
 def stub_functions(stub_path: pathlib.Path):
-    import ast
-
     tree = ast.parse(stub_path.read_text(encoding="utf-8"))
 
     def plain(node):
@@ -286,11 +398,18 @@ def stub_functions(stub_path: pathlib.Path):
                     yield node.name, member
 
 
+def core_stub_functions(build_dir: pathlib.Path):
+    """(submodule, class name or None, function) for every function of _core's stubs."""
+    for area, module in sorted(core_areas().items()):
+        stub = build_dir / "python" / "paarorende" / "_core" / f"{area}.pyi"
+        for class_name, function in stub_functions(stub):
+            yield module, class_name, function
+
+
 def test_stub_parameters_match_the_compiled_signatures(build_dir):
-    stub = build_dir / "python" / "paarorende" / "__init__.pyi"
     checked, mismatches = 0, []
-    for class_name, function in stub_functions(stub):
-        owner = paarorende if class_name is None else getattr(paarorende, class_name, None)
+    for module, class_name, function in core_stub_functions(build_dir):
+        owner = module if class_name is None else getattr(module, class_name, None)
         runtime = getattr(owner, function.name, None)
         if runtime is None or type(runtime).__name__ not in ("builtin_function_or_method",
                                                              "instancemethod"):
@@ -301,7 +420,7 @@ def test_stub_parameters_match_the_compiled_signatures(build_dir):
         checked += 1
         names, kw_only, defaults = found
         s_names, s_kw_only, s_defaults = stub_parameters(function)
-        where = f"{class_name + '.' if class_name else ''}{function.name}"
+        where = f"{module.__name__}.{class_name + '.' if class_name else ''}{function.name}"
         if names != s_names:
             mismatches.append(f"{where}: parameters {names} at runtime, {s_names} in the stub")
         elif kw_only != s_kw_only:

@@ -36,7 +36,7 @@ assumed (G4, G5):
 
 from __future__ import annotations
 
-from ._errors import ImpossibleRequest, InputError, PaarorendeError, RuleViolation
+import types as _types
 
 try:
     from . import _core
@@ -47,9 +47,24 @@ except ImportError as error:  # pragma: no cover - only without a built extensio
         f"({error})"
     ) from error
 
-# Everything public in the compiled module, re-exported as it is; __init__.pyi names and types
-# each of them. _core holds the error classes too (register_error), the very ones of ._errors.
-from ._core import *  # noqa: E402, F401, F403
+# Everything public in the compiled module's submodules (one per area; _core/<area>.pyi names and
+# types each name), re-exported as it is. The error classes are those of ._errors, which
+# _core.error holds too. Their __module__ is "paarorende" already (src/module.cpp).
 from ._core import __version__  # noqa: E402
+from ._core.error import *  # noqa: E402, F401, F403
+from ._core.calendar import *  # noqa: E402, F401, F403
+from ._core.violation import *  # noqa: E402, F401, F403
+from ._core.topic import *  # noqa: E402, F401, F403
+from ._core.group import *  # noqa: E402, F401, F403
+from ._core.schedule import *  # noqa: E402, F401, F403
+from ._core.formats import *  # noqa: E402, F401, F403
+from ._core.evaluation import *  # noqa: E402, F401, F403
+from ._core.formation import *  # noqa: E402, F401, F403
 
-__all__ = sorted([name for name in vars(_core) if not name.startswith("_")] + ["__version__"])
+
+def _public_names(module: _types.ModuleType) -> list[str]:
+    return [name for name in vars(module) if not name.startswith("_")]
+
+
+__all__ = sorted([name for area in vars(_core).values() if isinstance(area, _types.ModuleType)
+                  for name in _public_names(area)] + ["__version__"])

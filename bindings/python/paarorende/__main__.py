@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import sys
 
-# The compiled module's stubs are the package's __init__.pyi; _run_cli is private to it.
-from ._core import _run_cli  # type: ignore[import]
+from ._core.cli import _run_cli
 
 
 def main(argv: list[str] | None = None) -> int:

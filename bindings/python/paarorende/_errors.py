@@ -1,8 +1,8 @@
 """The exceptions paarorende raises: one hierarchy, mirroring the C++ ``paarorende::Error``.
 
 They are defined here, in Python, so that they derive from :class:`ValueError` and pickle like
-any exception; the compiled module ``paarorende._core`` looks them up and translates each C++
-exception into the matching class.
+any exception; the compiled submodule ``paarorende._core.error`` looks them up, holds them, and
+translates each C++ exception into the matching class.
 """
 
 from __future__ import annotations

@@ -1,29 +1,55 @@
-// paarorende._core: the compiled part of the paarorende Python package. One register function per
-// area (as boost-histogram's src/module.cpp); the pure-Python package re-exports everything.
+// paarorende._core: the compiled part of the paarorende Python package. One submodule per area,
+// filled by one register function each (as boost-histogram's src/module.cpp); each submodule has
+// its stub, paarorende/_core/<area>.pyi, and the pure-Python package re-exports them all.
 #include "binding.hpp"
+
+namespace {
+
+// The submodule _core.<name>, filled by `register_area`. Its classes and functions report
+// `__module__ == "paarorende"`, where users import them from: pybind11 takes the module name of
+// what it defines from the scope's __module__ when there is one (else from its __name__), so the
+// name reaches the types in signatures and error messages, pickling and the docs. The submodule
+// loses that attribute afterwards, and stays importable as paarorende._core.<name>
+// (def_submodule puts it in sys.modules).
+void add_area(py::module_& core, const char* name, const char* doc,
+              void (*register_area)(py::module_&)) {
+  py::module_ area = core.def_submodule(name, doc);
+  area.attr("__module__") = "paarorende";
+  register_area(area);
+  py::delattr(area, "__module__");
+}
+
+}  // namespace
 
 PYBIND11_MODULE(_core, m) {
   m.doc() =
       "paarorende._core: the compiled core of paarorende, which plans coping courses for parents "
       "of seriously ill children (mestringskurs for pårørende) in Norwegian municipalities.\n\n"
-      "Use it through the package `paarorende`, which re-exports everything here. Dates are "
-      "datetime.date, times of day datetime.time, and instants aware datetime.datetime in "
-      "Europe/Oslo (DOMAIN X3).";
+      "One submodule per area; use them through the package `paarorende`, which re-exports "
+      "everything public in them. Dates are datetime.date, times of day datetime.time, and "
+      "instants aware datetime.datetime in Europe/Oslo (DOMAIN X3).";
   m.attr("__version__") = paarorende::version_string;
   // Errors first: the others' default arguments may already raise.
-  register_error(m);
-  register_calendar(m);
+  add_area(m, "error", "The exceptions of paarorende._errors, raised for C++ errors.",
+           register_error);
+  add_area(m, "calendar", "Holidays, school calendars and closures (DOMAIN X1, X2, C11).",
+           register_calendar);
   // Findings and topics before the schedule: its results and CourseRequest hold them.
-  register_violation(m);
-  register_topic(m);
+  add_area(m, "violation", "Findings: DOMAIN rule, severity, message and session.",
+           register_violation);
+  add_area(m, "topic", "Topics, wishes and presenters (DOMAIN C5-C7, T1-T6).", register_topic);
   // Groups after topics and findings: a Child's stage is a ChildStage, a finding's a Severity.
-  register_group(m);
-  register_schedule(m);
+  add_area(m, "group", "Households, groups and attendance (DOMAIN G1-G9, X4).", register_group);
+  add_area(m, "schedule", "Course requests, plans and agendas (DOMAIN C1-C11, X3).",
+           register_schedule);
   // Formats after the schedule: a format holds ScheduleRules, GroupRules and makes CourseRequests.
-  register_formats(m);
+  add_area(m, "formats", "Course formats and the offers beside the parents' course.",
+           register_formats);
   // Evaluation after groups: attendance scores read AttendanceRecord.
-  register_evaluation(m);
+  add_area(m, "evaluation", "Evaluation forms, responses and scores (DOMAIN E1-E3, X4).",
+           register_evaluation);
   // After groups: a waitlist holds Households, a result Groups and GroupViolations.
-  register_formation(m);
-  register_cli(m);
+  add_area(m, "formation", "Forming groups from a waitlist (DOMAIN G1-G9, C8, V1).",
+           register_formation);
+  add_area(m, "cli", "The command line, for `python -m paarorende`.", register_cli);
 }

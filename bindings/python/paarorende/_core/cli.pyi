@@ -1,0 +1,3 @@
+# paarorende._core.cli (register_cli.cpp): the command line, for `python -m paarorende`.
+
+def _run_cli(args: list[str]) -> int: ...
