@@ -61,12 +61,14 @@ void check_number(const T& value, const Field<T, Member>& entry, Number number,
   raise_input_error(at, "must be between " + bound_text(low) + " and " + bound_text(high));
 }
 
-/// Checks every field of `value` that its table gives a range (or a nested table), in table
-/// order; the first one out of range is an InputError at where + "/" + its name.
+/// Checks every field of `value` that its table gives a range, in table order, then each field
+/// that has a table of its own (as the JSON writer puts objects last); the first one out of range
+/// is an InputError at where + "/" + its name.
 template <class T>
 void check_fields(const T& value, const std::string& where, RangeMessage wording) {
-  for_each_field<T>([&](const auto& entry) {
+  auto check = [&](const auto& entry, bool objects) {
     using Member = typename std::decay_t<decltype(entry)>::member_type;
+    if (HasFields<Member> != objects) return;
     const std::string at = where + "/" + entry.name;
     const Member& member = value.*entry.member;
     if constexpr (HasFields<Member>) {
@@ -81,7 +83,9 @@ void check_fields(const T& value, const std::string& where, RangeMessage wording
     } else if constexpr (std::is_arithmetic_v<Member> && !std::is_same_v<Member, bool>) {
       if (entry.checked && entry.ranged) check_number(value, entry, member, at, wording);
     }
-  });
+  };
+  for_each_field<T>([&](const auto& entry) { check(entry, false); });
+  for_each_field<T>([&](const auto& entry) { check(entry, true); });
 }
 
 }  // namespace paarorende::detail

@@ -12,7 +12,9 @@
 
 #include "paarorende/attendance.hpp"
 #include "paarorende/fields.hpp"
+#include "paarorende/formation.hpp"
 #include "paarorende/group.hpp"
+#include "paarorende/schedule.hpp"
 
 namespace {
 
@@ -46,7 +48,7 @@ constexpr std::size_t table_size() {
   return std::tuple_size_v<std::decay_t<decltype(field_table<T>)>>;
 }
 
-/// Each entry names a distinct member, in declaration order is not required but distinct is.
+/// No two entries share a name (JSON fields and Python keywords must be distinct).
 template <class T>
 bool names_are_unique() {
   std::set<std::string> names;
@@ -63,6 +65,12 @@ static_assert(member_count<GroupRules>() == table_size<GroupRules>(),
               "a GroupRules member is missing from its table (group.hpp)");
 static_assert(member_count<AttendanceProbabilities>() == table_size<AttendanceProbabilities>(),
               "an AttendanceProbabilities member is missing from its table (attendance.hpp)");
+static_assert(member_count<ScheduleRules>() == table_size<ScheduleRules>(),
+              "a ScheduleRules member is missing from its table (schedule.hpp)");
+static_assert(member_count<ObjectiveWeights>() == table_size<ObjectiveWeights>(),
+              "an ObjectiveWeights member is missing from its table (formation.hpp)");
+static_assert(member_count<FormationRules>() == table_size<FormationRules>(),
+              "a FormationRules member is missing from its table (formation.hpp)");
 
 template <class T>
 void expect_complete_table(const char* type) {
@@ -78,6 +86,9 @@ void expect_complete_table(const char* type) {
 TEST(field_tables, have_one_entry_per_member_with_a_unique_name_and_a_docstring) {
   expect_complete_table<GroupRules>("GroupRules");
   expect_complete_table<AttendanceProbabilities>("AttendanceProbabilities");
+  expect_complete_table<ScheduleRules>("ScheduleRules");
+  expect_complete_table<ObjectiveWeights>("ObjectiveWeights");
+  expect_complete_table<FormationRules>("FormationRules");
 }
 
 TEST(field_tables, a_bound_from_another_field_is_found_by_its_member) {
