@@ -216,8 +216,8 @@ void check_request(const CourseRequest& request) {
                   request.topic_rules);
   }
   // DOMAIN G6: suiting the stage never counts against a topic.
-  require_range(request.topic_rules.stage_weight_percent, 100, 1000,
-                "/topic_rules/stage_weight_percent");
+  detail::check_fields(request.topic_rules, "/topic_rules",  // wishes.hpp's table
+                       detail::RangeMessage::bounds_and_value);
   if (request.school_calendar) {
     detail::under_pointer("/school_calendar", [&] { check_school_calendar(*request.school_calendar); });
   }

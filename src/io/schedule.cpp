@@ -46,15 +46,6 @@ ChildProfile read_child(const Json& value, const std::string& pointer) {
   return child;
 }
 
-TopicRules read_topic_rules(const Json& value, const std::string& pointer) {
-  ObjectReader in(value, pointer);
-  TopicRules rules;
-  rules.stage_weight_percent = in.integer_or("stage_weight_percent", rules.stage_weight_percent, 100, 1000);
-  rules.suggest_transitions = in.boolean_or("suggest_transitions", rules.suggest_transitions);
-  in.finish();
-  return rules;
-}
-
 CourseRequest read_request(const Json& value, const std::string& pointer,
                            const std::filesystem::path& base_dir) {
   ObjectReader in(value, pointer);
@@ -107,7 +98,7 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
   request.children = read_array<ChildProfile>(in, "children", read_child);
   request.presenters = read_array<Presenter>(in, "presenters", read_presenter);
   if (const Json* rules = in.find("topic_rules")) {
-    request.topic_rules = read_topic_rules(*rules, in.pointer("topic_rules"));
+    request.topic_rules = read_fields<TopicRules>(*rules, in.pointer("topic_rules"));
   }
   if (const Json* audience = in.find("audience")) {
     const std::string text = detail::read_string(*audience, in.pointer("audience"));
@@ -344,8 +335,7 @@ Json to_json(const CourseRequest& request) {
     }
     document["presenters"] = presenters;
   }
-  document["topic_rules"] = {{"stage_weight_percent", request.topic_rules.stage_weight_percent},
-                             {"suggest_transitions", request.topic_rules.suggest_transitions}};
+  document["topic_rules"] = write_fields(request.topic_rules);
   return document;
 }
 

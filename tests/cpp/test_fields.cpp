@@ -15,6 +15,7 @@
 #include "paarorende/formation.hpp"
 #include "paarorende/group.hpp"
 #include "paarorende/schedule.hpp"
+#include "paarorende/wishes.hpp"
 
 namespace {
 
@@ -71,6 +72,8 @@ static_assert(member_count<ObjectiveWeights>() == table_size<ObjectiveWeights>()
               "an ObjectiveWeights member is missing from its table (formation.hpp)");
 static_assert(member_count<FormationRules>() == table_size<FormationRules>(),
               "a FormationRules member is missing from its table (formation.hpp)");
+static_assert(member_count<TopicRules>() == table_size<TopicRules>(),
+              "a TopicRules member is missing from its table (wishes.hpp)");
 
 template <class T>
 void expect_complete_table(const char* type) {
@@ -89,6 +92,7 @@ TEST(field_tables, have_one_entry_per_member_with_a_unique_name_and_a_docstring)
   expect_complete_table<ScheduleRules>("ScheduleRules");
   expect_complete_table<ObjectiveWeights>("ObjectiveWeights");
   expect_complete_table<FormationRules>("FormationRules");
+  expect_complete_table<TopicRules>("TopicRules");
 }
 
 TEST(field_tables, a_bound_from_another_field_is_found_by_its_member) {

@@ -22,6 +22,7 @@ TABLES = [
     ("ScheduleRules", "course-request.schema.json", "#/$defs/rules"),
     ("FormationRules", "waitlist.schema.json", "#/$defs/formation"),
     ("ObjectiveWeights", "waitlist.schema.json", "#/$defs/formation/properties/weights"),
+    ("TopicRules", "course-request.schema.json", "#/$defs/topic_rules"),
 ]
 
 
