@@ -1,11 +1,11 @@
 #include "paarorende/group.hpp"
+#include "detail/check_fields.hpp"
 #include "detail/input_error.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "paarorende/error.hpp"
 
@@ -80,29 +80,8 @@ std::vector<AttendanceUnit> attendance_units(const Group& group, const GroupRule
 }
 
 void check_rules(const GroupRules& rules) {
-  auto require = [](bool ok, const char* where, const std::string& message) {
-    if (!ok) detail::raise_input_error(where, message);
-  };
-  require(rules.min_participants >= 1 && rules.min_participants <= 1000, "/rules/min_participants",
-          "must be between 1 and 1000");
-  if (rules.max_participants < rules.min_participants || rules.max_participants > 1000) {
-    std::ostringstream message;  // (a stream: GCC 12 warns falsely on a chain of string +)
-    message << "max_participants (" << rules.max_participants << ") must be between min_participants ("
-            << rules.min_participants << ") and 1000";
-    require(false, "/rules/max_participants", message.str());
-  }
-  require(rules.min_present >= 0 && rules.min_present <= 1000, "/rules/min_present",
-          "must be between 0 and 1000");
-  require(rules.min_present_probability >= 0.0 && rules.min_present_probability <= 1.0,
-          "/rules/min_present_probability", "must be between 0 and 1");
-  require(rules.max_stage_span >= 0 && rules.max_stage_span <= 3, "/rules/max_stage_span",
-          "must be between 0 and 3");
-  require(rules.fathers_for_session >= 1 && rules.fathers_for_session <= 1000,
-          "/rules/fathers_for_session", "must be between 1 and 1000");
-  require(rules.default_attendance.attend >= 0.0 && rules.default_attendance.attend <= 1.0,
-          "/rules/default_attendance/attend", "must be between 0 and 1");
-  require(rules.default_attendance.both >= 0.0 && rules.default_attendance.both <= 1.0,
-          "/rules/default_attendance/both", "must be between 0 and 1");
+  // The ranges are in GroupRules' table (group.hpp).
+  detail::check_fields(rules, "/rules", detail::RangeMessage::bounds);
 }
 
 std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules) {

@@ -1,4 +1,5 @@
 #include "paarorende/schedule.hpp"
+#include "detail/check_fields.hpp"
 #include "detail/input_error.hpp"
 
 #include <algorithm>
@@ -192,22 +193,8 @@ void check_request(const CourseRequest& request) {
   require_range(request.travel_minutes, 0, 240, "/travel_minutes");
   require_clock(request.care_closes, "/care_closes");
   require_clock(request.earliest_start, "/earliest_start");
-  const ScheduleRules& rules = request.rules;
-  require_range(rules.min_sessions, 1, 52, "/rules/min_sessions");
-  require_range(rules.max_sessions, rules.min_sessions, 52, "/rules/max_sessions");
-  detail::require(!rules.cadences_weeks.empty(), "/rules/cadences_weeks", "must name at least one cadence");
-  for (std::size_t i = 0; i < rules.cadences_weeks.size(); ++i) {
-    if (rules.cadences_weeks[i] < 1 || rules.cadences_weeks[i] > 12) {
-      const std::string at = "/rules/cadences_weeks/" + std::to_string(i);
-      require_range(rules.cadences_weeks[i], 1, 12, at.c_str());
-    }
-  }
-  require_range(rules.session_minutes, 15, 480, "/rules/session_minutes");
-  require_range(rules.introduction_minutes, 0, rules.session_minutes - 1,
-                "/rules/introduction_minutes");
-  require_range(rules.max_travel_minutes, 0, 240, "/rules/max_travel_minutes");
-  require_range(rules.start_step_minutes, 1, 60, "/rules/start_step_minutes");
-  require_range(rules.max_move_weeks, 1, 52, "/rules/max_move_weeks");
+  // The rules' ranges are in ScheduleRules' table (schedule.hpp).
+  detail::check_fields(request.rules, "/rules", detail::RangeMessage::bounds_and_value);
   // DOMAIN C7: presenters have distinct ids and roles the catalogue knows.
   const TopicCatalogue& catalogue = request.topics();
   for (std::size_t p = 0; p < request.presenters.size(); ++p) {
@@ -229,8 +216,8 @@ void check_request(const CourseRequest& request) {
                   request.topic_rules);
   }
   // DOMAIN G6: suiting the stage never counts against a topic.
-  require_range(request.topic_rules.stage_weight_percent, 100, 1000,
-                "/topic_rules/stage_weight_percent");
+  detail::check_fields(request.topic_rules, "/topic_rules",  // wishes.hpp's table
+                       detail::RangeMessage::bounds_and_value);
   if (request.school_calendar) {
     detail::under_pointer("/school_calendar", [&] { check_school_calendar(*request.school_calendar); });
   }

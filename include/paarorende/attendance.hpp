@@ -8,7 +8,11 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <type_traits>
 #include <vector>
+
+#include "paarorende/fields.hpp"
 
 namespace paarorende {
 
@@ -20,6 +24,22 @@ struct AttendanceProbabilities {
 
   friend bool operator==(const AttendanceProbabilities&, const AttendanceProbabilities&) = default;
 };
+
+/// AttendanceProbabilities' fields (fields.hpp): its JSON object, range checks and Python
+/// properties.
+constexpr auto fields(std::type_identity<AttendanceProbabilities>) {
+  using A = AttendanceProbabilities;
+  return std::tuple{
+      field("attend", &A::attend,
+            "P(the household comes to a session), 0-1 (DOMAIN G5: 13 household-sessions attended "
+            "of 20 offered, 0.65).")
+          .between(0, 1),
+      field("both", &A::both,
+            "P(both caregivers come | the household comes with two enrolled), 0-1 (DOMAIN G5 "
+            "does not say; 0.5 is the least informed choice).")
+          .between(0, 1),
+  };
+}
 
 /// The defaults estimated from the pilot (DOMAIN G5): 5 couples, 4 sessions; one couple came to
 /// 1 session, each of the other four to 3 of 4, with one or both parents. Pooled maximum

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "paarorende/fields.hpp"
 #include "paarorende/group.hpp"
 #include "paarorende/waitlist.hpp"
 
@@ -22,20 +23,42 @@ namespace paarorende {
 /// Every term is per group, so the objective decomposes by group (an exact set-partitioning
 /// formulation is possible, and the tests use one).
 struct ObjectiveWeights {
-  double travel = 1.0;          ///< DOMAIN C8: per minute each household travels to the venue.
-  double size = 5.0;            ///< DOMAIN G3: per participant away from the target.
-  double attendance = 2.0;      ///< DOMAIN G4: per percentage point P(at least min_present) lacks.
-  double stage = 30.0;          ///< DOMAIN G6: per stage between the lowest and highest child.
-  double school_age = 10.0;     ///< DOMAIN G6: per household with a child in kindergarten.
-  double acquaintance = 5.0;    ///< DOMAIN G7: per household with no one from its school.
-  double rare_peers = 40.0;     ///< DOMAIN G8: per household whose rare diagnosis has no peer.
-  double mixed_conditions = 20.0;  ///< DOMAIN G2: per household on the smaller side of a mix.
+  double travel = 1.0;            // per minute each household travels to the venue
+  double size = 5.0;              // per participant away from the target
+  double attendance = 2.0;        // per percentage point P(at least min_present) lacks
+  double stage = 30.0;            // per stage between the lowest and highest child
+  double school_age = 10.0;       // per household with a child in kindergarten
+  double acquaintance = 5.0;      // per household with no one from its school
+  double rare_peers = 40.0;       // per household whose rare diagnosis has no peer
+  double mixed_conditions = 20.0;  // per household on the smaller side of a mix
   /// Per household left out: more than any household adds to a group (an hour's travel, a
   /// stage of span, a missing peer ...), so a household is left out only when no group can hold it.
   double unassigned = 300.0;
 
   friend bool operator==(const ObjectiveWeights&, const ObjectiveWeights&) = default;
 };
+
+/// ObjectiveWeights' fields (fields.hpp): a waitlist's "formation"/"weights" object, their ranges
+/// in check_formation_rules() and the Python ObjectiveWeights.
+constexpr auto fields(std::type_identity<ObjectiveWeights>) {
+  using W = ObjectiveWeights;
+  return std::tuple{
+      field("travel", &W::travel, "C8: per minute each household travels.").between(0, 1e6),
+      field("size", &W::size, "G3: per participant away from the target.").between(0, 1e6),
+      field("attendance", &W::attendance, "G4: per percentage point short.").between(0, 1e6),
+      field("stage", &W::stage, "G6: per stage of span.").between(0, 1e6),
+      field("school_age", &W::school_age, "G6: per household with a kindergarten child.")
+          .between(0, 1e6),
+      field("acquaintance", &W::acquaintance, "G7: per household without a schoolmate.")
+          .between(0, 1e6),
+      field("rare_peers", &W::rare_peers, "G8: per household whose rare diagnosis has no peer.")
+          .between(0, 1e6),
+      field("mixed_conditions", &W::mixed_conditions,
+            "G1 (soft) and G2: per household on the smaller side of a mix.")
+          .between(0, 1e6),
+      field("unassigned", &W::unassigned, "Per household left out.").between(0, 1e6),
+  };
+}
 
 /// The formation's own settings, beside the group rules.
 struct FormationRules {
@@ -45,12 +68,33 @@ struct FormationRules {
   /// DOMAIN C8: no household's pickup place further than this from its group's venue (hard).
   double max_travel_minutes = 60.0;
   ObjectiveWeights weights;
-  std::uint64_t seed = 1;  ///< Tie-breaks; the result is the same for the same input and seed.
-  /// Local-search passes at most (each pass tries every move, swap and venue once).
-  int max_passes = 8;
+  std::uint64_t seed = 1;
+  int max_passes = 8;  // each pass tries every move, swap and venue once
 
   friend bool operator==(const FormationRules&, const FormationRules&) = default;
 };
+
+/// FormationRules' fields: a waitlist's "formation" object (docs/formation.md), its ranges in
+/// check_formation_rules() and the Python FormationRules. The target's and the travel limit's
+/// checks name their rules (G3, C8) and are written beside them.
+constexpr auto fields(std::type_identity<FormationRules>) {
+  using F = FormationRules;
+  return std::tuple{
+      field("target_participants", &F::target_participants, "G3: the size aimed at.")
+          .between(1, 1000)
+          .checked_by_hand(),
+      field("max_travel_minutes", &F::max_travel_minutes,
+            "C8: no pickup place further than this from its group's venue.")
+          .between(1, 600)
+          .checked_by_hand(),
+      field("weights", &F::weights, "The objective's weights (ObjectiveWeights)."),
+      // Any seed of a JSON document is exact in a double (2^53 - 1 at most); nothing else limits it.
+      field("seed", &F::seed, "Tie-breaks; the same input and seed give the same groups.")
+          .between(0, 9007199254740991.0)
+          .checked_by_hand(),
+      field("max_passes", &F::max_passes, "Local-search passes at most.").between(0, 1000),
+  };
+}
 
 /// Checks the settings' ranges; throws InputError with a pointer under "/formation".
 void check_formation_rules(const FormationRules& formation, const GroupRules& rules);

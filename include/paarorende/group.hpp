@@ -7,9 +7,12 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "paarorende/attendance.hpp"
+#include "paarorende/fields.hpp"
 #include "paarorende/household.hpp"
 #include "paarorende/violation.hpp"
 
@@ -22,28 +25,80 @@ std::string_view to_string(RuleWeight weight) noexcept;
 std::optional<RuleWeight> rule_weight_from_string(std::string_view text) noexcept;
 
 /// The group rules with the seeds' defaults, each overridable in a group document's "rules".
+/// Each rule's DOMAIN id, range and docstring are in its table below (fields.hpp).
 struct GroupRules {
-  RuleWeight behavioural_own_group = RuleWeight::hard;       ///< DOMAIN G1.
-  RuleWeight life_threatening_own_group = RuleWeight::soft;  ///< DOMAIN G2.
-  int min_participants = 9;                    ///< DOMAIN G3: 4 couples and 1 father proved a minimum.
+  RuleWeight behavioural_own_group = RuleWeight::hard;
+  RuleWeight life_threatening_own_group = RuleWeight::soft;
+  int min_participants = 9;  // G3: 4 couples and 1 father proved a minimum
   /// DOMAIN G3: "not too large either"; the report gives no number. 16 holds the 8 couples that
   /// P(at least 5 present) >= 90% needs with the pilot's attendance (G4, G5).
   int max_participants = 16;
-  RuleWeight size = RuleWeight::hard;          ///< DOMAIN G3.
-  int min_present = 5;                         ///< DOMAIN G4: at least 4-5 at every session.
-  double min_present_probability = 0.8;        ///< DOMAIN G4: how sure a plan must be of that.
-  RuleWeight attendance = RuleWeight::soft;    ///< DOMAIN G4.
-  int max_stage_span = 1;                      ///< DOMAIN G6: stages apart at most (0: one stage).
-  RuleWeight stage_band = RuleWeight::soft;    ///< DOMAIN G6.
-  RuleWeight school_age = RuleWeight::soft;    ///< DOMAIN G6: best once children are at school.
-  RuleWeight acquaintance = RuleWeight::soft;  ///< DOMAIN G7.
-  RuleWeight rare_peers = RuleWeight::soft;    ///< DOMAIN G8.
-  int fathers_for_session = 3;                 ///< DOMAIN G9: this many fathers: a session of their own.
-  RuleWeight fathers_session = RuleWeight::soft;  ///< DOMAIN G9.
-  AttendanceProbabilities default_attendance = pilot_attendance();  ///< DOMAIN G5.
+  RuleWeight size = RuleWeight::hard;
+  int min_present = 5;  // G4: "at least 4-5" at every session
+  double min_present_probability = 0.8;
+  RuleWeight attendance = RuleWeight::soft;
+  int max_stage_span = 1;
+  RuleWeight stage_band = RuleWeight::soft;
+  RuleWeight school_age = RuleWeight::soft;
+  RuleWeight acquaintance = RuleWeight::soft;
+  RuleWeight rare_peers = RuleWeight::soft;
+  int fathers_for_session = 3;
+  RuleWeight fathers_session = RuleWeight::soft;
+  AttendanceProbabilities default_attendance = pilot_attendance();
 
   friend bool operator==(const GroupRules&, const GroupRules&) = default;
 };
+
+/// GroupRules' fields: the JSON "rules" object (docs/groups.md), check_rules() and the Python
+/// GroupRules are made from this table.
+constexpr auto fields(std::type_identity<GroupRules>) {
+  using R = GroupRules;
+  return std::tuple{
+      field("behavioural_own_group", &R::behavioural_own_group,
+            "DOMAIN G1: mainly behavioural difficulties get groups of their own (hard)."),
+      field("life_threatening_own_group", &R::life_threatening_own_group,
+            "DOMAIN G2: life-threatening or life-limiting conditions want groups of their own "
+            "(soft)."),
+      field("min_participants", &R::min_participants,
+            "DOMAIN G3: fewest enrolled participants, 1-1000 (9: 4 couples and 1 father proved a "
+            "minimum).")
+          .between(1, 1000),
+      field("max_participants", &R::max_participants,
+            "DOMAIN G3: most enrolled participants, min_participants-1000 (\"not too large "
+            "either\": the report gives no number, so the default is the library's own).")
+          .between(1, 1000)
+          .at_least(&R::min_participants),
+      field("size", &R::size, "DOMAIN G3: the weight of the size rule (hard)."),
+      field("min_present", &R::min_present,
+            "DOMAIN G4: participants that should be present at every session, 0-1000 (5: \"at "
+            "least 4-5\").")
+          .between(0, 1000),
+      field("min_present_probability", &R::min_present_probability,
+            "DOMAIN G4: how sure a plan must be of min_present, 0-1 (0.8).")
+          .between(0, 1),
+      field("attendance", &R::attendance, "DOMAIN G4: the weight of the attendance rule (soft)."),
+      field("max_stage_span", &R::max_stage_span,
+            "DOMAIN G6: how many stages apart the children may be, 0-3 (1; 0 asks for one "
+            "stage).")
+          .between(0, 3),
+      field("stage_band", &R::stage_band, "DOMAIN G6: the weight of the stage band (soft)."),
+      field("school_age", &R::school_age,
+            "DOMAIN G6: best once the children are at school; a child in kindergarten is a "
+            "finding (soft)."),
+      field("acquaintance", &R::acquaintance,
+            "DOMAIN G7: parents at the same school share openly sooner (soft)."),
+      field("rare_peers", &R::rare_peers,
+            "DOMAIN G8: a rare diagnosis should meet its peers (soft)."),
+      field("fathers_for_session", &R::fathers_for_session,
+            "DOMAIN G9: this many fathers suggest a fathers' session, 1-1000 (3).")
+          .between(1, 1000),
+      field("fathers_session", &R::fathers_session,
+            "DOMAIN G9: hard or soft, the suggestion is an info; off silences it."),
+      field("default_attendance", &R::default_attendance,
+            "DOMAIN G4, G5: the AttendanceProbabilities of a household without its own (the "
+            "pilot's, 0.65 and 0.5)."),
+  };
+}
 
 /// A proposed group of households.
 struct Group {

@@ -8,6 +8,8 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -15,6 +17,7 @@
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
 #include "paarorende/calendar.hpp"
+#include "paarorende/fields.hpp"
 #include "paarorende/presenter.hpp"
 #include "paarorende/topic.hpp"
 #include "paarorende/violation.hpp"
@@ -60,20 +63,59 @@ std::optional<MovePolicy> move_policy_from_string(std::string_view text) noexcep
 /// `rules` object of its request (docs/scheduling.md). Every number cites the DOMAIN rule it
 /// comes from.
 struct ScheduleRules {
-  int min_sessions = 5;                ///< DOMAIN C1: 5-6 sessions recommended.
-  int max_sessions = 6;                ///< DOMAIN C1.
-  std::vector<int> cadences_weeks{2, 4};  ///< DOMAIN C4: every 2 or 4 weeks.
-  int session_minutes = 90;            ///< DOMAIN C2.
-  int introduction_minutes = 30;       ///< DOMAIN C2: about 30 of the 90 minutes.
-  int max_travel_minutes = 15;         ///< DOMAIN C8: a short drive to the pickup place.
-  int start_step_minutes = 5;          ///< DOMAIN C3: allowed start times are on this grid.
-  int max_move_weeks = 8;              ///< A session moves at most this far off a closed day.
+  int min_sessions = 5;
+  int max_sessions = 6;
+  std::vector<int> cadences_weeks{2, 4};
+  int session_minutes = 90;
+  int introduction_minutes = 30;
+  int max_travel_minutes = 15;
+  int start_step_minutes = 5;
+  int max_move_weeks = 8;
   /// DOMAIN C6, T6: session 1 is for getting to know each other and the round of topic wishes.
   /// A format whose sessions all open with a topic (a fathers' session, G9) turns it off.
   bool getting_to_know_first = true;
 
   friend bool operator==(const ScheduleRules&, const ScheduleRules&) = default;
 };
+
+/// ScheduleRules' fields: the request's "rules" object (docs/scheduling.md), their ranges in
+/// check_request() and the Python ScheduleRules are made from this table.
+constexpr auto fields(std::type_identity<ScheduleRules>) {
+  using R = ScheduleRules;
+  return std::tuple{
+      field("min_sessions", &R::min_sessions, "Fewest recommended sessions (DOMAIN C1: 5).")
+          .between(1, 52),
+      field("max_sessions", &R::max_sessions, "Most recommended sessions (DOMAIN C1: 6).")
+          .between(1, 52)
+          .at_least(&R::min_sessions),
+      field("cadences_weeks", &R::cadences_weeks,
+            "The recommended cadences in weeks (DOMAIN C4: every 2 or 4 weeks). Reading gives a "
+            "copy: assign a new list to change it.")
+          .between(1, 12)
+          .not_empty("must name at least one cadence"),
+      field("session_minutes", &R::session_minutes,
+            "The model's session length (DOMAIN C2: 90 minutes).")
+          .between(15, 480),
+      field("introduction_minutes", &R::introduction_minutes,
+            "The model's introduction (DOMAIN C2: about 30 of the 90 minutes).")
+          .between(0, 479)
+          .below(&R::session_minutes),
+      field("max_travel_minutes", &R::max_travel_minutes,
+            "Longest travel to the pickup place (DOMAIN C8: a short drive, 15 minutes).")
+          .between(0, 240),
+      field("start_step_minutes", &R::start_step_minutes,
+            "Allowed start times lie on this grid (DOMAIN C3: 5 minutes).")
+          .between(1, 60),
+      field("max_move_weeks", &R::max_move_weeks,
+            "A session moves at most this many weeks off a closed day (DOMAIN C11).")
+          .between(1, 52),
+      // Written only when off, so the documents of the monthly course stay as they were.
+      field("getting_to_know_first", &R::getting_to_know_first,
+            "Session 1 is for getting to know each other and the round of topic wishes (DOMAIN "
+            "C6, T6); a fathers' session (G9) turns it off.")
+          .written_when_changed(),
+  };
+}
 
 /// What a coordinator asks for. Either `first_date` (the first session's date; if closed it
 /// moves like any session) or `earliest_date` (the first session is the first open date on or

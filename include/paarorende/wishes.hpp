@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "paarorende/fields.hpp"
 #include "paarorende/topic.hpp"
 #include "paarorende/violation.hpp"
 
@@ -33,15 +34,27 @@ struct ChildProfile {
 
 /// The aggregation's defaults in one place (a municipality overrides them in `topic_rules`).
 struct TopicRules {
-  /// DOMAIN G6: a topic that suits every child stage in the group has its points multiplied by
-  /// this, in percent (150: half as much again; 100-1000, so suiting the stage never counts
-  /// against a topic).
-  int stage_weight_percent = 150;
-  /// DOMAIN T3: suggest the transition topics to a group facing a transition within a year.
+  int stage_weight_percent = 150;  // G6: 150, half as much again
   bool suggest_transitions = true;
 
   friend bool operator==(const TopicRules&, const TopicRules&) = default;
 };
+
+/// TopicRules' fields (fields.hpp): the request's "topic_rules" object, its range in
+/// check_request() and the Python TopicRules' constructor and properties.
+constexpr auto fields(std::type_identity<TopicRules>) {
+  using R = TopicRules;
+  return std::tuple{
+      field("stage_weight_percent", &R::stage_weight_percent,
+            "DOMAIN G6: a topic that suits every child stage in the group has its points "
+            "multiplied by this, in percent (150: half as much again). check() accepts 100-1000, "
+            "so suiting the stage never counts against a topic.")
+          .between(100, 1000),
+      field("suggest_transitions", &R::suggest_transitions,
+            "DOMAIN T3: suggest the transition topics to a group facing a transition within a "
+            "year."),
+  };
+}
 
 /// One topic's standing after aggregation, for explaining the choice.
 struct TopicScore {

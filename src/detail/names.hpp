@@ -51,4 +51,8 @@ inline constexpr auto severity_names = [] {
   return names;
 }();
 
+/// The name table of an enum, for code generic over a field's type (io/fields.hpp):
+/// names_of(RuleWeight{}). Add an overload when a field table holds another enum.
+constexpr const auto& names_of(RuleWeight) { return rule_weight_names; }
+
 }  // namespace paarorende::detail

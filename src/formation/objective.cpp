@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "formation_internal.hpp"
+#include "detail/check_fields.hpp"
 #include "detail/input_error.hpp"
 #include "paarorende/error.hpp"
 
@@ -334,22 +335,8 @@ void check_formation_rules(const FormationRules& formation, const GroupRules& ru
   if (!(formation.max_travel_minutes > 0.0 && formation.max_travel_minutes <= 600.0)) {
     detail::raise_input_error("/formation/max_travel_minutes", "must be above 0 and at most 600", detail::Rule{"C8"});
   }
-  if (formation.max_passes < 0 || formation.max_passes > 1000) {
-    detail::raise_input_error("/formation/max_passes", "must be between 0 and 1000");
-  }
-  const ObjectiveWeights& w = formation.weights;
-  const std::pair<const char*, double> weights[] = {
-      {"travel", w.travel},         {"size", w.size},           {"attendance", w.attendance},
-      {"stage", w.stage},           {"school_age", w.school_age}, {"acquaintance", w.acquaintance},
-      {"rare_peers", w.rare_peers}, {"mixed_conditions", w.mixed_conditions},
-      {"unassigned", w.unassigned}};
-  for (const auto& [name, value] : weights) {
-    if (!(value >= 0.0 && value <= 1e6)) {
-      std::string where = "/formation/weights/";
-      where += name;
-      detail::raise_input_error(where, "must be between 0 and 1000000");
-    }
-  }
+  // The other ranges are in FormationRules' table (formation.hpp).
+  detail::check_fields(formation, "/formation", detail::RangeMessage::bounds);
 }
 
 GroupEvaluator::GroupEvaluator(FormationRequest request)

@@ -2,6 +2,7 @@
 #include "paarorende/io/attendance.hpp"
 #include "detail/input_error.hpp"
 
+#include "io/fields.hpp"
 #include "io/readers.hpp"
 
 namespace paarorende {
@@ -9,22 +10,9 @@ using namespace detail;
 
 namespace detail {
 
-double read_probability(const Json& value, const std::string& pointer) {
-  if (!value.is_number()) detail::wrong_type(value, pointer, "a number");
-  const double number = value.get<double>();
-  if (!(number >= 0.0 && number <= 1.0)) {
-    detail::raise_input_error(pointer, "must be between 0 and 1, got " + value.dump());
-  }
-  return number;
-}
-
 AttendanceProbabilities read_attendance(const Json& value, const std::string& pointer,
                                         AttendanceProbabilities defaults) {
-  ObjectReader in(value, pointer);
-  if (const Json* attend = in.find("attend")) defaults.attend = read_probability(*attend, in.pointer("attend"));
-  if (const Json* both = in.find("both")) defaults.both = read_probability(*both, in.pointer("both"));
-  in.finish();
-  return defaults;
+  return read_fields(value, pointer, defaults);  // attendance.hpp's table
 }
 
 }  // namespace detail
@@ -62,7 +50,7 @@ AttendanceRecords load_attendance_records(const std::filesystem::path& path) {
 }
 
 Json to_json(const AttendanceProbabilities& probabilities) {
-  return Json{{"attend", probabilities.attend}, {"both", probabilities.both}};
+  return write_fields(probabilities);
 }
 
 Json to_json(const AttendanceDistribution& distribution) {

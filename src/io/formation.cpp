@@ -3,10 +3,10 @@
 // reader as a group document's.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <set>
 #include <string>
 
+#include "io/fields.hpp"
 #include "io/json_reader.hpp"
 #include "detail/input_error.hpp"
 #include "paarorende/error.hpp"
@@ -29,16 +29,7 @@ std::string item(const std::string& pointer, std::size_t index) {
   return where;
 }
 
-double read_number(const Json& value, const std::string& pointer, double low, double high) {
-  if (!value.is_number()) detail::wrong_type(value, pointer, "a number");
-  const double number = value.get<double>();
-  if (!(number >= low && number <= high)) {
-    char bounds[64];
-    std::snprintf(bounds, sizeof bounds, "must be between %g and %g, got ", low, high);
-    detail::raise_input_error(pointer, bounds + value.dump());
-  }
-  return number;
-}
+using detail::read_number;
 
 double number_or(ObjectReader& in, const char* key, double fallback, double low, double high) {
   const Json* value = in.find(key);
@@ -56,36 +47,6 @@ std::vector<std::string> id_list(const Json& value, const std::string& pointer) 
   const Json& array = array_at(value, pointer, max_households);
   for (std::size_t i = 0; i < array.size(); ++i) ids.push_back(detail::read_string(array[i], item(pointer, i)));
   return ids;
-}
-
-ObjectiveWeights read_weights(const Json& value, const std::string& pointer) {
-  ObjectReader in(value, pointer);
-  ObjectiveWeights w;
-  w.travel = number_or(in, "travel", w.travel, 0, 1e6);
-  w.size = number_or(in, "size", w.size, 0, 1e6);
-  w.attendance = number_or(in, "attendance", w.attendance, 0, 1e6);
-  w.stage = number_or(in, "stage", w.stage, 0, 1e6);
-  w.school_age = number_or(in, "school_age", w.school_age, 0, 1e6);
-  w.acquaintance = number_or(in, "acquaintance", w.acquaintance, 0, 1e6);
-  w.rare_peers = number_or(in, "rare_peers", w.rare_peers, 0, 1e6);
-  w.mixed_conditions = number_or(in, "mixed_conditions", w.mixed_conditions, 0, 1e6);
-  w.unassigned = number_or(in, "unassigned", w.unassigned, 0, 1e6);
-  in.finish();
-  return w;
-}
-
-FormationRules read_formation(const Json& value, const std::string& pointer) {
-  ObjectReader in(value, pointer);
-  FormationRules f;
-  f.target_participants = in.integer_or("target_participants", f.target_participants, 1, 1000);
-  f.max_travel_minutes = number_or(in, "max_travel_minutes", f.max_travel_minutes, 1, 600);
-  if (const Json* seed = in.find("seed")) {
-    f.seed = static_cast<std::uint64_t>(detail::read_integer(*seed, in.pointer("seed"), 0, 9007199254740991LL));
-  }
-  f.max_passes = in.integer_or("max_passes", f.max_passes, 0, 1000);
-  if (const Json* weights = in.find("weights")) f.weights = read_weights(*weights, in.pointer("weights"));
-  in.finish();
-  return f;
 }
 
 Place read_place(const Json& value, const std::string& pointer) {
@@ -143,14 +104,6 @@ Json to_json(const SoftScores& s) {
               {"mixed_conditions", s.mixed_conditions}};
 }
 
-Json to_json(const ObjectiveWeights& w) {
-  return Json{{"travel", w.travel},         {"size", w.size},
-              {"attendance", w.attendance}, {"stage", w.stage},
-              {"school_age", w.school_age}, {"acquaintance", w.acquaintance},
-              {"rare_peers", w.rare_peers}, {"mixed_conditions", w.mixed_conditions},
-              {"unassigned", w.unassigned}};
-}
-
 }  // namespace
 
 FormationRequest formation_request_from_json(const Json& document) {
@@ -160,7 +113,7 @@ FormationRequest formation_request_from_json(const Json& document) {
   waitlist.id = in.string_or("id", "");
   in.string_or("note", "");
   if (const Json* rules = in.find("rules")) request.rules = group_rules_from_json(*rules, "/rules");
-  if (const Json* formation = in.find("formation")) request.formation = read_formation(*formation, "/formation");
+  if (const Json* formation = in.find("formation")) request.formation = detail::read_fields<FormationRules>(*formation, "/formation");  // formation.hpp's table
   if (const Json* model = in.find("travel_model")) {
     ObjectReader m(*model, "/travel_model");
     waitlist.travel_model.detour_factor = number_or(m, "detour_factor", waitlist.travel_model.detour_factor, 1, 5);
@@ -256,15 +209,9 @@ Json to_json(const FormationRequest& request) {
     entry["households"] = group.households;
     locked.push_back(entry);
   }
-  const FormationRules& f = request.formation;
   return Json{{"id", waitlist.id},
               {"rules", to_json(request.rules)},
-              {"formation",
-               {{"target_participants", f.target_participants},
-                {"max_travel_minutes", f.max_travel_minutes},
-                {"seed", f.seed},
-                {"max_passes", f.max_passes},
-                {"weights", to_json(f.weights)}}},
+              {"formation", detail::write_fields(request.formation)},
               {"travel_model",
                {{"detour_factor", waitlist.travel_model.detour_factor}, {"speed_kmh", waitlist.travel_model.speed_kmh}}},
               {"places", places},

@@ -2,6 +2,7 @@
 #include "paarorende/io/group.hpp"
 #include "detail/input_error.hpp"
 
+#include "io/fields.hpp"
 #include "io/readers.hpp"
 #include "paarorende/io/format.hpp"
 
@@ -10,38 +11,9 @@ using namespace detail;
 
 namespace {
 
-RuleWeight read_weight(ObjectReader& in, const char* key, RuleWeight fallback) {
-  if (!in.find(key)) return fallback;
-  return in.named(key, detail::rule_weight_names);
-}
-
 GroupRules read_group_rules(const Json& value, const std::string& pointer,
                             const GroupRules& base = {}) {
-  ObjectReader in(value, pointer);
-  GroupRules rules = base;
-  rules.behavioural_own_group = read_weight(in, "behavioural_own_group", rules.behavioural_own_group);
-  rules.life_threatening_own_group =
-      read_weight(in, "life_threatening_own_group", rules.life_threatening_own_group);
-  rules.min_participants = in.integer_or("min_participants", rules.min_participants, 1, 1000);
-  rules.max_participants = in.integer_or("max_participants", rules.max_participants, 1, 1000);
-  rules.size = read_weight(in, "size", rules.size);
-  rules.min_present = in.integer_or("min_present", rules.min_present, 0, 1000);
-  if (const Json* p = in.find("min_present_probability")) {
-    rules.min_present_probability = read_probability(*p, in.pointer("min_present_probability"));
-  }
-  rules.attendance = read_weight(in, "attendance", rules.attendance);
-  rules.max_stage_span = in.integer_or("max_stage_span", rules.max_stage_span, 0, 3);
-  rules.stage_band = read_weight(in, "stage_band", rules.stage_band);
-  rules.school_age = read_weight(in, "school_age", rules.school_age);
-  rules.acquaintance = read_weight(in, "acquaintance", rules.acquaintance);
-  rules.rare_peers = read_weight(in, "rare_peers", rules.rare_peers);
-  rules.fathers_for_session = in.integer_or("fathers_for_session", rules.fathers_for_session, 1, 1000);
-  rules.fathers_session = read_weight(in, "fathers_session", rules.fathers_session);
-  if (const Json* attendance = in.find("default_attendance")) {
-    rules.default_attendance =
-        read_attendance(*attendance, in.pointer("default_attendance"), rules.default_attendance);
-  }
-  in.finish();
+  const GroupRules rules = read_fields(value, pointer, base);  // group.hpp's table
   try {
     check_rules(rules);
   } catch (const InputError& error) {
@@ -161,23 +133,7 @@ Json to_json(const GroupViolation& violation) {
 }
 
 Json to_json(const GroupRules& rules) {
-  auto weight = [](RuleWeight w) { return std::string(to_string(w)); };
-  return Json{{"behavioural_own_group", weight(rules.behavioural_own_group)},
-              {"life_threatening_own_group", weight(rules.life_threatening_own_group)},
-              {"min_participants", rules.min_participants},
-              {"max_participants", rules.max_participants},
-              {"size", weight(rules.size)},
-              {"min_present", rules.min_present},
-              {"min_present_probability", rules.min_present_probability},
-              {"attendance", weight(rules.attendance)},
-              {"max_stage_span", rules.max_stage_span},
-              {"stage_band", weight(rules.stage_band)},
-              {"school_age", weight(rules.school_age)},
-              {"acquaintance", weight(rules.acquaintance)},
-              {"rare_peers", weight(rules.rare_peers)},
-              {"fathers_for_session", rules.fathers_for_session},
-              {"fathers_session", weight(rules.fathers_session)},
-              {"default_attendance", to_json(rules.default_attendance)}};
+  return write_fields(rules);
 }
 
 Json to_json(const Household& household) {

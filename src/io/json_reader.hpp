@@ -4,6 +4,7 @@
 // name tables, limits, the file reader and raise_input_error.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <limits>
 #include <optional>
@@ -57,6 +58,19 @@ inline long long read_integer(const Json& value, const std::string& pointer, lon
   }
   const auto number = value.get<long long>();
   if (number < low || number > high) raise_input_error(pointer, range_message(low, high, number));
+  return number;
+}
+
+/// A number in [low, high]: "must be between 0 and 1e+06, got 2e6" (bounds as %g writes them,
+/// the value as the document has it).
+inline double read_number(const Json& value, const std::string& pointer, double low, double high) {
+  if (!value.is_number()) wrong_type(value, pointer, "a number");
+  const double number = value.get<double>();
+  if (!(number >= low && number <= high)) {
+    char bounds[64];
+    std::snprintf(bounds, sizeof bounds, "must be between %g and %g, got ", low, high);
+    raise_input_error(pointer, bounds + value.dump());
+  }
   return number;
 }
 

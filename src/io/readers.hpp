@@ -81,8 +81,6 @@ Presenter read_presenter(const Json& value, const std::string& pointer);
 // io/topic.cpp
 TopicCatalogue read_catalogue(const Json& value, const std::string& pointer, const TopicCatalogue& base);
 // io/attendance.cpp
-/// A number from 0 to 1.
-double read_probability(const Json& value, const std::string& pointer);
 /// {"attend", "both"} over `defaults`.
 AttendanceProbabilities read_attendance(const Json& value, const std::string& pointer,
                                         AttendanceProbabilities defaults);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "io/fields.hpp"
 #include "io/readers.hpp"
 #include "paarorende/io/format.hpp"
 #include "paarorende/io/topic.hpp"
@@ -15,31 +16,6 @@ namespace {
 
 constexpr const char* weekday_names[] = {"sunday", "monday", "tuesday", "wednesday",
                                          "thursday", "friday", "saturday"};
-
-ScheduleRules read_rules(const Json& value, const std::string& pointer,
-                         const ScheduleRules& base = {}) {
-  ObjectReader in(value, pointer);
-  ScheduleRules rules = base;
-  rules.min_sessions = in.integer_or("min_sessions", rules.min_sessions, 1, 52);
-  rules.max_sessions = in.integer_or("max_sessions", rules.max_sessions, 1, 52);
-  if (const Json* cadences = in.find("cadences_weeks")) {
-    if (!cadences->is_array()) detail::wrong_type(*cadences, in.pointer("cadences_weeks"), "an array");
-    rules.cadences_weeks.clear();
-    for (std::size_t i = 0; i < cadences->size(); ++i) {
-      rules.cadences_weeks.push_back(static_cast<int>(detail::read_integer(
-          (*cadences)[i], in.pointer("cadences_weeks") + "/" + std::to_string(i), 1, 12)));
-    }
-  }
-  rules.session_minutes = in.integer_or("session_minutes", rules.session_minutes, 15, 480);
-  rules.introduction_minutes =
-      in.integer_or("introduction_minutes", rules.introduction_minutes, 0, 479);
-  rules.max_travel_minutes = in.integer_or("max_travel_minutes", rules.max_travel_minutes, 0, 240);
-  rules.start_step_minutes = in.integer_or("start_step_minutes", rules.start_step_minutes, 1, 60);
-  rules.max_move_weeks = in.integer_or("max_move_weeks", rules.max_move_weeks, 1, 52);
-  rules.getting_to_know_first = in.boolean_or("getting_to_know_first", rules.getting_to_know_first);
-  in.finish();
-  return rules;
-}
 
 TopicWish read_wish(const Json& value, const std::string& pointer) {
   ObjectReader in(value, pointer);
@@ -68,15 +44,6 @@ ChildProfile read_child(const Json& value, const std::string& pointer) {
   if (in.find("grade")) child.grade = in.integer("grade", 1, 13);
   in.finish();
   return child;
-}
-
-TopicRules read_topic_rules(const Json& value, const std::string& pointer) {
-  ObjectReader in(value, pointer);
-  TopicRules rules;
-  rules.stage_weight_percent = in.integer_or("stage_weight_percent", rules.stage_weight_percent, 100, 1000);
-  rules.suggest_transitions = in.boolean_or("suggest_transitions", rules.suggest_transitions);
-  in.finish();
-  return rules;
 }
 
 CourseRequest read_request(const Json& value, const std::string& pointer,
@@ -118,7 +85,7 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
         read_school_calendar, nullptr, load_school_calendar);
   }
   if (const Json* rules = in.find("rules")) {
-    request.rules = read_rules(*rules, in.pointer("rules"), request.rules);
+    request.rules = read_fields(*rules, in.pointer("rules"), request.rules);
   }
   if (const Json* catalogue = in.find("catalogue")) {
     request.catalogue = read_reference(
@@ -131,7 +98,7 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
   request.children = read_array<ChildProfile>(in, "children", read_child);
   request.presenters = read_array<Presenter>(in, "presenters", read_presenter);
   if (const Json* rules = in.find("topic_rules")) {
-    request.topic_rules = read_topic_rules(*rules, in.pointer("topic_rules"));
+    request.topic_rules = read_fields<TopicRules>(*rules, in.pointer("topic_rules"));
   }
   if (const Json* audience = in.find("audience")) {
     const std::string text = detail::read_string(*audience, in.pointer("audience"));
@@ -309,22 +276,12 @@ CourseSchedule load_course_schedule(const std::filesystem::path& path) {
 }
 
 Json to_json(const ScheduleRules& rules) {
-  Json document{{"min_sessions", rules.min_sessions},
-                {"max_sessions", rules.max_sessions},
-                {"cadences_weeks", rules.cadences_weeks},
-                {"session_minutes", rules.session_minutes},
-                {"introduction_minutes", rules.introduction_minutes},
-                {"max_travel_minutes", rules.max_travel_minutes},
-                {"start_step_minutes", rules.start_step_minutes},
-                {"max_move_weeks", rules.max_move_weeks}};
-  // Written only when off, so the documents of the monthly course stay as they were.
-  if (!rules.getting_to_know_first) document["getting_to_know_first"] = false;
-  return document;
+  return write_fields(rules);
 }
 
 ScheduleRules schedule_rules_from_json(const Json& value, const std::string& pointer,
                                        const ScheduleRules& base) {
-  return read_rules(value, pointer, base);
+  return read_fields(value, pointer, base);  // schedule.hpp's table
 }
 
 Json to_json(const CourseRequest& request) {
@@ -378,8 +335,7 @@ Json to_json(const CourseRequest& request) {
     }
     document["presenters"] = presenters;
   }
-  document["topic_rules"] = {{"stage_weight_percent", request.topic_rules.stage_weight_percent},
-                             {"suggest_transitions", request.topic_rules.suggest_transitions}};
+  document["topic_rules"] = write_fields(request.topic_rules);
   return document;
 }
 

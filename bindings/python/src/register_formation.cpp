@@ -2,6 +2,7 @@
 // formation settings and objective weights, pins and locked groups, and the result with its
 // groups, scores and the households left out with reasons. The formation runs without the GIL.
 #include "binding.hpp"
+#include "fields.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -17,29 +18,6 @@ std::string repr(const Place& place) {
   add_if_changed(text, "municipality", place.municipality, std::string());
   text += ", " + field("latitude", place.latitude) + ", " + field("longitude", place.longitude);
   add_if_changed(text, "venue", place.venue, true);
-  return text + ")";
-}
-
-std::string repr(const ObjectiveWeights& w) {
-  const ObjectiveWeights d;
-  std::string text = "ObjectiveWeights(";
-  add_changed_fields(
-      text, w, d, "travel", &ObjectiveWeights::travel, "size", &ObjectiveWeights::size,
-      "attendance", &ObjectiveWeights::attendance, "stage", &ObjectiveWeights::stage, "school_age",
-      &ObjectiveWeights::school_age, "acquaintance", &ObjectiveWeights::acquaintance, "rare_peers",
-      &ObjectiveWeights::rare_peers, "mixed_conditions", &ObjectiveWeights::mixed_conditions,
-      "unassigned", &ObjectiveWeights::unassigned);
-  return text + ")";
-}
-
-std::string repr(const FormationRules& f) {
-  const FormationRules d;
-  std::string text = "FormationRules(";
-  add_changed_fields(text, f, d, "target_participants", &FormationRules::target_participants,
-                     "max_travel_minutes", &FormationRules::max_travel_minutes);
-  if (!(f.weights == d.weights)) add_text(text, "weights", repr(f.weights));
-  add_if_changed(text, "seed", f.seed, d.seed);
-  add_if_changed(text, "max_passes", f.max_passes, d.max_passes);
   return text + ")";
 }
 
@@ -175,56 +153,15 @@ void register_formation(py::module_& m) {
   py::class_<ObjectiveWeights> weights(m, "ObjectiveWeights",
                                        "What each soft rule costs in the objective, which is minimised "
                                        "(docs/formation.md).");
-  weights
-      .def(py::init([](double travel, double size, double attendance, double stage,
-                       double school_age, double acquaintance, double rare_peers,
-                       double mixed_conditions, double unassigned) {
-             return ObjectiveWeights{travel, size, attendance, stage, school_age, acquaintance, rare_peers,
-                                     mixed_conditions, unassigned};
-           }),
-           py::kw_only(), "travel"_a = 1.0, "size"_a = 5.0, "attendance"_a = 2.0, "stage"_a = 30.0,
-           "school_age"_a = 10.0, "acquaintance"_a = 5.0, "rare_peers"_a = 40.0,
-           "mixed_conditions"_a = 20.0, "unassigned"_a = 300.0,
-           "The weights; each a number 0 or more.")
-      .def_readwrite("travel", &ObjectiveWeights::travel, "C8: per minute each household travels.")
-      .def_readwrite("size", &ObjectiveWeights::size, "G3: per participant away from the target.")
-      .def_readwrite("attendance", &ObjectiveWeights::attendance, "G4: per percentage point short.")
-      .def_readwrite("stage", &ObjectiveWeights::stage, "G6: per stage of span.")
-      .def_readwrite("school_age", &ObjectiveWeights::school_age,
-                     "G6: per household with a kindergarten child.")
-      .def_readwrite("acquaintance", &ObjectiveWeights::acquaintance,
-                     "G7: per household without a schoolmate.")
-      .def_readwrite("rare_peers", &ObjectiveWeights::rare_peers,
-                     "G8: per household whose rare diagnosis has no peer.")
-      .def_readwrite("mixed_conditions", &ObjectiveWeights::mixed_conditions,
-                     "G1 (soft) and G2: per household on the smaller side of a mix.")
-      .def_readwrite("unassigned", &ObjectiveWeights::unassigned, "Per household left out.");
-  def_value(
-      weights, [](const ObjectiveWeights& self) { return repr(self); },
-      "The value as its keyword constructor, defaults left out.");
+  // The constructor, properties and repr from ObjectiveWeights' table (formation.hpp).
+  def_field_value(weights, "The weights; each a number 0 or more.",
+                  "The value as its keyword constructor, defaults left out.");
 
   py::class_<FormationRules> rules(m, "FormationRules",
                                    "The formation's own settings beside the group rules: the target size "
                                    "(G3), the travel limit (C8), the objective weights and the seed.");
-  rules
-      .def(py::init([](int target_participants, double max_travel_minutes, ObjectiveWeights weights,
-                       std::uint64_t seed, int max_passes) {
-             return FormationRules{target_participants, max_travel_minutes, weights, seed, max_passes};
-           }),
-           py::kw_only(), "target_participants"_a = 12, "max_travel_minutes"_a = 60.0,
-           "weights"_a = ObjectiveWeights{}, "seed"_a = 1, "max_passes"_a = 8, "The settings.")
-      .def_readwrite("target_participants", &FormationRules::target_participants,
-                     "G3: the size aimed at.")
-      .def_readwrite("max_travel_minutes", &FormationRules::max_travel_minutes,
-                     "C8: no pickup place further than this from its group's venue.")
-      .def_readwrite("weights", &FormationRules::weights,
-                     "The objective's weights (ObjectiveWeights).")
-      .def_readwrite("seed", &FormationRules::seed,
-                     "Tie-breaks; the same input and seed give the same groups.")
-      .def_readwrite("max_passes", &FormationRules::max_passes, "Local-search passes at most.");
-  def_value(
-      rules, [](const FormationRules& self) { return repr(self); },
-      "The value as its keyword constructor, defaults left out.");
+  // The constructor, properties and repr from FormationRules' table (formation.hpp).
+  def_field_value(rules, "The settings.", "The value as its keyword constructor, defaults left out.");
 
   py::class_<Pins> pins(m, "Pins", "A coordinator's constraints: households that must share a group, or must not.");
   pins.def(py::init([](std::vector<std::vector<std::string>> together,

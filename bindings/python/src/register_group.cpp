@@ -3,6 +3,7 @@
 // validation of a group against them, and the exact distribution of the number present, fitted
 // from a municipality's own records (E2).
 #include "binding.hpp"
+#include "fields.hpp"
 
 #include <pybind11/numpy.h>
 
@@ -60,24 +61,6 @@ std::string repr(const AttendanceDistribution& distribution) {
   return "AttendanceDistribution(probability=<" + std::to_string(distribution.probability.size()) +
          " values, 0.." + std::to_string(distribution.max_present()) + " present, mean " +
          py_repr(distribution.mean()) + ">)";
-}
-
-std::string repr(const GroupRules& rules) {
-  const GroupRules d;
-  std::string text = "GroupRules(";
-  add_changed_fields(
-      text, rules, d, "behavioural_own_group", &GroupRules::behavioural_own_group,
-      "life_threatening_own_group", &GroupRules::life_threatening_own_group, "min_participants",
-      &GroupRules::min_participants, "max_participants", &GroupRules::max_participants, "size",
-      &GroupRules::size, "min_present", &GroupRules::min_present, "min_present_probability",
-      &GroupRules::min_present_probability, "attendance", &GroupRules::attendance, "max_stage_span",
-      &GroupRules::max_stage_span, "stage_band", &GroupRules::stage_band, "school_age",
-      &GroupRules::school_age, "acquaintance", &GroupRules::acquaintance, "rare_peers",
-      &GroupRules::rare_peers, "fathers_for_session", &GroupRules::fathers_for_session,
-      "fathers_session", &GroupRules::fathers_session);
-  if (!(rules.default_attendance == d.default_attendance))
-    add_text(text, "default_attendance", repr(rules.default_attendance));
-  return text + ")";
 }
 
 // A summary, as TopicCatalogue's: a group holds too much to read in one line.
@@ -146,21 +129,13 @@ void register_group(py::module_& m) {
       "One household's attendance at a session (DOMAIN G4, G5): it comes with probability "
       "`attend`; when it comes with two caregivers enrolled, both come with probability `both`, "
       "otherwise one.");
-  probabilities
-      .def(py::init([](double attend, double both) {
-             return AttendanceProbabilities{attend, both};
-           }),
-           py::kw_only(), "attend"_a = pilot.attend, "both"_a = pilot.both,
-           "The probabilities; the defaults are the pilot's (DOMAIN G5, pilot_attendance()). "
-           "Nothing is checked until they are used: a value outside [0, 1] is an InputError "
-           "then.")
-      .def_readwrite("attend", &AttendanceProbabilities::attend,
-                     "P(the household comes to a session), 0-1 (DOMAIN G5: 13 household-sessions "
-                     "attended of 20 offered, 0.65).")
-      .def_readwrite("both", &AttendanceProbabilities::both,
-                     "P(both caregivers come | the household comes with two enrolled), 0-1 "
-                     "(DOMAIN G5 does not say; 0.5 is the least informed choice).")
-      .def(
+  // The constructor and properties from AttendanceProbabilities' table (attendance.hpp); its
+  // repr writes both fields always.
+  def_fields(probabilities,
+             "The probabilities; the defaults are the pilot's (DOMAIN G5, pilot_attendance()). "
+             "Nothing is checked until they are used: a value outside [0, 1] is an InputError "
+             "then.");
+  probabilities      .def(
           "to_dict", [](const AttendanceProbabilities& self) { return json_object(to_json(self)); },
           "The probabilities as a dict: {\"attend\": ..., \"both\": ...}, their JSON form.");
   def_value(probabilities, [](const AttendanceProbabilities& self) { return repr(self); });
@@ -446,97 +421,21 @@ void register_group(py::module_& m) {
   def_value(household, [](const Household& self) { return repr(self); });
 
   // The group rules and their validation (DOMAIN G1-G9).
-  const GroupRules default_rules;
   py::class_<GroupRules> rules(
       m, "GroupRules",
       "The group rules with the seeds' defaults in one place (DOMAIN G1-G9); a municipality "
       "overrides any of them (the `rules` object of a group document). Each rule has a "
       "RuleWeight: hard (an error), soft (a warning) or off.");
-  rules
-      .def(py::init([](RuleWeight behavioural_own_group, RuleWeight life_threatening_own_group,
-                       int min_participants, int max_participants, RuleWeight size, int min_present,
-                       double min_present_probability, RuleWeight attendance, int max_stage_span,
-                       RuleWeight stage_band, RuleWeight school_age, RuleWeight acquaintance,
-                       RuleWeight rare_peers, int fathers_for_session, RuleWeight fathers_session,
-                       AttendanceProbabilities default_attendance) {
-             return GroupRules{behavioural_own_group,
-                               life_threatening_own_group,
-                               min_participants,
-                               max_participants,
-                               size,
-                               min_present,
-                               min_present_probability,
-                               attendance,
-                               max_stage_span,
-                               stage_band,
-                               school_age,
-                               acquaintance,
-                               rare_peers,
-                               fathers_for_session,
-                               fathers_session,
-                               default_attendance};
-           }),
-           py::kw_only(), "behavioural_own_group"_a = default_rules.behavioural_own_group,
-           "life_threatening_own_group"_a = default_rules.life_threatening_own_group,
-           "min_participants"_a = default_rules.min_participants,
-           "max_participants"_a = default_rules.max_participants, "size"_a = default_rules.size,
-           "min_present"_a = default_rules.min_present,
-           "min_present_probability"_a = default_rules.min_present_probability,
-           "attendance"_a = default_rules.attendance,
-           "max_stage_span"_a = default_rules.max_stage_span,
-           "stage_band"_a = default_rules.stage_band, "school_age"_a = default_rules.school_age,
-           "acquaintance"_a = default_rules.acquaintance, "rare_peers"_a = default_rules.rare_peers,
-           "fathers_for_session"_a = default_rules.fathers_for_session,
-           "fathers_session"_a = default_rules.fathers_session,
-           "default_attendance"_a = default_rules.default_attendance,
-           "The group rules; every argument defaults to the DOMAIN value. check_rules() checks "
-           "the ranges.")
-      .def_readwrite("behavioural_own_group", &GroupRules::behavioural_own_group,
-                     "DOMAIN G1: mainly behavioural difficulties get groups of their own (hard).")
-      .def_readwrite("life_threatening_own_group", &GroupRules::life_threatening_own_group,
-                     "DOMAIN G2: life-threatening or life-limiting conditions want groups of their "
-                     "own (soft).")
-      .def_readwrite("min_participants", &GroupRules::min_participants,
-                     "DOMAIN G3: fewest enrolled participants, 1-1000 (9: 4 couples and 1 father "
-                     "proved a minimum).")
-      .def_readwrite("max_participants", &GroupRules::max_participants,
-                     "DOMAIN G3: most enrolled participants, min_participants-1000 (\"not too "
-                     "large either\": the report gives no number, so the default is the "
-                     "library's own).")
-      .def_readwrite("size", &GroupRules::size, "DOMAIN G3: the weight of the size rule (hard).")
-      .def_readwrite("min_present", &GroupRules::min_present,
-                     "DOMAIN G4: participants that should be present at every session, 0-1000 "
-                     "(5: \"at least 4-5\").")
-      .def_readwrite("min_present_probability", &GroupRules::min_present_probability,
-                     "DOMAIN G4: how sure a plan must be of min_present, 0-1 (0.8).")
-      .def_readwrite("attendance", &GroupRules::attendance,
-                     "DOMAIN G4: the weight of the attendance rule (soft).")
-      .def_readwrite("max_stage_span", &GroupRules::max_stage_span,
-                     "DOMAIN G6: how many stages apart the children may be, 0-3 (1; 0 asks for "
-                     "one stage).")
-      .def_readwrite("stage_band", &GroupRules::stage_band,
-                     "DOMAIN G6: the weight of the stage band (soft).")
-      .def_readwrite("school_age", &GroupRules::school_age,
-                     "DOMAIN G6: best once the children are at school; a child in kindergarten is "
-                     "a finding (soft).")
-      .def_readwrite("acquaintance", &GroupRules::acquaintance,
-                     "DOMAIN G7: parents at the same school share openly sooner (soft).")
-      .def_readwrite("rare_peers", &GroupRules::rare_peers,
-                     "DOMAIN G8: a rare diagnosis should meet its peers (soft).")
-      .def_readwrite("fathers_for_session", &GroupRules::fathers_for_session,
-                     "DOMAIN G9: this many fathers suggest a fathers' session, 1-1000 (3).")
-      .def_readwrite("fathers_session", &GroupRules::fathers_session,
-                     "DOMAIN G9: hard or soft, the suggestion is an info; off silences it.")
-      .def_readwrite("default_attendance", &GroupRules::default_attendance,
-                     "DOMAIN G4, G5: the AttendanceProbabilities of a household without its own "
-                     "(the pilot's, 0.65 and 0.5).")
-      .def(
-          "to_dict", [](const GroupRules& self) { return json_object(to_json(self)); },
-          "The rules as the dict of their JSON form (docs/groups.md): weights as strings.");
-  def_value(
-      rules, [](const GroupRules& self) { return repr(self); },
+  // The constructor, properties and repr from GroupRules' table (group.hpp).
+  def_field_value(
+      rules,
+      "The group rules; every argument defaults to the DOMAIN value. check_rules() checks "
+      "the ranges.",
       "The value as text that reads like its keyword constructor; only the fields that "
       "differ from the defaults are written.");
+  rules.def(
+      "to_dict", [](const GroupRules& self) { return json_object(to_json(self)); },
+      "The rules as the dict of their JSON form (docs/groups.md): weights as strings.");
 
   m.def("check_rules", &check_rules, "rules"_a,
         "Checks the GroupRules' own values (DOMAIN G3-G9 ranges); raises InputError whose .where "
@@ -658,7 +557,7 @@ void register_group(py::module_& m) {
       .def(
           "__repr__",
           [](const GroupDocument& self) {
-            return "GroupDocument(group=" + repr(self.group) + ", rules=" + repr(self.rules) + ")";
+            return "GroupDocument(group=" + repr(self.group) + ", rules=" + py_repr(self.rules) + ")";
           },
           "The value as text that reads like its keyword constructor, the group summarised.");
   def_value_semantics_by(document, [](const GroupDocument& a, const GroupDocument& b) {

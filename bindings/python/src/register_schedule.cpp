@@ -1,6 +1,7 @@
 // Course scheduling (DOMAIN C1-C11, X3): the request, the planner, the schedule with its sessions
 // and agenda, validation, and the JSON and iCalendar forms.
 #include "binding.hpp"
+#include "fields.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -11,20 +12,6 @@ namespace {
 using namespace paarorende;
 using namespace paarorende::python;
 using Path = std::filesystem::path;
-
-std::string repr(const ScheduleRules& rules) {
-  const ScheduleRules d;
-  std::string text = "ScheduleRules(";
-  add_changed_fields(text, rules, d, "min_sessions", &ScheduleRules::min_sessions, "max_sessions",
-                     &ScheduleRules::max_sessions, "cadences_weeks", &ScheduleRules::cadences_weeks,
-                     "session_minutes", &ScheduleRules::session_minutes, "introduction_minutes",
-                     &ScheduleRules::introduction_minutes, "max_travel_minutes",
-                     &ScheduleRules::max_travel_minutes, "start_step_minutes",
-                     &ScheduleRules::start_step_minutes, "max_move_weeks",
-                     &ScheduleRules::max_move_weeks, "getting_to_know_first",
-                     &ScheduleRules::getting_to_know_first);
-  return text + ")";
-}
 
 std::string repr(const CourseRequest& request) {
   const CourseRequest d;
@@ -42,7 +29,7 @@ std::string repr(const CourseRequest& request) {
                      "earliest_start", &CourseRequest::earliest_start, "venue",
                      &CourseRequest::venue, "move_policy", &CourseRequest::move_policy,
                      "school_calendar", &CourseRequest::school_calendar);
-  if (!(request.rules == d.rules)) add_text(text, "rules", repr(request.rules));
+  if (!(request.rules == d.rules)) add_text(text, "rules", py_repr(request.rules));
   add_if_changed(text, "wishes", request.wishes, d.wishes);
   add_changed_fields(text, request, d, "children", &CourseRequest::children, "presenters",
                      &CourseRequest::presenters, "catalogue", &CourseRequest::catalogue,
@@ -124,47 +111,8 @@ void register_schedule(py::module_& m) {
       m, "ScheduleRules",
       "The defaults of the course model in one place; a municipality overrides any of them "
       "(the `rules` object of its request). Every number cites the DOMAIN rule it comes from.");
-  rules
-      .def(py::init([](int min_sessions, int max_sessions, std::vector<int> cadences_weeks,
-                       int session_minutes, int introduction_minutes, int max_travel_minutes,
-                       int start_step_minutes, int max_move_weeks, bool getting_to_know_first) {
-             return ScheduleRules{
-                 min_sessions,       max_sessions,         std::move(cadences_weeks),
-                 session_minutes,    introduction_minutes, max_travel_minutes,
-                 start_step_minutes, max_move_weeks,       getting_to_know_first};
-           }),
-           py::kw_only(), "min_sessions"_a = default_rules.min_sessions,
-           "max_sessions"_a = default_rules.max_sessions,
-           "cadences_weeks"_a = default_rules.cadences_weeks,
-           "session_minutes"_a = default_rules.session_minutes,
-           "introduction_minutes"_a = default_rules.introduction_minutes,
-           "max_travel_minutes"_a = default_rules.max_travel_minutes,
-           "start_step_minutes"_a = default_rules.start_step_minutes,
-           "max_move_weeks"_a = default_rules.max_move_weeks,
-           "getting_to_know_first"_a = default_rules.getting_to_know_first,
-           "The model's rules; every argument defaults to the DOMAIN value.")
-      .def_readwrite("min_sessions", &ScheduleRules::min_sessions,
-                     "Fewest recommended sessions (DOMAIN C1: 5).")
-      .def_readwrite("max_sessions", &ScheduleRules::max_sessions,
-                     "Most recommended sessions (DOMAIN C1: 6).")
-      .def_property("cadences_weeks", list_getter(&ScheduleRules::cadences_weeks),
-                    list_setter(&ScheduleRules::cadences_weeks),
-                    "The recommended cadences in weeks (DOMAIN C4: every 2 or 4 weeks). Reading "
-                    "gives a copy: assign a new list to change it.")
-      .def_readwrite("session_minutes", &ScheduleRules::session_minutes,
-                     "The model's session length (DOMAIN C2: 90 minutes).")
-      .def_readwrite("introduction_minutes", &ScheduleRules::introduction_minutes,
-                     "The model's introduction (DOMAIN C2: about 30 of the 90 minutes).")
-      .def_readwrite("max_travel_minutes", &ScheduleRules::max_travel_minutes,
-                     "Longest travel to the pickup place (DOMAIN C8: a short drive, 15 minutes).")
-      .def_readwrite("start_step_minutes", &ScheduleRules::start_step_minutes,
-                     "Allowed start times lie on this grid (DOMAIN C3: 5 minutes).")
-      .def_readwrite("getting_to_know_first", &ScheduleRules::getting_to_know_first,
-                     "Session 1 is for getting to know each other and the round of topic wishes "
-                     "(DOMAIN C6, T6); a fathers' session (G9) turns it off.")
-      .def_readwrite("max_move_weeks", &ScheduleRules::max_move_weeks,
-                     "A session moves at most this many weeks off a closed day (DOMAIN C11).");
-  def_value(rules, [](const ScheduleRules& self) { return repr(self); });
+  // The constructor, properties and repr from ScheduleRules' table (schedule.hpp).
+  def_field_value(rules, "The model's rules; every argument defaults to the DOMAIN value.");
 
   const CourseRequest d;
   py::class_<CourseRequest> request(

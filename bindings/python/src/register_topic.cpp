@@ -2,6 +2,7 @@
 // presenter roles, the participants' topic wishes and their aggregation into session topics, and
 // the presenters who staff the sessions.
 #include "binding.hpp"
+#include "fields.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -304,26 +305,13 @@ void register_topic(py::module_& m) {
                      "transition).");
   def_value(child, [](const ChildProfile& self) { return repr(self); });
 
-  const TopicRules default_rules;
   py::class_<TopicRules> rules(
       m, "TopicRules",
       "The topic choice's defaults in one place; a municipality overrides them (the "
       "`topic_rules` object of its request).");
-  rules
-      .def(py::init([](int stage_weight_percent, bool suggest_transitions) {
-             return TopicRules{stage_weight_percent, suggest_transitions};
-           }),
-           py::kw_only(), "stage_weight_percent"_a = default_rules.stage_weight_percent,
-           "suggest_transitions"_a = default_rules.suggest_transitions,
-           "The topic choice's rules; every argument defaults to the DOMAIN value.")
-      .def_readwrite("stage_weight_percent", &TopicRules::stage_weight_percent,
-                     "DOMAIN G6: a topic that suits every child stage in the group has its "
-                     "points multiplied by this, in percent (150: half as much again). "
-                     "check() accepts 100-1000, so suiting the stage never counts against a "
-                     "topic.")
-      .def_readwrite("suggest_transitions", &TopicRules::suggest_transitions,
-                     "DOMAIN T3: suggest the transition topics to a group facing a transition "
-                     "within a year.");
+  // The constructor and properties from TopicRules' table (wishes.hpp); the repr writes every
+  // field.
+  def_fields(rules, "The topic choice's rules; every argument defaults to the DOMAIN value.");
   def_keyword_value(rules, keyword_repr_doc, "stage_weight_percent",
                     &TopicRules::stage_weight_percent, "suggest_transitions",
                     &TopicRules::suggest_transitions);
