@@ -123,7 +123,6 @@ void register_group(py::module_& m) {
       .value("off", RuleWeight::off, "The rule is not checked.");
 
   // The attendance model first: a Household and GroupRules hold its probabilities.
-  const AttendanceProbabilities pilot = pilot_attendance();
   py::class_<AttendanceProbabilities> probabilities(
       m, "AttendanceProbabilities",
       "One household's attendance at a session (DOMAIN G4, G5): it comes with probability "
@@ -135,9 +134,9 @@ void register_group(py::module_& m) {
              "The probabilities; the defaults are the pilot's (DOMAIN G5, pilot_attendance()). "
              "Nothing is checked until they are used: a value outside [0, 1] is an InputError "
              "then.");
-  probabilities      .def(
-          "to_dict", [](const AttendanceProbabilities& self) { return json_object(to_json(self)); },
-          "The probabilities as a dict: {\"attend\": ..., \"both\": ...}, their JSON form.");
+  probabilities.def(
+      "to_dict", [](const AttendanceProbabilities& self) { return json_object(to_json(self)); },
+      "The probabilities as a dict: {\"attend\": ..., \"both\": ...}, their JSON form.");
   def_value(probabilities, [](const AttendanceProbabilities& self) { return repr(self); });
 
   m.def("pilot_attendance", &pilot_attendance,
