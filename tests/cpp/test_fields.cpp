@@ -12,8 +12,11 @@
 
 #include "paarorende/attendance.hpp"
 #include "paarorende/fields.hpp"
+#include "paarorende/format.hpp"
 #include "paarorende/formation.hpp"
 #include "paarorende/group.hpp"
+#include "paarorende/parallel_offer.hpp"
+#include "paarorende/roster.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/wishes.hpp"
 
@@ -74,6 +77,12 @@ static_assert(member_count<FormationRules>() == table_size<FormationRules>(),
               "a FormationRules member is missing from its table (formation.hpp)");
 static_assert(member_count<TopicRules>() == table_size<TopicRules>(),
               "a TopicRules member is missing from its table (wishes.hpp)");
+static_assert(member_count<RosterRules>() == table_size<RosterRules>(),
+              "a RosterRules member is missing from its table (roster.hpp)");
+static_assert(member_count<StaffingRules>() == table_size<StaffingRules>(),
+              "a StaffingRules member is missing from its table (format.hpp)");
+static_assert(member_count<ParallelOfferRules>() == table_size<ParallelOfferRules>(),
+              "a ParallelOfferRules member is missing from its table (parallel_offer.hpp)");
 
 template <class T>
 void expect_complete_table(const char* type) {
@@ -93,6 +102,9 @@ TEST(field_tables, have_one_entry_per_member_with_a_unique_name_and_a_docstring)
   expect_complete_table<ObjectiveWeights>("ObjectiveWeights");
   expect_complete_table<FormationRules>("FormationRules");
   expect_complete_table<TopicRules>("TopicRules");
+  expect_complete_table<RosterRules>("RosterRules");
+  expect_complete_table<StaffingRules>("StaffingRules");
+  expect_complete_table<ParallelOfferRules>("ParallelOfferRules");
 }
 
 TEST(field_tables, a_bound_from_another_field_is_found_by_its_member) {
