@@ -25,6 +25,7 @@ TABLES = [
     ("TopicRules", "course-request.schema.json", "#/$defs/topic_rules"),
     ("RosterRules", "roster.schema.json", "#/$defs/rules"),
     ("StaffingRules", "format.schema.json", "#/properties/staffing"),
+    ("TravelModel", "waitlist.schema.json", "#/properties/travel_model"),
 ]
 
 # Made by the library, read in Python: read-only properties from the table, no constructor.
