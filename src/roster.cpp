@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "detail/check_fields.hpp"
 #include "detail/input_error.hpp"
 #include "detail/text.hpp"
 #include "paarorende/error.hpp"
@@ -102,10 +103,7 @@ void check_roster(const Roster& roster) {
   if (roster.rules.min_adults > 100) {
     detail::raise_input_error("/rules/min_adults", "must be between 2 and 100, got " + std::to_string(roster.rules.min_adults));
   }
-  if (roster.rules.children_per_adult < 0 || roster.rules.children_per_adult > 100) {
-    detail::raise_input_error("/rules/children_per_adult", "must be between 0 and 100, got " +
-                             std::to_string(roster.rules.children_per_adult));
-  }
+  detail::check_fields(roster.rules, "/rules", detail::RangeMessage::bounds_and_value);
   for (std::size_t i = 0; i < roster.volunteers.size(); ++i) {
     const Volunteer& volunteer = roster.volunteers[i];
     const std::string at = detail::index_pointer("/volunteers", i);

@@ -1,4 +1,5 @@
 #include "paarorende/waitlist.hpp"
+#include "detail/check_fields.hpp"
 #include "detail/input_error.hpp"
 
 #include <algorithm>
@@ -46,12 +47,8 @@ double estimated_minutes(const Place& a, const Place& b, const TravelModel& mode
 }
 
 void check_waitlist(const Waitlist& waitlist) {
-  if (!(waitlist.travel_model.detour_factor >= 1.0 && waitlist.travel_model.detour_factor <= 5.0)) {
-    detail::raise_input_error("/travel_model/detour_factor", "must be between 1 and 5", detail::Rule{"C8"});
-  }
-  if (!(waitlist.travel_model.speed_kmh >= 5.0 && waitlist.travel_model.speed_kmh <= 200.0)) {
-    detail::raise_input_error("/travel_model/speed_kmh", "must be between 5 and 200", detail::Rule{"C8"});
-  }
+  // waitlist.hpp's table: "must be between 1 and 5" (DOMAIN C8).
+  detail::check_fields(waitlist.travel_model, "/travel_model", detail::RangeMessage::bounds);
   // Ids are slugs (DOMAIN X4: a pseudonym, never a name), each once in its list.
   const auto require_new_id = [](std::set<std::string>& seen, const std::string& id, const char* list,
                                  std::size_t i, const char* what) {

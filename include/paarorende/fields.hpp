@@ -47,6 +47,9 @@ struct Field {
   const char* if_empty = nullptr;
   /// Written to JSON only when it differs from the default (documents written before it stay).
   bool written_unless_default = false;
+  /// The DOMAIN rule the core's range check names in its InputError (nullptr: none, a matter of
+  /// form).
+  const char* rule_id = nullptr;
 
   constexpr Field between(double from, double to) const {
     Field copy = *this;
@@ -73,6 +76,11 @@ struct Field {
   constexpr Field not_empty(const char* message) const {
     Field copy = *this;
     copy.if_empty = message;
+    return copy;
+  }
+  constexpr Field rule(const char* id) const {
+    Field copy = *this;
+    copy.rule_id = id;
     return copy;
   }
   constexpr Field written_when_changed() const {

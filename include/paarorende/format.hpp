@@ -12,8 +12,11 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
+#include "paarorende/fields.hpp"
 #include "paarorende/group.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/topic.hpp"
@@ -32,16 +35,38 @@ std::string_view to_string(FormatKind kind) noexcept;
 std::optional<FormatKind> format_kind_from_string(std::string_view text) noexcept;
 
 /// Who staffs a format's meetings, and how many adults they need (DOMAIN C7, C10, P1, P2, X5).
+/// Each field's DOMAIN id, range and docstring are in its table below (fields.hpp).
 struct StaffingRules {
-  int min_adults = 1;              ///< Adults present at every meeting (X5: 2 with children).
-  int children_per_adult = 0;      ///< Children one adult looks after; 0: no children present.
-  bool police_certificate = false; ///< DOMAIN X5: adults need a valid police certificate.
-  bool volunteers = false;         ///< DOMAIN V4: run by volunteers.
-  bool presenter = false;          ///< DOMAIN C7: a municipal employee opens each topic.
-  bool led_by_professional = false;  ///< DOMAIN C10, P2: the talk is led by a professional.
+  int min_adults = 1;
+  int children_per_adult = 0;
+  bool police_certificate = false;
+  bool volunteers = false;
+  bool presenter = false;
+  bool led_by_professional = false;
 
   friend bool operator==(const StaffingRules&, const StaffingRules&) = default;
 };
+
+/// StaffingRules' fields: a format's JSON "staffing" object (docs/schemas/format.schema.json)
+/// and the Python StaffingRules' read-only properties are made from this table. Its ranges bound
+/// what the reader accepts (the core has no range check of its own); check_format() checks the
+/// DOMAIN X5 minimum of two adults with children beside its rule.
+constexpr auto fields(std::type_identity<StaffingRules>) {
+  using R = StaffingRules;
+  return std::tuple{
+      field("min_adults", &R::min_adults, "Adults at every meeting (X5: 2 with children).")
+          .between(1, 100),
+      field("children_per_adult", &R::children_per_adult,
+            "Children one adult looks after; 0: no children present.")
+          .between(0, 100),
+      field("police_certificate", &R::police_certificate,
+            "Adults need a valid police certificate (DOMAIN X5)."),
+      field("volunteers", &R::volunteers, "Run by volunteers (DOMAIN V4)."),
+      field("presenter", &R::presenter, "A municipal employee opens each topic (DOMAIN C7)."),
+      field("led_by_professional", &R::led_by_professional,
+            "The talk is led by a professional (DOMAIN C10, P2)."),
+  };
+}
 
 /// One block of a format's agenda template, with the rule it comes from.
 struct FormatBlock {

@@ -9,8 +9,11 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
+#include "paarorende/fields.hpp"
 #include "paarorende/format.hpp"
 #include "paarorende/group.hpp"
 #include "paarorende/schedule.hpp"
@@ -36,17 +39,44 @@ struct ParallelActivity {
   friend bool operator==(const ParallelActivity&, const ParallelActivity&) = default;
 };
 
+/// The parallel offer's rules; each field's DOMAIN id, range and docstring are in its table below
+/// (fields.hpp).
 struct ParallelOfferRules {
-  /// DOMAIN P1: a parents' session at a school or kindergarten needs a parallel offer. Hard by
-  /// default; a municipality may make it soft or switch it off.
   RuleWeight required = RuleWeight::hard;
-  int min_staff = 2;           ///< DOMAIN X5: at least two adults with children.
-  int children_per_staff = 4;  ///< A municipality's ratio (the seeds give none).
-  int min_age = 1;             ///< DOMAIN P1: Enggrav's children are 1-16.
+  int min_staff = 2;
+  int children_per_staff = 4;
+  int min_age = 1;
   int max_age = 16;
 
   friend bool operator==(const ParallelOfferRules&, const ParallelOfferRules&) = default;
 };
+
+/// ParallelOfferRules' fields: a parallel offer document's JSON "rules" object
+/// (docs/schemas/parallel-offer.schema.json) is read and written from this table. Its ranges
+/// bound what the reader accepts (the core has no range check of its own); the reader checks by
+/// hand the DOMAIN X5 minimum of two staff and that max_age is not below min_age.
+constexpr auto fields(std::type_identity<ParallelOfferRules>) {
+  using R = ParallelOfferRules;
+  return std::tuple{
+      field("required", &R::required,
+            "DOMAIN P1: a parents' session at a school or kindergarten needs a parallel offer. "
+            "Hard by default; a municipality may make it soft or switch it off."),
+      field("min_staff", &R::min_staff,
+            "DOMAIN X5: at least two adults with children, 2-100 (2).")
+          .between(0, 100),
+      field("children_per_staff", &R::children_per_staff,
+            "Children one staff member looks after, 0-100; 0: only min_staff (4, a "
+            "municipality's ratio: the seeds give none).")
+          .between(0, 100),
+      field("min_age", &R::min_age,
+            "DOMAIN P1: the youngest child the activity is for, 0-25 (1: Enggrav's children are "
+            "1-16).")
+          .between(0, 25),
+      field("max_age", &R::max_age,
+            "DOMAIN P1: the oldest child the activity is for, min_age-25 (16).")
+          .between(0, 25),
+  };
+}
 
 /// A parents' course with the activities alongside it.
 struct ParallelOfferPlan {

@@ -10,9 +10,12 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "paarorende/calendar.hpp"
+#include "paarorende/fields.hpp"
 #include "paarorende/violation.hpp"
 
 namespace paarorende {
@@ -33,13 +36,30 @@ struct Volunteer {
   friend bool operator==(const Volunteer&, const Volunteer&) = default;
 };
 
-/// How many adults a meeting needs (DOMAIN X5); a municipality sets its own ratio.
+/// How many adults a meeting needs (DOMAIN X5); a municipality sets its own ratio. Each field's
+/// range and docstring are in its table below (fields.hpp).
 struct RosterRules {
-  int min_adults = 2;          ///< DOMAIN X5: at least two adults at every session for children.
-  int children_per_adult = 5;  ///< One adult per this many children; 0: only the minimum.
+  int min_adults = 2;  // DOMAIN X5: at least two adults at every session for children.
+  int children_per_adult = 5;
 
   friend bool operator==(const RosterRules&, const RosterRules&) = default;
 };
+
+/// RosterRules' fields: a roster's JSON "rules" object (docs/schemas/roster.schema.json), the
+/// range check of children_per_adult in check_roster() and the Python RosterRules are made from
+/// this table. min_adults' DOMAIN X5 minimum of two is checked by hand (require_two_adults,
+/// check_roster).
+constexpr auto fields(std::type_identity<RosterRules>) {
+  using R = RosterRules;
+  return std::tuple{
+      field("min_adults", &R::min_adults, "At least two adults (DOMAIN X5).")
+          .between(0, 100)
+          .checked_by_hand(),
+      field("children_per_adult", &R::children_per_adult,
+            "One adult per this many children; 0: only the minimum.")
+          .between(0, 100),
+  };
+}
 
 /// max(min_adults, ceil(children / children_per_adult)) for one group of children.
 int adults_needed(int children, const RosterRules& rules) noexcept;

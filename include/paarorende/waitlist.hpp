@@ -7,8 +7,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
+#include "paarorende/fields.hpp"
 #include "paarorende/group.hpp"
 #include "paarorende/household.hpp"
 
@@ -45,6 +48,19 @@ struct TravelModel {
 
   friend bool operator==(const TravelModel&, const TravelModel&) = default;
 };
+
+/// TravelModel's fields: a waitlist's JSON "travel_model" object
+/// (docs/schemas/waitlist.schema.json), its range check in check_waitlist() and the Python
+/// TravelModel are made from this table.
+constexpr auto fields(std::type_identity<TravelModel>) {
+  using R = TravelModel;
+  return std::tuple{
+      field("detour_factor", &R::detour_factor, "Road distance per straight-line distance.")
+          .between(1, 5)
+          .rule("C8"),
+      field("speed_kmh", &R::speed_kmh, "Average speed in km/h.").between(5, 200).rule("C8"),
+  };
+}
 
 /// Great-circle distance in kilometres (haversine, mean Earth radius 6371 km).
 double distance_km(const Place& a, const Place& b) noexcept;

@@ -48,17 +48,22 @@ void check_number(const T& value, const Field<T, Member>& entry, Number number,
     if (entry.below_field) high = static_cast<double>(value.*entry.below_field) - 1;
   }
   if (number >= low && number <= high) return;  // false for NaN too
+  const Rule rule{entry.rule_id != nullptr ? entry.rule_id : ""};
   if (wording == RangeMessage::bounds_and_value) {
-    raise_input_error(at, range_message(static_cast<long long>(low), static_cast<long long>(high),
-                                        static_cast<long long>(number)));
+    raise_input_error(at,
+                      range_message(static_cast<long long>(low), static_cast<long long>(high),
+                                    static_cast<long long>(number)),
+                      rule);
   }
   if (low_name != nullptr) {
     // "max_participants (0) must be between min_participants (9) and 1000"
-    raise_input_error(at, std::string(entry.name) + " (" + bound_text(static_cast<double>(number)) +
-                              ") must be between " + low_name + " (" + bound_text(low) + ") and " +
-                              bound_text(high));
+    raise_input_error(at,
+                      std::string(entry.name) + " (" + bound_text(static_cast<double>(number)) +
+                          ") must be between " + low_name + " (" + bound_text(low) + ") and " +
+                          bound_text(high),
+                      rule);
   }
-  raise_input_error(at, "must be between " + bound_text(low) + " and " + bound_text(high));
+  raise_input_error(at, "must be between " + bound_text(low) + " and " + bound_text(high), rule);
 }
 
 /// Checks every field of `value` that its table gives a range, in table order, then each field

@@ -2,6 +2,7 @@
 #include "paarorende/io/format.hpp"
 #include "detail/input_error.hpp"
 
+#include "io/fields.hpp"
 #include "io/readers.hpp"
 #include "paarorende/io/group.hpp"
 #include "paarorende/io/schedule.hpp"
@@ -21,18 +22,6 @@ FormatBlock read_block(const Json& value, const std::string& pointer) {
   block.rule = in.string_or("rule", "");
   in.finish();
   return block;
-}
-
-StaffingRules read_staffing(const Json& value, const std::string& pointer, StaffingRules staffing) {
-  ObjectReader in(value, pointer);
-  staffing.min_adults = in.integer_or("min_adults", staffing.min_adults, 1, 100);
-  staffing.children_per_adult = in.integer_or("children_per_adult", staffing.children_per_adult, 0, 100);
-  staffing.police_certificate = in.boolean_or("police_certificate", staffing.police_certificate);
-  staffing.volunteers = in.boolean_or("volunteers", staffing.volunteers);
-  staffing.presenter = in.boolean_or("presenter", staffing.presenter);
-  staffing.led_by_professional = in.boolean_or("led_by_professional", staffing.led_by_professional);
-  in.finish();
-  return staffing;
 }
 
 std::optional<int> optional_integer(ObjectReader& in, const char* key, std::optional<int> fallback,
@@ -118,7 +107,8 @@ CourseFormat read_format(const Json& value, const std::string& pointer,
     format.group_rules = group_rules_from_json(*rules, in.pointer("group_rules"), format.group_rules);
   }
   if (const Json* staffing = in.find("staffing")) {
-    format.staffing = read_staffing(*staffing, in.pointer("staffing"), format.staffing);
+    // format.hpp's table; fields left out keep the base format's.
+    format.staffing = read_fields(*staffing, in.pointer("staffing"), format.staffing);
   }
   format.evaluation_form = in.string_or("evaluation_form", format.evaluation_form);
   if (in.find("rules")) {
@@ -173,12 +163,7 @@ CourseFormat format_from_reference(const Json& value, const std::string& pointer
 }
 
 Json to_json(const StaffingRules& staffing) {
-  return Json{{"min_adults", staffing.min_adults},
-              {"children_per_adult", staffing.children_per_adult},
-              {"police_certificate", staffing.police_certificate},
-              {"volunteers", staffing.volunteers},
-              {"presenter", staffing.presenter},
-              {"led_by_professional", staffing.led_by_professional}};
+  return write_fields(staffing);
 }
 
 Json to_json(const CourseFormat& format) {

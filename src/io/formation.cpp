@@ -31,11 +31,6 @@ std::string item(const std::string& pointer, std::size_t index) {
 
 using detail::read_number;
 
-double number_or(ObjectReader& in, const char* key, double fallback, double low, double high) {
-  const Json* value = in.find(key);
-  return value ? read_number(*value, in.pointer(key), low, high) : fallback;
-}
-
 const Json& array_at(const Json& value, const std::string& pointer, std::size_t limit) {
   if (!value.is_array()) detail::wrong_type(value, pointer, "an array");
   detail::check_limit(value.size(), limit, "entries", pointer);
@@ -115,10 +110,7 @@ FormationRequest formation_request_from_json(const Json& document) {
   if (const Json* rules = in.find("rules")) request.rules = group_rules_from_json(*rules, "/rules");
   if (const Json* formation = in.find("formation")) request.formation = detail::read_fields<FormationRules>(*formation, "/formation");  // formation.hpp's table
   if (const Json* model = in.find("travel_model")) {
-    ObjectReader m(*model, "/travel_model");
-    waitlist.travel_model.detour_factor = number_or(m, "detour_factor", waitlist.travel_model.detour_factor, 1, 5);
-    waitlist.travel_model.speed_kmh = number_or(m, "speed_kmh", waitlist.travel_model.speed_kmh, 5, 200);
-    m.finish();
+    waitlist.travel_model = detail::read_fields<TravelModel>(*model, "/travel_model");  // waitlist.hpp's table
   }
   const Json& places = array_at(in.required("places"), "/places", max_households);
   for (std::size_t i = 0; i < places.size(); ++i) waitlist.places.push_back(read_place(places[i], item("/places", i)));
@@ -212,8 +204,7 @@ Json to_json(const FormationRequest& request) {
   return Json{{"id", waitlist.id},
               {"rules", to_json(request.rules)},
               {"formation", detail::write_fields(request.formation)},
-              {"travel_model",
-               {{"detour_factor", waitlist.travel_model.detour_factor}, {"speed_kmh", waitlist.travel_model.speed_kmh}}},
+              {"travel_model", detail::write_fields(waitlist.travel_model)},
               {"places", places},
               {"travel_times", travel},
               {"households", households},

@@ -2,6 +2,7 @@
 #include "paarorende/io/parallel_offer.hpp"
 #include "detail/input_error.hpp"
 
+#include "io/fields.hpp"
 #include "io/readers.hpp"
 #include "paarorende/io/format.hpp"
 #include "paarorende/io/schedule.hpp"
@@ -28,19 +29,11 @@ ParallelActivity read_activity(const Json& value, const std::string& pointer) {
                           std::move(ages), staff};
 }
 
-ParallelOfferRules read_rules(const Json& value, const std::string& pointer, ParallelOfferRules rules) {
-  ObjectReader in(value, pointer);
-  if (const Json* required = in.find("required")) {
-    rules.required = detail::read_named(*required, in.pointer("required"), detail::rule_weight_names);
-  }
-  rules.min_staff = in.integer_or("min_staff", rules.min_staff, 0, 100);
-  rules.children_per_staff = in.integer_or("children_per_staff", rules.children_per_staff, 0, 100);
-  rules.min_age = in.integer_or("min_age", rules.min_age, 0, 25);
-  rules.max_age = in.integer_or("max_age", rules.max_age, 0, 25);
-  in.finish();
-  require_two_adults(rules.min_staff, in.pointer("min_staff"), "an activity for children");
+ParallelOfferRules read_rules(const Json& value, const std::string& pointer, ParallelOfferRules base) {
+  const ParallelOfferRules rules = read_fields(value, pointer, base);  // parallel_offer.hpp's table
+  require_two_adults(rules.min_staff, pointer + "/min_staff", "an activity for children");
   if (rules.max_age < rules.min_age) {
-    detail::raise_input_error(in.pointer("max_age"), "the oldest age must not be below the youngest (" +
+    detail::raise_input_error(pointer + "/max_age", "the oldest age must not be below the youngest (" +
                              std::to_string(rules.min_age) + ")");
   }
   return rules;
@@ -124,12 +117,7 @@ Json to_json(const ParallelOfferPlan& plan) {
   for (const auto& activity : plan.activities) activities.push_back(to_json(activity));
   return Json{{"schedule", to_json(plan.schedule)},
               {"venue_kind", std::string(to_string(plan.venue_kind))},
-              {"rules",
-               {{"required", std::string(to_string(plan.rules.required))},
-                {"min_staff", plan.rules.min_staff},
-                {"children_per_staff", plan.rules.children_per_staff},
-                {"min_age", plan.rules.min_age},
-                {"max_age", plan.rules.max_age}}},
+              {"rules", write_fields(plan.rules)},
               {"activities", activities}};
 }
 

@@ -2,6 +2,7 @@
 #include "paarorende/io/roster.hpp"
 #include "detail/input_error.hpp"
 
+#include "io/fields.hpp"
 #include "io/readers.hpp"
 
 namespace paarorende {
@@ -39,12 +40,8 @@ Volunteer volunteer_from_json(const Json& value, const std::string& pointer) {
 
 RosterRules roster_rules_from_json(const Json& value, const std::string& pointer,
                                    const RosterRules& base) {
-  ObjectReader in(value, pointer);
-  RosterRules rules = base;
-  rules.min_adults = in.integer_or("min_adults", rules.min_adults, 0, 100);
-  rules.children_per_adult = in.integer_or("children_per_adult", rules.children_per_adult, 0, 100);
-  in.finish();
-  require_two_adults(rules.min_adults, in.pointer("min_adults"), "a meeting for children");
+  const RosterRules rules = read_fields(value, pointer, base);  // roster.hpp's table
+  require_two_adults(rules.min_adults, pointer + "/min_adults", "a meeting for children");
   return rules;
 }
 
@@ -77,7 +74,7 @@ Json to_json(const Volunteer& volunteer) {
 }
 
 Json to_json(const RosterRules& rules) {
-  return Json{{"min_adults", rules.min_adults}, {"children_per_adult", rules.children_per_adult}};
+  return write_fields(rules);
 }
 
 Json to_json(const Shortfall& shortfall) {

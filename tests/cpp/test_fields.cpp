@@ -11,10 +11,15 @@
 #include <utility>
 
 #include "paarorende/attendance.hpp"
+#include "paarorende/error.hpp"
 #include "paarorende/fields.hpp"
+#include "paarorende/format.hpp"
 #include "paarorende/formation.hpp"
 #include "paarorende/group.hpp"
+#include "paarorende/parallel_offer.hpp"
+#include "paarorende/roster.hpp"
 #include "paarorende/schedule.hpp"
+#include "paarorende/waitlist.hpp"
 #include "paarorende/wishes.hpp"
 
 namespace {
@@ -74,6 +79,14 @@ static_assert(member_count<FormationRules>() == table_size<FormationRules>(),
               "a FormationRules member is missing from its table (formation.hpp)");
 static_assert(member_count<TopicRules>() == table_size<TopicRules>(),
               "a TopicRules member is missing from its table (wishes.hpp)");
+static_assert(member_count<RosterRules>() == table_size<RosterRules>(),
+              "a RosterRules member is missing from its table (roster.hpp)");
+static_assert(member_count<StaffingRules>() == table_size<StaffingRules>(),
+              "a StaffingRules member is missing from its table (format.hpp)");
+static_assert(member_count<ParallelOfferRules>() == table_size<ParallelOfferRules>(),
+              "a ParallelOfferRules member is missing from its table (parallel_offer.hpp)");
+static_assert(member_count<TravelModel>() == table_size<TravelModel>(),
+              "a TravelModel member is missing from its table (waitlist.hpp)");
 
 template <class T>
 void expect_complete_table(const char* type) {
@@ -93,6 +106,33 @@ TEST(field_tables, have_one_entry_per_member_with_a_unique_name_and_a_docstring)
   expect_complete_table<ObjectiveWeights>("ObjectiveWeights");
   expect_complete_table<FormationRules>("FormationRules");
   expect_complete_table<TopicRules>("TopicRules");
+  expect_complete_table<RosterRules>("RosterRules");
+  expect_complete_table<StaffingRules>("StaffingRules");
+  expect_complete_table<ParallelOfferRules>("ParallelOfferRules");
+  expect_complete_table<TravelModel>("TravelModel");
+}
+
+TEST(field_tables, a_range_check_names_the_rule_of_its_entry) {
+  Waitlist waitlist;
+  waitlist.travel_model.speed_kmh = 300;  // TravelModel's entry: .between(5, 200).rule("C8")
+  try {
+    check_waitlist(waitlist);
+    FAIL() << "no InputError";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.where(), "/travel_model/speed_kmh");
+    EXPECT_EQ(error.message(), "must be between 5 and 200");
+    EXPECT_EQ(error.rule(), "C8");
+  }
+  RosterRules rules;  // an entry without .rule(): a matter of form
+  rules.children_per_adult = 101;
+  try {
+    check_roster(Roster{rules, {}, {}});
+    FAIL() << "no InputError";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.where(), "/rules/children_per_adult");
+    EXPECT_EQ(error.message(), "must be between 0 and 100, got 101");
+    EXPECT_EQ(error.rule(), "");
+  }
 }
 
 TEST(field_tables, a_bound_from_another_field_is_found_by_its_member) {

@@ -23,7 +23,13 @@ TABLES = [
     ("FormationRules", "waitlist.schema.json", "#/$defs/formation"),
     ("ObjectiveWeights", "waitlist.schema.json", "#/$defs/formation/properties/weights"),
     ("TopicRules", "course-request.schema.json", "#/$defs/topic_rules"),
+    ("RosterRules", "roster.schema.json", "#/$defs/rules"),
+    ("StaffingRules", "format.schema.json", "#/properties/staffing"),
+    ("TravelModel", "waitlist.schema.json", "#/properties/travel_model"),
 ]
+
+# Made by the library, read in Python: read-only properties from the table, no constructor.
+READ_ONLY = {"StaffingRules"}
 
 
 def resolve(file: str, pointer: str) -> dict:
@@ -57,13 +63,20 @@ def test_table_fields_are_the_schema_properties(name, file, pointer):
     cls = getattr(paarorende, name)
     schema = resolve(file, pointer)
     expected = sorted(schema["properties"])
-    assert sorted(keyword_names(cls)) == expected
     properties = [key for key, value in vars(cls).items() if isinstance(value, property)]
     assert len(set(properties)) == len(properties)
+    if name in READ_ONLY:
+        assert sorted(properties) == expected
+        assert all(vars(cls)[key].fset is None for key in properties)
+        return
+    assert sorted(keyword_names(cls)) == expected
     assert set(expected) <= set(properties)
 
 
-@pytest.mark.parametrize("name, file, pointer", TABLES, ids=[t[0] for t in TABLES])
+CONSTRUCTED = [t for t in TABLES if t[0] not in READ_ONLY]
+
+
+@pytest.mark.parametrize("name, file, pointer", CONSTRUCTED, ids=[t[0] for t in CONSTRUCTED])
 def test_table_defaults_are_the_schema_defaults(name, file, pointer):
     value = getattr(paarorende, name)()
     schema = resolve(file, pointer)

@@ -1,6 +1,7 @@
 // The Python side of a struct with a field table (paarorende/fields.hpp): its properties with
 // their docstrings, its keyword-only constructor with the struct's own defaults, and the repr
-// that writes the fields that differ from them. Included after binding.hpp.
+// that writes the fields that differ from them (or every field); or, for a struct Python only
+// reads, its read-only properties. Included after binding.hpp.
 #pragma once
 
 #include <cstddef>
@@ -58,6 +59,37 @@ py::class_<T>& def_fields(py::class_<T>& cls, const char* init_doc) {
   return cls;
 }
 
+/// One read-only property per field with the table's docstring, for a struct Python reads but
+/// does not make (no constructor). A list is a property that reads a copy (list_getter).
+template <HasFields T>
+py::class_<T>& def_readonly_fields(py::class_<T>& cls) {
+  for_each_field<T>([&](const auto& entry) {
+    using Member = typename std::decay_t<decltype(entry)>::member_type;
+    if constexpr (fields_detail::is_vector<Member>) {
+      cls.def_property_readonly(entry.name, list_getter(entry.member), entry.doc);
+    } else {
+      cls.def_readonly(entry.name, entry.member, entry.doc);
+    }
+  });
+  return cls;
+}
+
+/// Which fields a repr made from the table writes.
+enum class FieldRepr {
+  changed,  ///< Those that differ from a default-constructed T's (changed_fields_repr).
+  every,    ///< All of them, in table order (every_field_repr).
+};
+
+/// "RosterRules(min_adults=2, children_per_adult=5)": every field, as the keyword constructor
+/// takes them.
+template <HasFields T>
+std::string every_field_repr(const std::string& type, const T& value) {
+  std::string text = type + "(";
+  for_each_field<T>(
+      [&](const auto& entry) { add_text(text, entry.name, value_text(value.*entry.member)); });
+  return text + ")";
+}
+
 /// "GroupRules(size=RuleWeight.soft)": the fields that differ from a default-constructed T's,
 /// as the keyword constructor takes them.
 template <HasFields T>
@@ -70,14 +102,21 @@ std::string changed_fields_repr(const std::string& type, const T& value) {
   return text + ")";
 }
 
-/// def_fields, and the repr of changed_fields_repr with `repr_doc`, and value semantics.
+/// def_fields, and the repr of changed_fields_repr (or every_field_repr) with `repr_doc`, and
+/// value semantics.
 template <HasFields T>
 py::class_<T>& def_field_value(py::class_<T>& cls, const char* init_doc,
-                               const char* repr_doc = keyword_repr_doc) {
+                               const char* repr_doc = keyword_repr_doc,
+                               FieldRepr written = FieldRepr::changed) {
   def_fields(cls, init_doc);
   const std::string type = py::str(cls.attr("__name__"));
   return def_value(
-      cls, [type](const T& self) { return changed_fields_repr(type, self); }, repr_doc);
+      cls,
+      [type, written](const T& self) {
+        return written == FieldRepr::every ? every_field_repr(type, self)
+                                           : changed_fields_repr(type, self);
+      },
+      repr_doc);
 }
 
 }  // namespace paarorende::python

@@ -89,16 +89,9 @@ void register_formation(py::module_& m) {
   py::class_<TravelModel> model(m, "TravelModel",
                                 "Minutes estimated from coordinates: great-circle distance times "
                                 "`detour_factor`, at `speed_kmh` (DOMAIN C8).");
-  model
-      .def(py::init([](double detour_factor, double speed_kmh) {
-             return TravelModel{detour_factor, speed_kmh};
-           }),
-           py::kw_only(), "detour_factor"_a = 1.3, "speed_kmh"_a = 60.0, "The travel model.")
-      .def_readwrite("detour_factor", &TravelModel::detour_factor,
-                     "Road distance per straight-line distance.")
-      .def_readwrite("speed_kmh", &TravelModel::speed_kmh, "Average speed in km/h.");
-  def_keyword_value(model, "The value as its keyword constructor.", "detour_factor",
-                    &TravelModel::detour_factor, "speed_kmh", &TravelModel::speed_kmh);
+  // The constructor, properties and repr (every field) from TravelModel's table (waitlist.hpp).
+  def_field_value(model, "The travel model.", "The value as its keyword constructor.",
+                  FieldRepr::every);
 
   py::class_<Waitlist> waitlist(m, "Waitlist",
                                 "Households waiting for a course, where each is picked up (its `school`, "

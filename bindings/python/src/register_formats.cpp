@@ -1,6 +1,7 @@
 // Formats (DOMAIN C1-C11, G9, P1, P2, V4, X5), volunteer rosters, the meeting-place season, the
 // 5-day family course, the parallel offer and regions. A thin skin: the logic is the C++ core's.
 #include "binding.hpp"
+#include "fields.hpp"
 
 #include "paarorende/family_week.hpp"
 #include "paarorende/format.hpp"
@@ -49,18 +50,9 @@ void register_formats(py::module_& m) {
   py::class_<StaffingRules> staffing(m, "StaffingRules",
                                      "Who staffs a format's meetings and how many adults they need "
                                      "(DOMAIN C7, C10, P1, P2, X5).");
-  staffing
-      .def_readonly("min_adults", &StaffingRules::min_adults,
-                    "Adults at every meeting (X5: 2 with children).")
-      .def_readonly("children_per_adult", &StaffingRules::children_per_adult,
-                    "Children one adult looks after; 0: no children present.")
-      .def_readonly("police_certificate", &StaffingRules::police_certificate,
-                    "Adults need a valid police certificate (DOMAIN X5).")
-      .def_readonly("volunteers", &StaffingRules::volunteers, "Run by volunteers (DOMAIN V4).")
-      .def_readonly("presenter", &StaffingRules::presenter,
-                    "A municipal employee opens each topic (DOMAIN C7).")
-      .def_readonly("led_by_professional", &StaffingRules::led_by_professional,
-                    "The talk is led by a professional (DOMAIN C10, P2).");
+  // The read-only properties from StaffingRules' table (format.hpp); the library makes it (no
+  // constructor), and its repr names three fields.
+  def_readonly_fields(staffing);
   def_keyword_value(staffing, "The value as text.", "min_adults", &StaffingRules::min_adults,
                     "children_per_adult", &StaffingRules::children_per_adult, "police_certificate",
                     &StaffingRules::police_certificate);
@@ -165,16 +157,8 @@ void register_formats(py::module_& m) {
                     &Volunteer::certificate_valid_until);
 
   py::class_<RosterRules> roster_rules(m, "RosterRules", "How many adults a meeting needs (DOMAIN X5).");
-  roster_rules
-      .def(py::init([](int min_adults, int children_per_adult) {
-             return RosterRules{min_adults, children_per_adult};
-           }),
-           py::kw_only(), "min_adults"_a = 2, "children_per_adult"_a = 5, "The rules.")
-      .def_readwrite("min_adults", &RosterRules::min_adults, "At least two adults (DOMAIN X5).")
-      .def_readwrite("children_per_adult", &RosterRules::children_per_adult,
-                     "One adult per this many children; 0: only the minimum.");
-  def_keyword_value(roster_rules, keyword_repr_doc, "min_adults", &RosterRules::min_adults,
-                    "children_per_adult", &RosterRules::children_per_adult);
+  // The constructor, properties and repr (every field) from RosterRules' table (roster.hpp).
+  def_field_value(roster_rules, "The rules.", keyword_repr_doc, FieldRepr::every);
   m.def("adults_needed", &adults_needed, "children"_a, "rules"_a = RosterRules{},
         "max(min_adults, ceil(children / children_per_adult)) (DOMAIN X5).");
 

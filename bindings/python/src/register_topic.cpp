@@ -309,12 +309,9 @@ void register_topic(py::module_& m) {
       m, "TopicRules",
       "The topic choice's defaults in one place; a municipality overrides them (the "
       "`topic_rules` object of its request).");
-  // The constructor and properties from TopicRules' table (wishes.hpp); the repr writes every
-  // field.
-  def_fields(rules, "The topic choice's rules; every argument defaults to the DOMAIN value.");
-  def_keyword_value(rules, keyword_repr_doc, "stage_weight_percent",
-                    &TopicRules::stage_weight_percent, "suggest_transitions",
-                    &TopicRules::suggest_transitions);
+  // The constructor, properties and repr (every field) from TopicRules' table (wishes.hpp).
+  def_field_value(rules, "The topic choice's rules; every argument defaults to the DOMAIN value.",
+                  keyword_repr_doc, FieldRepr::every);
 
   py::class_<TopicScore> score(
       m, "TopicScore",
