@@ -28,7 +28,7 @@ std::optional<RuleWeight> rule_weight_from_string(std::string_view text) noexcep
 /// Each rule's DOMAIN id, range and docstring are in its table below (fields.hpp).
 struct GroupRules {
   RuleWeight behavioural_own_group = RuleWeight::hard;
-  RuleWeight life_threatening_own_group = RuleWeight::soft;
+  RuleWeight life_threatening_own_group = RuleWeight::off;
   int min_participants = 9;  // G3: 4 couples and 1 father proved a minimum
   /// DOMAIN G3: "not too large either"; the report gives no number. 16 holds the 8 couples that
   /// P(at least 5 present) >= 90% needs with the pilot's attendance (G4, G5).
@@ -57,8 +57,8 @@ constexpr auto fields(std::type_identity<GroupRules>) {
       field("behavioural_own_group", &R::behavioural_own_group,
             "DOMAIN G1: mainly behavioural difficulties get groups of their own (hard)."),
       field("life_threatening_own_group", &R::life_threatening_own_group,
-            "DOMAIN G2: life-threatening or life-limiting conditions want groups of their own "
-            "(soft)."),
+            "DOMAIN G2: keep life-threatening and life-limiting conditions apart from the others "
+            "(off: the pilot mixed them; hard or soft for a municipality that wants it)."),
       field("min_participants", &R::min_participants,
             "DOMAIN G3: fewest enrolled participants, 1-1000 (9: 4 couples and 1 father proved a "
             "minimum).")

@@ -112,7 +112,8 @@ def test_a_group_that_keeps_every_rule_has_no_findings():
 def test_the_rules_default_to_the_seeds():
     rules = GroupRules()
     assert rules.behavioural_own_group == RuleWeight.hard  # DOMAIN G1
-    assert rules.life_threatening_own_group == RuleWeight.soft  # DOMAIN G2
+    # DOMAIN G2: the conditions are not separated inside the course ("the pilot mixed them").
+    assert rules.life_threatening_own_group == RuleWeight.off
     assert (rules.min_participants, rules.size) == (9, RuleWeight.hard)  # DOMAIN G3
     assert (rules.min_present, rules.min_present_probability) == (5, 0.8)  # DOMAIN G4
     assert rules.default_attendance == paarorende.pilot_attendance()  # DOMAIN G5
@@ -137,18 +138,27 @@ def test_g1_a_group_of_behavioural_difficulties_only_passes():
 
 
 # ---------------------------------------------------------------------------------------------
-# DOMAIN G2: life-threatening and life-limiting conditions want groups of their own
+# DOMAIN G2: off by default (the pilot mixed the conditions); a municipality that keeps
+# life-threatening and life-limiting conditions apart turns it on.
 
-def test_g2_life_limiting_among_others_is_a_warning():
+G2_APART = GroupRules(life_threatening_own_group=RuleWeight.soft)
+
+
+def test_g2_mixed_conditions_pass_by_default():
     group = changed(clean_group(), "h4", child_condition=ConditionCategory.life_limiting)
-    assert validate_group(group) == [warning("G2", G2_MESSAGE, ["h4"])]
+    assert validate_group(group) == []
+
+
+def test_g2_life_limiting_among_others_is_a_warning_when_kept_apart():
+    group = changed(clean_group(), "h4", child_condition=ConditionCategory.life_limiting)
+    assert validate_group(group, G2_APART) == [warning("G2", G2_MESSAGE, ["h4"])]
 
 
 def test_g2_a_group_of_life_threatening_and_limiting_conditions_passes():
     group = Group(households=couples(4, condition=ConditionCategory.life_threatening)
                   + [couple(f"h{i}", condition=ConditionCategory.life_limiting)
                      for i in range(5, 8)])
-    assert validate_group(group) == []
+    assert validate_group(group, G2_APART) == []
 
 
 @pytest.mark.parametrize(("weight", "expected"), [
@@ -319,16 +329,21 @@ def test_the_pilot_group(pilot):
                                         condition=ConditionCategory.severe_disability)]
 
 
-def test_the_pilot_group_gives_g2_and_g4_warnings_and_a_g9_info(pilot):
+def test_the_pilot_group_gives_a_g4_warning_and_a_g9_info(pilot):
+    # No G2 finding: the pilot's group mixed the conditions, as the course does (DOMAIN G2).
     findings = validate_group(pilot.group, pilot.rules)
     assert [(finding.rule, finding.severity) for finding in findings] == [
-        ("G2", Severity.warning), ("G4", Severity.warning), ("G9", Severity.info)]
+        ("G4", Severity.warning), ("G9", Severity.info)]
+    assert findings[0].message == "P(at least 5 present at a session) = 58%, below 80%"
+    assert json.dumps([finding.to_dict() for finding in findings])  # plain data throughout
+
+
+def test_the_pilot_group_kept_apart_gives_g2(pilot):
+    findings = validate_group(pilot.group, G2_APART)
     assert findings[0].households == ["h04"]
-    assert findings[1].message == "P(at least 5 present at a session) = 58%, below 80%"
     assert str(findings[0]) == f"warning [G2]: {G2_MESSAGE} (h04)"
     assert findings[0].to_dict() == {"rule": "G2", "severity": "warning", "message": G2_MESSAGE,
                                      "households": ["h04"]}
-    assert json.dumps([finding.to_dict() for finding in findings])  # plain data throughout
 
 
 def test_a_group_document_reads_back_what_it_writes(pilot):
