@@ -83,7 +83,7 @@ void check_fields(const T& value, const std::string& where, RangeMessage wording
       if (entry.if_empty && member.empty()) raise_input_error(at, entry.if_empty);
       if (!entry.ranged) return;
       for (std::size_t i = 0; i < member.size(); ++i) {
-        check_number(value, entry, member[i], at + "/" + std::to_string(i), wording);
+        check_number(value, entry, member[i], index_pointer(at, i), wording);
       }
     } else if constexpr (std::is_arithmetic_v<Member> && !std::is_same_v<Member, bool>) {
       if (entry.checked && entry.ranged) check_number(value, entry, member, at, wording);

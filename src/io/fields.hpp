@@ -25,8 +25,7 @@ Member read_field(const Json& value, const std::string& pointer, const Field<T, 
   if constexpr (HasFields<Member>) {
     return read_fields<Member>(value, pointer, current);
   } else if constexpr (std::is_same_v<Member, bool>) {
-    if (!value.is_boolean()) wrong_type(value, pointer, "a boolean");
-    return value.get<bool>();
+    return read_boolean(value, pointer);
   } else if constexpr (std::is_enum_v<Member>) {
     return read_named(value, pointer, names_of(Member{}));
   } else if constexpr (std::is_integral_v<Member>) {

@@ -46,6 +46,11 @@ inline std::string read_string(const Json& value, const std::string& pointer) {
   return value.get<std::string>();
 }
 
+inline bool read_boolean(const Json& value, const std::string& pointer) {
+  if (!value.is_boolean()) wrong_type(value, pointer, "a boolean");
+  return value.get<bool>();
+}
+
 inline long long read_integer(const Json& value, const std::string& pointer, long long low,
                               long long high) {
   if (!value.is_number_integer()) wrong_type(value, pointer, "an integer");
@@ -144,9 +149,7 @@ class ObjectReader {
   }
   bool boolean_or(std::string_view key, bool fallback) {
     const Json* value = find(key);
-    if (value == nullptr) return fallback;
-    if (!value->is_boolean()) wrong_type(*value, pointer(key), "a boolean");
-    return value->get<bool>();
+    return value ? read_boolean(*value, pointer(key)) : fallback;
   }
   boost::gregorian::date date(std::string_view key) { return read_date(required(key), pointer(key)); }
   std::optional<boost::gregorian::date> optional_date(std::string_view key) {
