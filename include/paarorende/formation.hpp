@@ -10,6 +10,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "paarorende/fields.hpp"
@@ -31,6 +32,10 @@ struct ObjectiveWeights {
   double acquaintance = 5.0;      // per household with no one from its school
   double rare_peers = 40.0;       // per household whose rare diagnosis has no peer
   double mixed_conditions = 20.0;  // per household on the smaller side of a mix
+  /// Per week a household left out has waited (`waiting_since`, before the reference date):
+  /// those who have waited longest go first. A year's wait weighs 52: less than the penalty
+  /// below, so waiting orders who is left out but never leaves out one who could be placed.
+  double waiting = 1.0;
   /// Per household left out: more than any household adds to a group (an hour's travel, a
   /// stage of span, a missing peer ...), so a household is left out only when no group can hold it.
   double unassigned = 300.0;
@@ -56,7 +61,50 @@ constexpr auto fields(std::type_identity<ObjectiveWeights>) {
       field("mixed_conditions", &W::mixed_conditions,
             "G1 (soft) and G2: per household on the smaller side of a mix.")
           .between(0, 1e6),
+      field("waiting", &W::waiting, "Per week a household left out has waited (waiting_since).")
+          .between(0, 1e6),
       field("unassigned", &W::unassigned, "Per household left out.").between(0, 1e6),
+  };
+}
+
+/// The exact method's limits (docs/formation.md, "The exact method"): counts, never seconds, so
+/// the same input gives the same groups on every machine. A component is a set of households of
+/// one pool that could share a venue, directly or through others.
+struct ExactLimits {
+  /// Components of at most this many blocks (households, or households pinned together) are
+  /// enumerated: every feasible group is a column, and the integer programme is exact.
+  int enumeration_blocks = 40;
+  /// Groups evaluated while enumerating one component; above it, column generation.
+  int enumeration_nodes = 400000;
+  /// Components of at most this many blocks get column generation; larger ones the heuristic.
+  int generation_blocks = 300;
+  int generation_rounds = 15;     ///< LP rounds of column generation.
+  int pricing_nodes = 20000;      ///< Groups evaluated by one round's pricing.
+  int columns_per_round = 30;     ///< Columns added per round at most.
+  int branch_nodes = 5000;        ///< Branch-and-bound nodes of CBC.
+  /// Groups listed at most to close the gap (those whose reduced cost is below it).
+  int closing_columns = 4000;
+  int certify_nodes = 20000;      ///< Groups evaluated to decide whether one household is placeable.
+
+  friend bool operator==(const ExactLimits&, const ExactLimits&) = default;
+};
+
+constexpr auto fields(std::type_identity<ExactLimits>) {
+  using E = ExactLimits;
+  return std::tuple{
+      field("enumeration_blocks", &E::enumeration_blocks, "Components enumerated whole up to this size.")
+          .between(0, 64),
+      field("enumeration_nodes", &E::enumeration_nodes, "Groups evaluated to enumerate one component.")
+          .between(0, 1e9),
+      field("generation_blocks", &E::generation_blocks, "Components given column generation up to this size.")
+          .between(0, 1e6),
+      field("generation_rounds", &E::generation_rounds, "LP rounds of column generation.").between(0, 1e6),
+      field("pricing_nodes", &E::pricing_nodes, "Groups evaluated by one round's pricing.").between(1, 1e9),
+      field("columns_per_round", &E::columns_per_round, "Columns added per round at most.").between(1, 1e6),
+      field("branch_nodes", &E::branch_nodes, "Branch-and-bound nodes of CBC.").between(0, 1e9),
+      field("closing_columns", &E::closing_columns, "Groups listed at most to close the gap.").between(0, 1e7),
+      field("certify_nodes", &E::certify_nodes, "Groups evaluated to decide whether one household is placeable.")
+          .between(0, 1e9),
   };
 }
 
@@ -70,6 +118,9 @@ struct FormationRules {
   ObjectiveWeights weights;
   std::uint64_t seed = 1;
   int max_passes = 8;  // each pass tries every move, swap and venue once
+  /// The reference date for `waiting_since`; none: the newest `waiting_since` on the list.
+  std::optional<Date> waiting_as_of;
+  ExactLimits exact;
 
   friend bool operator==(const FormationRules&, const FormationRules&) = default;
 };
@@ -93,6 +144,9 @@ constexpr auto fields(std::type_identity<FormationRules>) {
           .between(0, 9007199254740991.0)
           .checked_by_hand(),
       field("max_passes", &F::max_passes, "Local-search passes at most.").between(0, 1000),
+      field("waiting_as_of", &F::waiting_as_of,
+            "The date waiting is counted to; none: the newest waiting_since on the list."),
+      field("exact", &F::exact, "The exact method's limits (ExactLimits)."),
   };
 }
 
@@ -161,11 +215,40 @@ struct UnassignedHousehold {
   std::string household;
   std::string rule;
   std::string reason;
+  /// false: proven that no grouping keeping the hard rules places it (`blocking_rules` say
+  /// which rules); true: a grouping places it, leaving out `would_displace` (households the
+  /// result places); none: neither proven within the limits (ExactLimits::certify_nodes).
+  std::optional<bool> placeable;
+  std::vector<std::string> would_displace;
+  std::vector<std::string> blocking_rules;
+  /// Weeks on the waitlist by the reference date, when it carries `waiting_since`.
+  std::optional<double> weeks_waited;
 
   friend bool operator==(const UnassignedHousehold&, const UnassignedHousehold&) = default;
 };
 
 std::ostream& operator<<(std::ostream& out, const UnassignedHousehold& unassigned);
+
+/// How good a formation is. `optimal`: every component solved exactly, the objective is the
+/// least any grouping reaches; `bounded`: `lower_bound` is proven, the optimum lies between it and
+/// `objective`; `heuristic`: a component too large for the exact method, and `lower_bound` is the
+/// simple bound of docs/formation.md. `lower_bound` is never above the true optimum.
+enum class OptimalityStatus { optimal, bounded, heuristic };
+
+/// "optimal", "bounded" or "heuristic".
+std::string_view to_string(OptimalityStatus status) noexcept;
+
+struct Optimality {
+  OptimalityStatus status = OptimalityStatus::heuristic;
+  double objective = 0.0;
+  double lower_bound = 0.0;
+  double gap = 0.0;  ///< (objective - lower_bound) / objective; 0 when the objective is 0.
+  int components = 0;            ///< Components formed (locked groups aside).
+  int optimal_components = 0;    ///< Of them, solved to optimality.
+  int largest_exact = 0;         ///< Blocks in the largest component solved to optimality.
+
+  friend bool operator==(const Optimality&, const Optimality&) = default;
+};
 
 struct FormationResult {
   std::vector<FormedGroup> groups;  ///< Locked groups first, then by id.
@@ -174,6 +257,7 @@ struct FormationResult {
   /// The objective by term ("travel", "size", ..., "unassigned"), weighted.
   std::map<std::string, double> terms;
   std::uint64_t seed = 1;
+  Optimality optimality;
 
   friend bool operator==(const FormationResult&, const FormationResult&) = default;
 };
@@ -213,6 +297,8 @@ class GroupEvaluator {
 
   GroupEvaluation operator()(const std::vector<std::size_t>& households, std::size_t venue) const;
   const FormationRequest& request() const noexcept { return *request_; }
+  /// The prepared problem (private to the library: detail::FormationProblem is not installed).
+  const detail::FormationProblem& problem() const noexcept { return *problem_; }
 
  private:
   std::unique_ptr<FormationRequest> request_;

@@ -68,6 +68,8 @@ struct Household {
   std::vector<Child> children;        ///< At least one.
   std::vector<Sibling> siblings;
   std::optional<AttendanceProbabilities> attendance;  ///< Its own; else the group's default.
+  /// On a waitlist: the date it joined; those who have waited longest go first (formation).
+  std::optional<Date> waiting_since;
 
   /// How many fathers this household enrols (DOMAIN G9).
   int fathers() const noexcept;

@@ -42,7 +42,61 @@ SoftScores scores_for_report(const FormationProblem& p, const std::vector<int>& 
   return scores;
 }
 
+// A reason that is a proof by counting: no grouping keeping the hard rules can place it.
+UnassignedHousehold proven(const std::string& household, const char* rule, std::string reason) {
+  UnassignedHousehold left{household, rule, std::move(reason)};
+  left.placeable = false;
+  left.blocking_rules = {rule};
+  return left;
+}
+
+std::string list_of(const std::vector<std::string>& items) {
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) text += i + 1 == items.size() ? " and " : ", ";
+    text += items[i];
+  }
+  return text;
+}
+
 }  // namespace
+
+void describe_placement(const FormationProblem& p, const Placement& placement, UnassignedHousehold& left) {
+  if (left.placeable == std::optional<bool>(false)) return;  // already proven by counting
+  const auto& households = p.request().waitlist.households;
+  const std::string limit = minutes_text(p.formation().max_travel_minutes);
+  if (placement.placeable) {
+    left.placeable = true;
+    for (int b : placement.displaced) {
+      for (int h : p.blocks()[b]) left.would_displace.push_back(households[h].id);
+    }
+    std::sort(left.would_displace.begin(), left.would_displace.end());
+    if (left.would_displace.empty()) {
+      left.reason = "it can be placed, in a group with families now left out, but that group costs more than "
+                    "leaving them out (the objective, docs/formation.md)";
+    } else {
+      const std::size_t n = left.would_displace.size();
+      left.reason = "it can be placed, but only by leaving out " + std::to_string(n) +
+                    (n == 1 ? " family" : " families") + " now in a group (" + list_of(left.would_displace) +
+                    "); the groups within " + limit + " minutes are full or would break " + left.rule;
+    }
+    return;
+  }
+  if (placement.proven) {
+    left.placeable = false;
+    left.blocking_rules = placement.blocking;
+    if (std::find(left.blocking_rules.begin(), left.blocking_rules.end(), left.rule) == left.blocking_rules.end()) {
+      left.rule = left.blocking_rules.empty() ? left.rule : left.blocking_rules.front();
+    }
+    left.reason = "no group that keeps every hard rule (" + list_of(left.blocking_rules) +
+                  ") can include it: every combination of the families within " + limit +
+                  " minutes of the venues it reaches was checked";
+    return;
+  }
+  left.placeable = std::nullopt;
+  left.reason = "neither a group that can take it nor a proof that none can was found within the search's "
+                "limit (certify_nodes); " + left.reason;
+}
 
 FormedGroup report_group(const FormationProblem& p, const std::string& id, const std::vector<int>& members, int venue,
                          bool locked) {
@@ -97,12 +151,12 @@ UnassignedHousehold explain_unassigned(const FormationProblem& p, const std::vec
   const FormationRules& formation = p.formation();
   const std::string limit = minutes_text(formation.max_travel_minutes);
   if (x.kindergarten && rules.school_age == RuleWeight::hard) {
-    return {household.id, "G6",
-            "a child in kindergarten, and school_age is hard: the course suits best once the children "
-            "have started school"};
+    return proven(household.id, "G6",
+                  "a child in kindergarten, and school_age is hard: the course suits best once the children "
+                  "have started school");
   }
   if (p.reachable(x.place).empty()) {
-    return {household.id, "C8", "no venue within " + limit + " minutes of pickup place \"" + household.school + "\""};
+    return proven(household.id, "C8", "no venue within " + limit + " minutes of pickup place \"" + household.school + "\"");
   }
   std::string category = "any category";
   const char* pool_rule = nullptr;
@@ -148,7 +202,7 @@ UnassignedHousehold explain_unassigned(const FormationProblem& p, const std::vec
     reason += " within ";
     reason += limit;
     reason += " minutes";
-    return {household.id, "C8", reason};
+    return proven(household.id, "C8", reason);
   }
   int participants = x.caregivers;
   for (int other : compatible) participants += p.info()[other].caregivers;
@@ -157,7 +211,7 @@ UnassignedHousehold explain_unassigned(const FormationProblem& p, const std::vec
     reason << "only " << compatible.size() << " other famil" << (compatible.size() == 1 ? "y" : "ies")
            << " in " << in_category << " within " << limit << " minutes, " << participants
            << " participants with it; a group needs at least " << rules.min_participants;
-    return {household.id, "G3", reason.str()};
+    return proven(household.id, "G3", reason.str());
   }
   // Enough families around: the groups near it cannot take it without breaking a hard rule, and
   // those left are too few or too unlike for a group of their own.

@@ -108,6 +108,17 @@ class FormationProblem {
     return estimated_minutes(places[from], places[to], request_.waitlist.travel_model);
   }
 
+  /// What leaving household `h` out costs: `unassigned`, and `waiting` per week it has waited
+  /// longer than the reference date's newest entry (docs/formation.md, "A waitlist is a queue").
+  double penalty_of_household(int h) const { return penalty_[h]; }
+  double penalty_of_block(int block) const {
+    double total = 0.0;
+    for (int h : blocks_[block]) total += penalty_[h];
+    return total;
+  }
+  /// Weeks household `h` has waited by the reference date (0 without `waiting_since`).
+  double weeks_waited(int h) const { return weeks_waited_[h]; }
+
   bool apart(int a, int b) const {
     for (int other : apart_[a]) {
       if (other == b) return true;
@@ -153,6 +164,8 @@ class FormationProblem {
   std::vector<int> row_;
   std::vector<int> venue_column_;
   std::size_t columns_ = 0;
+  std::vector<double> penalty_;
+  std::vector<double> weeks_waited_;
   mutable std::vector<AttendanceUnit> units_;
   mutable std::unordered_map<std::uint64_t, double> memo_;
 };
@@ -176,6 +189,52 @@ inline std::vector<int> members_of(const FormationProblem& problem, const Draft&
   }
   return members;
 }
+
+// A candidate group of the exact method: its blocks (sorted), venue and cost.
+struct Column {
+  std::vector<int> blocks;
+  int venue = -1;
+  double cost = 0.0;
+};
+
+// One component's groups after the exact method (exact.cpp), with its objective and a lower
+// bound that no grouping of the component goes below.
+struct ComponentSolution {
+  std::vector<Column> groups;
+  double objective = 0.0;
+  double lower_bound = 0.0;
+  OptimalityStatus status = OptimalityStatus::heuristic;
+  bool exact = false;  // every feasible group was a column
+};
+
+// Whether a block left out can be placed (docs/formation.md, "Reasons"): `placeable` when a
+// feasible group holds it, `displaced` the blocks the best grouping found leaves out that the
+// answer places; `proven` when placeable, or when the search for such a group was complete.
+struct Placement {
+  bool placeable = false;
+  bool proven = false;
+  std::vector<int> displaced;
+  std::vector<std::string> blocking;  // hard rules that stopped the search's branches
+};
+
+/// The active blocks in components: blocks of one pool that reach a common venue, closed under
+/// that relation; each sorted, in order of their first block.
+std::vector<std::vector<int>> components_of(const FormationProblem& problem, const std::vector<char>& active);
+
+/// The exact method on one component, from the heuristic's groups in it.
+ComponentSolution solve_component(const FormationProblem& problem, const std::vector<int>& component,
+                                  const std::vector<Column>& heuristic, const ExactLimits& limits);
+
+/// A bound on a component's objective from each household alone.
+double simple_lower_bound(const FormationProblem& problem, const std::vector<int>& component);
+
+/// Whether `block` can be placed by some grouping of its component, given the groups formed.
+Placement certify_placement(const FormationProblem& problem, const std::vector<int>& component,
+                            const std::vector<Column>& groups, int block, const ExactLimits& limits);
+
+/// The reason of a household left out, made true by its placement: `placeable`,
+/// `would_displace`, `blocking_rules`, and `reason` in words (explanation.cpp).
+void describe_placement(const FormationProblem& problem, const Placement& placement, UnassignedHousehold& left);
 
 /// A group as handed out: its households (by id unless locked), venue, the findings of the
 /// group's validate() and C8, the rules it keeps, its scores and cost.

@@ -204,6 +204,22 @@ void FormationProblem::prepare_households() {
     if (rules_.behavioural_own_group == RuleWeight::hard && x.behavioural) x.pool = 1;
     if (rules_.life_threatening_own_group == RuleWeight::hard && !x.behavioural && x.threatened) x.pool = 2;
   }
+  // A waitlist is a queue: leaving a household out costs `unassigned`, and `waiting` per week it
+  // has waited by the reference date (the newest waiting_since unless the request gives one).
+  std::optional<Date> as_of = formation_.waiting_as_of;
+  if (!as_of) {
+    for (const Household& household : households) {
+      if (household.waiting_since && (!as_of || *household.waiting_since > *as_of)) as_of = household.waiting_since;
+    }
+  }
+  penalty_.assign(households.size(), formation_.weights.unassigned);
+  weeks_waited_.assign(households.size(), 0.0);
+  for (std::size_t h = 0; h < households.size(); ++h) {
+    if (!households[h].waiting_since || !as_of) continue;
+    const double days = static_cast<double>((*as_of - *households[h].waiting_since).days());
+    weeks_waited_[h] = std::max(0.0, days / 7.0);
+    penalty_[h] += formation_.weights.waiting * weeks_waited_[h];
+  }
 }
 
 void FormationProblem::prepare_travel() {
@@ -324,6 +340,15 @@ using Problem = detail::FormationProblem;
 
 }  // namespace
 
+std::string_view to_string(OptimalityStatus status) noexcept {
+  switch (status) {
+    case OptimalityStatus::optimal: return "optimal";
+    case OptimalityStatus::bounded: return "bounded";
+    case OptimalityStatus::heuristic: break;
+  }
+  return "heuristic";
+}
+
 void check_formation_rules(const FormationRules& formation, const GroupRules& rules) {
   if (formation.target_participants < rules.min_participants ||
       formation.target_participants > rules.max_participants) {
@@ -398,8 +423,16 @@ std::optional<double> evaluate_partition(
     total += e.cost;
     assigned += households.size();
   }
-  return total + request.formation.weights.unassigned *
-                     static_cast<double>(request.waitlist.households.size() - assigned);
+  std::vector<bool> placed(request.waitlist.households.size(), false);
+  for (const auto& [households, venue] : groups) {
+    for (std::size_t h : households) placed[h] = true;
+  }
+  const detail::FormationProblem& problem = evaluate.problem();
+  for (std::size_t h = 0; h < placed.size(); ++h) {
+    if (!placed[h]) total += problem.penalty_of_household(static_cast<int>(h));
+  }
+  (void)assigned;
+  return total;
 }
 
 }  // namespace paarorende

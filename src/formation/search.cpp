@@ -2,12 +2,15 @@
 // (insertions, moves, swaps, new groups, dissolving) on the objective of objective.cpp.
 // form_groups runs it and hands what it found to explanation.cpp.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "formation_internal.hpp"
 #include "detail/input_error.hpp"
@@ -97,6 +100,8 @@ class Former {
   const std::vector<Draft>& drafts() const { return drafts_; }
   int group_of(int block) const { return group_of_[block]; }
   const std::vector<int>& group_of_blocks() const { return group_of_; }
+  /// The blocks the search places or leaves out (not locked, not excluded, a venue in reach).
+  const std::vector<bool>& active() const { return active_; }
 
   std::vector<int> members(const Draft& draft) const { return detail::members_of(p_, draft); }
 
@@ -123,8 +128,38 @@ class Former {
     return p_.evaluate(buffer_, venue);
   }
 
-  double penalty(int block) const {
-    return formation_.weights.unassigned * static_cast<double>(p_.blocks()[block].size());
+  double penalty(int block) const { return p_.penalty_of_block(block); }
+
+  // As evaluate(), at the cheapest venue for the changed group: its own venue first, then those
+  // its first household reaches (all, or the nearest few in a large instance). Moves, swaps and
+  // insertions are priced so: priced at the current venue alone, a move that pays only once the
+  // group changes venue was never seen (issue 16).
+  struct Priced {
+    Evaluation evaluation;
+    int venue = -1;
+  };
+  Priced evaluate_anywhere(const std::vector<int>& blocks, int venue, int without = -1, int with = -1) const {
+    Priced best{evaluate(blocks, venue, without, with), venue};
+    int first = with;
+    for (int b : blocks) {
+      if (b != without) {
+        first = b;
+        break;
+      }
+    }
+    if (first < 0) return best;
+    const auto& venues = p_.reachable(place_of(first));
+    const std::size_t limit = small_ ? venues.size() : std::min<std::size_t>(venues.size(), 4);
+    for (std::size_t i = 0; i < limit; ++i) {
+      const int v = venues[i].first;
+      if (v == venue) continue;
+      Evaluation e = evaluate(blocks, v, without, with);
+      if (e.broken != Broken::none) continue;
+      if (best.evaluation.broken != Broken::none || e.cost < best.evaluation.cost - 1e-9) {
+        best = {std::move(e), v};
+      }
+    }
+    return best;
   }
 
   std::uint64_t tie(int block) const {
@@ -318,17 +353,24 @@ class Former {
     int group = -1;
     double delta = -1e-9;
     double cost = 0.0;  // the group's cost with the block
+    int venue = -1;     // its venue with the block, re-chosen
   };
   template <class DeltaOf>
   Insertion best_insertion(int block, const std::vector<int>& nearby, DeltaOf delta_of) const {
     Insertion best;
     for (int g : nearby) {
-      const Evaluation e = evaluate(drafts_[g].blocks, drafts_[g].venue, -1, block);
-      if (e.broken != Broken::none) continue;
-      const double delta = delta_of(e.cost, g);
-      if (delta < best.delta) best = {g, delta, e.cost};
+      const Priced priced = evaluate_anywhere(drafts_[g].blocks, drafts_[g].venue, -1, block);
+      if (priced.evaluation.broken != Broken::none) continue;
+      const double delta = delta_of(priced.evaluation.cost, g);
+      if (delta < best.delta) best = {g, delta, priced.evaluation.cost, priced.venue};
     }
     return best;
+  }
+
+  // A group's new blocks' cost at its (re-chosen) venue.
+  void settle(int group, double cost, int venue) {
+    if (venue != drafts_[group].venue) set_venue(group, venue);
+    drafts_[group].cost = cost;
   }
 
   // Calls visit(block, nearby) for each block left out (the active ones) or, when `placed`,
@@ -351,7 +393,7 @@ class Former {
       });
       if (best.group >= 0) {
         attach(best.group, block);
-        drafts_[best.group].cost = best.cost;
+        settle(best.group, best.cost, best.venue);
       }
     });
   }
@@ -359,8 +401,9 @@ class Former {
   void move_blocks() {
     visit_worth_a_look(true, 8, [&](int block, const std::vector<int>& nearby) {
       const int from = group_of_[block];
-      const Evaluation without = evaluate(drafts_[from].blocks, drafts_[from].venue, block);
-      if (without.broken != Broken::none) return;
+      const Priced left = evaluate_anywhere(drafts_[from].blocks, drafts_[from].venue, block);
+      if (left.evaluation.broken != Broken::none) return;
+      const Evaluation& without = left.evaluation;
       const Insertion best = best_insertion(block, nearby, [&](double cost, int g) {
         return without.cost + cost - drafts_[from].cost - drafts_[g].cost;  // both groups' change
       });
@@ -368,14 +411,14 @@ class Former {
       const double out = without.cost + penalty(block) - drafts_[from].cost;
       if (out < best.delta) {
         detach(from, block);
-        drafts_[from].cost = without.cost;
+        settle(from, without.cost, left.venue);
         return;
       }
       if (best.group >= 0) {
         detach(from, block);
-        drafts_[from].cost = without.cost;
+        settle(from, without.cost, left.venue);
         attach(best.group, block);
-        drafts_[best.group].cost = best.cost;
+        settle(best.group, best.cost, best.venue);
       }
     });
   }
@@ -390,18 +433,18 @@ class Former {
         const auto others = drafts_[g].blocks;
         for (int other : others) {
           if (!small_ && block_caregivers_[other] != block_caregivers_[block]) continue;
-          if (p_.travel(place_of(other), drafts_[from].venue) == no_route) continue;
-          const Evaluation ea = evaluate(drafts_[from].blocks, drafts_[from].venue, block, other);
-          if (ea.broken != Broken::none) continue;
-          const Evaluation ec = evaluate(drafts_[g].blocks, drafts_[g].venue, other, block);
-          if (ec.broken != Broken::none) continue;
-          if (ea.cost + ec.cost < drafts_[from].cost + drafts_[g].cost - 1e-9) {
+          if (!small_ && p_.travel(place_of(other), drafts_[from].venue) == no_route) continue;
+          const Priced a = evaluate_anywhere(drafts_[from].blocks, drafts_[from].venue, block, other);
+          if (a.evaluation.broken != Broken::none) continue;
+          const Priced c = evaluate_anywhere(drafts_[g].blocks, drafts_[g].venue, other, block);
+          if (c.evaluation.broken != Broken::none) continue;
+          if (a.evaluation.cost + c.evaluation.cost < drafts_[from].cost + drafts_[g].cost - 1e-9) {
             detach(from, block);
             detach(g, other);
             attach(from, other);
             attach(g, block);
-            drafts_[from].cost = ea.cost;
-            drafts_[g].cost = ec.cost;
+            settle(from, a.evaluation.cost, a.venue);
+            settle(g, c.evaluation.cost, c.venue);
             swapped = true;
             break;
           }
@@ -649,13 +692,57 @@ FormationResult form_groups(const FormationRequest& request) {
     }
   }
   const Former& former = *best;
+  // The exact method, component by component, from the heuristic's groups (exact.cpp).
+  const ExactLimits& limits = request.formation.exact;
+  std::vector<char> active(problem.blocks().size(), 0);
+  for (std::size_t b = 0; b < active.size(); ++b) active[b] = former.active()[b] ? 1 : 0;
+  const auto components = detail::components_of(problem, active);
+  std::vector<int> component_of(problem.blocks().size(), -1);
+  for (std::size_t c = 0; c < components.size(); ++c) {
+    for (int b : components[c]) component_of[b] = static_cast<int>(c);
+  }
+  std::vector<std::vector<detail::Column>> heuristic(components.size());
+  for (const Draft& draft : former.drafts()) {
+    if (!draft.alive) continue;
+    std::vector<int> blocks = draft.blocks;
+    std::sort(blocks.begin(), blocks.end());
+    heuristic[component_of[blocks.front()]].push_back({blocks, draft.venue, draft.cost});
+  }
+  std::vector<detail::ComponentSolution> solved;
+  solved.reserve(components.size());
+  Optimality& optimality = result.optimality;
+  optimality.components = static_cast<int>(components.size());
+  OptimalityStatus status = OptimalityStatus::optimal;
+  double lower_bound = 0.0;
+  for (std::size_t c = 0; c < components.size(); ++c) {
+    solved.push_back(detail::solve_component(problem, components[c], heuristic[c], limits));
+    const detail::ComponentSolution& solution = solved.back();
+    lower_bound += solution.lower_bound;
+    if (solution.status == OptimalityStatus::optimal) {
+      ++optimality.optimal_components;
+      optimality.largest_exact = std::max(optimality.largest_exact, static_cast<int>(components[c].size()));
+    }
+    if (solution.status == OptimalityStatus::heuristic) status = OptimalityStatus::heuristic;
+    else if (solution.status == OptimalityStatus::bounded && status == OptimalityStatus::optimal) {
+      status = OptimalityStatus::bounded;
+    }
+  }
+  // The groups as drafts, for the names and the explanations.
+  std::vector<Draft> drafts;
+  std::vector<int> group_of_block(problem.blocks().size(), -1);
+  for (const auto& solution : solved) {
+    for (const detail::Column& column : solution.groups) {
+      for (int b : column.blocks) group_of_block[b] = static_cast<int>(drafts.size());
+      drafts.push_back({column.blocks, column.venue, problem.info()[problem.blocks()[column.blocks[0]][0]].pool,
+                        column.cost, true, 0});
+    }
+  }
   // Formed groups, named in a stable order (by venue, then first household), skipping locked ids.
   std::vector<std::pair<std::pair<std::string, std::string>, std::size_t>> order;
-  for (std::size_t g = 0; g < former.drafts().size(); ++g) {
-    const Draft& draft = former.drafts()[g];
-    if (!draft.alive) continue;
+  for (std::size_t g = 0; g < drafts.size(); ++g) {
+    const Draft& draft = drafts[g];
     std::string first;
-    for (int h : former.members(draft)) {
+    for (int h : detail::members_of(problem, draft)) {
       if (first.empty() || waitlist.households[h].id < first) first = waitlist.households[h].id;
     }
     order.push_back({{waitlist.places[draft.venue].id, first}, g});
@@ -663,14 +750,14 @@ FormationResult form_groups(const FormationRequest& request) {
   std::sort(order.begin(), order.end());
   int number = 0;
   for (const auto& entry : order) {
-    const Draft& draft = former.drafts()[entry.second];
+    const Draft& draft = drafts[entry.second];
     std::string id;
     do {
       id = "g";
       id += std::to_string(++number);
     } while (group_ids.count(id));
     group_ids.insert(id);
-    FormedGroup formed = detail::report_group(problem, id, former.members(draft), draft.venue, false);
+    FormedGroup formed = detail::report_group(problem, id, detail::members_of(problem, draft), draft.venue, false);
     for (const GroupViolation& v : formed.violations) {
       if (v.severity == Severity::error) {
         // The objective and validate() disagree: a bug, never a result to hand out.
@@ -679,17 +766,49 @@ FormationResult form_groups(const FormationRequest& request) {
     }
     result.groups.push_back(std::move(formed));
   }
+  double fixed_cost = 0.0;  // what every grouping pays: locked groups, households no group can take
   for (std::size_t h = 0; h < problem.households(); ++h) {
-    if (taken[h] || former.group_of(problem.info()[h].block) >= 0) continue;
-    result.unassigned.push_back(
-        detail::explain_unassigned(problem, former.drafts(), former.group_of_blocks(), static_cast<int>(h)));
+    const int block = problem.info()[h].block;
+    if (taken[h] || group_of_block[block] >= 0) continue;
+    UnassignedHousehold left = detail::explain_unassigned(problem, drafts, group_of_block, static_cast<int>(h));
+    if (!active[block]) {
+      left.placeable = false;  // no venue in reach, or a hard rule no group can mend (G6)
+      left.blocking_rules = {left.rule};
+      fixed_cost += problem.penalty_of_household(static_cast<int>(h));
+    } else {
+      const int c = component_of[block];
+      const detail::Placement placement =
+          detail::certify_placement(problem, components[c], solved[c].groups, block, limits);
+      detail::describe_placement(problem, placement, left);
+    }
+    if (const auto& since = waitlist.households[h].waiting_since) {
+      left.weeks_waited = problem.weeks_waited(static_cast<int>(h));
+      left.reason += "; on the waitlist since " + boost::gregorian::to_iso_extended_string(*since) + " (" +
+                     std::to_string(static_cast<long>(std::floor(*left.weeks_waited))) + " weeks)";
+    }
+    result.unassigned.push_back(std::move(left));
   }
   for (const FormedGroup& group : result.groups) {
     result.objective += group.cost;
     problem.add_terms(group.scores, result.terms);
   }
+  double waiting = 0.0;
+  for (const UnassignedHousehold& left : result.unassigned) {
+    const int h = problem.household_of(left.household);
+    waiting += problem.penalty_of_household(h) - request.formation.weights.unassigned;
+  }
   result.terms["unassigned"] = request.formation.weights.unassigned * static_cast<double>(result.unassigned.size());
-  result.objective += result.terms["unassigned"];
+  result.terms["waiting"] = waiting;
+  result.objective += result.terms["unassigned"] + waiting;
+  // How good it is: the components' bounds, plus what every grouping pays.
+  for (const FormedGroup& group : result.groups) {
+    if (group.locked) fixed_cost += group.cost;
+  }
+  optimality.status = status;
+  optimality.objective = result.objective;
+  optimality.lower_bound = std::min(result.objective, lower_bound + fixed_cost);
+  if (status == OptimalityStatus::optimal) optimality.lower_bound = result.objective;
+  optimality.gap = result.objective > 0.0 ? (result.objective - optimality.lower_bound) / result.objective : 0.0;
   return result;
 }
 

@@ -4,9 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "detail/names.hpp"
 #include "io/json_reader.hpp"
@@ -26,6 +29,9 @@ Member read_field(const Json& value, const std::string& pointer, const Field<T, 
     return read_fields<Member>(value, pointer, current);
   } else if constexpr (std::is_same_v<Member, bool>) {
     return read_boolean(value, pointer);
+  } else if constexpr (std::is_same_v<Member, std::optional<boost::gregorian::date>>) {
+    if (value.is_null()) return std::nullopt;
+    return read_date(value, pointer);
   } else if constexpr (std::is_enum_v<Member>) {
     return read_named(value, pointer, names_of(Member{}));
   } else if constexpr (std::is_integral_v<Member>) {
@@ -68,6 +74,8 @@ Json write_field(const Member& value) {
     return write_fields(value);
   } else if constexpr (std::is_enum_v<Member>) {
     return std::string(names_of(Member{}).name(value));
+  } else if constexpr (std::is_same_v<Member, std::optional<boost::gregorian::date>>) {
+    return value ? Json(boost::gregorian::to_iso_extended_string(*value)) : Json(nullptr);
   } else {
     return value;
   }

@@ -242,14 +242,28 @@ Json to_json(const FormationResult& result, const std::string& waitlist_id) {
   }
   Json unassigned = Json::array();
   for (const UnassignedHousehold& left : result.unassigned) {
-    unassigned.push_back({{"household", left.household}, {"rule", left.rule}, {"reason", left.reason}});
+    Json entry{{"household", left.household}, {"rule", left.rule}, {"reason", left.reason}};
+    entry["placeable"] = left.placeable ? Json(*left.placeable) : Json(nullptr);
+    entry["would_displace"] = left.would_displace;
+    entry["blocking_rules"] = left.blocking_rules;
+    if (left.weeks_waited) entry["weeks_waited"] = *left.weeks_waited;
+    unassigned.push_back(std::move(entry));
   }
+  const Optimality& optimality = result.optimality;
   Json terms = Json::object();
   for (const auto& [name, value] : result.terms) terms[name] = value;
   return Json{{"waitlist", waitlist_id},
               {"seed", result.seed},
               {"objective", result.objective},
               {"terms", terms},
+              {"optimality",
+               {{"status", std::string(to_string(optimality.status))},
+                {"objective", optimality.objective},
+                {"lower_bound", optimality.lower_bound},
+                {"gap", optimality.gap},
+                {"components", optimality.components},
+                {"optimal_components", optimality.optimal_components},
+                {"largest_exact", optimality.largest_exact}}},
               {"summary",
                {{"households", assigned + result.unassigned.size()},
                 {"groups", result.groups.size()},

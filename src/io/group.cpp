@@ -77,6 +77,7 @@ Household read_household(const Json& value, const std::string& pointer,
   household.municipality = in.string_or("municipality", "");
   household.school = in.string_or("school", "");
   if (in.find("care_closes")) household.care_closes = in.clock("care_closes");
+  household.waiting_since = in.optional_date("waiting_since");
   household.caregivers = read_array<Caregiver>(in, "caregivers", read_caregiver);
   household.children = read_array<Child>(in, "children", read_household_child);
   household.siblings = read_array<Sibling>(in, "siblings", read_sibling);
@@ -162,6 +163,7 @@ Json to_json(const Household& household) {
   if (!household.municipality.empty()) document["municipality"] = household.municipality;
   if (!household.school.empty()) document["school"] = household.school;
   if (household.care_closes) document["care_closes"] = clock_time(*household.care_closes);
+  if (household.waiting_since) document["waiting_since"] = iso_date(*household.waiting_since);
   document["caregivers"] = caregivers;
   document["children"] = children;
   document["siblings"] = siblings;

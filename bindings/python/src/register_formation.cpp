@@ -150,6 +150,11 @@ void register_formation(py::module_& m) {
   def_field_value(weights, "The weights; each a number 0 or more.",
                   "The value as its keyword constructor, defaults left out.");
 
+  py::class_<ExactLimits> exact(m, "ExactLimits",
+                                "The exact method's limits: counts, never seconds, so the same input gives the "
+                                "same groups on every machine (docs/formation.md, 'The exact method').");
+  def_field_value(exact, "The limits; each a count.", "The value as its keyword constructor, defaults left out.");
+
   py::class_<FormationRules> rules(m, "FormationRules",
                                    "The formation's own settings beside the group rules: the target size "
                                    "(G3), the travel limit (C8), the objective weights and the seed.");
@@ -262,13 +267,52 @@ void register_formation(py::module_& m) {
   unassigned.def_readonly("household", &UnassignedHousehold::household, "The household's id.")
       .def_readonly("rule", &UnassignedHousehold::rule, "The DOMAIN rule id (C8, G1, G3, ...).")
       .def_readonly("reason", &UnassignedHousehold::reason, "Why, in a sentence.")
+      .def_readonly("placeable", &UnassignedHousehold::placeable,
+                    "False: proven that no grouping keeping the hard rules places it; True: a grouping "
+                    "places it (leaving out would_displace); None: neither proven within the limits.")
+      .def_property_readonly(
+          "would_displace", [](const UnassignedHousehold& self) { return self.would_displace; },
+          "When placeable: the households now in a group that the best grouping found to place it leaves out.")
+      .def_property_readonly(
+          "blocking_rules", [](const UnassignedHousehold& self) { return self.blocking_rules; },
+          "When not placeable: the hard rules that keep it out.")
+      .def_readonly("weeks_waited", &UnassignedHousehold::weeks_waited,
+                    "Weeks on the waitlist by the reference date, when it carries waiting_since; else None.")
       .def(
           "__repr__",
           [](const UnassignedHousehold& self) {
             return "UnassignedHousehold(" + field("household", self.household) + ", " + field("rule", self.rule) +
-                   ", " + field("reason", self.reason) + ")";
+                   ", placeable=" + (self.placeable ? (*self.placeable ? "True" : "False") : "None") + ", " +
+                   field("reason", self.reason) + ")";
           },
           "The value.");
+
+  py::enum_<OptimalityStatus>(m, "OptimalityStatus",
+                               "optimal: proven least; bounded: between lower_bound and the objective; "
+                               "heuristic: a component too large for the exact method.")
+      .value("optimal", OptimalityStatus::optimal)
+      .value("bounded", OptimalityStatus::bounded)
+      .value("heuristic", OptimalityStatus::heuristic);
+
+  py::class_<Optimality> optimality(m, "Optimality",
+                                    "How good a formation is: its status, the objective, a lower bound no grouping "
+                                    "goes below, the gap between them, and the components solved exactly.");
+  optimality.def_readonly("status", &Optimality::status, "An OptimalityStatus.")
+      .def_readonly("objective", &Optimality::objective, "The objective of the groups formed.")
+      .def_readonly("lower_bound", &Optimality::lower_bound, "Never above the true optimum.")
+      .def_readonly("gap", &Optimality::gap, "(objective - lower_bound) / objective.")
+      .def_readonly("components", &Optimality::components, "Components formed (locked groups aside).")
+      .def_readonly("optimal_components", &Optimality::optimal_components, "Of them, solved to optimality.")
+      .def_readonly("largest_exact", &Optimality::largest_exact,
+                    "Blocks in the largest component solved to optimality.")
+      .def(
+          "__repr__",
+          [](const Optimality& self) {
+            return "Optimality(status=" + std::string(to_string(self.status)) + ", objective=" +
+                   py_repr(self.objective) + ", lower_bound=" + py_repr(self.lower_bound) + ", gap=" +
+                   py_repr(self.gap) + ")";
+          },
+          "A summary.");
 
   py::class_<FormationResult> result(
       m, "FormationResult",
@@ -280,6 +324,8 @@ void register_formation(py::module_& m) {
       .def_readonly("objective", &FormationResult::objective, "The objective (lower is better).")
       .def_readonly("terms", &FormationResult::terms, "The objective by term, weighted.")
       .def_readonly("seed", &FormationResult::seed, "The seed used.")
+      .def_readonly("optimality", &FormationResult::optimality,
+                    "How good the groups are: optimal, or bounded with a proven lower bound (Optimality).")
       .def(
           "to_records",
           [](const FormationResult& self) {
@@ -303,11 +349,14 @@ void register_formation(py::module_& m) {
           [](const FormationResult& self) {
             py::list records;
             for (const UnassignedHousehold& u : self.unassigned) {
-              records.append(py::dict("household"_a = u.household, "rule"_a = u.rule, "reason"_a = u.reason));
+              records.append(py::dict("household"_a = u.household, "rule"_a = u.rule, "reason"_a = u.reason,
+                                      "placeable"_a = u.placeable, "would_displace"_a = u.would_displace,
+                                      "blocking_rules"_a = u.blocking_rules, "weeks_waited"_a = u.weeks_waited));
             }
             return records;
           },
-          "One dict per household left out: household, rule, reason.")
+          "One dict per household left out: household, rule, reason, placeable, would_displace, "
+          "blocking_rules, weeks_waited.")
       .def(
           "household_records",
           [](const FormationResult& self) {

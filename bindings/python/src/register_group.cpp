@@ -49,7 +49,7 @@ std::string repr(const Household& household) {
   add_changed_fields(text, household, d, "municipality", &Household::municipality, "school",
                      &Household::school, "care_closes", &Household::care_closes, "caregivers",
                      &Household::caregivers, "children", &Household::children, "siblings",
-                     &Household::siblings);
+                     &Household::siblings, "waiting_since", &Household::waiting_since);
   if (household.attendance) text += ", attendance=" + repr(*household.attendance);
   return text + ")";
 }
@@ -374,15 +374,15 @@ void register_group(py::module_& m) {
       .def(py::init([](std::string id, std::string municipality, std::string school,
                        std::optional<ClockTime> care_closes, std::vector<Caregiver> caregivers,
                        std::vector<Child> children, std::vector<Sibling> siblings,
-                       std::optional<AttendanceProbabilities> attendance) {
-             return Household{
-                 std::move(id),         std::move(municipality), std::move(school),   care_closes,
-                 std::move(caregivers), std::move(children),     std::move(siblings), attendance};
+                       std::optional<AttendanceProbabilities> attendance, std::optional<Date> waiting_since) {
+             return Household{std::move(id),         std::move(municipality), std::move(school),
+                              care_closes,           std::move(caregivers),   std::move(children),
+                              std::move(siblings),   attendance,              waiting_since};
            }),
            py::kw_only(), "id"_a, "municipality"_a = "", "school"_a = "",
            "care_closes"_a = py::none(), "caregivers"_a = std::vector<Caregiver>{},
            "children"_a = std::vector<Child>{}, "siblings"_a = std::vector<Sibling>{},
-           "attendance"_a = py::none(),
+           "attendance"_a = py::none(), "waiting_since"_a = py::none(),
            "Household `id` (a pseudonym such as \"h01\"). validate_group() requires 1 or 2 "
            "caregivers and at least one child; `attendance` None uses the group rules' "
            "default_attendance (DOMAIN G5).")
@@ -393,6 +393,9 @@ void register_group(py::module_& m) {
       .def_readwrite("school", &Household::school,
                      "The school or pickup place (DOMAIN G7: parents at the same school know each "
                      "other; C8: the venue is near it).")
+      .def_readwrite("waiting_since", &Household::waiting_since,
+                     "On a waitlist: the date it joined (datetime.date), or None. When not everyone can be "
+                     "placed, those who have waited longest go first (docs/formation.md).")
       .def_readwrite("care_closes", &Household::care_closes,
                      "When the children's after-school care closes (datetime.time), or None "
                      "(DOMAIN C3). No group rule uses it yet.")

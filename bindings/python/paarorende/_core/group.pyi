@@ -148,11 +148,13 @@ class Household(metaclass=_pybind11_type):
     children: list[Child]
     siblings: list[Sibling]
     attendance: AttendanceProbabilities | None
+    waiting_since: datetime.date | None
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, id: str, municipality: str = "", school: str = "",
                  care_closes: datetime.time | None = None, caregivers: list[Caregiver] = ...,
                  children: list[Child] = ..., siblings: list[Sibling] = ...,
-                 attendance: AttendanceProbabilities | None = None) -> None: ...
+                 attendance: AttendanceProbabilities | None = None,
+                 waiting_since: datetime.date | None = None) -> None: ...
     @property
     def fathers(self) -> int: ...
     def __eq__(self, other: object) -> bool: ...
