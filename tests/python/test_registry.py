@@ -36,7 +36,7 @@ def test_every_type_names_an_existing_command_and_schema(cli, documents):
     for entry in documents:
         assert entry["command"][0] in commands, entry
         assert (SCHEMAS / entry["schema"]).is_file(), entry
-        assert entry["formats"] and set(entry["formats"]) <= {"json", "csv"}, entry
+        assert entry["formats"] and set(entry["formats"]) <= {"json", "csv", "xlsx", "ics"}, entry
 
 
 def test_every_command_that_reads_a_document_is_in_the_registry(cli, documents):
