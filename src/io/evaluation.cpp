@@ -74,6 +74,34 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// The share of the words of `header` (4 letters or more) whose first 5 letters begin a word of
+// `item`: "bevertningen" shares its stem with "bevertning".
+double shared_stems(std::string_view header, std::string_view item) {
+  const auto words = [](std::string_view text) {
+    std::vector<std::string_view> out;
+    for (std::size_t at = 0; at < text.size();) {
+      const auto end = std::min(text.find(' ', at), text.size());
+      if (end - at >= 4) out.push_back(text.substr(at, end - at));
+      at = end + 1;
+    }
+    return out;
+  };
+  const auto header_words = words(header);
+  const auto item_words = words(item);
+  if (header_words.empty()) return 0.0;
+  std::size_t shared = 0;
+  for (const auto word : header_words) {
+    const std::string_view stem = word.substr(0, 5);
+    for (const auto other : item_words) {
+      if (other.substr(0, stem.size()) == stem) {
+        ++shared;
+        break;
+      }
+    }
+  }
+  return static_cast<double>(shared) / static_cast<double>(header_words.size());
+}
+
 // The headers that mean an item, as survey_header_key writes them: its id, texts and aliases.
 std::vector<std::string> item_keys(const Item& item) {
   std::vector<std::string> keys{survey_header_key(item.id), survey_header_key(item.text.nb)};
@@ -522,11 +550,16 @@ EvaluationResponses responses_from_table(const CsvTable& table, const Evaluation
       if (std::find(keys[i].begin(), keys[i].end(), key) != keys[i].end()) item = i;
     }
     if (!item) {
-      // The closest item, by its id, texts and aliases, for the message.
-      std::size_t best = 0, best_distance = static_cast<std::size_t>(-1);
+      // The closest item, by its id, texts and aliases, for the message: the least edit distance
+      // relative to the longer text (so that a short id is not closest to everything), less half
+      // the share of words whose stems the two share.
+      std::size_t best = 0;
+      double best_distance = 2.0;
       for (std::size_t i = 0; i < form.items.size(); ++i) {
         for (const auto& item_key : keys[i]) {
-          const std::size_t distance = edit_distance(key, item_key);
+          const double longer = static_cast<double>(std::max({key.size(), item_key.size(), std::size_t{1}}));
+          const double distance =
+              static_cast<double>(edit_distance(key, item_key)) / longer - 0.5 * shared_stems(key, item_key);
           if (distance < best_distance) {
             best = i;
             best_distance = distance;

@@ -61,7 +61,7 @@ constexpr std::string_view day_field_names[day_field_count] = {"dato", "skole", 
 constexpr bool day_field_required[day_field_count] = {true, true, true, false, true, false};
 
 // Ja/Nei as open data writes it, and the words and numbers spreadsheets and JSON use.
-bool yes_no(std::string_view text, const std::string& where) {
+bool ja_nei(std::string_view text, const std::string& where) {
   const std::string word = column_key(text);
   if (word == "ja" || word == "j" || word == "yes" || word == "y" || word == "true" || word == "1") return true;
   if (word == "nei" || word == "n" || word == "no" || word == "false" || word == "0") return false;
@@ -284,11 +284,11 @@ SchoolDays school_days_from_table(const CsvTable& table) {
     SchoolDay day;
     day.date = day_date(cell(DayField::date), where_of(DayField::date));
     const std::string school = school_name(cell(DayField::school), where_of(DayField::school));
-    day.pupils = yes_no(cell(DayField::pupils), where_of(DayField::pupils));
-    day.care = yes_no(cell(DayField::care), where_of(DayField::care));
+    day.pupils = ja_nei(cell(DayField::pupils), where_of(DayField::pupils));
+    day.care = ja_nei(cell(DayField::care), where_of(DayField::care));
     // Without a laererdag column, the staff work when the pupils are at school.
     day.teachers = column_of[static_cast<std::size_t>(DayField::teachers)]
-                       ? yes_no(cell(DayField::teachers), where_of(DayField::teachers))
+                       ? ja_nei(cell(DayField::teachers), where_of(DayField::teachers))
                        : day.pupils;
     day.comment = trim_blanks(cell(DayField::comment));
     collector.add(school, day, where_of, "row " + std::to_string(row.row));
@@ -350,7 +350,7 @@ SchoolDays school_days_from_json(const Json& document) {
       const Json& value = *fields[static_cast<std::size_t>(field)];
       if (value.is_boolean()) return value.get<bool>();
       if (!value.is_string()) detail::wrong_type(value, where_of(field), "\"Ja\", \"Nei\" or a boolean");
-      return yes_no(value.get<std::string>(), where_of(field));
+      return ja_nei(value.get<std::string>(), where_of(field));
     };
     SchoolDay day;
     day.date = day_date(detail::read_string(*fields[0], where_of(DayField::date)), where_of(DayField::date));

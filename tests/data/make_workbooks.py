@@ -201,6 +201,24 @@ def survey_exports(folder: pathlib.Path) -> dict[str, list[list]]:
     return tables
 
 
+def bad_responses(folder: pathlib.Path) -> None:
+    """Bad inputs of tests/bad_inputs/evaluation-responses/: a cell that is not its item's value,
+    and a workbook whose question the form does not have."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Ark1"
+    sheet.append(["ID", "Navn", "1. Tidspunkt for samlingen, dvs klokkeslett", "2. Lengde på samlingen"])
+    sheet.append([1, "Kari Nordmann", 4, 3])
+    sheet.append([2, "Ola Nordmann", 5, 9])
+    save(workbook, folder / "answer-out-of-range.xlsx")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Skjema1"
+    sheet.append(["Starttidspunkt", "Hvordan var maten?"])
+    sheet.append([datetime.datetime(2020, 3, 2, 10, 0), 4])
+    save(workbook, folder / "unknown-question.xlsx")
+
+
 def main() -> None:
     data = HERE / "xlsx"
     openpyxl_types(data / "openpyxl-types.xlsx")
@@ -211,6 +229,7 @@ def main() -> None:
     school_days(REPO / "tests" / "fuzz" / "corpus" / "school-days" / "open-data.xlsx")
     bad_school_days(REPO / "tests" / "bad_inputs" / "school-days")
     survey_exports(HERE / "surveys")
+    bad_responses(REPO / "tests" / "bad_inputs" / "evaluation-responses")
     import shutil
     shutil.copy(HERE / "surveys" / "ms-forms-nb.xlsx",
                 REPO / "tests" / "fuzz" / "corpus" / "evaluation-responses" / "ms-forms-nb.xlsx")
