@@ -77,7 +77,8 @@ bool is_school_days_file(const std::filesystem::path& path) {
   }
   if (extension == ".csv" || extension == ".xlsx" || extension == ".ics") return true;
   const Json document = load_json_file(path);
-  return document.is_array() || (document.is_object() && document.contains("days"));
+  // An empty array is neither: the municipality's calendar reader says what it expected.
+  return (document.is_array() && !document.empty()) || (document.is_object() && document.contains("days"));
 }
 
 int command_closed(const std::vector<std::string>& args) {

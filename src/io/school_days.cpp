@@ -293,6 +293,10 @@ SchoolDays school_days_from_table(const CsvTable& table) {
     day.comment = trim_blanks(cell(DayField::comment));
     collector.add(school, day, where_of, "row " + std::to_string(row.row));
   }
+  if (table.rows.size() == 1) {
+    // DOMAIN X2: an empty calendar would leave every school silently open.
+    detail::raise_input_error("row " + std::to_string(header.row + 1), "no days: expected a row per school and day");
+  }
   return collector.finish();
 }
 
@@ -322,6 +326,7 @@ SchoolDays school_days_from_json(const Json& document) {
   }
   if (!rows->is_array()) detail::wrong_type(*rows, rows_pointer.empty() ? "/" : rows_pointer, "an array of days");
   detail::check_limit(rows->size(), max_responses, "days", rows_pointer.empty() ? "/" : rows_pointer);
+
   for (std::size_t r = 0; r < rows->size(); ++r) {
     const std::string pointer = detail::index_pointer(rows_pointer, r);
     const Json& row = (*rows)[r];
@@ -364,7 +369,12 @@ SchoolDays school_days_from_json(const Json& document) {
     }
     collector.add(school, day, where_of, pointer);
   }
-  return collector.finish();
+  SchoolDays result = collector.finish();
+  if (result.schools.empty()) {
+    // DOMAIN X2: an empty calendar would leave every school silently open.
+    detail::raise_input_error(rows_pointer.empty() ? "/" : rows_pointer, "no days: expected a row per school and day");
+  }
+  return result;
 }
 
 SchoolDays school_days_from_ical(std::string_view text, const std::string& school) {

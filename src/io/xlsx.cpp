@@ -20,6 +20,7 @@
 #include "detail/input_error.hpp"
 #include "detail/text.hpp"
 #include "paarorende/error.hpp"
+#include "io/xlsx_parts.hpp"
 #include "paarorende/limits.hpp"
 
 namespace paarorende {
@@ -456,8 +457,9 @@ std::string clock_digits(long value) {
 // Lotus 1-2-3's 1900-02-29 (serial 60) kept for compatibility, or from 1904-01-01 = 0
 // (ECMA-376 Part 1, 18.17.4.1). The fraction is the time of day.
 XlsxCell date_cell(double serial, bool date1904, const std::string& where) {
-  // 2958465 is 9999-12-31, the last date either system has.
-  if (!(serial >= 0.0 && serial < 2958466.0)) {
+  // 9999-12-31, the last date either system has, is serial 2958465 (1900) or 2957003 (1904).
+  const double past_last = date1904 ? 2957004.0 : 2958466.0;
+  if (!(serial >= 0.0 && serial < past_last)) {
     detail::raise_input_error(where, "a date serial number out of range: " + number_text(serial));
   }
   XlsxCell cell;
@@ -662,6 +664,28 @@ class SheetReader : public XmlReader {
 
 std::string sheet_where(std::string_view sheet) { return "sheet " + detail::quote_input(sheet); }
 
+// A part's name and text; an empty text is a part the workbook does not have.
+struct NamedPart {
+  std::string name;
+  std::string_view text;
+};
+
+// The sheet from its part, the shared strings and the styles: the XML layer of read_xlsx.
+XlsxSheet read_sheet_parts(const std::string& sheet_name, bool date1904, const NamedPart& sheet_part,
+                           const NamedPart& strings_part, const NamedPart& styles_part) {
+  SharedStringsReader strings;
+  StylesReader styles;
+  if (!strings_part.text.empty()) parse_xml(strings_part.text, strings_part.name, "", strings);
+  if (!styles_part.text.empty()) parse_xml(styles_part.text, styles_part.name, "", styles);
+  SheetReader reader(sheet_name, strings.strings, styles, date1904);
+  parse_xml(sheet_part.text, sheet_part.name, sheet_where(sheet_name), reader);
+  XlsxSheet sheet;
+  sheet.name = sheet_name;
+  sheet.date1904 = date1904;
+  sheet.rows = std::move(reader.rows);
+  return sheet;
+}
+
 }  // namespace
 
 std::string_view to_string(XlsxCellKind kind) noexcept { return xlsx_cell_kind_names.name(kind); }
@@ -708,24 +732,23 @@ XlsxSheet read_xlsx(std::string_view bytes, std::string_view sheet_name) {
   const auto xml = archive.part(part);
   if (!xml) detail::raise_input_error(where, "the sheet's part " + detail::quote_input(part) + " is not in the archive");
 
-  SharedStringsReader strings;
-  StylesReader styles;
+  std::string strings_part, strings_xml, styles_part, styles_xml;
   for (const auto& relationship : read_relationships(archive, relationships_part(workbook.part))) {
     const std::string target = resolve_target(folder, relationship.target);
     if (type_ends_with(relationship.type, "/sharedStrings")) {
-      if (const auto text = archive.part(target)) parse_xml(*text, target, "", strings);
+      if (auto text = archive.part(target)) strings_xml = std::move(*text), strings_part = target;
     } else if (type_ends_with(relationship.type, "/styles")) {
-      if (const auto text = archive.part(target)) parse_xml(*text, target, "", styles);
+      if (auto text = archive.part(target)) styles_xml = std::move(*text), styles_part = target;
     }
   }
+  return read_sheet_parts(chosen->name, workbook.date1904, {part, *xml}, {strings_part, strings_xml},
+                          {styles_part, styles_xml});
+}
 
-  SheetReader reader(chosen->name, strings.strings, styles, workbook.date1904);
-  parse_xml(*xml, part, where, reader);
-  XlsxSheet sheet;
-  sheet.name = chosen->name;
-  sheet.date1904 = workbook.date1904;
-  sheet.rows = std::move(reader.rows);
-  return sheet;
+XlsxSheet detail::read_xlsx_parts(std::string_view sheet_xml, std::string_view shared_strings_xml,
+                                  std::string_view styles_xml, bool date1904, const std::string& sheet_name) {
+  return read_sheet_parts(sheet_name, date1904, {"xl/worksheets/sheet1.xml", sheet_xml},
+                          {"xl/sharedStrings.xml", shared_strings_xml}, {"xl/styles.xml", styles_xml});
 }
 
 CsvTable to_csv_table(const XlsxSheet& sheet) {
