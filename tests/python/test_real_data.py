@@ -129,3 +129,49 @@ def test_aliases_and_labels_of_a_municipalitys_form(tmp_path):
                       encoding="utf-8")
     responses = paarorende.load_responses(export, form)
     assert [r.answers[0].value for r in responses.responses] == [5, 3]
+
+
+# --- planning with the schools' calendars ------------------------------------------------------
+
+FEED_WITH_DAY_OFF = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Byskogen skole\r\n"
+    "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20191105\r\nSUMMARY:Planleggingsdag\\, SFO stengt\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n")
+
+
+def pilot_request_with_schools(tmp_path, schools, feed=FEED_WITH_DAY_OFF):
+    request = json.loads((REPO / "examples" / "sandefjord_pilot" / "course.json").read_text(encoding="utf-8"))
+    request["school_calendar"] = str(REPO / "examples" / "calendars" / "sandefjord-school-holidays.json")
+    (tmp_path / "byskogen.ics").write_text(feed, encoding="utf-8", newline="")
+    request["school_days"] = "byskogen.ics"
+    request["schools"] = schools
+    path = tmp_path / "course.json"
+    path.write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_plan_moves_a_session_off_a_day_when_one_schools_sfo_is_closed(cli, tmp_path):
+    path = pilot_request_with_schools(tmp_path, {"byskogen": "Byskogen skole"})
+    result = cli("plan", path)
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["sessions"][0]["date"] == "2019-11-12"
+    moved = [f["message"] for f in plan["findings"] if "moved from 2019-11-05" in f["message"]]
+    assert len(moved) == 1, plan["findings"]
+    assert 'closed at a school: "Byskogen skole": the SFO is closed on 2019-11-05 (Planleggingsdag, SFO stengt)' in moved[0]
+
+
+def test_a_plan_warns_of_a_school_without_a_calendar(cli, tmp_path):
+    path = pilot_request_with_schools(tmp_path, {"byskogen": "Byskogen skole", "nordre": "Nordre skole"})
+    plan = json.loads(cli("plan", path).stdout)
+    warnings = [f["message"] for f in plan["findings"] if f["rule"] == "X2" and f["severity"] == "warning"]
+    assert warnings == ['no school calendar for "Nordre skole" (nordre): its school days and SFO were not checked']
+
+
+def test_a_request_with_schools_reads_back_from_python(tmp_path):
+    path = pilot_request_with_schools(tmp_path, {"byskogen": "Byskogen skole"})
+    request = paarorende.CourseRequest.load(path)
+    assert request.schools == {"byskogen": "Byskogen skole"}
+    assert request.sfo_only_days == paarorende.SfoOnlyDays.refused
+    assert request.school_days.school_names() == ["Byskogen skole"]
+    assert paarorende.CourseRequest.from_json(request.to_json()) == request
