@@ -9,6 +9,8 @@
 
 #include "detail/file.hpp"
 #include "fixtures.hpp"
+#include "paarorende/io/schedule.hpp"
+#include "schedule/schedule_internal.hpp"
 #include "paarorende/io/school_days.hpp"
 #include "paarorende/school_days.hpp"
 
@@ -145,6 +147,24 @@ TEST(school_days, refuses_a_value_that_is_not_ja_or_nei_and_a_date_that_is_not_o
   expect_school_days_error([] { school_days_from_csv("dato;skole;elevdag\n04.11.2019;A;Ja\n"); }, "row 1",
                            "missing column \"sfodag\": the header needs dato, skole, elevdag and sfodag "
                            "(laererdag and kommentar may follow)");
+}
+
+TEST(school_days, a_plan_moves_a_session_off_a_date_one_of_its_schools_cannot_use) {
+  CourseRequest request = load_course_request(test_support::source_dir / "examples" / "sandefjord_pilot" / "course.json");
+  request.school_days = published_calendar();
+  // 2019-11-05: Byskogen's SFO is closed (DOMAIN C3).
+  request.first_date = Date(2019, 11, 5);
+  request.sessions = 1;
+  request.schools = {{"byskogen", "Byskogen skole"}, {"sentrum", "Sentrum skole"}};
+  const auto closure = detail::closure_for(request, Date(2019, 11, 5));
+  ASSERT_TRUE(closure.has_value());
+  EXPECT_EQ(closure->rule, "C3");
+  EXPECT_EQ(closure->name, "\"Byskogen skole\": the SFO is closed on 2019-11-05 (SFO stengt: personalmøte)");
+  EXPECT_FALSE(detail::closure_for(request, Date(2019, 11, 4)).has_value());
+  // The planning day at Sentrum is usable only when SFO-only days are allowed.
+  EXPECT_TRUE(detail::closure_for(request, Date(2019, 11, 6)).has_value());
+  request.sfo_only_days = SfoOnlyDays::allowed;
+  EXPECT_FALSE(detail::closure_for(request, Date(2019, 11, 6)).has_value());
 }
 
 }  // namespace
