@@ -49,9 +49,10 @@ std::optional<std::size_t> EvaluationForm::index_of(std::string_view item) const
 // feedback, read as the reference each item is compared with.
 EvaluationForm pilot_evaluation_form() {
   const std::vector<ScaleLabel> anchors{{1, {"lite bra", "not good"}}, {5, {"best mulig", "best possible"}}};
-  const auto likert = [&](const char* id, LocalText text, double reference, LocalText note) {
+  // Each item also accepts the seed's own wording of its question (S-4.5) as a column header.
+  const auto likert = [&](const char* id, LocalText text, double reference, LocalText note, const char* seed) {
     return Item{id, ItemKind::likert, std::move(text), 1, 5, anchors, {},
-                Reference{reference, std::move(note)}};
+                Reference{reference, std::move(note)}, {seed}};
   };
   EvaluationForm form;
   form.id = std::string(pilot_form_id);
@@ -59,24 +60,30 @@ EvaluationForm pilot_evaluation_form() {
   form.title = {"Evaluering av kurset «pårørende med krevende omsorgsoppgaver»",
                 "Evaluation of the course for next of kin with demanding caring responsibilities"};
   form.items.push_back(likert("q1", {"Tidspunkt for samlingen, dvs. klokkeslett", "Time of the session (time of day)"},
-                              4, {"Piloten: tidspunktet var bra", "Pilot: the time of day was good"}));
+                              4, {"Piloten: tidspunktet var bra", "Pilot: the time of day was good"},
+                              "Tidspunkt for samlingen, dvs klokkeslett"));
   form.items.push_back(likert("q2", {"Lengde på samlingen", "Length of the session"}, 3,
-                              {"Piloten: lengden var grei", "Pilot: the length was acceptable"}));
+                              {"Piloten: lengden var grei", "Pilot: the length was acceptable"}, "Lengde på samlingen"));
   form.items.push_back(likert("q3",
                               {"Innledning – ansatte som fortalte om et gitt tema",
                                "Introduction: a staff member presenting a topic"},
                               4,
                               {"Piloten: fint med et ansikt og et navn å kontakte",
-                               "Pilot: valued, a face and a name to contact"}));
+                               "Pilot: valued, a face and a name to contact"},
+                              "innledning - ansatte som fortalte om et gitt tema"));
   form.items.push_back(likert("q4", {"Bevertning (pizza og mineralvann)", "Catering (pizza and soft drinks)"}, 4,
-                              {"Piloten: godt og enkelt med pizza", "Pilot: pizza, good and simple"}));
+                              {"Piloten: godt og enkelt med pizza", "Pilot: pizza, good and simple"},
+                              "Bevertning (pizza og mineralvann)"));
   form.items.push_back(Item{"q5", ItemKind::yes_no,
                             {"Vil du anbefale andre å melde seg på et slikt kurs hvis det ble tilbudt?",
                              "Would you recommend others to sign up for such a course if it were offered?"},
                             1, 5, {}, {},
                             Reference{1.0, {"Piloten: alle ville anbefale kurset",
-                                            "Pilot: all would recommend the course"}}});
-  form.items.push_back(Item{"q6", ItemKind::free_text, {"Annet", "Other comments"}, 1, 5, {}, {}, std::nullopt});
+                                            "Pilot: all would recommend the course"}},
+                            {"Vil du anbefale andre til å melde seg på et slikt kurs hvis det ble tilbudt; ja/nei",
+                             "Vil du anbefale andre til å melde seg på et slikt kurs hvis det ble tilbudt"}});
+  form.items.push_back(
+      Item{"q6", ItemKind::free_text, {"Annet", "Other comments"}, 1, 5, {}, {}, std::nullopt, {"Annet"}});
   return form;
 }
 
@@ -100,6 +107,11 @@ void validate(const EvaluationForm& form) {
       detail::raise_input_error(pointer + "/id", "item id " + quote_input(item.id) + " is used twice");
     }
     if (item.text.nb.empty()) detail::raise_input_error(pointer + "/text/nb", "an item has a text");
+    for (std::size_t k = 0; k < item.aliases.size(); ++k) {
+      if (item.aliases[k].find_first_not_of(" \t") == std::string::npos) {
+        detail::raise_input_error(detail::index_pointer(pointer + "/aliases", k), "an alias is a column header, not empty");
+      }
+    }
     if (item.kind == ItemKind::likert) {
       if (item.min >= item.max) {
         detail::raise_input_error(pointer + "/max", "max must be greater than min (" + std::to_string(item.min) + ")");

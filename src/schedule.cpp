@@ -61,14 +61,25 @@ std::optional<Closure> closure_for(const CourseRequest& request, Date date) {
                                 std::to_string(last_supported_year),
                             "/sessions");
   }
-  return course_closure(date, request.school_calendar ? &*request.school_calendar : nullptr);
+  auto closure = course_closure(date, request.school_calendar ? &*request.school_calendar : nullptr);
+  if (closure || !request.school_days || request.schools.empty()) return closure;
+  // DOMAIN C3, C11: open for the municipality, but usable at every one of the course's schools?
+  std::vector<std::string> names;
+  for (const auto& [slug, name] : request.schools) names.push_back(name);
+  const SchoolDayCheck check = check_school_days(date, *request.school_days, names, request.sfo_only_days);
+  for (const Violation& finding : check.findings) {
+    if (finding.severity == Severity::error) return Closure{ClosureKind::school_holiday, finding.rule, finding.message};
+  }
+  return std::nullopt;
 }
 
 std::string describe(const Closure& closure) {
   switch (closure.kind) {
     case ClosureKind::weekend: return "a weekend (" + closure.name + ")";
     case ClosureKind::public_holiday: return "a public holiday (" + closure.name + ")";
-    case ClosureKind::school_holiday: return "in the school holiday " + closure.name;
+    case ClosureKind::school_holiday:
+      // A school's own day (DOMAIN C3, C11: school_days) rather than the municipality's holiday (X2).
+      return closure.rule == "X2" ? "in the school holiday " + closure.name : "closed at a school: " + closure.name;
     case ClosureKind::outside_school_year: return "outside the school year (" + closure.name + ")";
   }
   return closure.name;
@@ -398,6 +409,17 @@ CourseSchedule plan_course(const CourseRequest& request) {
          "no school calendar covers session(s) " + session_list(unknown_school_days) +
              "; only weekends and public holidays were avoided there",
          std::nullopt});
+  }
+  if (request.school_days) {
+    // DOMAIN X2: a school without a calendar is never silently open; say so.
+    for (const auto& [slug, name] : request.schools) {
+      if (request.school_days->find(name) == nullptr) {
+        schedule.findings.push_back({"X2", Severity::warning,
+                                     "no school calendar for " + detail::quote_input(name) + " (" + slug +
+                                         "): its school days and SFO were not checked",
+                                     std::nullopt});
+      }
+    }
   }
   for (auto& finding : validate(schedule)) {
     // The planner's own X2 note above covers the missing calendar; keep the rest.

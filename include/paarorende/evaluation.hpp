@@ -81,9 +81,15 @@ struct Item {
   LocalText text;
   int min = 1;  ///< Likert only: the lowest value.
   int max = 5;  ///< Likert only: the highest value (at most 100 values in all).
-  std::vector<ScaleLabel> labels;  ///< Likert only: labelled values, e.g. the anchors.
+  /// Likert only: labelled values, e.g. the anchors. An answer written as a label's text
+  /// ("Svært bra", in nb or en) reads as its value.
+  std::vector<ScaleLabel> labels;
   std::vector<Choice> choices;     ///< Single choice only: at least two.
   std::optional<Reference> reference;
+  /// Column headers that mean this item in a survey tool's export, besides its id and its text
+  /// ("Hvor fornøyd var du med tidspunktet?"). Compared as headers are: case, spacing,
+  /// punctuation and a leading number ("1. ") do not count.
+  std::vector<std::string> aliases;
 
   /// How many answer values the item has: max - min + 1, 2 for yes/no, the number of choices;
   /// 0 for free text.

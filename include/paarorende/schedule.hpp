@@ -4,6 +4,7 @@
 // DOMAIN C1-C5, C8, C11, X1-X3.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -19,6 +20,7 @@
 #include "paarorende/calendar.hpp"
 #include "paarorende/fields.hpp"
 #include "paarorende/presenter.hpp"
+#include "paarorende/school_days.hpp"
 #include "paarorende/topic.hpp"
 #include "paarorende/violation.hpp"
 #include "paarorende/wishes.hpp"
@@ -136,6 +138,14 @@ struct CourseRequest {
   Venue venue;
   MovePolicy move_policy = MovePolicy::next_open_week;
   std::optional<SchoolCalendar> school_calendar;  ///< DOMAIN X2; without it only X1 applies.
+  /// DOMAIN C3, C11: the schools' own calendars, day by day (school_days.hpp). With `schools`, a
+  /// date is open only when it is usable at every one of them.
+  std::optional<SchoolDays> school_days;
+  /// The course's schools: a slug for each, mapped to the school's name as `school_days`
+  /// writes it (the document's `schools` table).
+  std::map<std::string, std::string> schools;
+  /// Whether a day when only the SFO is open (a planning day, holiday SFO) may hold a session.
+  SfoOnlyDays sfo_only_days = SfoOnlyDays::refused;
   ScheduleRules rules;
 
   // From a schedule to a course plan (DOMAIN C5-C7, T1-T6): with wishes, sessions 2..n get

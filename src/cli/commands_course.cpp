@@ -1,4 +1,5 @@
 // Commands for planning a course: holidays, plan, validate, closed, topics (DOMAIN C1-C11, T, X1-X3).
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -67,13 +68,30 @@ int command_topics(const std::vector<std::string>& args) {
   return exit_ok;
 }
 
+// A per-school calendar (io/school_days.hpp) rather than a municipality's: open data (CSV, .xlsx,
+// or a JSON array or {"days": ...}) or an iCalendar feed.
+bool is_school_days_file(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  for (char& c : extension) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (extension == ".csv" || extension == ".xlsx" || extension == ".ics") return true;
+  const Json document = load_json_file(path);
+  // An empty array is neither: the municipality's calendar reader says what it expected.
+  return (document.is_array() && !document.empty()) || (document.is_object() && document.contains("days"));
+}
+
 int command_closed(const std::vector<std::string>& args) {
   std::string date_text;
   std::string calendar_file;
+  std::optional<std::string> school;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--calendar") {
       if (i + 1 == args.size()) throw UsageError{"--calendar needs a file name"};
       calendar_file = args[++i];
+    } else if (args[i] == "--school") {
+      if (i + 1 == args.size()) throw UsageError{"--school needs a school's name"};
+      school = args[++i];
     } else if (date_text.empty()) {
       date_text = args[i];
     } else {
@@ -88,7 +106,16 @@ int command_closed(const std::vector<std::string>& args) {
     throw InputError(error.rule(), error.message(), "DATE");
   }
   std::optional<SchoolCalendar> calendar;
-  if (!calendar_file.empty()) calendar = load_school_calendar(calendar_file);
+  std::optional<SchoolDays> school_days;
+  if (!calendar_file.empty() && is_school_days_file(calendar_file)) {
+    school_days = load_school_days(calendar_file, school.value_or(""));
+  } else if (!calendar_file.empty()) {
+    calendar = load_school_calendar(calendar_file);
+  }
+  if (school && !school_days) {
+    detail::raise_input_error("--school", "a school is named in a per-school calendar (open data or an iCalendar "
+                                          "feed), not in a municipality's");
+  }
   const auto closure = course_closure(date, calendar ? &*calendar : nullptr);
   Json answer{{"date", date_text}, {"closed", closure.has_value()}};
   if (closure) {
@@ -96,10 +123,24 @@ int command_closed(const std::vector<std::string>& args) {
     answer["rule"] = closure->rule;
     answer["name"] = closure->name;
   }
+  if (school_days) {
+    // DOMAIN C3, C11: every school named, or every school of the file.
+    const std::vector<std::string> schools = school ? std::vector<std::string>{*school} : school_names(*school_days);
+    const SchoolDayCheck check = check_school_days(date, *school_days, schools);
+    if (!closure && !check.usable) {
+      const auto error = std::find_if(check.findings.begin(), check.findings.end(),
+                                      [](const Violation& finding) { return finding.severity == Severity::error; });
+      answer["closed"] = true;
+      answer["kind"] = "school_day";
+      answer["rule"] = error->rule;
+      answer["name"] = error->message;
+    }
+    answer["schools"] = schools;
+    answer["findings"] = to_json(check.findings);
+  }
   print(answer);
   return exit_ok;
 }
-
 
 }  // namespace
 
@@ -113,7 +154,8 @@ std::vector<Command> course_commands() {
       {"validate", "validate SCHEDULE.json",
        "check a (hand-made) schedule; findings as JSON,\nexit status 1 when any is an error",
        command_validate},
-      {"closed", "closed DATE [--calendar FILE]", "is DATE (YYYY-MM-DD) closed for a course, and why",
+      {"closed", "closed DATE [--calendar FILE] [--school NAME]",
+       "is DATE (YYYY-MM-DD) closed for a course, and why; FILE is a\nmunicipality's calendar or per-school open data (.csv,\n.xlsx, .json, .ics), checked for NAME or every school",
        command_closed},
       {"topics", "topics [--catalogue FILE]",
        "the topic catalogue as JSON: the built-in one, with a\nmunicipality's FILE merged onto it "

@@ -9,6 +9,7 @@
 #include "detail/text.hpp"
 #include "paarorende/evaluation.hpp"
 #include "paarorende/format.hpp"
+#include "paarorende/io/evaluation.hpp"
 #include "paarorende/json.hpp"
 #include "paarorende/report.hpp"
 #include "paarorende/scores.hpp"
@@ -20,6 +21,7 @@ int command_evaluate(const std::vector<std::string>& args) {
   std::optional<std::string> responses_file, form_file, format_name, html_file, attendance_file;
   ScoreOptions options;
   ReportOptions report;
+  ResponseReadOptions reading;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--comments") {
@@ -37,6 +39,9 @@ int command_evaluate(const std::vector<std::string>& args) {
         format_name = value;
       } else if (arg == "--html") {
         html_file = value;
+      } else if (arg == "--ignore-column") {
+        // A column of the survey tool's own to drop unread (DOMAIN X4).
+        reading.ignore_columns.push_back(value);
       } else if (arg == "--attendance") {
         attendance_file = value;
       } else if (arg == "--threshold") {
@@ -61,7 +66,7 @@ int command_evaluate(const std::vector<std::string>& args) {
     if (responses_file) throw UsageError{"unexpected argument " + detail::quote_input(arg)};
     responses_file = arg;
   }
-  if (!responses_file) throw UsageError{"evaluate needs a responses file (.json or .csv)"};
+  if (!responses_file) throw UsageError{"evaluate needs a responses file (.json, .csv or .xlsx)"};
   if (form_file && format_name) throw UsageError{"give --form or --format, not both"};
   EvaluationForm form = pilot_evaluation_form();
   if (form_file) {
@@ -75,7 +80,7 @@ int command_evaluate(const std::vector<std::string>& args) {
       form = builtin_evaluation_form(format.evaluation_form, located_in_file(*format_name, "/evaluation_form"));
     }
   }
-  const EvaluationResponses responses = load_responses(*responses_file, form);
+  const EvaluationResponses responses = load_responses(*responses_file, form, reading);
   EvaluationScores scores = score_evaluation(form, responses, options);
   if (attendance_file) {
     const AttendanceRecords records = load_attendance_records(*attendance_file);
@@ -93,12 +98,14 @@ std::vector<Command> evaluation_commands() {
   return {
       {"evaluate",
        "evaluate RESPONSES.(json|csv) [--form FORM.json] [--html FILE] [--format FORMAT] "
-       "[--attendance RECORDS.json] "
+       "[--attendance RECORDS.json] [--ignore-column NAME] "
        "[--threshold N] [--lang nb|en] [--comments]",
        "the scores of an evaluation per item and course (DOMAIN E1-E3)\nand of attendance (E2), "
        "figures from fewer than N (5) people\nsuppressed (X4); --html writes the report; the form "
        "is the\npilot's (sandefjord-pilot) unless --form names one or\n"
-       "--format a course format (built-in id or file) whose form to use",
+       "--format a course format (built-in id or file) whose form to use;\n"
+       "RESPONSES may be a survey tool's .csv or .xlsx export, its\nidentity columns dropped unread, "
+       "--ignore-column NAME another",
        command_evaluate},
   };
 }

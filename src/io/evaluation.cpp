@@ -6,6 +6,7 @@
 
 #include "io/readers.hpp"
 #include "paarorende/io/csv.hpp"
+#include "paarorende/io/xlsx.hpp"
 
 namespace paarorende {
 using namespace detail;
@@ -25,6 +26,88 @@ std::string trimmed(std::string_view text) {
   if (first == std::string_view::npos) return {};
   const auto last = text.find_last_not_of(" \t");
   return std::string(text.substr(first, last - first + 1));
+}
+
+// A survey tool's columns for who answered and when (DOMAIN X4: dropped unread), as
+// survey_header_key writes them. docs/evaluation.md lists them by tool.
+const std::vector<std::string> survey_metadata_list{
+    // Microsoft Forms, English and Norwegian
+    "id", "start time", "completion time", "email", "name", "last modified time", "total points",
+    "quiz feedback", "starttidspunkt", "fullføringstidspunkt", "e post", "navn", "tidspunkt for siste endring",
+    "sist endret", "totalt antall poeng",
+    // Nettskjema
+    "submission id", "created", "answer time ms", "innsendings id", "svar id", "innsendt", "levert", "opprettet",
+    // REDCap (with *_timestamp, *_complete and redcap_* by pattern)
+    "record id", "redcap survey identifier",
+    // Questback
+    "respondent id", "respondentid", "respondent", "status", "completed", "last modified", "e mail", "mobile",
+    "mobil", "telefon", "phone",
+    // any tool
+    "ip", "ip address", "ip adresse", "timestamp", "tidsstempel", "user agent"};
+
+// Lower case for ASCII and for Æ, Ø, Å (two bytes each in UTF-8).
+std::string lower_nordic(std::string_view text) {
+  std::string out = lower_ascii(text);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '\xC3' && (out[i + 1] == '\x86' || out[i + 1] == '\x98' || out[i + 1] == '\x85')) {
+      out[i + 1] = static_cast<char>(out[i + 1] + 0x20);
+    }
+  }
+  return out;
+}
+
+// Levenshtein distance on bytes, both cut to 200: the closest item for a message.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  a = a.substr(0, 200);
+  b = b.substr(0, 200);
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The share of the words of `header` (4 letters or more) whose first 5 letters begin a word of
+// `item`: "bevertningen" shares its stem with "bevertning".
+double shared_stems(std::string_view header, std::string_view item) {
+  const auto words = [](std::string_view text) {
+    std::vector<std::string_view> out;
+    for (std::size_t at = 0; at < text.size();) {
+      const auto end = std::min(text.find(' ', at), text.size());
+      if (end - at >= 4) out.push_back(text.substr(at, end - at));
+      at = end + 1;
+    }
+    return out;
+  };
+  const auto header_words = words(header);
+  const auto item_words = words(item);
+  if (header_words.empty()) return 0.0;
+  std::size_t shared = 0;
+  for (const auto word : header_words) {
+    const std::string_view stem = word.substr(0, 5);
+    for (const auto other : item_words) {
+      if (other.substr(0, stem.size()) == stem) {
+        ++shared;
+        break;
+      }
+    }
+  }
+  return static_cast<double>(shared) / static_cast<double>(header_words.size());
+}
+
+// The headers that mean an item, as survey_header_key writes them: its id, texts and aliases.
+std::vector<std::string> item_keys(const Item& item) {
+  std::vector<std::string> keys{survey_header_key(item.id), survey_header_key(item.text.nb)};
+  if (!item.text.en.empty()) keys.push_back(survey_header_key(item.text.en));
+  for (const auto& alias : item.aliases) keys.push_back(survey_header_key(alias));
+  return keys;
 }
 
 LocalText read_text(const Json& value, const std::string& pointer) {
@@ -124,20 +207,37 @@ Answer answer_from_text(const Item& item, const std::string& cell, bool decimal_
   switch (item.kind) {
     case ItemKind::likert: {
       const auto number = whole_number(value, decimal_comma);
-      if (!number || *number < item.min || *number > item.max) bad_answer(item, quote_input(value), where);
-      return Answer{static_cast<int>(*number), std::nullopt};
+      if (number && *number >= item.min && *number <= item.max) return Answer{static_cast<int>(*number), std::nullopt};
+      // A survey tool writes the label ("Svært bra") where paarorende writes its value.
+      const std::string key = survey_header_key(value);
+      for (const ScaleLabel& label : item.labels) {
+        if (!key.empty() && (key == survey_header_key(label.label.nb) ||
+                             (!label.label.en.empty() && key == survey_header_key(label.label.en)))) {
+          return Answer{label.value, std::nullopt};
+        }
+      }
+      bad_answer(item, quote_input(value), where);
     }
     case ItemKind::yes_no: {
       const std::string word = lower_ascii(value);
-      if (word == "ja" || word == "yes" || word == "1" || word == "j" || word == "y") {
+      if (word == "ja" || word == "yes" || word == "1" || word == "j" || word == "y" || word == "true") {
         return Answer{1, std::nullopt};
       }
-      if (word == "nei" || word == "no" || word == "0" || word == "n") return Answer{0, std::nullopt};
+      if (word == "nei" || word == "no" || word == "0" || word == "n" || word == "false") {
+        return Answer{0, std::nullopt};
+      }
       bad_answer(item, quote_input(value), where);
     }
     case ItemKind::single_choice: {
       for (std::size_t i = 0; i < item.choices.size(); ++i) {
         if (item.choices[i].id == value) return Answer{static_cast<int>(i), std::nullopt};
+      }
+      const std::string key = survey_header_key(value);
+      for (std::size_t i = 0; i < item.choices.size(); ++i) {
+        const LocalText& label = item.choices[i].label;
+        if (!key.empty() && (key == survey_header_key(label.nb) || (!label.en.empty() && key == survey_header_key(label.en)))) {
+          return Answer{static_cast<int>(i), std::nullopt};
+        }
       }
       bad_answer(item, quote_input(value), where);
     }
@@ -235,6 +335,9 @@ Item read_item(const Json& value, const std::string& pointer) {
       item.choices.push_back(std::move(choice));
     }
   }
+  item.aliases = read_array<std::string>(in, "aliases", [](const Json& alias, const std::string& at) {
+    return detail::read_string(alias, at);
+  });
   if (const Json* reference = in.find("reference")) {
     ObjectReader reference_in(*reference, in.pointer("reference"));
     const Json& number = reference_in.required("value");
@@ -296,6 +399,7 @@ Json to_json(const EvaluationForm& form) {
       for (const auto& choice : item.choices) choices.push_back({{"id", choice.id}, {"label", write_text(choice.label)}});
       entry["choices"] = std::move(choices);
     }
+    if (!item.aliases.empty()) entry["aliases"] = item.aliases;
     if (item.reference) {
       Json reference = {{"value", item.reference->value}};
       if (!item.reference->note.nb.empty()) reference["note"] = write_text(item.reference->note);
@@ -357,34 +461,124 @@ EvaluationResponses responses_from_json(const Json& document, const EvaluationFo
   return result;
 }
 
-EvaluationResponses responses_from_csv(std::string_view text, const EvaluationForm& form) {
-  const CsvTable table = read_csv(text);
+std::string survey_header_key(std::string_view header) {
+  std::string text = lower_nordic(header);
+  // Punctuation, including the typographic dashes, quotes and ellipsis (U+2010-U+2027) and
+  // guillemets, is a space.
+  std::string spaced;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      spaced += ' ';
+      i += 2;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               (static_cast<unsigned char>(text[i + 1]) == 0xAB || static_cast<unsigned char>(text[i + 1]) == 0xBB ||
+                static_cast<unsigned char>(text[i + 1]) == 0xA0)) {
+      spaced += ' ';
+      i += 1;
+    } else if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      spaced += ' ';
+    } else {
+      spaced += static_cast<char>(c);
+    }
+  }
+  // One space between words, none at the ends.
+  std::string key;
+  for (std::size_t i = 0; i < spaced.size(); ++i) {
+    if (spaced[i] == ' ' && (key.empty() || key.back() == ' ')) continue;
+    key += spaced[i];
+  }
+  if (!key.empty() && key.back() == ' ') key.pop_back();
+  // A leading question number ("1. ", "2) ", "3 - "): digits and then a space, where the header
+  // has more after it.
+  std::size_t digits = 0;
+  while (digits < key.size() && digits < 3 && key[digits] >= '0' && key[digits] <= '9') ++digits;
+  if (digits > 0 && digits < key.size() && key[digits] == ' ') key.erase(0, digits + 1);
+  return key;
+}
+
+const std::vector<std::string>& survey_metadata_columns() { return survey_metadata_list; }
+
+bool is_survey_metadata_column(std::string_view header) {
+  const std::string key = survey_header_key(header);
+  if (std::find(survey_metadata_list.begin(), survey_metadata_list.end(), key) != survey_metadata_list.end()) {
+    return true;
+  }
+  // REDCap: <instrument>_timestamp, <instrument>_complete, redcap_event_name ...
+  const std::string raw = lower_ascii(trimmed(header));
+  const auto ends = [&](std::string_view end) {
+    return raw.size() > end.size() && raw.compare(raw.size() - end.size(), end.size(), end) == 0;
+  };
+  return ends("_timestamp") || ends("_complete") || raw.rfind("redcap_", 0) == 0;
+}
+
+EvaluationResponses responses_from_table(const CsvTable& table, const EvaluationForm& form,
+                                         const ResponseReadOptions& options) {
   EvaluationResponses result;
   result.form_id = form.id;
   result.form_version = form.version;
   if (table.rows.empty()) detail::raise_input_error("row 1", "the file is empty: expected a header row of item ids");
   const CsvRow& header = table.rows.front();
-  // What each column holds: an item index, the course, or a respondent id to drop.
+  // What each column holds: an item index, the course, or a column to drop (DOMAIN X4).
   constexpr std::size_t course_column = static_cast<std::size_t>(-1);
-  constexpr std::size_t respondent_column = static_cast<std::size_t>(-2);
+  constexpr std::size_t dropped_column = static_cast<std::size_t>(-2);
   std::vector<std::size_t> columns;
   std::set<std::string> seen;
+  std::vector<std::size_t> column_of_item(form.items.size(), 0);  // 1-based; 0: none yet
+  std::vector<std::vector<std::string>> keys;
+  for (const Item& item : form.items) keys.push_back(item_keys(item));
+  std::vector<std::string> ignored;
+  for (const auto& name : options.ignore_columns) ignored.push_back(survey_header_key(name));
   for (std::size_t c = 0; c < header.fields.size(); ++c) {
     const std::string name = trimmed(header.fields[c]);
+    const std::string key = survey_header_key(name);
     const std::string where = csv_location(header.row, c + 1);
     if (!seen.insert(name).second) {
       detail::raise_input_error(where, "column " + quote_input(name) + " appears twice");
     }
+    std::optional<std::size_t> item = form.index_of(name);
     if (name == "course") {
       columns.push_back(course_column);
-    } else if (name == "respondent") {
-      columns.push_back(respondent_column);
-    } else if (const auto index = form.index_of(name)) {
-      columns.push_back(*index);
-    } else {
-      detail::raise_input_error(where, "unknown item " + quote_input(name) + ": " + form_name(form) + " has " + item_list(form) +
-                                 " (and the columns course, respondent)", detail::Rule{"E1"});
+      continue;
     }
+    if (!item && (name == "respondent" || std::find(ignored.begin(), ignored.end(), key) != ignored.end() ||
+                  is_survey_metadata_column(name))) {
+      columns.push_back(dropped_column);  // DOMAIN X4: never read, never kept
+      continue;
+    }
+    for (std::size_t i = 0; i < form.items.size() && !item && !key.empty(); ++i) {
+      if (std::find(keys[i].begin(), keys[i].end(), key) != keys[i].end()) item = i;
+    }
+    if (!item) {
+      // The closest item, by its id, texts and aliases, for the message: the least edit distance
+      // relative to the longer text (so that a short id is not closest to everything), less half
+      // the share of words whose stems the two share.
+      std::size_t best = 0;
+      double best_distance = 2.0;
+      for (std::size_t i = 0; i < form.items.size(); ++i) {
+        for (const auto& item_key : keys[i]) {
+          const double longer = static_cast<double>(std::max({key.size(), item_key.size(), std::size_t{1}}));
+          const double distance =
+              static_cast<double>(edit_distance(key, item_key)) / longer - 0.5 * shared_stems(key, item_key);
+          if (distance < best_distance) {
+            best = i;
+            best_distance = distance;
+          }
+        }
+      }
+      detail::raise_input_error(where, "unknown item " + quote_input(name) + ": " + form_name(form) + " has " + item_list(form) +
+                                 " (and the columns course, respondent); the closest is " + form.items[best].id + " (" +
+                                 quote_input(form.items[best].text.nb) +
+                                 "): name the header in its aliases, or drop it with --ignore-column",
+                                 detail::Rule{"E1"});
+    }
+    if (column_of_item[*item] != 0) {
+      detail::raise_input_error(where, "column " + quote_input(name) + " answers " + form.items[*item].id +
+                                           ", as column " + std::to_string(column_of_item[*item]) + " does",
+                                detail::Rule{"E1"});
+    }
+    column_of_item[*item] = c + 1;
+    columns.push_back(*item);
   }
   result.responses.reserve(table.rows.size() - 1);
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
@@ -401,7 +595,7 @@ EvaluationResponses responses_from_csv(std::string_view text, const EvaluationFo
     Response response;
     response.answers.resize(form.items.size());
     for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (columns[c] == respondent_column) continue;  // DOMAIN X4: never kept
+      if (columns[c] == dropped_column) continue;  // DOMAIN X4: never kept
       if (columns[c] == course_column) {
         response.course = trimmed(row.fields[c]);
         continue;
@@ -418,12 +612,26 @@ EvaluationResponses responses_from_csv(std::string_view text, const EvaluationFo
   return result;
 }
 
-EvaluationResponses load_responses(const std::filesystem::path& path, const EvaluationForm& form) {
+EvaluationResponses responses_from_csv(std::string_view text, const EvaluationForm& form,
+                                       const ResponseReadOptions& options) {
+  return responses_from_table(read_csv(text), form, options);
+}
+
+EvaluationResponses responses_from_xlsx(std::string_view bytes, const EvaluationForm& form,
+                                        const ResponseReadOptions& options) {
+  return read_sheet_as_table(read_xlsx(bytes, options.sheet),
+                             [&](const CsvTable& table) { return responses_from_table(table, form, options); });
+}
+
+EvaluationResponses load_responses(const std::filesystem::path& path, const EvaluationForm& form,
+                                   const ResponseReadOptions& options) {
   std::string extension = path.extension().string();
   extension = lower_ascii(extension);
-  if (extension == ".csv") {
+  if (extension == ".csv" || extension == ".xlsx") {
     const std::string text = detail::read_file(path);
-    return in_file(path, [&] { return responses_from_csv(text, form); });
+    return in_file(path, [&] {
+      return extension == ".csv" ? responses_from_csv(text, form, options) : responses_from_xlsx(text, form, options);
+    });
   }
   const Json document = load_json_file(path);
   return in_file(path, [&] { return responses_from_json(document, form); });

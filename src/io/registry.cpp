@@ -25,7 +25,9 @@
 #include "paarorende/io/report.hpp"
 #include "paarorende/io/roster.hpp"
 #include "paarorende/io/schedule.hpp"
+#include "paarorende/io/school_days.hpp"
 #include "paarorende/io/scores.hpp"
+#include "paarorende/io/xlsx.hpp"
 #include "paarorende/io/topic.hpp"
 
 namespace paarorende {
@@ -34,7 +36,7 @@ namespace {
 using Path = std::filesystem::path;
 using Format = DocumentFormat;
 
-constexpr auto format_names = detail::enum_names<DocumentFormat>("json", "csv");
+constexpr auto format_names = detail::enum_names<DocumentFormat>("json", "csv", "xlsx", "ics");
 
 // The findings of a check, as every checking command prints them.
 Json checked(std::vector<Violation> findings, Json fields = Json::object()) {
@@ -92,6 +94,39 @@ Json closures_of_calendar(std::string_view text, Format, const Path&) {
     for (const SchoolHoliday& holiday : year.holidays) add(holiday.first);
   }
   return Json{{"municipality", calendar.municipality}, {"closures", closures}};
+}
+
+// --- school-days: per-school calendars from open data and feeds (DOMAIN C3, C11, X2) ---
+
+SchoolDays school_days_of(std::string_view text, Format format) {
+  switch (format) {
+    case Format::csv: return school_days_from_csv(text);
+    case Format::xlsx: return school_days_from_xlsx(text);
+    case Format::ics: return school_days_from_ical(text);
+    case Format::json: break;
+  }
+  return school_days_from_json(parse_json(text));
+}
+
+Json read_school_days(std::string_view text, Format format, const Path&) {
+  return to_json(school_days_of(text, format));
+}
+
+// What `paarorende closed` answers for every school: the first day of the file, and a school day
+// of the pilot's autumn.
+Json checks_of_school_days(std::string_view text, Format format, const Path&) {
+  const SchoolDays calendars = school_days_of(text, format);
+  const std::vector<std::string> schools = school_names(calendars);
+  Json checks = Json::array();
+  std::vector<Date> dates{Date(2019, 11, 5)};
+  for (const auto& calendar : calendars.schools) {
+    if (!calendar.days.empty()) {
+      dates.insert(dates.begin(), calendar.days.front().date);
+      break;
+    }
+  }
+  for (Date date : dates) checks.push_back(to_json(check_school_days(date, calendars, schools)));
+  return Json{{"schools", schools}, {"checks", checks}};
 }
 
 // --- course-request: the plan (DOMAIN C1-C11) ---
@@ -194,7 +229,9 @@ Json check_of_region(std::string_view text, Format, const Path&) {
 // Responses are read against the pilot's form (E1), as `evaluate` does without --form.
 EvaluationResponses pilot_responses(std::string_view text, Format format) {
   const EvaluationForm form = pilot_evaluation_form();
-  return format == Format::csv ? responses_from_csv(text, form) : responses_from_json(parse_json(text), form);
+  if (format == Format::csv) return responses_from_csv(text, form);
+  if (format == Format::xlsx) return responses_from_xlsx(text, form);
+  return responses_from_json(parse_json(text), form);
 }
 
 Json read_evaluation_responses(std::string_view text, Format format, const Path&) {
@@ -224,6 +261,10 @@ std::vector<DocumentType> make_document_types() {
        "paarorende.course_closure(datetime.date(2019, 12, 24), "
        "school_calendar=paarorende.SchoolCalendar.load(path))",
        written<school_calendar_from_json>, closures_of_calendar, nullptr},
+      {"school-days", "per-school calendars as open data or a school's iCalendar feed of days off (C3, C11)",
+       {Format::json, Format::csv, Format::xlsx, Format::ics}, "school-days.schema.json",
+       {"closed", "2019-11-05", "--calendar", "{file}"}, "paarorende.load_school_days(path)", read_school_days,
+       checks_of_school_days, nullptr},
       {"course-request", "a parents' course to plan (C1-C11)", json, "course-request.schema.json",
        {"plan", "{file}", "--ics", "{out}/course.ics"},
        "paarorende.plan_course(paarorende.CourseRequest.load(path))", written<course_request_from_json>,
@@ -271,7 +312,7 @@ std::vector<DocumentType> make_document_types() {
         "{out}/report.html"},
        "paarorende.EvaluationForm.load(path)", written<evaluation_form_from_json>, written<evaluation_form_from_json>, nullptr},
       {"evaluation-responses", "answers to the pilot's evaluation form, as survey tools export them (E1-E3)",
-       {Format::json, Format::csv}, "evaluation-responses.schema.json",
+       {Format::json, Format::csv, Format::xlsx}, "evaluation-responses.schema.json",
        {"evaluate", "{file}", "--html", "{out}/report.html"},
        "paarorende.score_evaluation(paarorende.EvaluationForm.pilot(), "
        "paarorende.load_responses(path, paarorende.EvaluationForm.pilot()))",
@@ -312,7 +353,14 @@ std::optional<DocumentFormat> document_format_from_string(std::string_view text)
 }
 
 DocumentFormat document_format_of(const std::filesystem::path& path) noexcept {
-  return path.extension() == ".csv" ? DocumentFormat::csv : DocumentFormat::json;
+  std::string extension = path.extension().string();
+  for (char& c : extension) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (extension == ".csv") return DocumentFormat::csv;
+  if (extension == ".xlsx") return DocumentFormat::xlsx;
+  if (extension == ".ics") return DocumentFormat::ics;
+  return DocumentFormat::json;
 }
 
 bool DocumentType::reads(DocumentFormat format) const noexcept {

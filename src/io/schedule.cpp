@@ -6,6 +6,7 @@
 
 #include "io/fields.hpp"
 #include "io/readers.hpp"
+#include "paarorende/io/school_days.hpp"
 #include "paarorende/io/format.hpp"
 #include "paarorende/io/topic.hpp"
 
@@ -83,6 +84,34 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
     request.school_calendar = read_reference(
         *school, in.pointer("school_calendar"), base_dir, "a file name or a school calendar object",
         read_school_calendar, nullptr, load_school_calendar);
+  }
+  if (const Json* days = in.find("school_days")) {
+    request.school_days = read_reference(
+        *days, in.pointer("school_days"), base_dir, "a file name or a school-days document",
+        [](const Json& value, const std::string& pointer) {
+          return under_pointer(pointer, [&] { return school_days_from_json(value); });
+        },
+        nullptr, [](const std::filesystem::path& path) { return load_school_days(path); });
+  }
+  if (const Json* schools = in.find("schools")) {
+    // DOMAIN C3, C11: slug -> the school's name as the school days write it.
+    if (!schools->is_object()) wrong_type(*schools, in.pointer("schools"), "an object");
+    check_limit(schools->size(), max_list_entries, "entries", in.pointer("schools"));
+    for (auto it = schools->begin(); it != schools->end(); ++it) {
+      const std::string pointer = in.pointer("schools") + "/" + pointer_token(it.key());
+      if (!is_slug(it.key())) {
+        raise_input_error(pointer, "a school's key is a slug of a-z, 0-9 and _, got " + quote_input(it.key()));
+      }
+      const std::string name = read_string(it.value(), pointer);
+      if (name.find_first_not_of(" \t") == std::string::npos) raise_input_error(pointer, "the school's name is empty");
+      request.schools[it.key()] = name;
+    }
+  }
+  if (const Json* policy = in.find("sfo_only_days")) {
+    const std::string text = read_string(*policy, in.pointer("sfo_only_days"));
+    const auto parsed = sfo_only_days_from_string(text);
+    if (!parsed) raise_input_error(in.pointer("sfo_only_days"), "expected refused or allowed, got " + quote_input(text), Rule{"C11"});
+    request.sfo_only_days = *parsed;
   }
   if (const Json* rules = in.find("rules")) {
     request.rules = read_fields(*rules, in.pointer("rules"), request.rules);
@@ -301,6 +330,9 @@ Json to_json(const CourseRequest& request) {
   if (!request.venue.address.empty()) document["venue"]["address"] = request.venue.address;
   document["move_policy"] = std::string(to_string(request.move_policy));
   if (request.school_calendar) document["school_calendar"] = to_json(*request.school_calendar);
+  if (request.school_days) document["school_days"] = to_json(*request.school_days);
+  if (!request.schools.empty()) document["schools"] = request.schools;
+  if (request.sfo_only_days != SfoOnlyDays::refused) document["sfo_only_days"] = std::string(to_string(request.sfo_only_days));
   document["rules"] = to_json(request.rules);
   document["audience"] = std::string(to_string(request.audience));
   // Only a built-in format's id reads back; a municipality's own format has left its defaults

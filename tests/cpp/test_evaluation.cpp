@@ -307,7 +307,9 @@ TEST(evaluation_csv, every_error_has_row_and_column) {
       {"q1,q2\n4,fire\n", "row 2, column 2 (q2)", "expected a whole number from 1 to 5, got \"fire\""},
       {"q1,q5\n4,kanskje\n", "row 2, column 2 (q5)", "expected yes or no (ja/nei, yes/no, 1/0), got \"kanskje\""},
       {"q1,q9\n", "row 1, column 2",
-       "unknown item \"q9\": form \"sandefjord-pilot\" version 1 has q1, q2, q3, q4, q5, q6 (and the columns course, respondent)"},
+       "unknown item \"q9\": form \"sandefjord-pilot\" version 1 has q1, q2, q3, q4, q5, q6 (and the columns course, "
+       "respondent); the closest is q1 (\"Tidspunkt for samlingen, dvs. klokkeslet...\"): name the header in its "
+       "aliases, or drop it with --ignore-column"},
       {"q1,q1\n", "row 1, column 2", "column \"q1\" appears twice"},
       {"q1,q2\n4,3\n4\n", "row 3, column 2", "expected 2 fields as in the header, got 1"},
       {"q1,q2\n4,3,5\n", "row 2, column 3", "expected 2 fields as in the header, got 3"},

@@ -54,6 +54,7 @@ from ._core import __version__  # noqa: E402
 from ._core.error import *  # noqa: E402, F401, F403
 from ._core.calendar import *  # noqa: E402, F401, F403
 from ._core.violation import *  # noqa: E402, F401, F403
+from ._core.school_days import *  # noqa: E402, F401, F403
 from ._core.topic import *  # noqa: E402, F401, F403
 from ._core.group import *  # noqa: E402, F401, F403
 from ._core.schedule import *  # noqa: E402, F401, F403

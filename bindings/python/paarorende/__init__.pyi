@@ -6,6 +6,7 @@ from ._core import __version__ as __version__
 from ._core.error import *
 from ._core.calendar import *
 from ._core.violation import *
+from ._core.school_days import *
 from ._core.topic import *
 from ._core.group import *
 from ._core.schedule import *

@@ -33,6 +33,7 @@ using namespace pybind11::literals;
 void register_error(py::module_& m);
 void register_calendar(py::module_& m);
 void register_violation(py::module_& m);
+void register_school_days(py::module_& m);
 void register_topic(py::module_& m);
 void register_group(py::module_& m);
 void register_schedule(py::module_& m);

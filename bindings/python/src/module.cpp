@@ -37,6 +37,9 @@ PYBIND11_MODULE(_core, m) {
   // Findings and topics before the schedule: its results and CourseRequest hold them.
   add_area(m, "violation", "Findings: DOMAIN rule, severity, message and session.",
            register_violation);
+  // After findings: a school-day check holds Violations.
+  add_area(m, "school_days", "Per-school calendars from open data and feeds (DOMAIN C3, C11, X2).",
+           register_school_days);
   add_area(m, "topic", "Topics, wishes and presenters (DOMAIN C5-C7, T1-T6).", register_topic);
   // Groups after topics and findings: a Child's stage is a ChildStage, a finding's a Severity.
   add_area(m, "group", "Households, groups and attendance (DOMAIN G1-G9, X4).", register_group);

@@ -38,6 +38,7 @@ std::string repr(const Item& item) {
   if (!item.labels.empty()) out += ", labels=<" + std::to_string(item.labels.size()) + " labels>";
   if (!item.choices.empty()) out += ", choices=<" + std::to_string(item.choices.size()) + " choices>";
   if (item.reference) out += ", reference=Reference(" + field("value", item.reference->value) + ", ...)";
+  if (!item.aliases.empty()) out += ", " + field("aliases", item.aliases);
   return out + ")";
 }
 
@@ -249,13 +250,13 @@ void register_evaluation(py::module_& m) {
   py::class_<Item> item(m, "Item", "One item of an evaluation form (DOMAIN E1): its id (the CSV column), kind and text.");
   item.def(py::init([](std::string id, ItemKind kind, LocalText text, int min, int max,
                        std::vector<ScaleLabel> labels, std::vector<Choice> choices,
-                       std::optional<Reference> reference) {
+                       std::optional<Reference> reference, std::vector<std::string> aliases) {
              return Item{std::move(id), kind, std::move(text), min, max, std::move(labels), std::move(choices),
-                         std::move(reference)};
+                         std::move(reference), std::move(aliases)};
            }),
            py::kw_only(), "id"_a, "kind"_a, "text"_a, "min"_a = 1, "max"_a = 5,
            "labels"_a = std::vector<ScaleLabel>{}, "choices"_a = std::vector<Choice>{},
-           "reference"_a = py::none(),
+           "reference"_a = py::none(), "aliases"_a = std::vector<std::string>{},
            "An item; `min`/`max`/`labels` for Likert items, `choices` for single choice. Checked "
            "when its form is "
            "(EvaluationForm.validate()).")
@@ -270,6 +271,9 @@ void register_evaluation(py::module_& m) {
       .def_property("choices", list_getter(&Item::choices), list_setter(&Item::choices),
                     "Single choice: the choices (list[Choice]); reading gives a copy.")
       .def_readwrite("reference", &Item::reference, "The reference (Reference, DOMAIN E3) or None.")
+      .def_property("aliases", list_getter(&Item::aliases), list_setter(&Item::aliases),
+                    "Column headers that mean this item in a survey tool's export (list[str]), compared "
+                    "without case, spacing, punctuation or a leading number. Reading gives a copy.")
       .def("value_count", &Item::value_count,
            "How many answer values it has: max - min + 1, 2 for yes/no, the number of choices, 0 "
            "for free text.");
@@ -379,10 +383,24 @@ void register_evaluation(py::module_& m) {
                   [](std::string_view text, const EvaluationForm& form) { return responses_from_json(parse_json(text), form); },
                   "text"_a, "form"_a,
                   "Reads a responses document to `form`; InputError with a JSON pointer (\"/responses/3/answers/q2\").")
-      .def_static("from_csv", &responses_from_csv, "text"_a, "form"_a,
-                  "Reads CSV text (BOM, ',' or ';', quotes) to `form`; InputError at \"row 7, column 3 (q2)\".")
-      .def_static("load", &load_responses, "path"_a, "form"_a,
-                  "Reads a responses file, CSV when it ends in .csv, JSON otherwise; errors name the file.")
+      .def_static(
+          "from_csv",
+          [](std::string_view text, const EvaluationForm& form, std::vector<std::string> ignore_columns) {
+            return responses_from_csv(text, form, ResponseReadOptions{std::move(ignore_columns), {}});
+          },
+          "text"_a, "form"_a, py::kw_only(), "ignore_columns"_a = std::vector<std::string>{},
+          "Reads CSV text (BOM, ',' or ';', quotes) to `form`; headers are item ids, texts or aliases, "
+          "survey tools' identity columns and `ignore_columns` are dropped unread (X4); InputError at "
+          "\"row 7, column 3 (q2)\".")
+      .def_static(
+          "load",
+          [](const std::filesystem::path& path, const EvaluationForm& form, std::vector<std::string> ignore_columns,
+             std::string sheet) {
+            return load_responses(path, form, ResponseReadOptions{std::move(ignore_columns), std::move(sheet)});
+          },
+          "path"_a, "form"_a, py::kw_only(), "ignore_columns"_a = std::vector<std::string>{}, "sheet"_a = "",
+          "Reads a responses file: CSV (.csv), a workbook (.xlsx, its first sheet or `sheet`) or JSON; "
+          "errors name the file (and sheet, row and column).")
       .def("to_json", [](const EvaluationResponses& self, const EvaluationForm& form, std::optional<int> indent) {
         return dump(to_json(self, form), indent);
       }, "form"_a, py::kw_only(), "indent"_a = 2, "The responses as JSON text, which from_json() reads back.")
@@ -390,7 +408,20 @@ void register_evaluation(py::module_& m) {
         return "EvaluationResponses(" + field("form_id", self.form_id) + ", " + field("form_version", self.form_version) +
                ", responses=<" + std::to_string(self.responses.size()) + " responses>)";
       }, "The responses summarised.");
-  m.def("load_responses", &load_responses, "path"_a, "form"_a, "Reads a responses file; the same as EvaluationResponses.load().");
+  m.def(
+      "load_responses",
+      [](const std::filesystem::path& path, const EvaluationForm& form, std::vector<std::string> ignore_columns,
+         std::string sheet) {
+        return load_responses(path, form, ResponseReadOptions{std::move(ignore_columns), std::move(sheet)});
+      },
+      "path"_a, "form"_a, py::kw_only(), "ignore_columns"_a = std::vector<std::string>{}, "sheet"_a = "",
+      "Reads a responses file (.csv, .xlsx or JSON); the same as EvaluationResponses.load().");
+  m.def("survey_metadata_columns", &survey_metadata_columns,
+        "The survey tools' identity and metadata column headers (Microsoft Forms, Nettskjema, REDCap, "
+        "Questback; nb and en), as survey_header_key() writes them: dropped unread (DOMAIN X4).");
+  m.def("survey_header_key", &survey_header_key, "header"_a,
+        "A header as compared with item texts and aliases: lower case, a leading number left out, "
+        "punctuation and spacing one space.");
 
   py::class_<DistributionCell> cell(m, "DistributionCell",
                                     "One answer value and how many gave it; count None when suppressed (X4).");

@@ -29,6 +29,9 @@ std::string repr(const CourseRequest& request) {
                      "earliest_start", &CourseRequest::earliest_start, "venue",
                      &CourseRequest::venue, "move_policy", &CourseRequest::move_policy,
                      "school_calendar", &CourseRequest::school_calendar);
+  if (request.school_days) add_text(text, "school_days", py_repr(*request.school_days));
+  if (!request.schools.empty()) add_text(text, "schools", py_repr(request.schools));
+  if (request.sfo_only_days != d.sfo_only_days) add_text(text, "sfo_only_days", enum_text(request.sfo_only_days));
   if (!(request.rules == d.rules)) add_text(text, "rules", py_repr(request.rules));
   add_if_changed(text, "wishes", request.wishes, d.wishes);
   add_changed_fields(text, request, d, "children", &CourseRequest::children, "presenters",
@@ -128,7 +131,8 @@ void register_schedule(py::module_& m) {
                        int sessions, int cadence_weeks, int session_minutes,
                        int introduction_minutes, ClockTime care_closes, int travel_minutes,
                        ClockTime earliest_start, Venue venue, MovePolicy move_policy,
-                       std::optional<SchoolCalendar> school_calendar, ScheduleRules rules,
+                       std::optional<SchoolCalendar> school_calendar, std::optional<SchoolDays> school_days,
+                       std::map<std::string, std::string> schools, SfoOnlyDays sfo_only_days, ScheduleRules rules,
                        std::vector<TopicWish> wishes, std::vector<ChildProfile> children,
                        std::vector<Presenter> presenters, std::optional<TopicCatalogue> catalogue,
                        TopicRules topic_rules, Audience audience,
@@ -148,6 +152,9 @@ void register_schedule(py::module_& m) {
                                   std::move(venue),
                                   move_policy,
                                   std::move(school_calendar),
+                                  std::move(school_days),
+                                  std::move(schools),
+                                  sfo_only_days,
                                   std::move(rules),
                                   std::move(wishes),
                                   std::move(children),
@@ -164,6 +171,7 @@ void register_schedule(py::module_& m) {
            "introduction_minutes"_a = d.introduction_minutes, "care_closes"_a = d.care_closes,
            "travel_minutes"_a = d.travel_minutes, "earliest_start"_a = d.earliest_start,
            "venue"_a = d.venue, "move_policy"_a = d.move_policy, "school_calendar"_a = py::none(),
+           "school_days"_a = py::none(), "schools"_a = d.schools, "sfo_only_days"_a = d.sfo_only_days,
            "rules"_a = d.rules, "wishes"_a = d.wishes, "children"_a = d.children,
            "presenters"_a = d.presenters, "catalogue"_a = py::none(),
            "topic_rules"_a = d.topic_rules, "audience"_a = d.audience, "format"_a = py::none(),
@@ -201,6 +209,17 @@ void register_schedule(py::module_& m) {
           },
           "The municipality's SchoolCalendar (DOMAIN X2), or None: then only weekends and public "
           "holidays (X1) are avoided. Reading gives a copy: assign to change it.")
+      .def_property(
+          "school_days", [](const CourseRequest& self) { return self.school_days; },
+          [](CourseRequest& self, std::optional<SchoolDays> days) { self.school_days = std::move(days); },
+          "The schools' own calendars day by day (SchoolDays, DOMAIN C3, C11), or None. With `schools`, "
+          "a date is open only when it is a school day with the SFO open at every one of them. "
+          "Reading gives a copy: assign to change it.")
+      .def_readwrite("schools", &CourseRequest::schools,
+                     "The course's schools: a slug for each, mapped to the school's name as "
+                     "`school_days` writes it (dict[str, str]). Reading gives a copy.")
+      .def_readwrite("sfo_only_days", &CourseRequest::sfo_only_days,
+                     "Whether a day when only the SFO is open may hold a session (SfoOnlyDays).")
       .def_readwrite("rules", &CourseRequest::rules,
                      "The model's rules, overridable per municipality (ScheduleRules).")
       .def_property("wishes", list_getter(&CourseRequest::wishes),

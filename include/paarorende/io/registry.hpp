@@ -16,12 +16,14 @@
 
 namespace paarorende {
 
-/// The file formats a document may come in.
-enum class DocumentFormat { json, csv };
+/// The file formats a document may come in: JSON, CSV, Excel workbooks (.xlsx, io/xlsx.hpp) and
+/// iCalendar (.ics).
+enum class DocumentFormat { json, csv, xlsx, ics };
 
 std::string_view to_string(DocumentFormat format) noexcept;
 std::optional<DocumentFormat> document_format_from_string(std::string_view text) noexcept;
-/// The format a file's name says: ".csv" is CSV, anything else JSON.
+/// The format a file's name says: ".csv" is CSV, ".xlsx" a workbook, ".ics" iCalendar (in any
+/// case), anything else JSON.
 DocumentFormat document_format_of(const std::filesystem::path& path) noexcept;
 
 struct DocumentType {

@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from . import _Enum, _Path, _pybind11_type
 from .calendar import Closure, SchoolCalendar
+from .school_days import SchoolDays, SfoOnlyDays
 from .topic import Audience, ChildProfile, Presenter, TopicCatalogue, TopicRules, TopicWish
 from .violation import Violation
 
@@ -67,6 +68,9 @@ class CourseRequest(metaclass=_pybind11_type):
     venue: Venue
     move_policy: MovePolicy
     school_calendar: SchoolCalendar | None
+    school_days: SchoolDays | None
+    schools: dict[str, str]
+    sfo_only_days: SfoOnlyDays
     rules: ScheduleRules
     wishes: list[TopicWish]
     children: list[ChildProfile]
@@ -84,6 +88,8 @@ class CourseRequest(metaclass=_pybind11_type):
                  travel_minutes: int = 0, earliest_start: datetime.time = ...,
                  venue: Venue = ..., move_policy: MovePolicy = ...,
                  school_calendar: SchoolCalendar | None = None,
+                 school_days: SchoolDays | None = None, schools: dict[str, str] = ...,
+                 sfo_only_days: SfoOnlyDays = ...,
                  rules: ScheduleRules = ..., wishes: list[TopicWish] = ...,
                  children: list[ChildProfile] = ..., presenters: list[Presenter] = ...,
                  catalogue: TopicCatalogue | None = None, topic_rules: TopicRules = ...,
