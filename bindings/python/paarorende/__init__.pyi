@@ -12,3 +12,4 @@ from ._core.schedule import *
 from ._core.formats import *
 from ._core.evaluation import *
 from ._core.formation import *
+from ._core.table import *
