@@ -438,7 +438,7 @@ struct Exact {
 };
 
 Exact exact_pattern(const Model& model, const Auditor& auditor, const std::vector<char>& primary,
-                    const SuppressionOptions& options) {
+                    const SuppressionOptions& options, const std::vector<char>& heuristic) {
   const std::size_t size = model.lattice.size;
   std::vector<std::size_t> candidates;  // the non-zero cells, the only ones that may be hidden
   for (std::size_t c = 0; c < size; ++c) {
@@ -481,6 +481,10 @@ Exact exact_pattern(const Model& model, const Auditor& auditor, const std::vecto
       if (!others.empty()) add_cut(others);
     }
   }
+  // The heuristic's pattern protects: once the master's lower bound reaches its cost, it is minimal.
+  double heuristic_cost = 0;
+  for (int i = 0; i < n; ++i) heuristic_cost += heuristic[candidates[i]] ? objective[i] : 0.0;
+  constexpr std::size_t cuts_per_round = 4;
   for (int round = 0; round < options.max_rounds; ++round) {
     OsiClpSolverInterface solver;
     quiet(solver);
@@ -496,34 +500,42 @@ Exact exact_pattern(const Model& model, const Auditor& auditor, const std::vecto
     if (!master.isProvenOptimal()) {
       return {std::nullopt, "CBC did not prove a pattern minimal within " + std::to_string(options.node_limit) + " nodes"};
     }
+    const std::string rounds = std::to_string(round + 1) + (round == 0 ? " round" : " rounds");
+    if (master.getObjValue() >= heuristic_cost - 0.5) {
+      return {heuristic, "proved minimal by CBC in " + rounds + " (the heuristic's pattern meets the lower bound)"};
+    }
     const double* solution = master.bestSolution();
-    std::vector<char> hidden(size, 0);
-    for (int i = 0; i < n; ++i) hidden[candidates[i]] = solution[i] > 0.5;
-    const auto narrow = narrow_cells(model, auditor, primary, hidden, true);
-    if (narrow.empty()) return {hidden, "proved minimal by CBC in " + std::to_string(round + 1) + " rounds"};
-    // Grow the pattern as far as the cell stays narrow (halving the candidates), then cut it off.
-    const std::size_t target = narrow.front();
-    std::vector<std::size_t> rest;
-    for (std::size_t c : candidates) {
-      if (!hidden[c]) rest.push_back(c);
+    std::vector<char> pattern(size, 0);
+    for (int i = 0; i < n; ++i) pattern[candidates[i]] = solution[i] > 0.5;
+    const auto narrow = narrow_cells(model, auditor, primary, pattern, false);
+    if (narrow.empty()) return {pattern, "proved minimal by CBC in " + rounds};
+    // For the first few narrow cells: grow the pattern as far as the cell stays narrow (halving the
+    // candidates), then cut the grown pattern off.
+    for (std::size_t k = 0; k < narrow.size() && k < cuts_per_round; ++k) {
+      const std::size_t target = narrow[k];
+      std::vector<char> hidden = pattern;
+      std::vector<std::size_t> rest;
+      for (std::size_t c : candidates) {
+        if (!hidden[c]) rest.push_back(c);
+      }
+      std::function<void(std::size_t, std::size_t)> grow = [&](std::size_t from, std::size_t to) {
+        if (from == to) return;
+        for (std::size_t i = from; i < to; ++i) hidden[rest[i]] = 1;
+        if (!auditor.protects(hidden, target)) return;
+        for (std::size_t i = from; i < to; ++i) hidden[rest[i]] = 0;
+        if (to - from == 1) return;
+        const std::size_t middle = from + (to - from) / 2;
+        grow(from, middle);
+        grow(middle, to);
+      };
+      grow(0, rest.size());
+      std::vector<std::size_t> outside;
+      for (std::size_t c : candidates) {
+        if (!hidden[c]) outside.push_back(c);
+      }
+      if (outside.empty()) return {heuristic, "even hiding every non-zero cell leaves a cell narrow"};
+      add_cut(outside);
     }
-    std::function<void(std::size_t, std::size_t)> grow = [&](std::size_t from, std::size_t to) {
-      if (from == to) return;
-      for (std::size_t i = from; i < to; ++i) hidden[rest[i]] = 1;
-      if (!auditor.protects(hidden, target)) return;
-      for (std::size_t i = from; i < to; ++i) hidden[rest[i]] = 0;
-      if (to - from == 1) return;
-      const std::size_t middle = from + (to - from) / 2;
-      grow(from, middle);
-      grow(middle, to);
-    };
-    grow(0, rest.size());
-    std::vector<std::size_t> outside;
-    for (std::size_t c : candidates) {
-      if (!hidden[c]) outside.push_back(c);
-    }
-    if (outside.empty()) return {hidden, "even hiding every non-zero cell leaves a cell narrow"};
-    add_cut(outside);
   }
   return {std::nullopt, "CBC did not prove a pattern minimal within " + std::to_string(options.max_rounds) + " rounds"};
 }
@@ -679,14 +691,12 @@ SuppressionResult suppress(const Table& table, const SuppressionOptions& options
   result.threshold = table.threshold;
   result.dimensions = table.dimensions;
   result.sums = std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) { return cell.sum.has_value(); });
-  Exact exact = exact_pattern(model, auditor, primary, options);
-  std::vector<char> hidden;
+  std::vector<char> hidden = heuristic_pattern(model, auditor, primary);
+  const Exact exact = exact_pattern(model, auditor, primary, options, hidden);
+  result.method = SuppressionMethod::heuristic;
   if (exact.hidden) {
     hidden = *exact.hidden;
     result.method = SuppressionMethod::exact;
-  } else {
-    hidden = heuristic_pattern(model, auditor, primary);
-    result.method = SuppressionMethod::heuristic;
   }
   result.method_reason = exact.reason;
 

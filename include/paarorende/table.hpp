@@ -116,7 +116,7 @@ struct SuppressionOptions {
   /// Deterministic limits of the exact path (branch-and-bound nodes per solve, rounds of
   /// constraint generation); when reached, the heuristic's pattern is used.
   int node_limit = 20000;
-  int max_rounds = 400;
+  int max_rounds = 200;
   /// Node limit of each audit integer program; an unproven audit gives an inner interval.
   int audit_node_limit = 5000;
   /// Compute the audit interval of every hidden cell in the result (false: none are returned).
