@@ -196,22 +196,34 @@ struct Bound {
   bool proven = true;
 };
 
-// Minimises `objective` over the integer program; `start` is a feasible point (the true table).
-Bound solve_integer(const CoinPackedMatrix& matrix, const std::vector<double>& lower,
-                    const std::vector<double>& upper, const std::vector<double>& objective,
-                    const std::vector<double>& rhs, const std::vector<double>& start, int node_limit) {
-  OsiClpSolverInterface solver;
-  quiet(solver);
-  solver.loadProblem(matrix, lower.data(), upper.data(), objective.data(), rhs.data(), rhs.data());
-  for (int i = 0; i < solver.getNumCols(); ++i) solver.setInteger(i);
-  CbcModel model(solver);
+// Minimises `sign` times column `column` over the integer program loaded in `solver` (whose
+// linear relaxation was solved before); `start` is a feasible point (the true table).
+Bound solve_integer(OsiClpSolverInterface& solver, int column, double sign, const std::vector<double>& start,
+                    int node_limit) {
+  const int n = solver.getNumCols();
+  std::vector<double> objective(static_cast<std::size_t>(n), 0.0);
+  objective[static_cast<std::size_t>(column)] = sign;
+  solver.setObjective(objective.data());
+  // The linear relaxation first (warm-started from the last solve): where its optimum is whole
+  // numbers (as in most tables of two dimensions, whose equations form a network), it is the
+  // integer optimum.
+  solver.resolve();
+  if (solver.isProvenOptimal()) {
+    const double* values = solver.getColSolution();
+    bool whole = true;
+    for (int i = 0; i < n && whole; ++i) whole = std::abs(values[i] - std::round(values[i])) < 1e-9;
+    if (whole) return {solver.getObjValue(), true};
+  }
+  OsiClpSolverInterface integer(solver);
+  quiet(integer);
+  for (int i = 0; i < n; ++i) integer.setInteger(i);
+  CbcModel model(integer);
   model.setLogLevel(0);
   model.messageHandler()->setLogLevel(0);
   quiet(*model.solver());
   model.setMaximumNodes(node_limit);
-  double start_value = 0;
-  for (std::size_t i = 0; i < start.size(); ++i) start_value += objective[i] * start[i];
-  model.setBestSolution(start.data(), static_cast<int>(start.size()), start_value, false);
+  const double start_value = sign * start[static_cast<std::size_t>(column)];
+  model.setBestSolution(start.data(), n, start_value, false);
   model.branchAndBound();
   if (model.isProvenOptimal()) return {model.getObjValue(), true};
   return {model.bestSolution() ? model.getObjValue() : start_value, false};
@@ -221,12 +233,15 @@ class Auditor {
  public:
   Auditor(const Model& model, int node_limit) : model_(model), node_limit_(node_limit) {}
 
-  // The interval of `target` (hidden) under the pattern `hidden` (per lattice cell).
-  CellInterval interval(const std::vector<char>& hidden, std::size_t target) const {
-    // The connected part of the hidden cells through the equations.
-    std::vector<std::size_t> cells{target};
+  // The intervals of `targets` (hidden) under the pattern `hidden` (per lattice cell), from one
+  // integer program over the hidden cells connected to them through the equations.
+  std::vector<CellInterval> intervals(const std::vector<char>& hidden, const std::vector<std::size_t>& targets) const {
+    std::vector<std::size_t> cells;
+    std::map<std::size_t, int> column_of;
+    for (std::size_t target : targets) {
+      if (column_of.emplace(target, static_cast<int>(cells.size())).second) cells.push_back(target);
+    }
     std::vector<std::size_t> rows;
-    std::map<std::size_t, int> column_of{{target, 0}};
     std::set<std::size_t> seen_rows;
     for (std::size_t k = 0; k < cells.size(); ++k) {
       for (std::size_t e : model_.equations_of[cells[k]]) {
@@ -240,8 +255,6 @@ class Auditor {
         for (std::size_t member : equation.members) reach(member);
       }
     }
-    CellInterval result;
-    result.cell = model_.position[target];
     const std::size_t n = cells.size();
     CoinPackedMatrix matrix(false, 0, 0);
     matrix.setDimensions(0, static_cast<int>(n));
@@ -262,23 +275,44 @@ class Auditor {
       matrix.appendRow(row);
       rhs.push_back(-constant);
     }
-    std::vector<double> lower(n, 1.0), upper(n, static_cast<double>(model_.big)), start(n);
+    std::vector<double> lower(n, 1.0), upper(n, static_cast<double>(model_.big)), start(n), objective(n, 0.0);
     for (std::size_t i = 0; i < n; ++i) start[i] = static_cast<double>(model_.counts[cells[i]]);
-    std::vector<double> objective(n, 0.0);
-    objective[0] = 1.0;
-    const Bound low = solve_integer(matrix, lower, upper, objective, rhs, start, node_limit_);
-    objective[0] = -1.0;
-    const Bound high = solve_integer(matrix, lower, upper, objective, rhs, start, node_limit_);
-    result.min = std::llround(low.value);
-    const std::int64_t max = std::llround(-high.value);
-    if (max < model_.big) result.max = max;
-    result.proven = low.proven && high.proven;
+    OsiClpSolverInterface solver;
+    quiet(solver);
+    solver.loadProblem(matrix, lower.data(), upper.data(), objective.data(), rhs.data(), rhs.data());
+    solver.initialSolve();
+    std::vector<CellInterval> result;
+    for (std::size_t target : targets) {
+      const int column = column_of.at(target);
+      const Bound low = solve_integer(solver, column, 1.0, start, node_limit_);
+      const Bound high = solve_integer(solver, column, -1.0, start, node_limit_);
+      CellInterval interval;
+      interval.cell = model_.position[target];
+      interval.min = std::llround(low.value);
+      const std::int64_t max = std::llround(-high.value);
+      if (max < model_.big) interval.max = max;
+      interval.proven = low.proven && high.proven;
+      result.push_back(interval);
+    }
     return result;
+  }
+
+  CellInterval interval(const std::vector<char>& hidden, std::size_t target) const {
+    return intervals(hidden, {target}).front();
   }
 
   bool protects(const std::vector<char>& hidden, std::size_t target) const {
     const auto width = interval(hidden, target).width();
     return !width || *width >= model_.threshold;
+  }
+
+  bool protects_all(const std::vector<char>& hidden, const std::vector<std::size_t>& targets) const {
+    if (targets.empty()) return true;
+    for (const CellInterval& found : intervals(hidden, targets)) {
+      const auto width = found.width();
+      if (width && *width < model_.threshold) return false;
+    }
+    return true;
   }
 
  private:
@@ -319,15 +353,20 @@ std::vector<std::size_t> hidden_component(const Model& model, const std::vector<
   return cells;
 }
 
-// Whether a primary cell is left narrow: alone among the hidden in an equation, or audited so.
-bool is_narrow(const Model& model, const Auditor& auditor, const std::vector<char>& hidden, std::size_t c) {
+// Whether a hidden cell is the only hidden one in one of its equations (and so derived exactly).
+bool alone_in_an_equation(const Model& model, const std::vector<char>& hidden, std::size_t c) {
   for (std::size_t e : model.equations_of[c]) {
     const Equation& equation = model.equations[e];
     std::size_t count = hidden[equation.aggregate] ? 1 : 0;
     for (std::size_t member : equation.members) count += hidden[member] ? 1 : 0;
     if (count == 1) return true;
   }
-  return !auditor.protects(hidden, c);
+  return false;
+}
+
+// Whether a primary cell is left narrow: alone among the hidden in an equation, or audited so.
+bool is_narrow(const Model& model, const Auditor& auditor, const std::vector<char>& hidden, std::size_t c) {
+  return alone_in_an_equation(model, hidden, c) || !auditor.protects(hidden, c);
 }
 
 std::vector<char> heuristic_pattern(const Model& model, const Auditor& auditor, const std::vector<char>& primary) {
@@ -407,12 +446,14 @@ std::vector<char> heuristic_pattern(const Model& model, const Auditor& auditor, 
   for (std::size_t cell : secondary) {
     const auto affected = hidden_component(model, hidden, cell);
     hidden[cell] = 0;
+    std::vector<std::size_t> targets;
+    bool alone = false;
     for (std::size_t other : affected) {
-      if (primary[other] && is_narrow(model, auditor, hidden, other)) {
-        hidden[cell] = 1;
-        break;
-      }
+      if (!primary[other]) continue;
+      targets.push_back(other);
+      alone = alone || alone_in_an_equation(model, hidden, other);
     }
+    if (alone || !auditor.protects_all(hidden, targets)) hidden[cell] = 1;
   }
   return hidden;
 }
@@ -670,13 +711,13 @@ std::vector<CellInterval> audit_suppression(const Table& table, const std::vecto
   for (std::size_t p = 0; p < hidden.size(); ++p) pattern[model.order[p]] = hidden[p];
   const Auditor auditor(model, options.audit_node_limit);
   const auto primary = primary_cells(model);
-  std::vector<CellInterval> audit;
+  std::vector<std::size_t> targets;
   for (std::size_t cell : model.order) {
-    if (!pattern[cell]) continue;
-    CellInterval interval = auditor.interval(pattern, cell);
-    interval.sensitive = primary[cell];
-    audit.push_back(interval);
+    if (pattern[cell]) targets.push_back(cell);
   }
+  if (targets.empty()) return {};
+  std::vector<CellInterval> audit = auditor.intervals(pattern, targets);
+  for (CellInterval& interval : audit) interval.sensitive = primary[model.order[interval.cell]];
   return audit;
 }
 
@@ -730,12 +771,12 @@ SuppressionResult suppress(const Table& table, const SuppressionOptions& options
     result.cells.push_back(std::move(published));
   }
   if (options.audit) {
+    std::vector<std::size_t> targets;
     for (std::size_t cell : model.order) {
-      if (!hidden[cell]) continue;
-      CellInterval interval = auditor.interval(hidden, cell);
-      interval.sensitive = primary[cell];
-      result.audit.push_back(interval);
+      if (hidden[cell]) targets.push_back(cell);
     }
+    if (!targets.empty()) result.audit = auditor.intervals(hidden, targets);
+    for (CellInterval& interval : result.audit) interval.sensitive = primary[model.order[interval.cell]];
   }
   return result;
 }
