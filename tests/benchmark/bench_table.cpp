@@ -1,6 +1,7 @@
 // Linked-table suppression speed (issue #21): a national table, municipalities x 8 offer kinds x 12
 // months with every margin, protected (the heuristic: far beyond the exact path's size) and then
-// audited, timed apart. Arg: the number of municipalities (356 is the whole country).
+// audited, timed apart. Arg: the number of municipalities (356 is the whole country, which today's
+// heuristic does not finish: docs/suppression.md has the figures; 6 already takes over 15 minutes).
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -41,7 +42,7 @@ void table_protection(benchmark::State& state) {
   for (auto _ : state) hidden = paarorende::suppress(table, options).suppressed_count();
   state.counters["hidden"] = static_cast<double>(hidden);
 }
-BENCHMARK(table_protection)->Arg(2)->Arg(6)->Arg(12)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(table_protection)->Arg(2)->Arg(6)->Unit(benchmark::kSecond)->Iterations(1);
 
 void table_audit(benchmark::State& state) {
   const paarorende::Table table = national_table(static_cast<int>(state.range(0)));
@@ -54,6 +55,6 @@ void table_audit(benchmark::State& state) {
   for (auto _ : state) audited = paarorende::audit_suppression(table, hidden, options).size();
   state.counters["audited"] = static_cast<double>(audited);
 }
-BENCHMARK(table_audit)->Arg(2)->Arg(6)->Arg(12)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(table_audit)->Arg(2)->Arg(6)->Unit(benchmark::kSecond)->Iterations(1);
 
 }  // namespace
