@@ -27,6 +27,7 @@
 #include "paarorende/io/schedule.hpp"
 #include "paarorende/io/school_days.hpp"
 #include "paarorende/io/scores.hpp"
+#include "paarorende/io/table.hpp"
 #include "paarorende/io/xlsx.hpp"
 #include "paarorende/io/topic.hpp"
 
@@ -253,6 +254,16 @@ Json groups_of_waitlist(std::string_view text, Format, const Path&) {
   return to_json(form_groups(request), request.waitlist.id);
 }
 
+// --- table: its cells suppressed (DOMAIN X4, V1) ---
+
+Json suppressed_table(std::string_view text, Format, const Path&) {
+  return to_json(suppress(document_of<table_from_json>(text, {})));
+}
+
+std::string html_of_table(std::string_view text, Format, const Path&) {
+  return table_html(suppress(document_of<table_from_json>(text, {})));
+}
+
 std::vector<DocumentType> make_document_types() {
   const std::vector<Format> json{Format::json};
   return {
@@ -321,6 +332,9 @@ std::vector<DocumentType> make_document_types() {
        "waitlist.schema.json", {"groups", "{file}"},
        "paarorende.form_groups(paarorende.FormationRequest.load(path))", written<formation_request_from_json>,
        groups_of_waitlist, nullptr},
+      {"table", "counts (and sums) by municipality, offer and period, to publish with suppression (X4, V1)",
+       json, "table.schema.json", {"suppress", "{file}"}, "paarorende.suppress(paarorende.Table.load(path))",
+       written<table_from_json>, suppressed_table, html_of_table},
   };
 }
 

@@ -61,6 +61,7 @@ from ._core.schedule import *  # noqa: E402, F401, F403
 from ._core.formats import *  # noqa: E402, F401, F403
 from ._core.evaluation import *  # noqa: E402, F401, F403
 from ._core.formation import *  # noqa: E402, F401, F403
+from ._core.table import *  # noqa: E402, F401, F403
 
 
 def _public_names(module: _types.ModuleType) -> list[str]:

@@ -13,3 +13,4 @@ from ._core.schedule import *
 from ._core.formats import *
 from ._core.evaluation import *
 from ._core.formation import *
+from ._core.table import *

@@ -41,6 +41,7 @@ void register_formats(py::module_& m);
 void register_evaluation(py::module_& m);
 void register_cli(py::module_& m);
 void register_formation(py::module_& m);
+void register_table(py::module_& m);
 
 namespace paarorende::python {
 

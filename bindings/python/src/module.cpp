@@ -54,5 +54,8 @@ PYBIND11_MODULE(_core, m) {
   // After groups: a waitlist holds Households, a result Groups and GroupViolations.
   add_area(m, "formation", "Forming groups from a waitlist (DOMAIN G1-G9, C8, V1).",
            register_formation);
+  // After evaluation: a table's HTML is in a Language.
+  add_area(m, "table", "Linked tables across municipalities and their suppression (DOMAIN X4, V1).",
+           register_table);
   add_area(m, "cli", "The command line, for `python -m paarorende`.", register_cli);
 }

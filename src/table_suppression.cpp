@@ -1,0 +1,784 @@
+// Cell suppression of linked tables (table.hpp; DOMAIN X4, V1; issue #21, docs/suppression.md).
+//
+// The table is a lattice: per dimension its values, then its groups, then its total. Every cell of
+// the lattice is published; the links between them are the equations "an aggregate level is the
+// sum of its member values" in each dimension, with the other dimensions' levels fixed.
+//
+// The audit (the attacker's view): the hidden cells are integer unknowns >= 1 (true zeros are
+// never hidden, and the attacker knows the method); each equation that holds one gives a linear
+// constraint with the published cells as constants. A hidden cell's interval is its min and max
+// over that integer program, solved by CBC on the connected part of the hidden cells that the
+// cell is in.
+//
+// The exact pattern (Fischetti and Salazar's model of cell suppression, solved here by generating
+// constraints rather than through its LP duals, so the protection stays the integer one): a
+// master integer program chooses the cheapest pattern (fewest cells, then the smallest total)
+// that meets the cuts found so far; its pattern is audited; a cell left narrow gives the cut
+// "hide at least one cell outside S'", where S' is a largest pattern containing the master's that
+// still leaves the cell narrow. Protection only grows with what is hidden, so the cut removes no
+// pattern that protects, and the first pattern that passes the audit is a cheapest one.
+#include "paarorende/table.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string>
+
+#include <CbcModel.hpp>
+#include <CoinMessageHandler.hpp>
+#include <CoinPackedMatrix.hpp>
+#include <CoinPackedVector.hpp>
+#include <OsiClpSolverInterface.hpp>
+
+#include "detail/input_error.hpp"
+#include "detail/text.hpp"
+#include "paarorende/limits.hpp"
+#include "paarorende/scores.hpp"
+
+namespace paarorende {
+namespace detail::table_suppression {
+
+// At most this many cells in the lattice (interior, margins and group totals).
+constexpr std::size_t max_lattice_cells = 500000;
+
+struct Lattice {
+  std::vector<std::size_t> n_values;  // per dimension
+  std::vector<std::size_t> n_levels;  // values + groups + total
+  std::vector<std::size_t> stride;    // the last dimension varies fastest
+  // Per dimension and level, the value indices it covers.
+  std::vector<std::vector<std::vector<std::size_t>>> members;
+  std::size_t size = 1;
+
+  std::size_t level(std::size_t cell, std::size_t d) const { return cell / stride[d] % n_levels[d]; }
+  bool interior(std::size_t cell) const {
+    for (std::size_t d = 0; d < n_levels.size(); ++d) {
+      if (level(cell, d) >= n_values[d]) return false;
+    }
+    return true;
+  }
+};
+
+// "members - aggregate = 0".
+struct Equation {
+  std::size_t aggregate = 0;
+  std::vector<std::size_t> members;
+};
+
+struct Model {
+  Lattice lattice;
+  std::vector<Equation> equations;
+  std::vector<std::vector<std::size_t>> equations_of;  // per cell
+  std::vector<std::int64_t> counts;
+  std::vector<std::optional<double>> sums;
+  std::vector<std::size_t> order;     // output position -> lattice cell
+  std::vector<std::size_t> position;  // lattice cell -> output position
+  std::int64_t big = 0;               // an upper bound no bounded cell reaches
+  int threshold = 5;
+};
+
+Lattice make_lattice(const Table& table) {
+  Lattice lattice;
+  const std::size_t dims = table.dimensions.size();
+  lattice.n_values.resize(dims);
+  lattice.n_levels.resize(dims);
+  lattice.stride.resize(dims);
+  lattice.members.resize(dims);
+  for (std::size_t d = 0; d < dims; ++d) {
+    const TableDimension& dimension = table.dimensions[d];
+    std::map<std::string, std::size_t> index;
+    for (std::size_t v = 0; v < dimension.values.size(); ++v) index[dimension.values[v]] = v;
+    auto& members = lattice.members[d];
+    for (std::size_t v = 0; v < dimension.values.size(); ++v) members.push_back({v});
+    for (const TableGroup& group : dimension.groups) {
+      std::vector<std::size_t> of_group;
+      for (const std::string& value : group.values) of_group.push_back(index.at(value));
+      std::sort(of_group.begin(), of_group.end());
+      members.push_back(of_group);
+    }
+    std::vector<std::size_t> all(dimension.values.size());
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    members.push_back(all);
+    lattice.n_values[d] = dimension.values.size();
+    lattice.n_levels[d] = members.size();
+  }
+  lattice.size = 1;
+  for (std::size_t d = dims; d-- > 0;) {
+    lattice.stride[d] = lattice.size;
+    lattice.size *= lattice.n_levels[d];
+  }
+  return lattice;
+}
+
+Model make_model(const Table& table) {
+  Model model;
+  model.threshold = table.threshold;
+  model.lattice = make_lattice(table);
+  const Lattice& lattice = model.lattice;
+  const std::size_t dims = table.dimensions.size();
+  model.counts.assign(lattice.size, 0);
+  model.sums.assign(lattice.size, std::nullopt);
+  const bool with_sums = std::any_of(table.cells.begin(), table.cells.end(),
+                                     [](const TableCell& cell) { return cell.sum.has_value(); });
+  std::vector<double> sums(lattice.size, 0.0);
+
+  std::vector<std::map<std::string, std::size_t>> index(dims);
+  for (std::size_t d = 0; d < dims; ++d) {
+    for (std::size_t v = 0; v < table.dimensions[d].values.size(); ++v) index[d][table.dimensions[d].values[v]] = v;
+  }
+  // Each interior cell adds to every cell covering it: its value, its groups and the total.
+  std::vector<std::vector<std::size_t>> covering(dims);
+  for (const TableCell& cell : table.cells) {
+    for (std::size_t d = 0; d < dims; ++d) {
+      const std::size_t v = index[d].at(cell.values[d]);
+      covering[d].clear();
+      for (std::size_t level = 0; level < lattice.n_levels[d]; ++level) {
+        const auto& members = lattice.members[d][level];
+        if (std::binary_search(members.begin(), members.end(), v)) covering[d].push_back(level);
+      }
+    }
+    std::function<void(std::size_t, std::size_t)> add = [&](std::size_t d, std::size_t at) {
+      if (d == dims) {
+        model.counts[at] += cell.count;
+        sums[at] += cell.sum.value_or(0.0);
+        return;
+      }
+      for (std::size_t level : covering[d]) add(d + 1, at + level * lattice.stride[d]);
+    };
+    add(0, 0);
+  }
+  if (with_sums) {
+    for (std::size_t c = 0; c < lattice.size; ++c) model.sums[c] = sums[c];
+  }
+
+  // The equations: in each dimension, each aggregate level against its members.
+  model.equations_of.assign(lattice.size, {});
+  for (std::size_t d = 0; d < dims; ++d) {
+    for (std::size_t cell = 0; cell < lattice.size; ++cell) {
+      const std::size_t level = lattice.level(cell, d);
+      if (level < lattice.n_values[d]) continue;
+      Equation equation{cell, {}};
+      const std::size_t base = cell - level * lattice.stride[d];
+      for (std::size_t v : lattice.members[d][level]) equation.members.push_back(base + v * lattice.stride[d]);
+      const std::size_t e = model.equations.size();
+      model.equations_of[cell].push_back(e);
+      for (std::size_t member : equation.members) model.equations_of[member].push_back(e);
+      model.equations.push_back(std::move(equation));
+    }
+  }
+
+  // Output order: interior cells first, then margins, each in lattice order.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t cell = 0; cell < lattice.size; ++cell) {
+      if (lattice.interior(cell) == (pass == 0)) model.order.push_back(cell);
+    }
+  }
+  model.position.assign(lattice.size, 0);
+  for (std::size_t p = 0; p < model.order.size(); ++p) model.position[model.order[p]] = p;
+  std::int64_t total = 0;
+  for (const TableCell& cell : table.cells) total += cell.count;
+  model.big = 2 * total + 1000;
+  return model;
+}
+
+// --- the audit ---
+
+void quiet(OsiSolverInterface& solver) {
+  solver.messageHandler()->setLogLevel(0);
+  solver.setHintParam(OsiDoReducePrint, true, OsiHintTry);
+}
+
+struct Bound {
+  double value = 0;
+  bool proven = true;
+};
+
+// Minimises `sign` times column `column` over the integer program loaded in `solver` (whose
+// linear relaxation was solved before); `start` is a feasible point (the true table).
+Bound solve_integer(OsiClpSolverInterface& solver, int column, double sign, const std::vector<double>& start,
+                    int node_limit) {
+  const int n = solver.getNumCols();
+  std::vector<double> objective(static_cast<std::size_t>(n), 0.0);
+  objective[static_cast<std::size_t>(column)] = sign;
+  solver.setObjective(objective.data());
+  // The linear relaxation first (warm-started from the last solve): where its optimum is whole
+  // numbers (as in most tables of two dimensions, whose equations form a network), it is the
+  // integer optimum.
+  solver.resolve();
+  if (solver.isProvenOptimal()) {
+    const double* values = solver.getColSolution();
+    bool whole = true;
+    for (int i = 0; i < n && whole; ++i) whole = std::abs(values[i] - std::round(values[i])) < 1e-9;
+    if (whole) return {solver.getObjValue(), true};
+  }
+  OsiClpSolverInterface integer(solver);
+  quiet(integer);
+  for (int i = 0; i < n; ++i) integer.setInteger(i);
+  CbcModel model(integer);
+  model.setLogLevel(0);
+  model.messageHandler()->setLogLevel(0);
+  quiet(*model.solver());
+  model.setMaximumNodes(node_limit);
+  const double start_value = sign * start[static_cast<std::size_t>(column)];
+  model.setBestSolution(start.data(), n, start_value, false);
+  model.branchAndBound();
+  if (model.isProvenOptimal()) return {model.getObjValue(), true};
+  return {model.bestSolution() ? model.getObjValue() : start_value, false};
+}
+
+class Auditor {
+ public:
+  Auditor(const Model& model, int node_limit) : model_(model), node_limit_(node_limit) {}
+
+  // The intervals of `targets` (hidden) under the pattern `hidden` (per lattice cell), from one
+  // integer program over the hidden cells connected to them through the equations.
+  std::vector<CellInterval> intervals(const std::vector<char>& hidden, const std::vector<std::size_t>& targets) const {
+    std::vector<std::size_t> cells;
+    std::map<std::size_t, int> column_of;
+    for (std::size_t target : targets) {
+      if (column_of.emplace(target, static_cast<int>(cells.size())).second) cells.push_back(target);
+    }
+    std::vector<std::size_t> rows;
+    std::set<std::size_t> seen_rows;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      for (std::size_t e : model_.equations_of[cells[k]]) {
+        if (!seen_rows.insert(e).second) continue;
+        rows.push_back(e);
+        const Equation& equation = model_.equations[e];
+        auto reach = [&](std::size_t cell) {
+          if (hidden[cell] && column_of.emplace(cell, static_cast<int>(cells.size())).second) cells.push_back(cell);
+        };
+        reach(equation.aggregate);
+        for (std::size_t member : equation.members) reach(member);
+      }
+    }
+    const std::size_t n = cells.size();
+    CoinPackedMatrix matrix(false, 0, 0);
+    matrix.setDimensions(0, static_cast<int>(n));
+    std::vector<double> rhs;
+    for (std::size_t e : rows) {
+      const Equation& equation = model_.equations[e];
+      CoinPackedVector row;
+      double constant = 0;
+      auto term = [&](std::size_t cell, double coefficient) {
+        if (hidden[cell]) {
+          row.insert(column_of.at(cell), coefficient);
+        } else {
+          constant += coefficient * static_cast<double>(model_.counts[cell]);
+        }
+      };
+      for (std::size_t member : equation.members) term(member, 1.0);
+      term(equation.aggregate, -1.0);
+      matrix.appendRow(row);
+      rhs.push_back(-constant);
+    }
+    std::vector<double> lower(n, 1.0), upper(n, static_cast<double>(model_.big)), start(n), objective(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) start[i] = static_cast<double>(model_.counts[cells[i]]);
+    OsiClpSolverInterface solver;
+    quiet(solver);
+    solver.loadProblem(matrix, lower.data(), upper.data(), objective.data(), rhs.data(), rhs.data());
+    solver.initialSolve();
+    std::vector<CellInterval> result;
+    for (std::size_t target : targets) {
+      const int column = column_of.at(target);
+      const Bound low = solve_integer(solver, column, 1.0, start, node_limit_);
+      const Bound high = solve_integer(solver, column, -1.0, start, node_limit_);
+      CellInterval interval;
+      interval.cell = model_.position[target];
+      interval.min = std::llround(low.value);
+      const std::int64_t max = std::llround(-high.value);
+      if (max < model_.big) interval.max = max;
+      interval.proven = low.proven && high.proven;
+      result.push_back(interval);
+    }
+    return result;
+  }
+
+  CellInterval interval(const std::vector<char>& hidden, std::size_t target) const {
+    return intervals(hidden, {target}).front();
+  }
+
+  bool protects(const std::vector<char>& hidden, std::size_t target) const {
+    const auto width = interval(hidden, target).width();
+    return !width || *width >= model_.threshold;
+  }
+
+  bool protects_all(const std::vector<char>& hidden, const std::vector<std::size_t>& targets) const {
+    if (targets.empty()) return true;
+    for (const CellInterval& found : intervals(hidden, targets)) {
+      const auto width = found.width();
+      if (width && *width < model_.threshold) return false;
+    }
+    return true;
+  }
+
+ private:
+  const Model& model_;
+  int node_limit_;
+};
+
+std::vector<char> primary_cells(const Model& model) {
+  std::vector<char> primary(model.lattice.size, 0);
+  for (std::size_t c = 0; c < model.lattice.size; ++c) {
+    // DOMAIN X4: a figure for 1 to threshold - 1 people; zeros are shown (and so never hidden).
+    primary[c] = model.counts[c] >= 1 && model.counts[c] < model.threshold;
+  }
+  return primary;
+}
+
+// The cost of hiding a cell: one cell first, then its count.
+std::int64_t cell_cost(const Model& model, std::size_t cell) { return model.counts[cell]; }
+
+// --- the heuristic ---
+
+// The hidden cells connected to `cell` through equations that hold two of them or more.
+std::vector<std::size_t> hidden_component(const Model& model, const std::vector<char>& hidden, std::size_t cell) {
+  std::vector<std::size_t> cells{cell};
+  std::set<std::size_t> seen{cell};
+  std::set<std::size_t> seen_rows;
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    for (std::size_t e : model.equations_of[cells[k]]) {
+      if (!seen_rows.insert(e).second) continue;
+      const Equation& equation = model.equations[e];
+      auto reach = [&](std::size_t other) {
+        if (hidden[other] && seen.insert(other).second) cells.push_back(other);
+      };
+      reach(equation.aggregate);
+      for (std::size_t member : equation.members) reach(member);
+    }
+  }
+  return cells;
+}
+
+// Whether a hidden cell is the only hidden one in one of its equations (and so derived exactly).
+bool alone_in_an_equation(const Model& model, const std::vector<char>& hidden, std::size_t c) {
+  for (std::size_t e : model.equations_of[c]) {
+    const Equation& equation = model.equations[e];
+    std::size_t count = hidden[equation.aggregate] ? 1 : 0;
+    for (std::size_t member : equation.members) count += hidden[member] ? 1 : 0;
+    if (count == 1) return true;
+  }
+  return false;
+}
+
+// Whether a primary cell is left narrow: alone among the hidden in an equation, or audited so.
+bool is_narrow(const Model& model, const Auditor& auditor, const std::vector<char>& hidden, std::size_t c) {
+  return alone_in_an_equation(model, hidden, c) || !auditor.protects(hidden, c);
+}
+
+std::vector<char> heuristic_pattern(const Model& model, const Auditor& auditor, const std::vector<char>& primary) {
+  std::vector<char> hidden = primary;
+  const std::size_t size = model.lattice.size;
+  auto cheaper = [&](std::size_t a, std::size_t b) {
+    return cell_cost(model, a) != cell_cost(model, b) ? cell_cost(model, a) < cell_cost(model, b) : a < b;
+  };
+  // No primary cell alone among the hidden in an equation: add the cheapest other cell there.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t c = 0; c < size; ++c) {
+      if (!primary[c]) continue;
+      for (std::size_t e : model.equations_of[c]) {
+        const Equation& equation = model.equations[e];
+        std::vector<std::size_t> cells = equation.members;
+        cells.push_back(equation.aggregate);
+        std::size_t count = 0;
+        std::optional<std::size_t> best;
+        for (std::size_t cell : cells) {
+          if (hidden[cell]) {
+            ++count;
+          } else if (model.counts[cell] > 0 && (!best || cheaper(cell, *best))) {
+            best = cell;
+          }
+        }
+        if (count == 1 && best) {
+          hidden[*best] = 1;
+          changed = true;
+        }
+      }
+    }
+  }
+  // Each primary cell in turn: while it is narrow, hide the cheapest cell next to its hidden
+  // neighbours that widens it. Hiding more never narrows a cell, so those done stay protected.
+  constexpr std::size_t tried_per_step = 8;
+  for (std::size_t c = 0; c < size; ++c) {
+    if (!primary[c]) continue;
+    for (;;) {
+      const CellInterval now = auditor.interval(hidden, c);
+      const auto width = now.width();
+      if (!width || *width >= model.threshold) break;
+      std::set<std::size_t, decltype(cheaper)> candidates(cheaper);
+      for (std::size_t cell : hidden_component(model, hidden, c)) {
+        for (std::size_t e : model.equations_of[cell]) {
+          const Equation& equation = model.equations[e];
+          auto consider = [&](std::size_t other) {
+            if (!hidden[other] && model.counts[other] > 0) candidates.insert(other);
+          };
+          consider(equation.aggregate);
+          for (std::size_t member : equation.members) consider(member);
+        }
+      }
+      if (candidates.empty()) break;  // nothing left to hide beside it
+      std::optional<std::size_t> chosen;
+      std::size_t tried = 0;
+      for (std::size_t cell : candidates) {
+        if (++tried > tried_per_step) break;
+        hidden[cell] = 1;
+        const auto wider = auditor.interval(hidden, c).width();
+        hidden[cell] = 0;
+        if (!wider || *wider > *width) {
+          chosen = cell;
+          break;
+        }
+      }
+      hidden[chosen.value_or(*candidates.begin())] = 1;
+    }
+  }
+  // Redundant cells: the dearest secondary cells first, shown again when every primary cell that
+  // was connected to it stays protected.
+  std::vector<std::size_t> secondary;
+  for (std::size_t cell = 0; cell < size; ++cell) {
+    if (hidden[cell] && !primary[cell]) secondary.push_back(cell);
+  }
+  std::sort(secondary.begin(), secondary.end(), [&](std::size_t a, std::size_t b) { return cheaper(b, a); });
+  for (std::size_t cell : secondary) {
+    const auto affected = hidden_component(model, hidden, cell);
+    hidden[cell] = 0;
+    std::vector<std::size_t> targets;
+    bool alone = false;
+    for (std::size_t other : affected) {
+      if (!primary[other]) continue;
+      targets.push_back(other);
+      alone = alone || alone_in_an_equation(model, hidden, other);
+    }
+    if (alone || !auditor.protects_all(hidden, targets)) hidden[cell] = 1;
+  }
+  return hidden;
+}
+
+// The primary cells that `hidden` leaves narrow, in lattice order.
+std::vector<std::size_t> narrow_cells(const Model& model, const Auditor& auditor,
+                                      const std::vector<char>& primary, const std::vector<char>& hidden,
+                                      bool first_only) {
+  std::vector<std::size_t> narrow;
+  for (std::size_t c = 0; c < model.lattice.size; ++c) {
+    if (!primary[c] || !is_narrow(model, auditor, hidden, c)) continue;
+    narrow.push_back(c);
+    if (first_only) break;
+  }
+  return narrow;
+}
+
+// --- the exact pattern ---
+
+struct Exact {
+  std::optional<std::vector<char>> hidden;
+  std::string reason;
+};
+
+Exact exact_pattern(const Model& model, const Auditor& auditor, const std::vector<char>& primary,
+                    const SuppressionOptions& options, const std::vector<char>& heuristic) {
+  const std::size_t size = model.lattice.size;
+  std::vector<std::size_t> candidates;  // the non-zero cells, the only ones that may be hidden
+  for (std::size_t c = 0; c < size; ++c) {
+    if (model.counts[c] > 0) candidates.push_back(c);
+  }
+  if (candidates.size() > options.exact_max_cells) {
+    return {std::nullopt, "the table has " + std::to_string(candidates.size()) + " non-zero cells, more than " +
+                              std::to_string(options.exact_max_cells) + " for the exact path"};
+  }
+  const int n = static_cast<int>(candidates.size());
+  std::map<std::size_t, int> column_of;
+  for (int i = 0; i < n; ++i) column_of[candidates[i]] = i;
+  // Fewest cells first, then the smallest total: one cell outweighs every count together.
+  double weight = 1.0;
+  for (std::size_t c : candidates) weight += static_cast<double>(model.counts[c]);
+  std::vector<double> objective(n), lower(n, 0.0), upper(n, 1.0);
+  for (int i = 0; i < n; ++i) {
+    objective[i] = weight + static_cast<double>(model.counts[candidates[i]]);
+    if (primary[candidates[i]]) lower[i] = 1.0;
+  }
+  CoinPackedMatrix cuts(false, 0, 0);
+  cuts.setDimensions(0, n);
+  std::vector<double> cut_lower;
+  auto add_cut = [&](const std::vector<std::size_t>& cells) {
+    CoinPackedVector row;
+    for (std::size_t cell : cells) row.insert(column_of.at(cell), 1.0);
+    cuts.appendRow(row);
+    cut_lower.push_back(1.0);
+  };
+  // A primary cell needs another hidden cell in each of its equations.
+  for (std::size_t c = 0; c < size; ++c) {
+    if (!primary[c]) continue;
+    for (std::size_t e : model.equations_of[c]) {
+      const Equation& equation = model.equations[e];
+      std::vector<std::size_t> others;
+      for (std::size_t cell : equation.members) {
+        if (cell != c && model.counts[cell] > 0) others.push_back(cell);
+      }
+      if (equation.aggregate != c && model.counts[equation.aggregate] > 0) others.push_back(equation.aggregate);
+      if (!others.empty()) add_cut(others);
+    }
+  }
+  // The heuristic's pattern protects: once the master's lower bound reaches its cost, it is minimal.
+  double heuristic_cost = 0;
+  for (int i = 0; i < n; ++i) heuristic_cost += heuristic[candidates[i]] ? objective[i] : 0.0;
+  constexpr std::size_t cuts_per_round = 4;
+  for (int round = 0; round < options.max_rounds; ++round) {
+    OsiClpSolverInterface solver;
+    quiet(solver);
+    std::vector<double> cut_upper(cut_lower.size(), static_cast<double>(n));
+    solver.loadProblem(cuts, lower.data(), upper.data(), objective.data(), cut_lower.data(), cut_upper.data());
+    for (int i = 0; i < n; ++i) solver.setInteger(i);
+    CbcModel master(solver);
+    master.setLogLevel(0);
+    master.messageHandler()->setLogLevel(0);
+    quiet(*master.solver());
+    master.setMaximumNodes(options.node_limit);
+    master.branchAndBound();
+    if (!master.isProvenOptimal()) {
+      return {std::nullopt, "CBC did not prove a pattern minimal within " + std::to_string(options.node_limit) + " nodes"};
+    }
+    const std::string rounds = std::to_string(round + 1) + (round == 0 ? " round" : " rounds");
+    if (master.getObjValue() >= heuristic_cost - 0.5) {
+      return {heuristic, "proved minimal by CBC in " + rounds + " (the heuristic's pattern meets the lower bound)"};
+    }
+    const double* solution = master.bestSolution();
+    std::vector<char> pattern(size, 0);
+    for (int i = 0; i < n; ++i) pattern[candidates[i]] = solution[i] > 0.5;
+    const auto narrow = narrow_cells(model, auditor, primary, pattern, false);
+    if (narrow.empty()) return {pattern, "proved minimal by CBC in " + rounds};
+    // For the first few narrow cells: grow the pattern as far as the cell stays narrow (halving the
+    // candidates), then cut the grown pattern off.
+    for (std::size_t k = 0; k < narrow.size() && k < cuts_per_round; ++k) {
+      const std::size_t target = narrow[k];
+      std::vector<char> hidden = pattern;
+      std::vector<std::size_t> rest;
+      for (std::size_t c : candidates) {
+        if (!hidden[c]) rest.push_back(c);
+      }
+      std::function<void(std::size_t, std::size_t)> grow = [&](std::size_t from, std::size_t to) {
+        if (from == to) return;
+        for (std::size_t i = from; i < to; ++i) hidden[rest[i]] = 1;
+        if (!auditor.protects(hidden, target)) return;
+        for (std::size_t i = from; i < to; ++i) hidden[rest[i]] = 0;
+        if (to - from == 1) return;
+        const std::size_t middle = from + (to - from) / 2;
+        grow(from, middle);
+        grow(middle, to);
+      };
+      grow(0, rest.size());
+      std::vector<std::size_t> outside;
+      for (std::size_t c : candidates) {
+        if (!hidden[c]) outside.push_back(c);
+      }
+      if (outside.empty()) return {heuristic, "even hiding every non-zero cell leaves a cell narrow"};
+      add_cut(outside);
+    }
+  }
+  return {std::nullopt, "CBC did not prove a pattern minimal within " + std::to_string(options.max_rounds) + " rounds"};
+}
+
+}  // namespace detail::table_suppression
+
+namespace {
+
+using detail::raise_input_error;
+using detail::Rule;
+
+std::string cell_pointer(std::size_t i) { return "/cells/" + std::to_string(i); }
+
+}  // namespace
+
+void check_table(const Table& table) {
+  // DOMAIN X4: the threshold is 3 or more.
+  try {
+    checked_threshold(table.threshold);
+  } catch (const InputError& error) {
+    throw InputError(error.rule(), error.message(), "/threshold");
+  }
+  if (table.dimensions.empty() || table.dimensions.size() > 4) {
+    raise_input_error("/dimensions", "a table has 1 to 4 dimensions, got " + std::to_string(table.dimensions.size()));
+  }
+  std::set<std::string> names;
+  std::size_t lattice = 1;
+  std::vector<std::map<std::string, std::size_t>> index(table.dimensions.size());
+  for (std::size_t d = 0; d < table.dimensions.size(); ++d) {
+    const TableDimension& dimension = table.dimensions[d];
+    const std::string at = "/dimensions/" + std::to_string(d);
+    if (dimension.name.empty()) raise_input_error(at + "/name", "a dimension needs a name");
+    if (!names.insert(dimension.name).second) {
+      raise_input_error(at + "/name", "dimension " + detail::quote_input(dimension.name) + " is named twice");
+    }
+    if (dimension.name == "count" || dimension.name == "sum" || dimension.name == "mean" ||
+        dimension.name == "suppressed") {
+      raise_input_error(at + "/name", "a dimension cannot be named " + detail::quote_input(dimension.name) +
+                                          ", a field of every cell");
+    }
+    if (dimension.values.empty()) raise_input_error(at + "/values", "a dimension needs at least one value");
+    for (std::size_t v = 0; v < dimension.values.size(); ++v) {
+      if (dimension.values[v].empty()) raise_input_error(at + "/values/" + std::to_string(v), "a value is not empty");
+      if (!index[d].emplace(dimension.values[v], v).second) {
+        raise_input_error(at + "/values/" + std::to_string(v),
+                          "value " + detail::quote_input(dimension.values[v]) + " is given twice");
+      }
+    }
+    std::set<std::string> labels;
+    auto label = [&](const std::string& text, const std::string& where) {
+      if (text.empty()) raise_input_error(where, "a label is not empty");
+      if (index[d].count(text) || !labels.insert(text).second) {
+        raise_input_error(where, "label " + detail::quote_input(text) + " is already a value or label of " +
+                                     detail::quote_input(dimension.name));
+      }
+    };
+    label(dimension.total, at + "/total");
+    for (std::size_t g = 0; g < dimension.groups.size(); ++g) {
+      const TableGroup& group = dimension.groups[g];
+      const std::string group_at = at + "/groups/" + detail::pointer_token(group.label);
+      label(group.label, group_at);
+      if (group.values.empty()) raise_input_error(group_at, "a group has at least one value");
+      std::set<std::string> seen;
+      for (std::size_t v = 0; v < group.values.size(); ++v) {
+        const std::string where = group_at + "/" + std::to_string(v);
+        if (!index[d].count(group.values[v])) {
+          raise_input_error(where, "no value " + detail::quote_input(group.values[v]) + " in " +
+                                       detail::quote_input(dimension.name));
+        }
+        if (!seen.insert(group.values[v]).second) {
+          raise_input_error(where, "value " + detail::quote_input(group.values[v]) + " is in the group twice");
+        }
+      }
+    }
+    lattice *= dimension.values.size() + dimension.groups.size() + 1;
+    detail::check_limit(lattice, detail::table_suppression::max_lattice_cells, "cells with margins", "/dimensions");
+  }
+  std::set<std::vector<std::string>> keys;
+  for (std::size_t i = 0; i < table.cells.size(); ++i) {
+    const TableCell& cell = table.cells[i];
+    const std::string at = cell_pointer(i);
+    if (cell.values.size() != table.dimensions.size()) {
+      raise_input_error(at, "a cell names a value of each of the " + std::to_string(table.dimensions.size()) +
+                                " dimensions");
+    }
+    for (std::size_t d = 0; d < table.dimensions.size(); ++d) {
+      if (!index[d].count(cell.values[d])) {
+        raise_input_error(at + "/" + detail::pointer_token(table.dimensions[d].name),
+                          "no value " + detail::quote_input(cell.values[d]) + " in " +
+                              detail::quote_input(table.dimensions[d].name));
+      }
+    }
+    if (!keys.insert(cell.values).second) raise_input_error(at, "the cell is given twice");
+    if (cell.count < 0) raise_input_error(at + "/count", "a count is 0 or more, got " + std::to_string(cell.count));
+    if (cell.sum && !(*cell.sum >= 0 && std::isfinite(*cell.sum))) {
+      raise_input_error(at + "/sum", "a sum is 0 or more");
+    }
+    if (cell.sum && cell.count == 0 && *cell.sum != 0) raise_input_error(at + "/sum", "a sum over no one is 0");
+  }
+}
+
+std::string_view to_string(Suppression suppression) noexcept {
+  switch (suppression) {
+    case Suppression::none: return "none";
+    case Suppression::primary: return "primary";
+    case Suppression::secondary: return "secondary";
+  }
+  return "none";
+}
+
+std::string_view to_string(SuppressionMethod method) noexcept {
+  return method == SuppressionMethod::exact ? "exact" : "heuristic";
+}
+
+std::size_t SuppressionResult::suppressed_count() const noexcept {
+  return static_cast<std::size_t>(std::count_if(cells.begin(), cells.end(),
+                                                [](const PublishedCell& cell) { return cell.suppressed(); }));
+}
+
+std::int64_t SuppressionResult::suppressed_total() const noexcept { return hidden_total; }
+
+std::vector<CellInterval> audit_suppression(const Table& table, const std::vector<bool>& hidden,
+                                            const SuppressionOptions& options) {
+  using namespace detail::table_suppression;
+  check_table(table);
+  const Model model = make_model(table);
+  if (hidden.size() != model.lattice.size) {
+    raise_input_error("hidden", "expected " + std::to_string(model.lattice.size) + " cells, got " +
+                                    std::to_string(hidden.size()));
+  }
+  std::vector<char> pattern(model.lattice.size, 0);
+  for (std::size_t p = 0; p < hidden.size(); ++p) pattern[model.order[p]] = hidden[p];
+  const Auditor auditor(model, options.audit_node_limit);
+  const auto primary = primary_cells(model);
+  std::vector<std::size_t> targets;
+  for (std::size_t cell : model.order) {
+    if (pattern[cell]) targets.push_back(cell);
+  }
+  if (targets.empty()) return {};
+  std::vector<CellInterval> audit = auditor.intervals(pattern, targets);
+  for (CellInterval& interval : audit) interval.sensitive = primary[model.order[interval.cell]];
+  return audit;
+}
+
+SuppressionResult suppress(const Table& table, const SuppressionOptions& options) {
+  using namespace detail::table_suppression;
+  check_table(table);
+  const Model model = make_model(table);
+  const Auditor auditor(model, options.audit_node_limit);
+  const auto primary = primary_cells(model);
+
+  SuppressionResult result;
+  result.threshold = table.threshold;
+  result.dimensions = table.dimensions;
+  result.sums = std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) { return cell.sum.has_value(); });
+  std::vector<char> hidden = heuristic_pattern(model, auditor, primary);
+  const Exact exact = exact_pattern(model, auditor, primary, options, hidden);
+  result.method = SuppressionMethod::heuristic;
+  if (exact.hidden) {
+    hidden = *exact.hidden;
+    result.method = SuppressionMethod::exact;
+  }
+  result.method_reason = exact.reason;
+
+  const Lattice& lattice = model.lattice;
+  for (std::size_t cell : model.order) {
+    PublishedCell published;
+    for (std::size_t d = 0; d < table.dimensions.size(); ++d) {
+      const TableDimension& dimension = table.dimensions[d];
+      const std::size_t level = lattice.level(cell, d);
+      if (level < dimension.values.size()) {
+        published.values.push_back(dimension.values[level]);
+      } else if (level < dimension.values.size() + dimension.groups.size()) {
+        published.values.push_back(dimension.groups[level - dimension.values.size()].label);
+        published.margin = true;
+      } else {
+        published.values.push_back(dimension.total);
+        published.margin = true;
+      }
+    }
+    if (hidden[cell]) {
+      // DOMAIN X4: the sum and mean beside a hidden count are hidden with it.
+      published.suppression = primary[cell] ? Suppression::primary : Suppression::secondary;
+      result.hidden_total += model.counts[cell];
+    } else {
+      published.count = model.counts[cell];
+      published.sum = model.sums[cell];
+      if (published.sum && model.counts[cell] > 0) {
+        published.mean = *published.sum / static_cast<double>(model.counts[cell]);
+      }
+    }
+    result.cells.push_back(std::move(published));
+  }
+  if (options.audit) {
+    std::vector<std::size_t> targets;
+    for (std::size_t cell : model.order) {
+      if (hidden[cell]) targets.push_back(cell);
+    }
+    if (!targets.empty()) result.audit = auditor.intervals(hidden, targets);
+    for (CellInterval& interval : result.audit) interval.sensitive = primary[model.order[interval.cell]];
+  }
+  return result;
+}
+
+}  // namespace paarorende
