@@ -11,8 +11,6 @@
 // same bytes on every machine.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -600,10 +598,7 @@ ComponentSolution solve_component(const FormationProblem& p, const std::vector<i
   for (int round = 0; round <= rounds; ++round) {
     if (round == 0) master.solver.initialSolve();
     else master.solver.resolve();
-    if (!master.solver.isProvenOptimal()) {
-      if (std::getenv("PAARORENDE_DEBUG_EXACT")) std::fprintf(stderr, "round %d: LP not optimal\n", round);
-      break;
-    }
+    if (!master.solver.isProvenOptimal()) break;
     lp_value = master.solver.getObjValue();
     const double* row_price = master.solver.getRowPrice();
     for (std::size_t r = 0; r < component.size(); ++r) dual[component[r]] = row_price[r];
@@ -619,13 +614,7 @@ ComponentSolution solve_component(const FormationProblem& p, const std::vector<i
     }
     std::size_t added = 0;
     for (const auto& [reduced, column] : pricing.best) added += offer(column) ? 1 : 0;
-    if (added == 0) {
-      if (std::getenv("PAARORENDE_DEBUG_EXACT")) {
-        std::fprintf(stderr, "round %d: nothing new; least %.6f best %.6f lp %.4f\n", round, pricing.least,
-                     pricing.best.front().first, lp_value);
-      }
-      break;
-    }
+    if (added == 0) break;
   }
   auto start_of = [&](const std::vector<Column>& cols) {
     // CBC's first solution: the heuristic's groups, whose columns come first.
@@ -670,10 +659,6 @@ ComponentSolution solve_component(const FormationProblem& p, const std::vector<i
     }
   } else if (converged) {
     proven = true;
-  }
-  if (std::getenv("PAARORENDE_DEBUG_EXACT")) {
-    std::fprintf(stderr, "component %zu blocks: pool %zu all %d converged %d columns %zu obj %.4f bound %.4f proven %d\n",
-                 component.size(), pool.size(), all_groups, converged, columns.size(), solution.objective, bound, proven);
   }
   solution.exact = all_groups;
   solution.lower_bound = std::min(bound, solution.objective);

@@ -706,7 +706,10 @@ FormationResult form_groups(const FormationRequest& request) {
     if (!draft.alive) continue;
     std::vector<int> blocks = draft.blocks;
     std::sort(blocks.begin(), blocks.end());
-    heuristic[component_of[blocks.front()]].push_back({blocks, draft.venue, draft.cost});
+    // The cost evaluated afresh: the exact method prices its columns against it.
+    const Evaluation e = problem.evaluate(detail::members_of(problem, draft), draft.venue);
+    if (e.broken != Broken::none) throw InternalError(e.rule, "form_groups: a searched group breaks " + e.rule);
+    heuristic[component_of[blocks.front()]].push_back({blocks, draft.venue, e.cost});
   }
   std::vector<detail::ComponentSolution> solved;
   solved.reserve(components.size());

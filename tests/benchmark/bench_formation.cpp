@@ -27,6 +27,11 @@ void form_national_waitlist(benchmark::State& state) {
   state.counters["groups"] = static_cast<double>(result.groups.size());
   state.counters["unassigned"] = static_cast<double>(result.unassigned.size());
   state.counters["objective"] = result.objective;
+  state.counters["lower_bound"] = result.optimality.lower_bound;
+  state.counters["gap"] = result.optimality.gap;
+  state.counters["optimal_components"] = result.optimality.optimal_components;
+  state.counters["components"] = result.optimality.components;
+  state.counters["largest_exact"] = result.optimality.largest_exact;
   state.counters["peak_MB"] = peak_megabytes();
 }
 BENCHMARK(form_national_waitlist)

@@ -726,7 +726,7 @@ def test_a_household_has_no_field_for_a_name():
         household.name = "Kari Nordmann"  # type: ignore[attr-defined]
     fields = {name for name, member in vars(Household).items() if isinstance(member, property)}
     assert fields == {"id", "municipality", "school", "care_closes", "caregivers", "children",
-                      "siblings", "attendance", "fathers"}
+                      "siblings", "attendance", "fathers", "waiting_since"}
 
 
 def test_a_group_document_refuses_a_name(repo):
