@@ -681,7 +681,6 @@ Placement certify_placement(const FormationProblem& p, const std::vector<int>& c
   double best_cost = 0.0;
   bool complete = true;
   GroupSearch search(p, limits.certify_nodes);
-  const int own = caregivers_of(p, block);
   for (const auto& entry : p.reachable(p.info()[p.blocks()[block][0]].place)) {
     const int venue = entry.first;
     if (block_travel(p, block, venue) == no_route) continue;

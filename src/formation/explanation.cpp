@@ -44,7 +44,10 @@ SoftScores scores_for_report(const FormationProblem& p, const std::vector<int>& 
 
 // A reason that is a proof by counting: no grouping keeping the hard rules can place it.
 UnassignedHousehold proven(const std::string& household, const char* rule, std::string reason) {
-  UnassignedHousehold left{household, rule, std::move(reason)};
+  UnassignedHousehold left;
+  left.household = household;
+  left.rule = rule;
+  left.reason = std::move(reason);
   left.placeable = false;
   left.blocking_rules = {rule};
   return left;
@@ -240,7 +243,11 @@ UnassignedHousehold explain_unassigned(const FormationProblem& p, const std::vec
   reason << in_groups << " of the " << compatible.size() << " families in " << in_category << " within "
          << limit << " minutes are in groups that cannot take it without breaking " << rule
          << ", and the others are too few for a group that keeps every hard rule";
-  return {household.id, rule, reason.str()};
+  UnassignedHousehold left;
+  left.household = household.id;
+  left.rule = rule;
+  left.reason = reason.str();
+  return left;
 }
 
 }  // namespace detail

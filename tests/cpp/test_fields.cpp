@@ -22,6 +22,8 @@
 #include "paarorende/waitlist.hpp"
 #include "paarorende/wishes.hpp"
 
+#include <cstdlib>
+
 namespace {
 
 using namespace paarorende;
@@ -31,7 +33,7 @@ using namespace paarorende;
 // take an `any` whole).
 struct Any {
   template <class T>
-  constexpr operator T() const;  // never called: only in unevaluated braces
+  [[noreturn]] operator T() const { std::abort(); }  // never called: only in unevaluated braces
 };
 
 template <class T, std::size_t... I>
@@ -75,6 +77,8 @@ static_assert(member_count<ScheduleRules>() == table_size<ScheduleRules>(),
               "a ScheduleRules member is missing from its table (schedule.hpp)");
 static_assert(member_count<ObjectiveWeights>() == table_size<ObjectiveWeights>(),
               "an ObjectiveWeights member is missing from its table (formation.hpp)");
+static_assert(member_count<ExactLimits>() == table_size<ExactLimits>(),
+              "an ExactLimits member is missing from its table (formation.hpp)");
 static_assert(member_count<FormationRules>() == table_size<FormationRules>(),
               "a FormationRules member is missing from its table (formation.hpp)");
 static_assert(member_count<TopicRules>() == table_size<TopicRules>(),
@@ -104,6 +108,7 @@ TEST(field_tables, have_one_entry_per_member_with_a_unique_name_and_a_docstring)
   expect_complete_table<AttendanceProbabilities>("AttendanceProbabilities");
   expect_complete_table<ScheduleRules>("ScheduleRules");
   expect_complete_table<ObjectiveWeights>("ObjectiveWeights");
+  expect_complete_table<ExactLimits>("ExactLimits");
   expect_complete_table<FormationRules>("FormationRules");
   expect_complete_table<TopicRules>("TopicRules");
   expect_complete_table<RosterRules>("RosterRules");
