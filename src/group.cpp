@@ -186,6 +186,37 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
           kindergarten->second);
     }
   }
+  // DOMAIN G6: the pilot came "somewhat late" ("litt seint i forløpet": its parents "gikk glipp av
+  // muligheten til å snakke om bland annet overgangen til ungdomskolen", S-6.0 B). Grades 8-9
+  // are the first two after the move to lower secondary, 11-12 after the move to upper secondary.
+  // A child without a grade recorded counts as not past a move; the finding states the threshold,
+  // not the count (X4).
+  if (rules.transition != RuleWeight::off) {
+    int children = 0, after_lower = 0, after_upper = 0;
+    std::vector<std::string> concerned;
+    for (const auto& household : group.households) {
+      for (const auto& child : household.children) {
+        ++children;
+        const bool lower = child.grade && (*child.grade == 8 || *child.grade == 9);
+        const bool upper = child.grade && (*child.grade == 11 || *child.grade == 12);
+        after_lower += lower ? 1 : 0;
+        after_upper += upper ? 1 : 0;
+        if ((lower || upper) && (concerned.empty() || concerned.back() != household.id)) {
+          concerned.push_back(household.id);
+        }
+      }
+    }
+    if (children > 0 && 2 * (after_lower + after_upper) >= children) {
+      std::string moves;
+      if (after_lower > 0) moves = "the move to lower secondary (grades 8-9)";
+      if (after_upper > 0) moves += std::string(moves.empty() ? "" : " and ") + "the move to upper secondary (grades 11-12)";
+      found.push_back({"G6", Severity::info,
+                       "at least half the children are just past " + moves +
+                           ": the transition topic (T3) came too late for this group; offer it to the "
+                           "next group before the move",
+                       concerned});
+    }
+  }
   // DOMAIN G7: parents who know each other (same school) share openly from the start.
   // Only what is known counts: households without a school recorded are left out.
   std::map<std::string, int> per_school;

@@ -15,6 +15,7 @@
 
 #include "paarorende/fields.hpp"
 #include "paarorende/group.hpp"
+#include "paarorende/region.hpp"
 #include "paarorende/waitlist.hpp"
 
 namespace paarorende {
@@ -153,6 +154,10 @@ constexpr auto fields(std::type_identity<FormationRules>) {
 /// Checks the settings' ranges; throws InputError with a pointer under "/formation".
 void check_formation_rules(const FormationRules& formation, const GroupRules& rules);
 
+/// DOMAIN V1: every household's municipality is one of the region's (by number or name). Throws
+/// InputError at "/households/<i>/municipality" with rule V1.
+void check_waitlist_region(const Waitlist& waitlist, const Region& region);
+
 /// A coordinator's constraints: households that must share a group, or must not.
 struct Pins {
   std::vector<std::vector<std::string>> together;  ///< Each list: one group (or all left out).
@@ -177,6 +182,12 @@ struct FormationRequest {
   FormationRules formation;
   Pins pins;
   std::vector<LockedGroup> locked;
+  /// DOMAIN V1, G8: the region the waitlist belongs to. Every household's municipality is one of
+  /// its municipalities (by number or name), and its `shared_waitlist` decides whether households
+  /// of different municipalities form groups together (true: the few with a rare diagnosis meet
+  /// across borders) or each municipality's households only among themselves (false). Without a
+  /// region, the waitlist is one shared list.
+  std::optional<Region> region;
 
   friend bool operator==(const FormationRequest&, const FormationRequest&) = default;
 };

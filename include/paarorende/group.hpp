@@ -40,6 +40,7 @@ struct GroupRules {
   int max_stage_span = 1;
   RuleWeight stage_band = RuleWeight::soft;
   RuleWeight school_age = RuleWeight::soft;
+  RuleWeight transition = RuleWeight::soft;
   RuleWeight acquaintance = RuleWeight::soft;
   RuleWeight rare_peers = RuleWeight::soft;
   int fathers_for_session = 3;
@@ -85,6 +86,11 @@ constexpr auto fields(std::type_identity<GroupRules>) {
       field("school_age", &R::school_age,
             "DOMAIN G6: best once the children are at school; a child in kindergarten is a "
             "finding (soft)."),
+      field("transition", &R::transition,
+            "DOMAIN G6: at least half the children in the first two grades after a move (8-9, "
+            "11-12) have passed the transition: an info that the transition topic (T3) came too "
+            "late for them and belongs in the next group; hard and soft both give the info, off "
+            "silences it."),
       field("acquaintance", &R::acquaintance,
             "DOMAIN G7: parents at the same school share openly sooner (soft)."),
       field("rare_peers", &R::rare_peers,

@@ -163,14 +163,14 @@ UnassignedHousehold explain_unassigned(const FormationProblem& p, const std::vec
   }
   std::string category = "any category";
   const char* pool_rule = nullptr;
-  if (x.pool == 1) {
+  if (x.category == 1) {
     category = "category mainly_behavioural";
     pool_rule = "G1";
-  } else if (rules.behavioural_own_group == RuleWeight::hard && x.pool == 0 &&
+  } else if (rules.behavioural_own_group == RuleWeight::hard && x.category == 0 &&
              rules.life_threatening_own_group != RuleWeight::hard) {
     category = "category illness or disability";
     pool_rule = "G1";
-  } else if (x.pool == 2) {
+  } else if (x.category == 2) {
     category = "category life-threatening or life-limiting";
     pool_rule = "G2";
   } else if (rules.life_threatening_own_group == RuleWeight::hard) {
@@ -200,12 +200,19 @@ UnassignedHousehold explain_unassigned(const FormationProblem& p, const std::vec
     in_category += pool_rule;
     in_category += ")";
   }
+  // DOMAIN V1: a region that does not share its waitlist groups each municipality apart.
+  if (x.municipality >= 0) {
+    in_category += " from municipality " + household.municipality +
+                   " (region \"" + p.request().region->id + "\" does not share its waitlist, V1)";
+  }
   if (compatible.empty()) {
     std::string reason = "no other family in " + in_category;
     reason += " within ";
     reason += limit;
     reason += " minutes";
-    return proven(household.id, "C8", reason);
+    UnassignedHousehold left = proven(household.id, "C8", reason);
+    if (x.municipality >= 0) left.blocking_rules.push_back("V1");
+    return left;
   }
   int participants = x.caregivers;
   for (int other : compatible) participants += p.info()[other].caregivers;
@@ -214,7 +221,9 @@ UnassignedHousehold explain_unassigned(const FormationProblem& p, const std::vec
     reason << "only " << compatible.size() << " other famil" << (compatible.size() == 1 ? "y" : "ies")
            << " in " << in_category << " within " << limit << " minutes, " << participants
            << " participants with it; a group needs at least " << rules.min_participants;
-    return proven(household.id, "G3", reason.str());
+    UnassignedHousehold left = proven(household.id, "G3", reason.str());
+    if (x.municipality >= 0) left.blocking_rules.push_back("V1");
+    return left;
   }
   // Enough families around: the groups near it cannot take it without breaking a hard rule, and
   // those left are too few or too unlike for a group of their own.

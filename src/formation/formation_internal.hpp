@@ -47,6 +47,12 @@ struct HouseholdInfo {
   AttendanceUnit unit;
   bool default_attendance = true;
   int block = 0;             // pinned-together block
+  // What a hard rule keeps apart: 0 any, 1 mainly behavioural (G1 hard), 2 life-threatening or
+  // life-limiting (G2 hard).
+  int category = 0;
+  // The municipality's index in the region when it does not share its waitlist (V1), else -1.
+  int municipality = -1;
+  // Households of one pool may be grouped together: one category, one municipality if need be.
   int pool = 0;
 };
 

@@ -10,6 +10,7 @@
 #include "formation_internal.hpp"
 #include "detail/check_fields.hpp"
 #include "detail/input_error.hpp"
+#include "detail/text.hpp"
 #include "paarorende/error.hpp"
 
 namespace paarorende {
@@ -20,6 +21,7 @@ FormationProblem::FormationProblem(const FormationRequest& request)
   check_waitlist(request.waitlist);
   check_rules(rules_);
   check_formation_rules(formation_, rules_);
+  if (request.region) check_waitlist_region(request.waitlist, *request.region);
   const Waitlist& waitlist = request.waitlist;
   for (std::size_t p = 0; p < waitlist.places.size(); ++p) place_index_[waitlist.places[p].id] = static_cast<int>(p);
   for (std::size_t h = 0; h < waitlist.households.size(); ++h) {
@@ -44,6 +46,11 @@ Evaluation FormationProblem::evaluate(const std::vector<int>& members, int venue
   int low = 99, high = -1;
   for (int h : members) {
     const HouseholdInfo& x = info_[h];
+    // DOMAIN V1: a region that does not share its waitlist groups each municipality apart.
+    if (x.municipality != info_[members.front()].municipality) {
+      fail(Broken::final, "V1");
+      return result;
+    }
     participants += x.caregivers;
     const double minutes = travel(x.place, venue);
     if (minutes == no_route) {
@@ -199,10 +206,17 @@ void FormationProblem::prepare_households() {
     // The attendance unit exactly as validate() builds it (own probabilities or the default).
     x.unit = attendance_units(Group{"", {household}}, rules_).front();
     x.default_attendance = x.unit.probabilities == rules_.default_attendance;
-    // Pools: what a hard rule keeps apart is never in one group (G1, and G2 when hard).
-    x.pool = 0;
-    if (rules_.behavioural_own_group == RuleWeight::hard && x.behavioural) x.pool = 1;
-    if (rules_.life_threatening_own_group == RuleWeight::hard && !x.behavioural && x.threatened) x.pool = 2;
+    // Pools: what a hard rule keeps apart is never in one group (G1, and G2 when hard; V1: the
+    // municipalities of a region that does not share its waitlist).
+    x.category = 0;
+    if (rules_.behavioural_own_group == RuleWeight::hard && x.behavioural) x.category = 1;
+    if (rules_.life_threatening_own_group == RuleWeight::hard && !x.behavioural && x.threatened) x.category = 2;
+    const Region* region = request_.region ? &*request_.region : nullptr;
+    if (region != nullptr && !region->shared_waitlist) {
+      const Municipality* municipality = region->find(household.municipality);
+      x.municipality = static_cast<int>(municipality - region->municipalities.data());
+    }
+    x.pool = x.category + 3 * (x.municipality + 1);
   }
   // A waitlist is a queue: leaving a household out costs `unassigned`, and `waiting` per week it
   // has waited by the reference date (the newest waiting_since unless the request gives one).
@@ -293,10 +307,15 @@ void FormationProblem::prepare_pins() {
       const int h = resolve(pins.together[i][j], base + "/" + std::to_string(j));
       const int first = resolve(pins.together[i][0], base + "/0");
       if (info_[h].pool != info_[first].pool) {
-        const char* rule = (info_[h].pool == 1 || info_[first].pool == 1) ? "G1" : "G2";
+        const HouseholdInfo &x = info_[h], &y = info_[first];
+        const char* rule = x.category == y.category ? "V1" : (x.category == 1 || y.category == 1) ? "G1" : "G2";
+        const std::string why = x.category == y.category
+                                    ? "they live in different municipalities and the region does not share its "
+                                      "waitlist (V1)"
+                                    : std::string("the hard rule ") + rule + " keeps them apart";
         throw ImpossibleRequest(rule,
                                 "households \"" + pins.together[i][0] + "\" and \"" + pins.together[i][j] +
-                                    "\" are pinned together, but the hard rule " + rule + " keeps them apart",
+                                    "\" are pinned together, but " + why,
                                 base + "/" + std::to_string(j));
       }
       parent[find(h)] = find(first);
@@ -362,6 +381,24 @@ void check_formation_rules(const FormationRules& formation, const GroupRules& ru
   }
   // The other ranges are in FormationRules' table (formation.hpp).
   detail::check_fields(formation, "/formation", detail::RangeMessage::bounds);
+}
+
+void check_waitlist_region(const Waitlist& waitlist, const Region& region) {
+  for (std::size_t h = 0; h < waitlist.households.size(); ++h) {
+    const Household& household = waitlist.households[h];
+    if (region.find(household.municipality) == nullptr) {
+      const std::string where = "/households/" + std::to_string(h) + "/municipality";
+      if (household.municipality.empty()) {
+        detail::raise_input_error(where, "a household of region " + detail::quote_input(region.id) +
+                                             " needs its municipality (number or name)",
+                                  detail::Rule{"V1"});
+      }
+      detail::raise_input_error(where,
+                                "municipality " + detail::quote_input(household.municipality) + " is not in region " +
+                                    detail::quote_input(region.id),
+                                detail::Rule{"V1"});
+    }
+  }
 }
 
 GroupEvaluator::GroupEvaluator(FormationRequest request)

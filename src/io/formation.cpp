@@ -11,6 +11,7 @@
 #include "detail/input_error.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/io/formation.hpp"
+#include "paarorende/io/region.hpp"
 #include "paarorende/limits.hpp"
 
 namespace paarorende {
@@ -101,12 +102,13 @@ Json to_json(const SoftScores& s) {
 
 }  // namespace
 
-FormationRequest formation_request_from_json(const Json& document) {
+FormationRequest formation_request_from_json(const Json& document, const std::filesystem::path& base_dir) {
   ObjectReader in(document, "");
   FormationRequest request;
   Waitlist& waitlist = request.waitlist;
   waitlist.id = in.string_or("id", "");
   in.string_or("note", "");
+  if (const Json* region = in.find("region")) request.region = region_from_reference(*region, "/region", base_dir);
   if (const Json* rules = in.find("rules")) request.rules = group_rules_from_json(*rules, "/rules");
   if (const Json* formation = in.find("formation")) request.formation = detail::read_fields<FormationRules>(*formation, "/formation");  // formation.hpp's table
   if (const Json* model = in.find("travel_model")) {
@@ -141,6 +143,7 @@ FormationRequest formation_request_from_json(const Json& document) {
   // when groups are formed.
   check_waitlist(waitlist);
   check_formation_rules(request.formation, request.rules);
+  if (request.region) check_waitlist_region(waitlist, *request.region);
   // Pins and locks name households (and places) of this waitlist.
   std::set<std::string> households_known, places_known;
   for (const Household& household : waitlist.households) households_known.insert(household.id);
@@ -173,7 +176,7 @@ FormationRequest formation_request_from_json(const Json& document) {
 FormationRequest load_waitlist(const std::filesystem::path& path) {
   const Json document = load_json_file(path);
   try {
-    return formation_request_from_json(document);
+    return formation_request_from_json(document, path.parent_path());
   } catch (const InputError& error) {
     throw InputError(error.rule(), error.message(), located_in_file(path.string(), error.where()));
   }
@@ -201,15 +204,23 @@ Json to_json(const FormationRequest& request) {
     entry["households"] = group.households;
     locked.push_back(entry);
   }
-  return Json{{"id", waitlist.id},
-              {"rules", to_json(request.rules)},
-              {"formation", detail::write_fields(request.formation)},
-              {"travel_model", detail::write_fields(waitlist.travel_model)},
-              {"places", places},
-              {"travel_times", travel},
-              {"households", households},
-              {"pins", {{"together", request.pins.together}, {"apart", request.pins.apart}}},
-              {"locked", locked}};
+  Json document{{"id", waitlist.id},
+                {"rules", to_json(request.rules)},
+                {"formation", detail::write_fields(request.formation)},
+                {"travel_model", detail::write_fields(waitlist.travel_model)},
+                {"places", places},
+                {"travel_times", travel},
+                {"households", households},
+                {"pins", {{"together", request.pins.together}, {"apart", request.pins.apart}}},
+                {"locked", locked}};
+  if (request.region) {
+    // A built-in region by its id, as a coordinator writes it; any other (or a changed built-in
+    // one) whole, so that the document reads back to the same request.
+    const Region* builtin = find_builtin_region(request.region->id);
+    document["region"] = builtin != nullptr && *builtin == *request.region ? Json(request.region->id)
+                                                                            : to_json(*request.region);
+  }
+  return document;
 }
 
 Json to_json(const FormationResult& result, const std::string& waitlist_id) {

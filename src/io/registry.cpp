@@ -249,8 +249,8 @@ std::string report_of_responses(std::string_view text, Format format, const Path
 
 // --- waitlist: the groups formed (DOMAIN G1-G9, C8) ---
 
-Json groups_of_waitlist(std::string_view text, Format, const Path&) {
-  const FormationRequest request = document_of<formation_request_from_json>(text, {});
+Json groups_of_waitlist(std::string_view text, Format, const Path& base_dir) {
+  const FormationRequest request = document_of<formation_request_from_json>(text, base_dir);
   return to_json(form_groups(request), request.waitlist.id);
 }
 

@@ -348,9 +348,82 @@ TEST(formation, malformed_waitlists_are_input_errors) {
                                      "(9) and max_participants (16)"}));
 }
 
+// DOMAIN V1, G8: a region's shared_waitlist decides whether its municipalities' households form
+// groups together. Three couples in Nord-Aurdal (Fagernes) and three in Sør-Aurdal (Bagn), about
+// 40 minutes apart: one group of 12 together, too few on either side alone (G3).
+FormationRequest two_municipalities() {
+  Waitlist waitlist = valdres_places();
+  for (int i = 1; i <= 6; ++i) {
+    Household household = couple(numbered("h", i), i <= 3 ? "fagernes" : "bagn");
+    household.municipality = i <= 3 ? "3451" : "Sør-Aurdal";  // by number or by name
+    waitlist.households.push_back(household);
+  }
+  FormationRequest request = request_of(waitlist);
+  request.region = *find_builtin_region("valdres");
+  return request;
+}
+
+TEST(formation, a_shared_waitlist_forms_across_municipalities) {
+  const FormationRequest request = two_municipalities();
+  ASSERT_TRUE(request.region->shared_waitlist);  // Valdres shares its waitlist (src/data/regions.json)
+  const FormationResult result = form_groups(request);
+  expect_sound(request, result);
+  ASSERT_EQ(result.groups.size(), 1u);
+  EXPECT_EQ(result.groups[0].group.households.size(), 6u);
+  EXPECT_TRUE(result.unassigned.empty());
+}
+
+TEST(formation, a_waitlist_not_shared_keeps_each_municipality_apart) {
+  FormationRequest request = two_municipalities();
+  request.region->shared_waitlist = false;
+  const FormationResult result = form_groups(request);
+  expect_sound(request, result);
+  EXPECT_TRUE(result.groups.empty());
+  ASSERT_EQ(result.unassigned.size(), 6u);
+  for (const auto& left : result.unassigned) {
+    EXPECT_EQ(left.placeable, std::optional<bool>(false)) << left.household;
+    EXPECT_EQ(left.rule, "G3");
+    EXPECT_EQ(left.blocking_rules, (std::vector<std::string>{"G3", "V1"}));
+  }
+  EXPECT_EQ(result.unassigned[0].reason,
+            "only 2 other families in category illness or disability (G1) from municipality 3451 (region \"valdres\" "
+            "does not share its waitlist, V1) within 60 minutes, 6 participants with it; a group needs at least 9");
+  // With a fourth and fifth couple in Bagn, Sør-Aurdal forms a group of its own, and Nord-Aurdal's
+  // three are still left out rather than joined to it.
+  for (int i = 7; i <= 8; ++i) {
+    Household household = couple(numbered("h", i), "bagn");
+    household.municipality = "3449";
+    request.waitlist.households.push_back(household);
+  }
+  const FormationResult more = form_groups(request);
+  expect_sound(request, more);
+  ASSERT_EQ(more.groups.size(), 1u);
+  for (const auto& household : more.groups[0].group.households) EXPECT_NE(household.municipality, "3451");
+  EXPECT_EQ(more.unassigned.size(), 3u);
+  // A grouping across the border is never formed, though it would place everyone (16 participants).
+  request.region->shared_waitlist = true;
+  EXPECT_TRUE(form_groups(request).unassigned.empty());
+}
+
+TEST(formation, a_region_names_every_households_municipality_and_pins_keep_to_it) {
+  FormationRequest request = two_municipalities();
+  request.waitlist.households[4].municipality = "0301";  // Oslo, not in Valdres
+  InputError error = input_error([&] { form_groups(request); });
+  EXPECT_EQ(located(error), (Located{"/households/4/municipality", "municipality \"0301\" is not in region \"valdres\""}));
+  EXPECT_EQ(error.rule(), "V1");
+  request = two_municipalities();
+  request.region->shared_waitlist = false;
+  request.pins.together = {{"h1", "h5"}};
+  const ImpossibleRequest pinned = thrown<ImpossibleRequest>([&] { form_groups(request); });
+  EXPECT_EQ(located(pinned), (Located{"/pins/together/0/1",
+                                      "households \"h1\" and \"h5\" are pinned together, but they live in different "
+                                      "municipalities and the region does not share its waitlist (V1)"}));
+  EXPECT_EQ(pinned.rule(), "V1");
+}
+
 TEST(formation, the_same_input_and_seed_give_the_same_groups) {
   FormationRequest request;
-  request.waitlist = synthetic_waitlist({200, 40, 3});
+  request.waitlist = synthetic_waitlist({90, 12, 3});
   const FormationResult a = form_groups(request);
   const FormationResult b = form_groups(request);
   EXPECT_EQ(a, b);
@@ -359,7 +432,7 @@ TEST(formation, the_same_input_and_seed_give_the_same_groups) {
 
 TEST(formation, hard_rules_hold_under_every_setting) {
   FormationRequest request;
-  request.waitlist = synthetic_waitlist({800, 60, 11});
+  request.waitlist = synthetic_waitlist({300, 30, 11});
   // The heuristic alone at this size (the exact method's groups are checked by validate() inside
   // form_groups, and below on a smaller list): column generation on every component takes a while.
   request.formation.exact.generation_blocks = 0;
@@ -384,7 +457,7 @@ TEST(formation, hard_rules_hold_under_every_setting) {
 
 TEST(formation, the_exact_method_keeps_the_hard_rules_under_every_setting) {
   FormationRequest request;
-  request.waitlist = synthetic_waitlist({160, 12, 5});
+  request.waitlist = synthetic_waitlist({80, 8, 5});
   const std::vector<void (*)(FormationRequest&)> settings = {
       [](FormationRequest&) {},
       [](FormationRequest& r) { r.rules.life_threatening_own_group = RuleWeight::hard; },
@@ -403,7 +476,7 @@ TEST(formation, the_exact_method_keeps_the_hard_rules_under_every_setting) {
 
 TEST(formation, the_objective_is_the_sum_of_the_groups_evaluations) {
   FormationRequest request;
-  request.waitlist = synthetic_waitlist({400, 20, 5});
+  request.waitlist = synthetic_waitlist({150, 10, 5});
   const FormationResult result = form_groups(request);
   std::map<std::string, std::size_t> household, place;
   for (std::size_t h = 0; h < request.waitlist.households.size(); ++h) household[request.waitlist.households[h].id] = h;

@@ -84,6 +84,9 @@ const std::string g2_message =
 const std::string g6_kindergarten_message =
     "children in kindergarten: soon after diagnosis medical questions dominate; the course suits "
     "best once the children have started school";
+const std::string g6_lower_transition_message =
+    "at least half the children are just past the move to lower secondary (grades 8-9): the "
+    "transition topic (T3) came too late for this group; offer it to the next group before the move";
 const std::string g7_message =
     "no two households share a school; strangers may need more time to build trust, so give the "
     "first session room for it";
@@ -433,6 +436,66 @@ TEST(group_rules, g6_a_household_with_children_at_both_ends_is_named_once) {
                  {"h1", "h2", "h3", "h4", "h5", "h6", "h7"}}}));
 }
 
+// DOMAIN G6 (S-6.0 B): "Piloten var sannsynligvis litt seint i forløpet, da foreldrene gikk glipp
+// av muligheten til å snakke om bland annet overgangen til ungdomskolen." A group in which at
+// least half the children are in the first two grades after a move is told that the transition
+// topic (T3) came too late, and it is offered to the next group.
+
+// Every child in lower secondary; `just_past` of them in grades 8-9, the others in grade 10.
+Group lower_secondary_group(int just_past) {
+  Group group = clean_group();
+  for (int i = 0; i < static_cast<int>(group.households.size()); ++i) {
+    group.households[i].children.at(0) =
+        child(ChildStage::lower_secondary, ConditionCategory::severe_disability, i < just_past ? 8 + i % 2 : 10);
+  }
+  return group;
+}
+
+TEST(group_rules, g6_half_the_children_just_past_the_move_to_lower_secondary_is_an_info) {
+  // 4 of 7 children in grades 8-9: at least half.
+  EXPECT_EQ(validate(lower_secondary_group(4)),
+            (std::vector<GroupViolation>{{"G6", Severity::info, g6_lower_transition_message, {"h1", "h2", "h3", "h4"}}}));
+  // 3 of 7: fewer than half, no finding.
+  EXPECT_EQ(validate(lower_secondary_group(3)), std::vector<GroupViolation>{});
+  // Exactly half counts: a second child in grade 10 for h5 makes 4 of 8.
+  Group eight = lower_secondary_group(4);
+  household(eight, "h5").children.push_back(child(ChildStage::lower_secondary, ConditionCategory::severe_disability, 10));
+  ASSERT_EQ(validate(eight).size(), 1u);
+  household(eight, "h6").children.push_back(child(ChildStage::lower_secondary, ConditionCategory::severe_disability, 10));
+  EXPECT_EQ(validate(eight), std::vector<GroupViolation>{});  // 4 of 9
+}
+
+TEST(group_rules, g6_the_move_to_upper_secondary_and_both_moves_are_named) {
+  Group group = clean_group();
+  for (auto& h : group.households) h.children.at(0) = child(ChildStage::upper_secondary, ConditionCategory::severe_disability, 11);
+  EXPECT_EQ(validate(group),
+            (std::vector<GroupViolation>{
+                {"G6", Severity::info,
+                 "at least half the children are just past the move to upper secondary (grades 11-12): the "
+                 "transition topic (T3) came too late for this group; offer it to the next group before the move",
+                 {"h1", "h2", "h3", "h4", "h5", "h6", "h7"}}}));
+  // Lower and upper secondary together span one stage: the transition info names both moves.
+  household(group, "h1").children.at(0) = child(ChildStage::lower_secondary, ConditionCategory::severe_disability, 9);
+  const auto found = validate(group);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message,
+            "at least half the children are just past the move to lower secondary (grades 8-9) and the move to "
+            "upper secondary (grades 11-12): the transition topic (T3) came too late for this group; offer it "
+            "to the next group before the move");
+}
+
+TEST(group_rules, g6_transition_needs_grades_and_can_be_silenced) {
+  // Without grades nothing is known about the move: no finding.
+  Group group = clean_group();
+  for (auto& h : group.households) h.children.at(0) = child(ChildStage::lower_secondary);
+  EXPECT_EQ(validate(group), std::vector<GroupViolation>{});
+  GroupRules rules;
+  rules.transition = RuleWeight::off;
+  EXPECT_EQ(validate(lower_secondary_group(7), rules), std::vector<GroupViolation>{});
+  rules.transition = RuleWeight::hard;  // still an info: a suggestion, not a broken rule
+  EXPECT_EQ(validate(lower_secondary_group(7), rules).at(0).severity, Severity::info);
+}
+
 // ---------------------------------------------------------------------------------------------
 // DOMAIN G7: parents who know each other from school share openly sooner
 
@@ -571,6 +634,7 @@ TEST(group_rules, the_sandefjord_pilot_group) {
   EXPECT_EQ(validate(pilot.group, pilot.rules),
             (std::vector<GroupViolation>{
                 {"G4", Severity::warning, "P(at least 5 present at a session) = 58%, below 80%", {}},
+                {"G6", Severity::info, g6_lower_transition_message, {"h01", "h02", "h03", "h05"}},
                 {"G9", Severity::info,
                  "at least 3 fathers enrolled: offer a fathers' session (topic \"fathers_session\")", {}}}));
 }

@@ -144,6 +144,9 @@ def test_a_locked_group_that_breaks_a_hard_rule_is_a_finding(cli, tmp_path):
     (lambda d: d.update(pins={"apart": [["h1"]]}), "/pins/apart/0", "a pin names at least two households"),
     (lambda d: d.update(formation={"target_participants": 20}), "/formation/target_participants",
      "target_participants (20) must be between min_participants (9) and max_participants (16) [DOMAIN G3]"),
+    (lambda d: d.update(region="nowhere"), "/region", 'no built-in region "nowhere"'),
+    (lambda d: d.update(region="valdres"), "/households/0/municipality",
+     'a household of region "valdres" needs its municipality (number or name) [DOMAIN V1]'),
 ])
 def test_bad_waitlists_are_one_line_errors(cli, tmp_path, change, where, message):
     document = small_waitlist()
@@ -153,6 +156,57 @@ def test_bad_waitlists_are_one_line_errors(cli, tmp_path, change, where, message
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == f"paarorende: waitlist.json:{where}: {message}\n"
+
+
+def two_municipalities(region):
+    """Three couples in Nord-Aurdal (Fagernes), three in Sør-Aurdal (Bagn): about 40 minutes apart."""
+    document = {
+        "id": "two", "region": region,
+        "places": [{"id": "fagernes", "municipality": "3451", "latitude": 60.986, "longitude": 9.233},
+                   {"id": "bagn", "municipality": "3449", "latitude": 60.819, "longitude": 9.557}],
+        "households": [
+            {"id": f"h{i}", "municipality": "3451" if i <= 3 else "Sør-Aurdal",
+             "school": "fagernes" if i <= 3 else "bagn", "caregivers": [{"role": "mother"}, {"role": "father"}],
+             "children": [{"stage": "primary", "condition": "severe_disability"}]}
+            for i in range(1, 7)],
+    }
+    return document
+
+
+def test_a_regions_shared_waitlist_decides_whether_municipalities_form_together(cli, tmp_path):
+    # DOMAIN V1, G8: Valdres shares its waitlist: one group of 12 across the border.
+    shared = json.loads(cli("groups", write(tmp_path, two_municipalities("valdres"))).stdout)
+    assert [g["municipalities"] for g in shared["groups"]] == [["3451", "Sør-Aurdal"]]  # as written
+    assert shared["unassigned"] == []
+    # The same region from a file beside the waitlist, with shared_waitlist false: each side is too
+    # small for a group alone (G3), and that is proven.
+    region = json.loads(paarorende.builtin_regions()[0].to_json())
+    region["shared_waitlist"] = False
+    write(tmp_path, region, "region.json")
+    write(tmp_path, two_municipalities("region.json"))
+    result = cli("groups", "waitlist.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    apart = json.loads(result.stdout)
+    assert apart["groups"] == []
+    assert [(u["household"], u["placeable"], u["blocking_rules"]) for u in apart["unassigned"]] == [
+        (f"h{i}", False, ["G3", "V1"]) for i in range(1, 7)]
+    assert 'region "valdres" does not share its waitlist, V1' in apart["unassigned"][0]["reason"]
+
+
+def test_a_region_from_python_and_through_json():
+    request = paarorende.FormationRequest.from_json(json.dumps(two_municipalities("valdres")))
+    assert request.region.id == "valdres" and request.region.shared_waitlist
+    # A built-in region is written by its id, a changed one whole: both read back the same.
+    assert json.loads(request.to_json())["region"] == "valdres"
+    assert paarorende.FormationRequest.from_json(request.to_json()) == request
+    region = request.region
+    region.shared_waitlist = False
+    request.region = region
+    assert json.loads(request.to_json())["region"]["shared_waitlist"] is False
+    assert paarorende.FormationRequest.from_json(request.to_json()) == request
+    assert paarorende.form_groups(request).groups == []
+    assert len(paarorende.form_groups(request.waitlist, region=None).groups) == 1
+    assert "region=<Region valdres>" in repr(request)
 
 
 def test_groups_needs_a_file(cli):

@@ -329,11 +329,13 @@ def test_the_pilot_group(pilot):
                                         condition=ConditionCategory.severe_disability)]
 
 
-def test_the_pilot_group_gives_a_g4_warning_and_a_g9_info(pilot):
-    # No G2 finding: the pilot's group mixed the conditions, as the course does (DOMAIN G2).
+def test_the_pilot_group_gives_a_g4_warning_a_g6_and_a_g9_info(pilot):
+    # No G2 finding: the pilot's group mixed the conditions, as the course does (DOMAIN G2). G6:
+    # it came "somewhat late" (S-6.0 B), its children just past the move to lower secondary.
     findings = validate_group(pilot.group, pilot.rules)
     assert [(finding.rule, finding.severity) for finding in findings] == [
-        ("G4", Severity.warning), ("G9", Severity.info)]
+        ("G4", Severity.warning), ("G6", Severity.info), ("G9", Severity.info)]
+    assert "transition topic (T3)" in findings[1].message
     assert findings[0].message == "P(at least 5 present at a session) = 58%, below 80%"
     assert json.dumps([finding.to_dict() for finding in findings])  # plain data throughout
 

@@ -203,30 +203,38 @@ void register_formation(py::module_& m) {
                                        "formation settings, pins and locked groups (a waitlist document).");
   request
       .def(py::init([](Waitlist waitlist, GroupRules rules, FormationRules formation, Pins pins,
-                       std::vector<LockedGroup> locked) {
+                       std::vector<LockedGroup> locked, std::optional<Region> region) {
              return FormationRequest{std::move(waitlist), std::move(rules), std::move(formation), std::move(pins),
-                                     std::move(locked)};
+                                     std::move(locked), std::move(region)};
            }),
            py::kw_only(), "waitlist"_a, "rules"_a = GroupRules{}, "formation"_a = FormationRules{},
-           "pins"_a = Pins{}, "locked"_a = std::vector<LockedGroup>{}, "A request.")
+           "pins"_a = Pins{}, "locked"_a = std::vector<LockedGroup>{}, "region"_a = py::none(), "A request.")
       .def_readwrite("waitlist", &FormationRequest::waitlist, "The Waitlist.")
       .def_readwrite("rules", &FormationRequest::rules, "The GroupRules (G1-G9) every group keeps.")
       .def_readwrite("formation", &FormationRequest::formation, "The FormationRules.")
       .def_readwrite("pins", &FormationRequest::pins, "The Pins.")
       .def_property("locked", list_getter(&FormationRequest::locked),
                     list_setter(&FormationRequest::locked), "The locked groups (a list of copies).")
+      .def_readwrite("region", &FormationRequest::region,
+                     "The Region the waitlist belongs to, or None (V1): every household's municipality is "
+                     "one of its municipalities, and its shared_waitlist decides whether municipalities "
+                     "form groups together.")
       .def_static(
           "load", &load_waitlist, "path"_a,
           "Reads a waitlist document (docs/formation.md); InputError with the file and JSON "
           "pointer in .where for bad input.");
-  def_from_json(request, &formation_request_from_json, "Reads a waitlist document from JSON text.");
+  def_from_json(
+      request, [](const Json& document) { return formation_request_from_json(document); },
+      "Reads a waitlist document from JSON text (a region file named in it is read from the working "
+      "directory).");
   def_to_json(request, "The document as JSON text, which from_json() reads back.");
   def_value(
       request,
       [](const FormationRequest& self) {
         return "FormationRequest(waitlist=" + py_repr(self.waitlist) +
                ", rules=" + py_repr(self.rules) + ", formation=" + py_repr(self.formation) +
-               ", pins=" + py_repr(self.pins) + ", locked=" + py_repr(self.locked) + ")";
+               ", pins=" + py_repr(self.pins) + ", locked=" + py_repr(self.locked) +
+               (self.region ? ", region=<Region " + self.region->id + ">" : std::string()) + ")";
       },
       "The value as its keyword constructor, the waitlist summarised.");
 
@@ -397,12 +405,13 @@ void register_formation(py::module_& m) {
   m.def(
       "form_groups",
       [](Waitlist waitlist, GroupRules rules, FormationRules formation, Pins pins, std::vector<LockedGroup> locked,
-         std::optional<std::uint64_t> seed) {
+         std::optional<Region> region, std::optional<std::uint64_t> seed) {
         return run(FormationRequest{std::move(waitlist), std::move(rules), std::move(formation), std::move(pins),
-                                    std::move(locked)},
+                                    std::move(locked), std::move(region)},
                    seed);
       },
       "waitlist"_a, py::kw_only(), "rules"_a = GroupRules{}, "formation"_a = FormationRules{}, "pins"_a = Pins{},
-      "locked"_a = std::vector<LockedGroup>{}, "seed"_a = py::none(),
-      "Forms groups from a Waitlist with `rules`, `formation` settings, `pins` and `locked` groups.");
+      "locked"_a = std::vector<LockedGroup>{}, "region"_a = py::none(), "seed"_a = py::none(),
+      "Forms groups from a Waitlist with `rules`, `formation` settings, `pins`, `locked` groups and the "
+      "`region` it belongs to (its shared_waitlist, V1).");
 }

@@ -509,8 +509,10 @@ void register_formats(py::module_& m) {
                              "The municipalities.")
       .def_property_readonly("required_units", list_getter(&Region::required_units),
                              "Units needing a contact.")
-      .def_readonly("shared_waitlist", &Region::shared_waitlist,
-                    "Waitlists shared across borders (G8).")
+      .def_readwrite("shared_waitlist", &Region::shared_waitlist,
+                     "Whether the municipalities' households form groups together (V1, G8: the few "
+                     "with a rare diagnosis meet across borders); false keeps each municipality's "
+                     "households among themselves.")
       .def_property_readonly("venues", list_getter(&Region::venues), "Shared venues.")
       .def_property_readonly("volunteers", list_getter(&Region::volunteers), "Shared volunteers.")
       .def(

@@ -14,11 +14,14 @@ namespace paarorende {
 
 /// A waitlist document: the waitlist with its rules, formation settings, pins and locked groups.
 /// Strict as every reader (unknown fields, types, ranges), and checked as form_groups checks it
-/// (check_waitlist, check_formation_rules); InputErrors carry the JSON pointer.
-FormationRequest formation_request_from_json(const Json& document);
+/// (check_waitlist, check_formation_rules, check_waitlist_region); InputErrors carry the JSON
+/// pointer. Its "region" is a built-in region's id, a region file (relative to `base_dir`) or a
+/// region object.
+FormationRequest formation_request_from_json(const Json& document, const std::filesystem::path& base_dir = {});
 /// As formation_request_from_json, from a file; errors are located in it.
 FormationRequest load_waitlist(const std::filesystem::path& path);
-/// The document formation_request_from_json reads back to an equal request.
+/// The document formation_request_from_json reads back to an equal request (a built-in region by
+/// its id, any other region as an object).
 Json to_json(const FormationRequest& request);
 /// What `paarorende groups` prints: the groups with their rules and scores, the households left
 /// out with reasons, the objective and its terms.

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar, overload
 
 from . import _Enum, _Path, _pybind11_type
+from .formats import Region
 from .group import Group, GroupRules, GroupViolation, Household
 
 class Place(metaclass=_pybind11_type):
@@ -134,9 +135,11 @@ class FormationRequest(metaclass=_pybind11_type):
     formation: FormationRules
     pins: Pins
     locked: list[LockedGroup]
+    region: Region | None
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, waitlist: Waitlist, rules: GroupRules = ..., formation: FormationRules = ...,
-                 pins: Pins = ..., locked: Sequence[LockedGroup] = ...) -> None: ...
+                 pins: Pins = ..., locked: Sequence[LockedGroup] = ...,
+                 region: Region | None = None) -> None: ...
     @staticmethod
     def load(path: _Path) -> FormationRequest: ...
     @staticmethod
@@ -247,4 +250,5 @@ def form_groups(request: FormationRequest, *, seed: int | None = None) -> Format
 
 @overload
 def form_groups(waitlist: Waitlist, *, rules: GroupRules = ..., formation: FormationRules = ...,
-                pins: Pins = ..., locked: Sequence[LockedGroup] = ..., seed: int | None = None) -> FormationResult: ...
+                pins: Pins = ..., locked: Sequence[LockedGroup] = ..., region: Region | None = None,
+                seed: int | None = None) -> FormationResult: ...

@@ -173,6 +173,7 @@ class GroupRules(metaclass=_pybind11_type):
     max_stage_span: int
     stage_band: RuleWeight
     school_age: RuleWeight
+    transition: RuleWeight
     acquaintance: RuleWeight
     rare_peers: RuleWeight
     fathers_for_session: int
@@ -184,7 +185,8 @@ class GroupRules(metaclass=_pybind11_type):
                  max_participants: int = ..., size: RuleWeight = ..., min_present: int = 5,
                  min_present_probability: float = 0.8, attendance: RuleWeight = ...,
                  max_stage_span: int = 1, stage_band: RuleWeight = ...,
-                 school_age: RuleWeight = ..., acquaintance: RuleWeight = ...,
+                 school_age: RuleWeight = ...,
+                 transition: RuleWeight = ..., acquaintance: RuleWeight = ...,
                  rare_peers: RuleWeight = ..., fathers_for_session: int = 3,
                  fathers_session: RuleWeight = ...,
                  default_attendance: AttendanceProbabilities = ...) -> None: ...
