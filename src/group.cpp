@@ -1,6 +1,7 @@
 #include "paarorende/group.hpp"
 #include "detail/check_fields.hpp"
 #include "detail/input_error.hpp"
+#include "detail/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -269,6 +270,47 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
     }
   }
   return found;
+}
+
+void check_group_places(const GroupDocument& document) {
+  detail::check_fields(document.travel_model, "/travel_model", detail::RangeMessage::bounds);  // travel.hpp's table
+  std::set<std::string> ids;
+  for (std::size_t p = 0; p < document.places.size(); ++p) {
+    if (!ids.insert(document.places[p].id).second) {
+      detail::raise_input_error("/places/" + std::to_string(p) + "/id",
+                                "place id " + detail::quote_input(document.places[p].id) + " is used twice");
+    }
+  }
+  if (!document.venue.empty()) {
+    const auto venue = std::find_if(document.places.begin(), document.places.end(),
+                                    [&](const Place& place) { return place.id == document.venue; });
+    if (venue == document.places.end()) {
+      detail::raise_input_error("/venue", "unknown place " + detail::quote_input(document.venue), detail::Rule{"C8"});
+    }
+    if (!venue->venue) {
+      detail::raise_input_error("/venue", "place " + detail::quote_input(document.venue) + " is not a venue",
+                                detail::Rule{"C8"});
+    }
+  }
+  if (document.places.empty()) return;
+  for (std::size_t h = 0; h < document.group.households.size(); ++h) {
+    const std::string& school = document.group.households[h].school;
+    if (!ids.count(school)) {
+      detail::raise_input_error("/households/" + std::to_string(h) + "/school",
+                                school.empty() ? std::string("a household needs its pickup place (school) among the places")
+                                               : "unknown place " + detail::quote_input(school),
+                                detail::Rule{"C8"});
+    }
+  }
+  for (std::size_t t = 0; t < document.travel_times.size(); ++t) {
+    for (const char* end : {"from", "to"}) {
+      const std::string& id = std::string_view(end) == "from" ? document.travel_times[t].from : document.travel_times[t].to;
+      if (!ids.count(id)) {
+        detail::raise_input_error("/travel_times/" + std::to_string(t) + "/" + end, "unknown place " + detail::quote_input(id),
+                                  detail::Rule{"C8"});
+      }
+    }
+  }
 }
 
 }  // namespace paarorende

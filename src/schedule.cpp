@@ -3,12 +3,14 @@
 #include "detail/input_error.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include <boost/date_time/local_time/local_time.hpp>
 
 #include "detail/text.hpp"
 #include "paarorende/error.hpp"
+#include "paarorende/group.hpp"
 #include "schedule/schedule_internal.hpp"
 
 namespace paarorende {
@@ -204,6 +206,20 @@ void check_request(const CourseRequest& request) {
   require_range(request.travel_minutes, 0, 240, "/travel_minutes");
   require_clock(request.care_closes, "/care_closes");
   require_clock(request.earliest_start, "/earliest_start");
+  // DOMAIN C3, C8: each household's pickup, named once.
+  for (std::size_t p = 0; p < request.pickups.size(); ++p) {
+    const Pickup& pickup = request.pickups[p];
+    const std::string at = "/pickups/" + std::to_string(p);
+    if (pickup.household.empty()) detail::raise_input_error(at + "/household", "a pickup names its household");
+    for (std::size_t q = 0; q < p; ++q) {
+      if (request.pickups[q].household == pickup.household) {
+        detail::raise_input_error(at + "/household",
+                                  "household " + detail::quote_input(pickup.household) + " has two pickups");
+      }
+    }
+    require_range(pickup.travel_minutes, 0, 240, (at + "/travel_minutes").c_str());
+    if (pickup.care_closes) require_clock(*pickup.care_closes, (at + "/care_closes").c_str());
+  }
   // The rules' ranges are in ScheduleRules' table (schedule.hpp).
   detail::check_fields(request.rules, "/rules", detail::RangeMessage::bounds_and_value);
   // DOMAIN C7: presenters have distinct ids and roles the catalogue knows.
@@ -234,9 +250,33 @@ void check_request(const CourseRequest& request) {
   }
 }
 
+// DOMAIN C3: care closes minus travel, for the household whose pickup comes first.
+LatestEnd latest_end(const CourseRequest& request) {
+  LatestEnd end{minutes_of_day(request.care_closes) - request.travel_minutes, request.care_closes,
+                request.travel_minutes, ""};
+  if (request.pickups.empty()) return end;
+  bool first = true;
+  for (const Pickup& pickup : request.pickups) {
+    const ClockTime closes = pickup.care_closes.value_or(request.care_closes);
+    const int must_end = minutes_of_day(closes) - pickup.travel_minutes;
+    if (first || must_end < end.minute_of_day) end = {must_end, closes, pickup.travel_minutes, pickup.household};
+    first = false;
+  }
+  return end;
+}
+
+std::string detail::latest_end_reason(const LatestEnd& end) {
+  std::string text = "care closes " + clock_time(end.care_closes);
+  if (!end.household.empty()) text += " for household " + end.household;
+  text += ", minus " + std::to_string(end.travel_minutes) + " minutes' travel";
+  if (!end.household.empty()) text += " from the venue to its pickup place";
+  return text;
+}
+
 // DOMAIN C3: end no later than care closes minus travel; among allowed starts the latest.
 ClockTime latest_start(const CourseRequest& request) {
-  const int must_end = minutes_of_day(request.care_closes) - request.travel_minutes;
+  const LatestEnd end = latest_end(request);
+  const int must_end = end.minute_of_day;
   const int step = request.rules.start_step_minutes;
   int start = must_end - request.session_minutes;
   start = start >= 0 ? start - start % step : -1;
@@ -252,11 +292,41 @@ ClockTime latest_start(const CourseRequest& request) {
     std::ostringstream message;
     message << "no " << request.session_minutes << "-minute session fits between the earliest start "
             << clock_time(request.earliest_start) << " and " << clock_time(minutes(std::max(must_end, 0)))
-            << " (care closes " << clock_time(request.care_closes) << ", minus "
-            << request.travel_minutes << " minutes' travel to the pickup place)";
+            << " (" << detail::latest_end_reason(end) << (end.household.empty() ? " to the pickup place" : "")
+            << ")";
     throw ImpossibleRequest("C3", message.str(), "/session_minutes");
   }
   return minutes(start);
+}
+
+CourseRequest course_for_group(CourseRequest course, const GroupDocument& group) {
+  check_group_places(group);
+  if (group.venue.empty()) {
+    detail::raise_input_error("/venue", "a course is planned from a group with a venue", detail::Rule{"C8"});
+  }
+  course.pickups.clear();
+  for (std::size_t h = 0; h < group.group.households.size(); ++h) {
+    const Household& household = group.group.households[h];
+    Pickup pickup;
+    pickup.household = household.id;
+    pickup.place = household.school;
+    pickup.care_closes = household.care_closes;
+    const double minutes = detail::under_pointer("/households/" + std::to_string(h) + "/school", [&] {
+      return travel_minutes_between(group.places, group.travel_times, group.travel_model, group.venue, household.school);
+    });
+    // Whole minutes, rounded up: a pickup is never planned as nearer than it is. A hundredth of a
+    // minute is forgiven, so that 20 minutes computed as 20.000000001 stays 20.
+    pickup.travel_minutes = static_cast<int>(std::ceil(minutes - 0.01));
+    course.pickups.push_back(pickup);
+  }
+  if (course.venue.name.empty()) course.venue.name = group.venue;
+  // DOMAIN C3, C11: the households' schools decide the usable dates with `school_days`.
+  if (course.schools.empty()) {
+    for (const Household& household : group.group.households) {
+      if (!household.school.empty()) course.schools.emplace(household.school, household.school);
+    }
+  }
+  return course;
 }
 
 std::vector<AgendaItem> standard_agenda(int number, int session_minutes, int introduction_minutes,

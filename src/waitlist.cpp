@@ -30,22 +30,6 @@ std::string at(const char* list, std::size_t index, const char* field) {
 
 }  // namespace
 
-double distance_km(const Place& a, const Place& b) noexcept {
-  constexpr double radius_km = 6371.0;
-  constexpr double degree = std::numbers::pi / 180.0;
-  const double dlat = (b.latitude - a.latitude) * degree;
-  const double dlon = (b.longitude - a.longitude) * degree;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.latitude * degree) * std::cos(b.latitude * degree) *
-                       std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2.0 * radius_km * std::asin(std::min(1.0, std::sqrt(h)));
-}
-
-double estimated_minutes(const Place& a, const Place& b, const TravelModel& model) noexcept {
-  if (a.id == b.id && !a.id.empty()) return 0.0;
-  return distance_km(a, b) * model.detour_factor / model.speed_kmh * 60.0;
-}
-
 void check_waitlist(const Waitlist& waitlist) {
   // waitlist.hpp's table: "must be between 1 and 5" (DOMAIN C8).
   detail::check_fields(waitlist.travel_model, "/travel_model", detail::RangeMessage::bounds);

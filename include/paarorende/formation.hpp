@@ -281,6 +281,13 @@ struct FormationResult {
 /// or locks that contradict each other or a hard rule.
 FormationResult form_groups(const FormationRequest& request);
 
+/// Each formed group as a group document (DOMAIN C8; group.hpp): its households, the request's
+/// rules, its venue, the places it uses (the venue and its households' pickup places, in the
+/// waitlist's order), the known travel times between them and the waitlist's travel model. A
+/// course is planned from it with course_for_group (schedule.hpp); `paarorende groups --plans`
+/// writes it beside each plan.
+std::vector<GroupDocument> group_documents(const FormationRequest& request, const FormationResult& result);
+
 /// The objective's term for one proposed group at one venue: its soft scores and cost, or
 /// `feasible` false with the hard rule it breaks (in `broken`: "G3", "C8", "pins", ...).
 struct GroupEvaluation {

@@ -14,6 +14,7 @@
 #include "paarorende/attendance.hpp"
 #include "paarorende/fields.hpp"
 #include "paarorende/household.hpp"
+#include "paarorende/travel.hpp"
 #include "paarorende/violation.hpp"
 
 namespace paarorende {
@@ -149,6 +150,22 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
 struct GroupDocument {
   Group group;
   GroupRules rules;
+  /// DOMAIN C8, as on a waitlist (travel.hpp), all optional: where the group meets (a place id),
+  /// the places (each household's `school` names its pickup place among them), known travel
+  /// times and the estimate's model. With a venue a course is planned from the group, each
+  /// household's drive from the venue to its pickup place bounding the sessions' end (C3;
+  /// course_for_group in schedule.hpp). `paarorende groups` writes each formed group so.
+  std::string venue;
+  std::vector<Place> places;
+  std::vector<TravelTime> travel_times;
+  TravelModel travel_model;
+
+  friend bool operator==(const GroupDocument&, const GroupDocument&) = default;
 };
+
+/// The form checks of a group document's places (DOMAIN C8): place ids once each, the venue a
+/// place that is a venue, every household's `school` a place when there are places. Throws
+/// InputError with the JSON pointer ("/venue", "/households/2/school").
+void check_group_places(const GroupDocument& document);
 
 }  // namespace paarorende

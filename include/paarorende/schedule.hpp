@@ -119,6 +119,19 @@ constexpr auto fields(std::type_identity<ScheduleRules>) {
   };
 }
 
+/// DOMAIN C3, C8: one household of a course planned from a group: when its after-school care
+/// closes (unset: the request's `care_closes`, with an info finding) and the whole minutes by car
+/// from the venue to its pickup place (rounded up). The sessions end by the earliest of
+/// care_closes minus travel over the households.
+struct Pickup {
+  std::string household;  ///< Pseudonymous id.
+  std::string place;      ///< Its pickup place (the household's `school`).
+  std::optional<ClockTime> care_closes;
+  int travel_minutes = 0;
+
+  friend bool operator==(const Pickup&, const Pickup&) = default;
+};
+
 /// What a coordinator asks for. Either `first_date` (the first session's date; if closed it
 /// moves like any session) or `earliest_date` (the first session is the first open date on or
 /// after it that falls on `weekday`) must be set.
@@ -134,6 +147,10 @@ struct CourseRequest {
   int introduction_minutes = 30;   ///< DOMAIN C2.
   ClockTime care_closes{16, 30, 0};     ///< DOMAIN C3: the after-school programme closes.
   int travel_minutes = 0;               ///< DOMAIN C3, C8: venue to the pickup place.
+  /// DOMAIN C3, C8: each household's own pickup, for a course planned from a group
+  /// (course_for_group); when set, they replace `travel_minutes`, and `care_closes` is the
+  /// default of a household without its own.
+  std::vector<Pickup> pickups;
   ClockTime earliest_start{14, 0, 0};   ///< The earliest start the parents accept.
   Venue venue;
   MovePolicy move_policy = MovePolicy::next_open_week;
@@ -172,9 +189,29 @@ struct CourseRequest {
 /// of the offending field ("/cadence_weeks").
 void check_request(const CourseRequest& request);
 
+/// When the sessions must end (DOMAIN C3): care closes minus travel; with pickups, the earliest
+/// over the households, and the household that sets it (the first in order on a tie).
+struct LatestEnd {
+  int minute_of_day = 0;     ///< Minutes after midnight; may be negative when travel is longer than the day so far.
+  ClockTime care_closes;
+  int travel_minutes = 0;
+  std::string household;     ///< Empty without pickups.
+
+  friend bool operator==(const LatestEnd&, const LatestEnd&) = default;
+};
+LatestEnd latest_end(const CourseRequest& request);
+
 /// The latest allowed start (DOMAIN C3): care closes, minus travel, minus the session, rounded
 /// down to the start grid. Throws ImpossibleRequest [C3] when it is before `earliest_start`.
 ClockTime latest_start(const CourseRequest& request);
+
+struct GroupDocument;
+/// DOMAIN C3, C8: the course request `course` for a group with a venue (a group document as
+/// `paarorende groups` writes it): its pickups (each household's care_closes and minutes from the
+/// venue to its pickup place, rounded up), the venue's name when `course` names none, and the
+/// households' schools as `schools` (for `school_days`) when `course` lists none. Throws
+/// InputError [C8] for a group without a venue ("/venue") or without places.
+CourseRequest course_for_group(CourseRequest course, const GroupDocument& group);
 
 enum class AgendaKind {
   meal,               ///< Food and drink on arrival, eaten while talking (DOMAIN C9).

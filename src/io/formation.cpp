@@ -8,6 +8,7 @@
 
 #include "io/fields.hpp"
 #include "io/json_reader.hpp"
+#include "io/readers.hpp"
 #include "detail/input_error.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/io/formation.hpp"
@@ -45,7 +46,9 @@ std::vector<std::string> id_list(const Json& value, const std::string& pointer) 
   return ids;
 }
 
-Place read_place(const Json& value, const std::string& pointer) {
+}  // namespace
+
+Place detail::read_place(const Json& value, const std::string& pointer) {
   ObjectReader in(value, pointer);
   Place place;
   place.id = in.string("id");
@@ -57,7 +60,7 @@ Place read_place(const Json& value, const std::string& pointer) {
   return place;
 }
 
-TravelTime read_travel(const Json& value, const std::string& pointer) {
+TravelTime detail::read_travel_time(const Json& value, const std::string& pointer) {
   ObjectReader in(value, pointer);
   TravelTime travel;
   travel.from = in.string("from");
@@ -66,6 +69,21 @@ TravelTime read_travel(const Json& value, const std::string& pointer) {
   in.finish();
   return travel;
 }
+
+Json detail::to_json(const Place& place) {
+  Json entry{{"id", place.id}};
+  if (!place.municipality.empty()) entry["municipality"] = place.municipality;
+  entry["latitude"] = place.latitude;
+  entry["longitude"] = place.longitude;
+  entry["venue"] = place.venue;
+  return entry;
+}
+
+Json detail::to_json(const TravelTime& travel) {
+  return Json{{"from", travel.from}, {"to", travel.to}, {"minutes", travel.minutes}};
+}
+
+namespace {
 
 std::vector<std::vector<std::string>> read_pin_lists(const Json& value, const std::string& pointer) {
   std::vector<std::vector<std::string>> lists;
@@ -115,11 +133,11 @@ FormationRequest formation_request_from_json(const Json& document, const std::fi
     waitlist.travel_model = detail::read_fields<TravelModel>(*model, "/travel_model");  // waitlist.hpp's table
   }
   const Json& places = array_at(in.required("places"), "/places", max_households);
-  for (std::size_t i = 0; i < places.size(); ++i) waitlist.places.push_back(read_place(places[i], item("/places", i)));
+  for (std::size_t i = 0; i < places.size(); ++i) waitlist.places.push_back(detail::read_place(places[i], item("/places", i)));
   if (const Json* travel = in.find("travel_times")) {
     const Json& list = array_at(*travel, "/travel_times", max_travel_times);
     for (std::size_t i = 0; i < list.size(); ++i) {
-      waitlist.travel_times.push_back(read_travel(list[i], item("/travel_times", i)));
+      waitlist.travel_times.push_back(detail::read_travel_time(list[i], item("/travel_times", i)));
     }
   }
   const Json& households = array_at(in.required("households"), "/households", max_households);
@@ -185,16 +203,9 @@ FormationRequest load_waitlist(const std::filesystem::path& path) {
 Json to_json(const FormationRequest& request) {
   const Waitlist& waitlist = request.waitlist;
   Json places = Json::array();
-  for (const Place& place : waitlist.places) {
-    Json entry{{"id", place.id}};
-    if (!place.municipality.empty()) entry["municipality"] = place.municipality;
-    entry["latitude"] = place.latitude;
-    entry["longitude"] = place.longitude;
-    entry["venue"] = place.venue;
-    places.push_back(entry);
-  }
+  for (const Place& place : waitlist.places) places.push_back(detail::to_json(place));
   Json travel = Json::array();
-  for (const TravelTime& t : waitlist.travel_times) travel.push_back({{"from", t.from}, {"to", t.to}, {"minutes", t.minutes}});
+  for (const TravelTime& t : waitlist.travel_times) travel.push_back(detail::to_json(t));
   Json households = Json::array();
   for (const Household& household : waitlist.households) households.push_back(to_json(household));
   Json locked = Json::array();

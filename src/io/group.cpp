@@ -106,8 +106,16 @@ GroupDocument group_from_json(const Json& document) {
       in, "households", [&result](const Json& household, const std::string& at) {
         return read_household(household, at, result.rules.default_attendance);
       });
+  // DOMAIN C8: where it meets and where its households are picked up, as on a waitlist.
+  result.venue = in.string_or("venue", "");
+  if (in.find("places")) result.places = read_array<Place>(in, "places", detail::read_place);
+  if (in.find("travel_times")) result.travel_times = read_array<TravelTime>(in, "travel_times", detail::read_travel_time);
+  if (const Json* model = in.find("travel_model")) {
+    result.travel_model = detail::read_fields<TravelModel>(*model, "/travel_model");  // travel.hpp's table
+  }
   in.finish();
   validate(result.group, result.rules);  // the form checks: ids, caregivers, children
+  check_group_places(result);
   return result;
 }
 
@@ -174,7 +182,21 @@ Json to_json(const Household& household) {
 Json to_json(const GroupDocument& document) {
   Json households = Json::array();
   for (const auto& household : document.group.households) households.push_back(to_json(household));
-  return Json{{"id", document.group.id}, {"rules", to_json(document.rules)}, {"households", households}};
+  Json written{{"id", document.group.id}, {"rules", to_json(document.rules)}, {"households", households}};
+  // The places only when there are any, so a plain group document stays as it was.
+  if (!document.venue.empty()) written["venue"] = document.venue;
+  if (!document.places.empty()) {
+    Json places = Json::array();
+    for (const Place& place : document.places) places.push_back(detail::to_json(place));
+    written["places"] = places;
+  }
+  if (!document.travel_times.empty()) {
+    Json travel = Json::array();
+    for (const TravelTime& t : document.travel_times) travel.push_back(detail::to_json(t));
+    written["travel_times"] = travel;
+  }
+  if (document.travel_model != TravelModel{}) written["travel_model"] = detail::write_fields(document.travel_model);
+  return written;
 }
 
 }  // namespace paarorende

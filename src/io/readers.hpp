@@ -21,6 +21,13 @@
 
 namespace paarorende::detail {
 
+// DOMAIN C8: a place and a known travel time, as a waitlist and a group document hold them
+// (src/io/formation.cpp), and their written forms.
+Place read_place(const Json& value, const std::string& pointer);
+TravelTime read_travel_time(const Json& value, const std::string& pointer);
+Json to_json(const Place& place);
+Json to_json(const TravelTime& travel);
+
 // The built-in data compiled into the library: src/data/<name>.json, through
 // src/builtin_<name>.cpp.in. Read with the same readers as a municipality's files.
 extern const char* const builtin_topics_json;

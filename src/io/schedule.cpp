@@ -8,6 +8,7 @@
 #include "io/readers.hpp"
 #include "paarorende/io/school_days.hpp"
 #include "paarorende/io/format.hpp"
+#include "paarorende/io/group.hpp"
 #include "paarorende/io/topic.hpp"
 
 namespace paarorende {
@@ -30,6 +31,18 @@ TopicWish read_wish(const Json& value, const std::string& pointer) {
   wish.ranked = in.boolean_or("ranked", true);
   in.finish();
   return wish;
+}
+
+// DOMAIN C3, C8: a household's pickup in a course planned from a group.
+Pickup read_pickup(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Pickup pickup;
+  pickup.household = in.string("household");
+  pickup.place = in.string_or("place", "");
+  if (in.find("care_closes")) pickup.care_closes = in.clock_or("care_closes", {});
+  pickup.travel_minutes = in.integer_or("travel_minutes", 0, 0, 240);
+  in.finish();
+  return pickup;
 }
 
 ChildProfile read_child(const Json& value, const std::string& pointer) {
@@ -137,7 +150,21 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
     }
     request.audience = *parsed;
   }
+  request.pickups = read_array<Pickup>(in, "pickups", read_pickup);
+  // DOMAIN C3, C8: a group document with a venue (a file or the object) in place of one
+  // care_closes and travel_minutes: its households' own pickups.
+  std::optional<GroupDocument> group;
+  if (const Json* value = in.find("group")) {
+    if (in.find("pickups") != nullptr) {
+      raise_input_error(in.pointer("group"), "a request gives a group or pickups, not both", Rule{"C3"});
+    }
+    group = read_reference(
+        *value, in.pointer("group"), base_dir, "a file name or a group document",
+        [](const Json& document, const std::string& at) { return under_pointer(at, [&] { return group_from_json(document); }); },
+        nullptr, [](const std::filesystem::path& path) { return load_group(path); });
+  }
   in.finish();
+  if (group) request = under_pointer(in.pointer("group"), [&] { return course_for_group(request, *group); });
   // Cross-field checks (exactly one first date, ranges that depend on each other) with pointers
   // relative to this request.
   detail::under_pointer(pointer, [&] { check_request(request); });
@@ -332,6 +359,17 @@ Json to_json(const CourseRequest& request) {
   if (request.school_calendar) document["school_calendar"] = to_json(*request.school_calendar);
   if (request.school_days) document["school_days"] = to_json(*request.school_days);
   if (!request.schools.empty()) document["schools"] = request.schools;
+  if (!request.pickups.empty()) {
+    Json pickups = Json::array();
+    for (const Pickup& pickup : request.pickups) {
+      Json entry{{"household", pickup.household}};
+      if (!pickup.place.empty()) entry["place"] = pickup.place;
+      if (pickup.care_closes) entry["care_closes"] = clock_time(*pickup.care_closes);
+      entry["travel_minutes"] = pickup.travel_minutes;
+      pickups.push_back(entry);
+    }
+    document["pickups"] = pickups;
+  }
   if (request.sfo_only_days != SfoOnlyDays::refused) document["sfo_only_days"] = std::string(to_string(request.sfo_only_days));
   document["rules"] = to_json(request.rules);
   document["audience"] = std::string(to_string(request.audience));

@@ -23,4 +23,8 @@ std::string describe(const Closure& closure);
 /// Session numbers as "1, 3, 4".
 std::string session_list(const std::vector<int>& numbers);
 
+// DOMAIN C3: how the latest end came about, for messages: "care closes 16:30, minus 20 minutes'
+// travel", with pickups whose ("for household h03 ... from the venue to its pickup place").
+std::string latest_end_reason(const LatestEnd& end);
+
 }  // namespace paarorende::detail

@@ -83,12 +83,33 @@ void check_course(const CourseRequest& request, int count, Findings& found) {
               "an introduction of " + std::to_string(request.introduction_minutes) +
                   " minutes; the model's is about " + std::to_string(rules.introduction_minutes));
   }
-  if (request.travel_minutes > rules.max_travel_minutes) {  // DOMAIN C8
+  if (request.pickups.empty() && request.travel_minutes > rules.max_travel_minutes) {  // DOMAIN C8
     found.add("C8", Severity::warning,
               std::to_string(request.travel_minutes) +
                   " minutes' travel to the pickup place; the venue "
                   "should be within " +
                   std::to_string(rules.max_travel_minutes) + " minutes");
+  }
+  // DOMAIN C3, C8: a course planned from a group, household by household; the one whose pickup
+  // comes first sets when the sessions must end.
+  if (!request.pickups.empty()) {
+    const LatestEnd latest = latest_end(request);
+    found.add("C3", Severity::info,
+              "sessions end by " + clock_time(minutes(std::max(latest.minute_of_day, 0))) + ": " +
+                  detail::latest_end_reason(latest));
+  }
+  for (const Pickup& pickup : request.pickups) {
+    if (pickup.travel_minutes > rules.max_travel_minutes) {
+      found.add("C8", Severity::warning,
+                "household " + pickup.household + ": " + std::to_string(pickup.travel_minutes) +
+                    " minutes' travel from the venue to its pickup place; the venue should be within " +
+                    std::to_string(rules.max_travel_minutes) + " minutes");
+    }
+    if (!pickup.care_closes) {
+      found.add("C3", Severity::info,
+                "household " + pickup.household + " gives no care_closes: the course's " +
+                    clock_time(request.care_closes) + " is assumed");
+    }
   }
   if (request.venue.name.empty()) {
     found.add("C8", Severity::warning, "no venue is named");
@@ -175,15 +196,14 @@ std::optional<SessionView> check_times(const CourseSchedule& schedule, int index
 // DOMAIN C3: end in time for the pickup, start no earlier than the parents accept, and prefer
 // the latest start.
 void check_care_window(const CourseRequest& request, const SessionView& view, Findings& found) {
-  const int must_end = minutes_of_day(request.care_closes) - request.travel_minutes;
+  const LatestEnd latest = latest_end(request);
+  const int must_end = latest.minute_of_day;
   const int start = minutes_of_day(view.start_time);
   const int end = minutes_of_day(view.end_time);
   if (end > must_end) {
     found.add("C3", Severity::error,
               view.label + " ends " + clock_time(view.end_time) + ", after " +
-                  clock_time(minutes(std::max(must_end, 0))) + " (care closes " +
-                  clock_time(request.care_closes) + ", minus " + std::to_string(request.travel_minutes) +
-                  " minutes' travel)",
+                  clock_time(minutes(std::max(must_end, 0))) + " (" + detail::latest_end_reason(latest) + ")",
               view.n);
   } else if (must_end - end >= request.rules.start_step_minutes) {
     found.add("C3", Severity::warning,

@@ -1,6 +1,7 @@
 """Forming groups from a waitlist (DOMAIN G1-G9, C8, V1): the `groups` command, the Valdres
 example, the JSON schemas, and the Python API over the same C++ core."""
 
+import datetime
 import json
 import subprocess
 import threading
@@ -306,3 +307,84 @@ def test_formation_releases_the_gil():
         time.sleep(0.001)
     worker.join()
     assert ticks > 5  # the main thread ran while the groups were formed
+
+
+# --- From formed groups to course plans (DOMAIN C3, C8; issue 17) ----------------------------
+
+
+def _minutes_by_model(a, b, model):
+    """Travel minutes by docs/formation.md's estimate, written apart from the library."""
+    import math
+    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km * model.get("detour_factor", 1.3) / model.get("speed_kmh", 60) * 60
+
+
+def test_groups_writes_each_groups_document_and_plan(cli, repo, valdres, formed, tmp_path):
+    import math
+    out = tmp_path / "plans"
+    result = cli("groups", valdres, "--plans", repo / "examples/sandefjord_pilot/course.json", "--out-dir", out)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == formed  # the groups printed as without --plans
+    ids = [g["id"] for g in formed["groups"]]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{g}{suffix}" for g in ids for suffix in (".group.json", ".plan.json", ".ics"))
+    for group_id in ids:
+        group = json.loads((out / f"{group_id}.group.json").read_text(encoding="utf-8"))
+        make_validator("group").validate(group)
+        plan = json.loads((out / f"{group_id}.plan.json").read_text(encoding="utf-8"))
+        assert plan["sessions"][0]["venue"]["name"] == group["venue"]
+        places = {p["id"]: p for p in group["places"]}
+        # Every session ends by every household's care_closes minus its own travel from the venue,
+        # worked out here from the group document alone.
+        limits = {}
+        for household in group["households"]:
+            hours, minutes = map(int, household.get("care_closes", "16:30").split(":"))
+            travel = math.ceil(_minutes_by_model(places[group["venue"]], places[household["school"]],
+                                                 group.get("travel_model", {})) - 0.01)
+            limits[household["id"]] = hours * 60 + minutes - travel
+        for session in plan["sessions"]:
+            hours, minutes = map(int, session["end"].split(":"))
+            assert hours * 60 + minutes <= min(limits.values()), (group_id, session["number"])
+        binding = min(limits, key=lambda h: (limits[h], list(limits).index(h)))
+        c3 = [f for f in plan["findings"] if f["rule"] == "C3" and f["severity"] == "info"
+              and f["message"].startswith("sessions end by")]
+        assert len(c3) == 1 and f"for household {binding}," in c3[0]["message"], c3
+        assert (out / f"{group_id}.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_groups_plans_are_all_or_nothing(cli, repo, valdres, tmp_path):
+    course = json.loads((repo / "examples/sandefjord_pilot/course.json").read_text(encoding="utf-8"))
+    course["school_calendar"] = str(repo / "examples/calendars/sandefjord-school-holidays.json")
+    course["earliest_start"] = "15:10"  # a 90-minute session would end after every care_closes (16:30)
+    write(tmp_path, course, "course.json")
+    out = tmp_path / "plans"
+    result = cli("groups", valdres, "--plans", tmp_path / "course.json", "--out-dir", out)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("paarorende: ") and "[DOMAIN C3]" in result.stderr
+    assert "group g" in result.stderr
+    assert not out.exists() and not list(tmp_path.glob("plans.tmp-*"))
+    assert cli("groups", valdres, "--plans", tmp_path / "course.json").returncode == 2  # usage
+
+
+def test_plan_course_from_a_formed_group_in_python(valdres):
+    request = paarorende.FormationRequest.load(valdres)
+    result = paarorende.form_groups(request)
+    documents = result.group_documents(request)
+    assert [d.venue for d in documents] == [g.venue for g in result.groups]
+    course = paarorende.CourseRequest(first_date=datetime.date(2026, 9, 1), care_closes=datetime.time(16, 30))
+    schedule = paarorende.plan_course(course, group=documents[0])
+    pickups = schedule.request.pickups
+    assert [p.household for p in pickups] == [h.id for h in documents[0].group.households]
+    latest = min(16 * 60 + 30 - p.travel_minutes if p.care_closes is None else
+                 p.care_closes.hour * 60 + p.care_closes.minute - p.travel_minutes for p in pickups)
+    for session in schedule.sessions:
+        assert session.end.hour * 60 + session.end.minute <= latest
+    assert paarorende.course_for_group(course, documents[0]).pickups == pickups
+    assert "venue='" in repr(documents[0])
+    no_venue = paarorende.GroupDocument(group=documents[0].group)
+    with pytest.raises(paarorende.InputError) as raised:
+        paarorende.plan_course(course, group=no_venue)
+    assert raised.value.where == "/venue" and raised.value.rule == "C8"

@@ -328,6 +328,12 @@ void register_formation(py::module_& m) {
       "with its terms. to_records() gives one dict per group, to_dataframe() a pandas.DataFrame of "
       "them; unassigned_records() and household_records() the other views.");
   result.def_readonly("groups", &FormationResult::groups, "The FormedGroups.")
+      .def(
+          "group_documents",
+          [](const FormationResult& self, const FormationRequest& request) { return group_documents(request, self); },
+          "request"_a,
+          "Each formed group as a GroupDocument with its venue, places and travel times (DOMAIN C8), "
+          "for plan_course(course, group=...); `request` is the FormationRequest it was formed from.")
       .def_readonly("unassigned", &FormationResult::unassigned, "The UnassignedHouseholds.")
       .def_readonly("objective", &FormationResult::objective, "The objective (lower is better).")
       .def_readonly("terms", &FormationResult::terms, "The objective by term, weighted.")

@@ -534,11 +534,23 @@ void register_group(py::module_& m) {
       "G1-G9). Read with from_json() or load(); every field the reader does not know is "
       "refused, so a name cannot slip in (X4).");
   document
-      .def(py::init([](Group group, GroupRules rules) {
-             return GroupDocument{std::move(group), std::move(rules)};
+      .def(py::init([](Group group, GroupRules rules, std::string venue, std::vector<Place> places,
+                       std::vector<TravelTime> travel_times, std::optional<TravelModel> travel_model) {
+             // The model defaults through None: TravelModel is registered later (formation).
+             return GroupDocument{std::move(group),  std::move(rules),        std::move(venue),
+                                  std::move(places), std::move(travel_times), travel_model.value_or(TravelModel{})};
            }),
-           py::kw_only(), "group"_a = Group{}, "rules"_a = GroupRules{},
-           "A document of `group` with `rules` (by default the DOMAIN defaults).")
+           py::kw_only(), "group"_a = Group{}, "rules"_a = GroupRules{}, "venue"_a = "",
+           "places"_a = std::vector<Place>{}, "travel_times"_a = std::vector<TravelTime>{},
+           "travel_model"_a = py::none(),
+           "A document of `group` with `rules` (by default the DOMAIN defaults) and, to plan a course "
+           "from it, its `venue` among `places` (DOMAIN C8).")
+      .def_readwrite("venue", &GroupDocument::venue, "Where it meets: a place id, or empty (C8).")
+      .def_property("places", list_getter(&GroupDocument::places), list_setter(&GroupDocument::places),
+                    "The venue and the pickup places (Place; a list of copies).")
+      .def_property("travel_times", list_getter(&GroupDocument::travel_times),
+                    list_setter(&GroupDocument::travel_times), "Known travel times (TravelTime; copies).")
+      .def_readwrite("travel_model", &GroupDocument::travel_model, "The estimate's TravelModel (C8).")
       .def_readwrite("group", &GroupDocument::group, "The households (Group).")
       .def_readwrite("rules", &GroupDocument::rules,
                      "The rules to check them by (GroupRules; DOMAIN G1-G9).");
@@ -559,7 +571,10 @@ void register_group(py::module_& m) {
       .def(
           "__repr__",
           [](const GroupDocument& self) {
-            return "GroupDocument(group=" + repr(self.group) + ", rules=" + py_repr(self.rules) + ")";
+            std::string text = "GroupDocument(group=" + repr(self.group) + ", rules=" + py_repr(self.rules);
+            if (!self.venue.empty()) text += ", venue=" + py_repr(self.venue);
+            if (!self.places.empty()) text += ", places=<" + std::to_string(self.places.size()) + " places>";
+            return text + ")";
           },
           "The value as text that reads like its keyword constructor, the group summarised.");
   def_value_semantics_by(document, [](const GroupDocument& a, const GroupDocument& b) {

@@ -101,6 +101,25 @@ void register_schedule(py::module_& m) {
       .def_readwrite("address", &Venue::address, "Its address, free text; may be empty.");
   def_keyword_value(venue, keyword_repr_doc, "name", &Venue::name, "address", &Venue::address);
 
+  py::class_<Pickup> pickup(m, "Pickup",
+                            "One household of a course planned from a group (DOMAIN C3, C8): when its "
+                            "after-school care closes and the minutes from the venue to its pickup place.");
+  pickup
+      .def(py::init([](std::string household, std::string place, std::optional<ClockTime> care_closes,
+                       int travel_minutes) {
+             return Pickup{std::move(household), std::move(place), care_closes, travel_minutes};
+           }),
+           py::kw_only(), "household"_a, "place"_a = "", "care_closes"_a = py::none(), "travel_minutes"_a = 0,
+           "A household's pickup; care_closes None takes the request's.")
+      .def_readwrite("household", &Pickup::household, "The household's pseudonymous id.")
+      .def_readwrite("place", &Pickup::place, "Its pickup place (the household's school).")
+      .def_readwrite("care_closes", &Pickup::care_closes,
+                     "When its after-school care closes (datetime.time), or None: the request's.")
+      .def_readwrite("travel_minutes", &Pickup::travel_minutes,
+                     "Whole minutes by car from the venue to its pickup place, rounded up.");
+  def_keyword_value(pickup, keyword_repr_doc, "household", &Pickup::household, "place", &Pickup::place,
+                    "care_closes", &Pickup::care_closes, "travel_minutes", &Pickup::travel_minutes);
+
   py::enum_<MovePolicy>(m, "MovePolicy", "How a session that falls on a closed day moves.")
       .value("next_open_week", MovePolicy::next_open_week,
              "The session moves to the same weekday of the first later open week; later sessions "
@@ -130,7 +149,7 @@ void register_schedule(py::module_& m) {
                        std::optional<Date> earliest_date, std::optional<Weekday> weekday,
                        int sessions, int cadence_weeks, int session_minutes,
                        int introduction_minutes, ClockTime care_closes, int travel_minutes,
-                       ClockTime earliest_start, Venue venue, MovePolicy move_policy,
+                       std::vector<Pickup> pickups, ClockTime earliest_start, Venue venue, MovePolicy move_policy,
                        std::optional<SchoolCalendar> school_calendar, std::optional<SchoolDays> school_days,
                        std::map<std::string, std::string> schools, SfoOnlyDays sfo_only_days, ScheduleRules rules,
                        std::vector<TopicWish> wishes, std::vector<ChildProfile> children,
@@ -148,6 +167,7 @@ void register_schedule(py::module_& m) {
                                   introduction_minutes,
                                   care_closes,
                                   travel_minutes,
+                                  std::move(pickups),
                                   earliest_start,
                                   std::move(venue),
                                   move_policy,
@@ -169,7 +189,7 @@ void register_schedule(py::module_& m) {
            "sessions"_a = d.sessions, "cadence_weeks"_a = d.cadence_weeks,
            "session_minutes"_a = d.session_minutes,
            "introduction_minutes"_a = d.introduction_minutes, "care_closes"_a = d.care_closes,
-           "travel_minutes"_a = d.travel_minutes, "earliest_start"_a = d.earliest_start,
+           "travel_minutes"_a = d.travel_minutes, "pickups"_a = d.pickups, "earliest_start"_a = d.earliest_start,
            "venue"_a = d.venue, "move_policy"_a = d.move_policy, "school_calendar"_a = py::none(),
            "school_days"_a = py::none(), "schools"_a = d.schools, "sfo_only_days"_a = d.sfo_only_days,
            "rules"_a = d.rules, "wishes"_a = d.wishes, "children"_a = d.children,
@@ -197,6 +217,9 @@ void register_schedule(py::module_& m) {
                      "When the after-school programme closes (datetime.time; DOMAIN C3: 16:30).")
       .def_readwrite("travel_minutes", &CourseRequest::travel_minutes,
                      "Minutes from the venue to the pickup place (DOMAIN C3, C8).")
+      .def_property("pickups", list_getter(&CourseRequest::pickups), list_setter(&CourseRequest::pickups),
+                    "Each household's Pickup, for a course planned from a group (course_for_group; "
+                    "DOMAIN C3, C8); a list of copies.")
       .def_readwrite("earliest_start", &CourseRequest::earliest_start,
                      "The earliest start the parents accept (datetime.time; 14:00).")
       .def_readwrite("venue", &CourseRequest::venue, "Where the course meets (DOMAIN C8).")
@@ -457,7 +480,23 @@ void register_schedule(py::module_& m) {
                    "to_records() as a pandas.DataFrame, one row per session. Raises ImportError "
                    "when pandas is not installed.");
 
-  m.def("plan_course", &plan_course, "request"_a, py::call_guard<py::gil_scoped_release>(),
+  m.def(
+      "course_for_group", &course_for_group, "course"_a, "group"_a,
+      "The course request `course` for a GroupDocument with a venue (DOMAIN C3, C8): each "
+      "household's Pickup (its care_closes and whole minutes from the venue to its pickup place, "
+      "rounded up), the venue's name when the course names none, the households' schools as "
+      "`schools` when it lists none. The sessions then end by the earliest care_closes minus "
+      "travel over the households. Raises InputError [C8] for a group without a venue.");
+  m.def(
+      "plan_course",
+      [](const CourseRequest& request, const std::optional<GroupDocument>& group) {
+        if (!group) return plan_course(request);
+        return plan_course(course_for_group(request, *group));
+      },
+      "request"_a, py::kw_only(), "group"_a = py::none(), py::call_guard<py::gil_scoped_release>(),
+      "Plans the course; with `group` (a GroupDocument with a venue, as FormationResult."
+      "group_documents() gives them), course_for_group(request, group) first: every household's "
+      "own care_closes and travel (DOMAIN C3, C8).\n\n"
         "Plans the course (DOMAIN C1-C8, C11): dated sessions at the latest allowed start "
         "(C3), on the cadence (C4), moved off closed days (C11), with the planner's findings.\n\n"
         "Session 1 gets the topic FIRST_SESSION_TOPIC (C6, T6) and, when one is free, a "

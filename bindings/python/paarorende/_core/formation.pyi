@@ -5,7 +5,7 @@ from typing import Any, ClassVar, overload
 
 from . import _Enum, _Path, _pybind11_type
 from .formats import Region
-from .group import Group, GroupRules, GroupViolation, Household
+from .group import Group, GroupDocument, GroupRules, GroupViolation, Household
 
 class Place(metaclass=_pybind11_type):
     id: str
@@ -229,6 +229,7 @@ class Optimality(metaclass=_pybind11_type):
 class FormationResult(metaclass=_pybind11_type):
     @property
     def groups(self) -> list[FormedGroup]: ...
+    def group_documents(self, request: FormationRequest) -> list[GroupDocument]: ...
     @property
     def unassigned(self) -> list[UnassignedHousehold]: ...
     @property

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from . import _Enum, _Path, _pybind11_type
+from .formation import Place, TravelModel, TravelTime
 from .topic import ChildStage
 from .violation import Severity
 
@@ -227,8 +228,14 @@ def validate_group(group: Group, rules: GroupRules | None = None) -> list[GroupV
 class GroupDocument(metaclass=_pybind11_type):
     group: Group
     rules: GroupRules
+    venue: str
+    places: list[Place]
+    travel_times: list[TravelTime]
+    travel_model: TravelModel
     __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, *, group: Group = ..., rules: GroupRules = ...) -> None: ...
+    def __init__(self, *, group: Group = ..., rules: GroupRules = ..., venue: str = "",
+                 places: list[Place] = ..., travel_times: list[TravelTime] = ...,
+                 travel_model: TravelModel | None = None) -> None: ...
     @staticmethod
     def from_json(text: str) -> GroupDocument: ...
     @staticmethod

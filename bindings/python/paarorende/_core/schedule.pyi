@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from . import _Enum, _Path, _pybind11_type
 from .calendar import Closure, SchoolCalendar
+from .group import GroupDocument
 from .school_days import SchoolDays, SfoOnlyDays
 from .topic import Audience, ChildProfile, Presenter, TopicCatalogue, TopicRules, TopicWish
 from .violation import Violation
@@ -26,6 +27,18 @@ class Venue(metaclass=_pybind11_type):
     def __eq__(self, other: object) -> bool: ...
     def __copy__(self) -> Venue: ...
     def __deepcopy__(self, memo: dict[int, Any]) -> Venue: ...
+
+class Pickup(metaclass=_pybind11_type):
+    household: str
+    place: str
+    care_closes: datetime.time | None
+    travel_minutes: int
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, household: str, place: str = "", care_closes: datetime.time | None = None,
+                 travel_minutes: int = 0) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Pickup: ...
+    def __deepcopy__(self, memo: dict[int, Any]) -> Pickup: ...
 
 class MovePolicy(_Enum):
     next_open_week: ClassVar[MovePolicy]
@@ -64,6 +77,7 @@ class CourseRequest(metaclass=_pybind11_type):
     introduction_minutes: int
     care_closes: datetime.time
     travel_minutes: int
+    pickups: list[Pickup]
     earliest_start: datetime.time
     venue: Venue
     move_policy: MovePolicy
@@ -85,7 +99,8 @@ class CourseRequest(metaclass=_pybind11_type):
                  earliest_date: datetime.date | None = None, weekday: Weekday | None = None,
                  sessions: int = 5, cadence_weeks: int = 4, session_minutes: int = 90,
                  introduction_minutes: int = 30, care_closes: datetime.time = ...,
-                 travel_minutes: int = 0, earliest_start: datetime.time = ...,
+                 travel_minutes: int = 0, pickups: list[Pickup] = ...,
+                 earliest_start: datetime.time = ...,
                  venue: Venue = ..., move_policy: MovePolicy = ...,
                  school_calendar: SchoolCalendar | None = None,
                  school_days: SchoolDays | None = None, schools: dict[str, str] = ...,
@@ -179,5 +194,6 @@ class CourseSchedule(metaclass=_pybind11_type):
     def __copy__(self) -> CourseSchedule: ...
     def __deepcopy__(self, memo: dict[int, Any]) -> CourseSchedule: ...
 
-def plan_course(request: CourseRequest) -> CourseSchedule: ...
+def course_for_group(course: CourseRequest, group: GroupDocument) -> CourseRequest: ...
+def plan_course(request: CourseRequest, *, group: GroupDocument | None = None) -> CourseSchedule: ...
 def validate(schedule: CourseSchedule) -> list[Violation]: ...
