@@ -320,12 +320,15 @@ CourseRequest course_for_group(CourseRequest course, const GroupDocument& group)
     course.pickups.push_back(pickup);
   }
   if (course.venue.name.empty()) course.venue.name = group.venue;
-  // DOMAIN C3, C11: the households' schools decide the usable dates with `school_days`.
-  if (course.schools.empty()) {
-    for (const Household& household : group.group.households) {
-      if (!household.school.empty()) course.schools.emplace(household.school, household.school);
-    }
+  // DOMAIN C3, C11: the households' schools decide the usable dates with `school_days`: each by
+  // the name the course's `schools` table gives its slug, else by the slug itself.
+  std::map<std::string, std::string> schools;
+  for (const Household& household : group.group.households) {
+    if (household.school.empty()) continue;
+    const auto named = course.schools.find(household.school);
+    schools.emplace(household.school, named != course.schools.end() ? named->second : household.school);
   }
+  course.schools = std::move(schools);
   return course;
 }
 

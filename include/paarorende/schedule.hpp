@@ -209,7 +209,8 @@ struct GroupDocument;
 /// DOMAIN C3, C8: the course request `course` for a group with a venue (a group document as
 /// `paarorende groups` writes it): its pickups (each household's care_closes and minutes from the
 /// venue to its pickup place, rounded up), the venue's name when `course` names none, and the
-/// households' schools as `schools` (for `school_days`) when `course` lists none. Throws
+/// households' schools as `schools` (for `school_days`), each by the name `course.schools` gives
+/// its slug, else by the slug: a date is usable when it is at every one of them. Throws
 /// InputError [C8] for a group without a venue ("/venue") or without places.
 CourseRequest course_for_group(CourseRequest course, const GroupDocument& group);
 

@@ -84,9 +84,12 @@ bool is_school_days_file(const std::filesystem::path& path) {
 int command_closed(const std::vector<std::string>& args) {
   std::string date_text;
   std::string calendar_file;
-  std::optional<std::string> school;
+  std::optional<std::string> school, sheet;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--calendar") {
+    if (args[i] == "--sheet") {
+      if (i + 1 == args.size()) throw UsageError{"--sheet needs a sheet's name"};
+      sheet = args[++i];
+    } else if (args[i] == "--calendar") {
       if (i + 1 == args.size()) throw UsageError{"--calendar needs a file name"};
       calendar_file = args[++i];
     } else if (args[i] == "--school") {
@@ -108,9 +111,12 @@ int command_closed(const std::vector<std::string>& args) {
   std::optional<SchoolCalendar> calendar;
   std::optional<SchoolDays> school_days;
   if (!calendar_file.empty() && is_school_days_file(calendar_file)) {
-    school_days = load_school_days(calendar_file, school.value_or(""));
+    school_days = load_school_days(calendar_file, school.value_or(""), sheet.value_or(""));
   } else if (!calendar_file.empty()) {
     calendar = load_school_calendar(calendar_file);
+  }
+  if (sheet && (!school_days || !calendar_file.ends_with(".xlsx"))) {
+    detail::raise_input_error("--sheet", "a sheet is named in a workbook (.xlsx)");
   }
   if (school && !school_days) {
     detail::raise_input_error("--school", "a school is named in a per-school calendar (open data or an iCalendar "
@@ -154,7 +160,7 @@ std::vector<Command> course_commands() {
       {"validate", "validate SCHEDULE.json",
        "check a (hand-made) schedule; findings as JSON,\nexit status 1 when any is an error",
        command_validate},
-      {"closed", "closed DATE [--calendar FILE] [--school NAME]",
+      {"closed", "closed DATE [--calendar FILE] [--school NAME] [--sheet NAME]",
        "is DATE (YYYY-MM-DD) closed for a course, and why; FILE is a\nmunicipality's calendar or per-school open data (.csv,\n.xlsx, .json, .ics), checked for NAME or every school",
        command_closed},
       {"topics", "topics [--catalogue FILE]",

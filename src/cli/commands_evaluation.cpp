@@ -39,6 +39,8 @@ int command_evaluate(const std::vector<std::string>& args) {
         format_name = value;
       } else if (arg == "--html") {
         html_file = value;
+      } else if (arg == "--sheet") {
+        reading.sheet = value;  // a workbook's sheet by its tab's name; the first without it
       } else if (arg == "--ignore-column") {
         // A column of the survey tool's own to drop unread (DOMAIN X4).
         reading.ignore_columns.push_back(value);
@@ -98,14 +100,14 @@ std::vector<Command> evaluation_commands() {
   return {
       {"evaluate",
        "evaluate RESPONSES.(json|csv) [--form FORM.json] [--html FILE] [--format FORMAT] "
-       "[--attendance RECORDS.json] [--ignore-column NAME] "
+       "[--attendance RECORDS.json] [--ignore-column NAME] [--sheet NAME] "
        "[--threshold N] [--lang nb|en] [--comments]",
        "the scores of an evaluation per item and course (DOMAIN E1-E3)\nand of attendance (E2), "
        "figures from fewer than N (5) people\nsuppressed (X4); --html writes the report; the form "
        "is the\npilot's (sandefjord-pilot) unless --form names one or\n"
        "--format a course format (built-in id or file) whose form to use;\n"
        "RESPONSES may be a survey tool's .csv or .xlsx export, its\nidentity columns dropped unread, "
-       "--ignore-column NAME another",
+       "--ignore-column NAME another;\n--sheet NAME reads that sheet of a workbook, not its first",
        command_evaluate},
   };
 }

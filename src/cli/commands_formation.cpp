@@ -64,7 +64,7 @@ void write_all(const std::filesystem::path& dir, const std::vector<OutFile>& fil
     std::ofstream out(staging / file.name, std::ios::binary);
     if (!out || !(out << file.text) || !out.flush()) fail("cannot write " + file.name);
   }
-  if (!fs::exists(dir)) {
+  if (!fs::exists(dir, error)) {
     fs::rename(staging, dir, error);
     if (error) fail("cannot create the folder");
     return;

@@ -660,7 +660,6 @@ ComponentSolution solve_component(const FormationProblem& p, const std::vector<i
   } else if (converged) {
     proven = true;
   }
-  solution.exact = all_groups;
   solution.lower_bound = std::min(bound, solution.objective);
   const bool closed = proven || solution.objective - solution.lower_bound <=
                                     tolerance * std::max(1.0, std::abs(solution.objective));

@@ -210,7 +210,6 @@ struct ComponentSolution {
   double objective = 0.0;
   double lower_bound = 0.0;
   OptimalityStatus status = OptimalityStatus::heuristic;
-  bool exact = false;  // every feasible group was a column
 };
 
 // Whether a block left out can be placed (docs/formation.md, "Reasons"): `placeable` when a

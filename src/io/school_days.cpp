@@ -446,7 +446,7 @@ SchoolDays school_days_from_ical(std::string_view text, const std::string& schoo
   return collector.finish();
 }
 
-SchoolDays load_school_days(const std::filesystem::path& path, const std::string& school) {
+SchoolDays load_school_days(const std::filesystem::path& path, const std::string& school, std::string_view sheet) {
   const std::string text = detail::read_file(path);
   std::string extension = path.extension().string();
   for (char& c : extension) {
@@ -454,7 +454,7 @@ SchoolDays load_school_days(const std::filesystem::path& path, const std::string
   }
   return detail::in_file(path, [&] {
     if (extension == ".csv") return school_days_from_csv(text);
-    if (extension == ".xlsx") return school_days_from_xlsx(text);
+    if (extension == ".xlsx") return school_days_from_xlsx(text, sheet);
     if (extension == ".ics") return school_days_from_ical(text, school);
     return school_days_from_json(parse_json(text));
   });

@@ -175,3 +175,68 @@ def test_a_request_with_schools_reads_back_from_python(tmp_path):
     assert request.sfo_only_days == paarorende.SfoOnlyDays.refused
     assert request.school_days.school_names() == ["Byskogen skole"]
     assert paarorende.CourseRequest.from_json(request.to_json()) == request
+
+
+def test_a_groups_households_schools_decide_the_usable_dates(cli, tmp_path):
+    # Issue #18 with #17: a course planned from a group uses its households' schools. Two families
+    # picked up at Byskogen, one at Sentrum; the request's schools table names them as the
+    # municipality's open data does, and a date is usable only when it is at both.
+    place = {"municipality": "Sandefjord", "latitude": 59.13, "longitude": 10.22}
+    group = {
+        "id": "g1", "venue": "byskogen",
+        "places": [{"id": "byskogen", **place}, {"id": "sentrum", **place, "latitude": 59.131}],
+        "households": [
+            {"id": f"h{i}", "school": "sentrum" if i == 3 else "byskogen", "care_closes": "16:30",
+             "caregivers": [{"role": "mother"}, {"role": "father"}],
+             "children": [{"stage": "lower_secondary", "condition": "severe_disability"}]}
+            for i in range(1, 4)],
+    }
+    request = json.loads((REPO / "examples" / "sandefjord_pilot" / "course.json").read_text(encoding="utf-8"))
+    request["school_calendar"] = str(REPO / "examples" / "calendars" / "sandefjord-school-holidays.json")
+    # Both schools' days off as feeds give them (every other day a school day): Byskogen's SFO is
+    # closed on 2019-11-05, Sentrum's on 2019-12-03.
+    request["school_days"] = {
+        "days": [{"dato": "2019-11-05", "skole": "Byskogen skole", "elevdag": "Nei", "laererdag": "Nei",
+                  "sfodag": "Nei", "kommentar": "SFO stengt: personalmøte"},
+                 {"dato": "2019-12-03", "skole": "Sentrum skole", "elevdag": "Nei", "laererdag": "Nei",
+                  "sfodag": "Nei", "kommentar": "Planleggingsdag"}],
+        "days_off_only": ["Byskogen skole", "Sentrum skole"]}
+    request["schools"] = {"byskogen": "Byskogen skole", "sentrum": "Sentrum skole", "vestre": "Vestre skole"}
+    request["group"] = group
+    request.pop("venue")
+    path = tmp_path / "course.json"
+    path.write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
+    result = cli("plan", path)
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["request"]["schools"] == {"byskogen": "Byskogen skole", "sentrum": "Sentrum skole"}
+    # 2019-11-05 is closed at Byskogen and 2019-12-03 at Sentrum: both sessions move.
+    dates = [s["date"] for s in plan["sessions"]]
+    assert "2019-11-05" not in dates and "2019-12-03" not in dates, dates
+    for day, school in (("2019-11-05", "Byskogen skole"), ("2019-12-03", "Sentrum skole")):
+        moved = [f["message"] for f in plan["findings"] if f"moved from {day}" in f["message"]]
+        assert len(moved) == 1 and f'"{school}"' in moved[0], plan["findings"]
+    # A household at a school without a calendar is a warning, never silently open.
+    group["places"].append({"id": "nordre", **place})
+    group["households"][2]["school"] = "nordre"
+    path.write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
+    plan = json.loads(cli("plan", path).stdout)
+    assert [f["message"] for f in plan["findings"] if f["rule"] == "X2" and f["severity"] == "warning"] == [
+        'no school calendar for "nordre" (nordre): its school days and SFO were not checked']
+
+
+def test_a_named_sheet_is_read_and_a_missing_one_refused(cli):
+    answer = closed(cli, "2019-11-05", "--calendar", CALENDAR_XLSX, "--sheet", "Skoledager")
+    assert answer["closed"] is True and answer["rule"] == "C3"
+    missing = cli("closed", "2019-11-05", "--calendar", CALENDAR_XLSX, "--sheet", "Ark9")
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr.startswith(f"paarorende: {CALENDAR_XLSX}:") and '"Ark9"' in missing.stderr
+    assert cli("closed", "2019-11-05", "--calendar", CALENDAR, "--sheet", "Ark1").returncode == 2
+    assert paarorende.load_school_days(CALENDAR_XLSX, sheet="Skoledager") == paarorende.load_school_days(CALENDAR_XLSX)
+    with pytest.raises(paarorende.InputError) as raised:
+        paarorende.SchoolDays.load(CALENDAR_XLSX, sheet="Ark9")
+    assert '"Ark9"' in raised.value.where + raised.value.message
+    export = SURVEYS / "ms-forms-nb.xlsx"
+    assert cli("evaluate", export, "--sheet", "Ark1").returncode == 0
+    refused = cli("evaluate", export, "--sheet", "Svar")
+    assert refused.returncode == 2 and '"Svar"' in refused.stderr and refused.stdout == ""

@@ -485,7 +485,7 @@ void register_schedule(py::module_& m) {
       "The course request `course` for a GroupDocument with a venue (DOMAIN C3, C8): each "
       "household's Pickup (its care_closes and whole minutes from the venue to its pickup place, "
       "rounded up), the venue's name when the course names none, the households' schools as "
-      "`schools` when it lists none. The sessions then end by the earliest care_closes minus "
+      "`schools` (named by the course's schools table, else by their slugs). The sessions then end by the earliest care_closes minus "
       "travel over the households. Raises InputError [C8] for a group without a venue.");
   m.def(
       "plan_course",

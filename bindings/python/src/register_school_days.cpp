@@ -87,9 +87,10 @@ void register_school_days(py::module_& m) {
           },
           "school"_a, "The calendar of the school of this name (exactly as written), or None.")
       .def("school_names", &school_names, "Every school's name, in order.")
-      .def_static("load", &load_school_days, "path"_a, "school"_a = "",
+      .def_static("load", &load_school_days, "path"_a, "school"_a = "", "sheet"_a = "",
                   "Reads a file by its ending: .csv, .xlsx, .ics, else JSON (docs/school-days.md). "
-                  "`school` names an iCalendar feed's school (else its X-WR-CALNAME). Raises "
+                  "`school` names an iCalendar feed's school (else its X-WR-CALNAME), `sheet` a "
+                  "workbook's sheet (else its first). Raises "
                   "InputError with the file, sheet, row and column (or line, or JSON pointer) in .where.")
       .def_static(
           "from_csv", [](std::string_view text) { return school_days_from_csv(text); }, "text"_a,
@@ -129,6 +130,6 @@ void register_school_days(py::module_& m) {
         "date is usable for a school when it is a school day and its SFO is open; with `sfo_only` "
         "allowed, a day when only the SFO is open is usable too. A school without a calendar is a "
         "warning (X2). Weekends and public holidays are course_closure()'s.");
-  m.def("load_school_days", &load_school_days, "path"_a, "school"_a = "",
-        "SchoolDays.load(path, school): per-school calendars from .csv, .xlsx, .ics or JSON.");
+  m.def("load_school_days", &load_school_days, "path"_a, "school"_a = "", "sheet"_a = "",
+        "SchoolDays.load(path, school, sheet): per-school calendars from .csv, .xlsx, .ics or JSON.");
 }

@@ -33,8 +33,10 @@ SchoolDays school_days_from_json(const Json& document);
 SchoolDays school_days_from_ical(std::string_view text, const std::string& school = {});
 
 /// Reads a file by its ending: .csv, .xlsx, .ics, else JSON. `school` names an iCalendar feed's
-/// school (see school_days_from_ical); errors name the file.
-SchoolDays load_school_days(const std::filesystem::path& path, const std::string& school = {});
+/// school (see school_days_from_ical), `sheet` a workbook's sheet (empty: its first); errors name
+/// the file.
+SchoolDays load_school_days(const std::filesystem::path& path, const std::string& school = {},
+                            std::string_view sheet = {});
 
 /// {"days": [{"dato", "skole", "elevdag", "laererdag", "sfodag", "kommentar"}, ...]} with "Ja"/"Nei",
 /// and "days_off_only" naming the schools read from a feed of days off: what
