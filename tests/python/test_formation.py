@@ -388,3 +388,17 @@ def test_plan_course_from_a_formed_group_in_python(valdres):
     with pytest.raises(paarorende.InputError) as raised:
         paarorende.plan_course(course, group=no_venue)
     assert raised.value.where == "/venue" and raised.value.rule == "C8"
+
+
+def test_the_valdres_course_template_plans_all_seven_groups(cli, repo, valdres, tmp_path):
+    # What scripts/demo and docs/formation.md show: seven plans; at Leira the end is set by a
+    # family 59 minutes' drive away.
+    out = tmp_path / "plans"
+    result = cli("groups", valdres, "--plans", repo / "examples/valdres_groups/course.json", "--out-dir", out)
+    assert result.returncode == 0, result.stderr
+    plans = {p.name.split(".")[0]: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.plan.json")}
+    assert len(plans) == 7
+    leira = [p for p in plans.values() if p["sessions"][0]["venue"]["name"] == "leira_skule"]
+    assert len(leira) == 1
+    assert any(f["message"].startswith("sessions end by 15:31:") and "minus 59 minutes' travel" in f["message"]
+               for f in leira[0]["findings"])
