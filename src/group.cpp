@@ -276,9 +276,31 @@ void check_group_places(const GroupDocument& document) {
   detail::check_fields(document.travel_model, "/travel_model", detail::RangeMessage::bounds);  // travel.hpp's table
   std::set<std::string> ids;
   for (std::size_t p = 0; p < document.places.size(); ++p) {
-    if (!ids.insert(document.places[p].id).second) {
-      detail::raise_input_error("/places/" + std::to_string(p) + "/id",
-                                "place id " + detail::quote_input(document.places[p].id) + " is used twice");
+    const Place& place = document.places[p];
+    const std::string at = "/places/" + std::to_string(p);
+    if (!ids.insert(place.id).second) {
+      detail::raise_input_error(at + "/id", "place id " + detail::quote_input(place.id) + " is used twice");
+    }
+    // The ranges the reader checks, for a document built in code too (NaN fails them).
+    if (!(place.latitude >= -90 && place.latitude <= 90)) {
+      detail::raise_input_error(at + "/latitude", "must be between -90 and 90", detail::Rule{"C8"});
+    }
+    if (!(place.longitude >= -180 && place.longitude <= 180)) {
+      detail::raise_input_error(at + "/longitude", "must be between -180 and 180", detail::Rule{"C8"});
+    }
+  }
+  for (std::size_t t = 0; t < document.travel_times.size(); ++t) {
+    const TravelTime& travel = document.travel_times[t];
+    if (!(travel.minutes >= 0 && travel.minutes <= 1440)) {
+      detail::raise_input_error("/travel_times/" + std::to_string(t) + "/minutes", "must be between 0 and 1440",
+                                detail::Rule{"C8"});
+    }
+    for (const char* end : {"from", "to"}) {
+      const std::string& id = std::string_view(end) == "from" ? travel.from : travel.to;
+      if (!ids.count(id)) {
+        detail::raise_input_error("/travel_times/" + std::to_string(t) + "/" + end, "unknown place " + detail::quote_input(id),
+                                  detail::Rule{"C8"});
+      }
     }
   }
   if (!document.venue.empty()) {
@@ -300,15 +322,6 @@ void check_group_places(const GroupDocument& document) {
                                 school.empty() ? std::string("a household needs its pickup place (school) among the places")
                                                : "unknown place " + detail::quote_input(school),
                                 detail::Rule{"C8"});
-    }
-  }
-  for (std::size_t t = 0; t < document.travel_times.size(); ++t) {
-    for (const char* end : {"from", "to"}) {
-      const std::string& id = std::string_view(end) == "from" ? document.travel_times[t].from : document.travel_times[t].to;
-      if (!ids.count(id)) {
-        detail::raise_input_error("/travel_times/" + std::to_string(t) + "/" + end, "unknown place " + detail::quote_input(id),
-                                  detail::Rule{"C8"});
-      }
     }
   }
 }

@@ -311,9 +311,16 @@ CourseRequest course_for_group(CourseRequest course, const GroupDocument& group)
     pickup.household = household.id;
     pickup.place = household.school;
     pickup.care_closes = household.care_closes;
-    const double minutes = detail::under_pointer("/households/" + std::to_string(h) + "/school", [&] {
+    const std::string at = "/households/" + std::to_string(h) + "/school";
+    const double minutes = detail::under_pointer(at, [&] {
       return travel_minutes_between(group.places, group.travel_times, group.travel_model, group.venue, household.school);
     });
+    // A course's travel is at most 240 minutes (check_request); a longer drive is no pickup.
+    if (!(minutes <= 240.0)) {
+      detail::raise_input_error(at, "pickup place " + detail::quote_input(household.school) +
+                                        " is more than 240 minutes from venue " + detail::quote_input(group.venue),
+                                detail::Rule{"C8"});
+    }
     // Whole minutes, rounded up: a pickup is never planned as nearer than it is. A hundredth of a
     // minute is forgiven, so that 20 minutes computed as 20.000000001 stays 20.
     pickup.travel_minutes = static_cast<int>(std::ceil(minutes - 0.01));

@@ -38,6 +38,8 @@ std::vector<OutFile> plans_of(const FormationRequest& request, const FormationRe
       schedule = plan_course(course_for_group(planned, group));
     } catch (const ImpossibleRequest& error) {
       throw ImpossibleRequest(error.rule(), "group " + group.group.id + ": " + error.message(), error.where());
+    } catch (const InputError& error) {
+      throw InputError(error.rule(), "group " + group.group.id + ": " + error.message(), error.where());
     }
     files.push_back({group.group.id + ".group.json", to_json(group).dump(2) + "\n"});
     files.push_back({group.group.id + ".plan.json", to_json(schedule).dump(2) + "\n"});

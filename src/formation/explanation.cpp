@@ -129,17 +129,30 @@ FormedGroup report_group(const FormationProblem& p, const std::string& id, const
                                      " minutes from the venue",
                                  far});
   }
+  // DOMAIN V1: a locked group across the border of a region that does not share its waitlist.
+  const bool apart = p.request().region && !p.request().region->shared_waitlist;
+  if (apart && std::any_of(sorted.begin(), sorted.end(), [&](int h) {
+        return p.info()[h].municipality != p.info()[sorted.front()].municipality;
+      })) {
+    formed.violations.push_back({"V1", Severity::error,
+                                 "households of several municipalities, and region \"" + p.request().region->id +
+                                     "\" does not share its waitlist",
+                                 {}});
+  }
   const GroupRules& rules = p.rules();
   const std::pair<const char*, RuleWeight> checked[] = {
       {"G1", rules.behavioural_own_group}, {"G2", rules.life_threatening_own_group},
       {"G3", rules.size},                  {"G4", rules.attendance},
       {"G6", rules.stage_band == RuleWeight::off ? rules.school_age : rules.stage_band},
       {"G7", rules.acquaintance},          {"G8", rules.rare_peers},
-      {"C8", RuleWeight::hard}};
+      {"C8", RuleWeight::hard}, {"V1", apart ? RuleWeight::hard : RuleWeight::off}};
   for (const auto& [rule, weight] : checked) {
     if (weight == RuleWeight::off) continue;
+    // An info (G6's transition topic) is a suggestion: the rule is still satisfied.
     const bool found = std::any_of(formed.violations.begin(), formed.violations.end(),
-                                   [rule = rule](const GroupViolation& v) { return v.rule == rule; });
+                                   [rule = rule](const GroupViolation& v) {
+                                     return v.rule == rule && v.severity != Severity::info;
+                                   });
     if (!found) formed.satisfied.push_back(rule);
   }
   if (venue >= 0) formed.scores = scores_for_report(p, members, venue, formed.cost);

@@ -46,11 +46,9 @@ Evaluation FormationProblem::evaluate(const std::vector<int>& members, int venue
   int low = 99, high = -1;
   for (int h : members) {
     const HouseholdInfo& x = info_[h];
-    // DOMAIN V1: a region that does not share its waitlist groups each municipality apart.
-    if (x.municipality != info_[members.front()].municipality) {
-      fail(Broken::final, "V1");
-      return result;
-    }
+    // DOMAIN V1: a region that does not share its waitlist groups each municipality apart. Scored
+    // on, so that a locked group across the border is reported with its scores.
+    if (x.municipality != info_[members.front()].municipality) fail(Broken::final, "V1");
     participants += x.caregivers;
     const double minutes = travel(x.place, venue);
     if (minutes == no_route) {

@@ -13,6 +13,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "formation_internal.hpp"
+#include "detail/text.hpp"
 #include "detail/input_error.hpp"
 #include "paarorende/error.hpp"
 
@@ -648,6 +649,13 @@ FormationResult form_groups(const FormationRequest& request) {
     const std::string base = "/locked/" + std::to_string(i);
     if (!group_ids.insert(locked.id).second || locked.id.empty()) {
       detail::raise_input_error(base + "/id", "locked group id \"" + locked.id + "\" is empty or used twice");
+    }
+    // A group's id names its files (groups --out-dir): a slug, as the waitlist's own ids.
+    if (locked.id.size() > 64 || !std::all_of(locked.id.begin(), locked.id.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        })) {
+      detail::raise_input_error(base + "/id", "a locked group's id is lower-case letters, digits, - and _ (at most 64), got " +
+                                                  detail::quote_input(locked.id));
     }
     if (locked.households.empty()) detail::raise_input_error(base + "/households", "a locked group has households");
     std::vector<int> members;

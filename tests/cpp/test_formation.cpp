@@ -405,6 +405,46 @@ TEST(formation, a_waitlist_not_shared_keeps_each_municipality_apart) {
   EXPECT_TRUE(form_groups(request).unassigned.empty());
 }
 
+TEST(formation, a_locked_group_across_the_border_is_a_v1_finding_with_its_scores) {
+  FormationRequest request = two_municipalities();
+  request.region->shared_waitlist = false;
+  request.locked = {{"kept", "fagernes", {"h1", "h2", "h3", "h4", "h5", "h6"}}};
+  const FormationResult result = form_groups(request);
+  ASSERT_EQ(result.groups.size(), 1u);
+  const FormedGroup& kept = result.groups[0];
+  EXPECT_EQ(kept.violations.back(),
+            (GroupViolation{"V1", Severity::error,
+                            "households of several municipalities, and region \"valdres\" does not share its waitlist", {}}));
+  EXPECT_EQ(std::count(kept.satisfied.begin(), kept.satisfied.end(), "V1"), 0);
+  EXPECT_GT(kept.scores.travel_minutes, 0.0);  // scored, though it breaks V1
+  EXPECT_GT(kept.cost, 0.0);
+  // Shared, the same group keeps V1.
+  request.region->shared_waitlist = true;
+  const FormationResult shared = form_groups(request);
+  EXPECT_EQ(std::count(shared.groups[0].satisfied.begin(), shared.groups[0].satisfied.end(), "V1"), 0);
+  for (const auto& v : shared.groups[0].violations) EXPECT_NE(v.rule, "V1");
+  // A locked group's id names its files: a slug.
+  request.locked[0].id = "../kept";
+  EXPECT_EQ(located(input_error([&] { form_groups(request); })),
+            (Located{"/locked/0/id", "a locked group's id is lower-case letters, digits, - and _ (at most 64), got \"../kept\""}));
+}
+
+TEST(formation, an_info_leaves_its_rule_satisfied) {
+  // Every child in grade 8: G6's transition info, and G6 still satisfied.
+  Waitlist waitlist = valdres_places();
+  for (int i = 1; i <= 6; ++i) {
+    Household household = couple(numbered("h", i), "fagernes", ChildStage::lower_secondary);
+    household.children[0].grade = 8;
+    waitlist.households.push_back(household);
+  }
+  const FormationResult result = form_groups(request_of(waitlist));
+  ASSERT_EQ(result.groups.size(), 1u);
+  const FormedGroup& group = result.groups[0];
+  ASSERT_TRUE(std::any_of(group.violations.begin(), group.violations.end(),
+                          [](const GroupViolation& v) { return v.rule == "G6" && v.severity == Severity::info; }));
+  EXPECT_EQ(std::count(group.satisfied.begin(), group.satisfied.end(), "G6"), 1);
+}
+
 TEST(formation, a_region_names_every_households_municipality_and_pins_keep_to_it) {
   FormationRequest request = two_municipalities();
   request.waitlist.households[4].municipality = "0301";  // Oslo, not in Valdres

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -134,6 +135,14 @@ TEST(group_plans, a_group_without_a_venue_or_with_unknown_places_is_refused) {
   group.group.households[2].school = "nowhere";
   EXPECT_EQ(located(input_error([&] { course_for_group(template_course(), group); })),
             (Located{"/households/2/school", "unknown place \"nowhere\""}));
+  group = fagernes_group();
+  group.travel_times[0].minutes = 300;  // a known time, over what a course can hold
+  EXPECT_EQ(located(input_error([&] { course_for_group(template_course(), group); })),
+            (Located{"/households/1/school", "pickup place \"aurdal\" is more than 240 minutes from venue \"fagernes\""}));
+  group = fagernes_group();
+  group.places[2].latitude = std::numeric_limits<double>::quiet_NaN();  // built in code, not read
+  EXPECT_EQ(located(input_error([&] { course_for_group(template_course(), group); })),
+            (Located{"/places/2/latitude", "must be between -90 and 90"}));
 }
 
 TEST(group_plans, a_request_reads_a_group_in_place_of_one_travel_time_and_writes_its_pickups) {
@@ -152,7 +161,7 @@ TEST(group_plans, a_request_reads_a_group_in_place_of_one_travel_time_and_writes
   document.erase("pickups");
   document["group"]["places"][0]["id"] = "elsewhere";
   EXPECT_EQ(located(input_error([&] { course_request_from_json(document); })),
-            (Located{"/group/venue", "unknown place \"fagernes\""}));
+            (Located{"/group/travel_times/0/to", "unknown place \"fagernes\""}));
 }
 
 TEST(group_plans, formed_groups_become_group_documents_with_their_places) {
