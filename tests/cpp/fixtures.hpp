@@ -116,6 +116,12 @@ inline void PrintTo(const Located& located, std::ostream* out) {
   *out << "{where \"" << located.where << "\", message \"" << located.message << "\"}";
 }
 
+/// That `call` throws an InputError at `where` saying `message`.
+template <class Call>
+void expect_located_input_error(Call&& call, const std::string& where, const std::string& message) {
+  EXPECT_EQ(located(input_error(std::forward<Call>(call))), (Located{where, message}));
+}
+
 /// The findings (Violation, GroupViolation, ...) of one DOMAIN rule, in their order.
 template <class Finding>
 std::vector<Finding> with_rule(const std::vector<Finding>& findings, const std::string& rule) {

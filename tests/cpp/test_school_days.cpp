@@ -4,7 +4,6 @@
 // iCalendar feed of days off (DOMAIN C3, C11, X2).
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <string>
 
 #include "detail/file.hpp"
@@ -29,16 +28,6 @@ std::vector<std::string> error_messages(const SchoolDayCheck& check) {
     if (finding.severity == Severity::error) out.push_back(finding.rule + ": " + finding.message);
   }
   return out;
-}
-
-void expect_school_days_error(const std::function<void()>& read, const std::string& where, const std::string& message) {
-  try {
-    read();
-    ADD_FAILURE() << "no error";
-  } catch (const InputError& error) {
-    EXPECT_EQ(error.where(), where);
-    EXPECT_EQ(error.message(), message);
-  }
 }
 
 TEST(school_days, reads_the_published_rows_keyed_by_school) {
@@ -134,17 +123,17 @@ TEST(school_days, an_icalendar_feed_lists_days_off_and_any_other_weekday_is_a_sc
 }
 
 TEST(school_days, refuses_a_school_given_twice_for_one_day_with_different_values) {
-  expect_school_days_error(
+  expect_located_input_error(
       [] { school_days_from_csv("dato;skole;elevdag;sfodag\n04.11.2019;A;Ja;Ja\n04.11.2019;A;Ja;Nei\n"); },
       "row 3, column 4", "\"A\" is given twice for 2019-11-04 with different values (first at row 2)");
 }
 
 TEST(school_days, refuses_a_value_that_is_not_ja_or_nei_and_a_date_that_is_not_one) {
-  expect_school_days_error([] { school_days_from_csv("dato;skole;elevdag;sfodag\n04.11.2019;A;Kanskje;Ja\n"); },
+  expect_located_input_error([] { school_days_from_csv("dato;skole;elevdag;sfodag\n04.11.2019;A;Kanskje;Ja\n"); },
                            "row 2, column 3", "expected Ja or Nei, got \"Kanskje\"");
-  expect_school_days_error([] { school_days_from_csv("dato;skole;elevdag;sfodag\n31.11.2019;A;Ja;Ja\n"); },
+  expect_located_input_error([] { school_days_from_csv("dato;skole;elevdag;sfodag\n31.11.2019;A;Ja;Ja\n"); },
                            "row 2, column 1", "\"31.11.2019\" is not a calendar date");
-  expect_school_days_error([] { school_days_from_csv("dato;skole;elevdag\n04.11.2019;A;Ja\n"); }, "row 1",
+  expect_located_input_error([] { school_days_from_csv("dato;skole;elevdag\n04.11.2019;A;Ja\n"); }, "row 1",
                            "missing column \"sfodag\": the header needs dato, skole, elevdag and sfodag "
                            "(laererdag and kommentar may follow)");
 }

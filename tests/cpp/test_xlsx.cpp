@@ -2,7 +2,6 @@
 // (tests/data/make_workbooks.py).
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <string>
 
 #include "detail/file.hpp"
@@ -20,16 +19,6 @@ std::vector<std::string> cell_texts(const XlsxRow& row) {
   std::vector<std::string> out;
   for (const auto& cell : row.cells) out.push_back(cell.text);
   return out;
-}
-
-void expect_xlsx_error(const std::function<void()>& read, const std::string& where, const std::string& message) {
-  try {
-    read();
-    ADD_FAILURE() << "no error";
-  } catch (const InputError& error) {
-    EXPECT_EQ(error.where(), where);
-    EXPECT_EQ(error.message(), message);
-  }
 }
 
 TEST(xlsx, reads_text_numbers_booleans_and_dates_as_openpyxl_writes_them) {
@@ -89,20 +78,20 @@ TEST(xlsx, a_table_of_the_sheet_pads_rows_and_keeps_row_numbers) {
 }
 
 TEST(xlsx, refuses_what_is_not_a_workbook) {
-  expect_xlsx_error([] { read_xlsx("dato,skole\n"); }, "", "not an Excel workbook (.xlsx): the file is not a zip archive");
-  expect_xlsx_error([] { read_xlsx(std::string("PK\x03\x04 broken", 11)); }, "",
+  expect_located_input_error([] { read_xlsx("dato,skole\n"); }, "", "not an Excel workbook (.xlsx): the file is not a zip archive");
+  expect_located_input_error([] { read_xlsx(std::string("PK\x03\x04 broken", 11)); }, "",
                      "not an Excel workbook (.xlsx): the zip archive cannot be read");
 }
 
 TEST(xlsx, refuses_a_sheet_that_is_not_there) {
   const std::string bytes = xlsx_fixture("openpyxl-types.xlsx");
-  expect_xlsx_error([&] { read_xlsx(bytes, "Ark9"); }, "sheet \"Ark9\"",
+  expect_located_input_error([&] { read_xlsx(bytes, "Ark9"); }, "sheet \"Ark9\"",
                      "the workbook has no such sheet (it has \"Ark1\", \"Svar\")");
 }
 
 TEST(xlsx, relocates_a_table_readers_errors_into_the_sheet) {
   const XlsxSheet sheet = read_xlsx(xlsx_fixture("openpyxl-types.xlsx"));
-  expect_xlsx_error(
+  expect_located_input_error(
       [&] {
         read_sheet_as_table(sheet, [](const CsvTable&) -> int {
           throw InputError("E1", "bad", "row 3, column 2");
