@@ -130,6 +130,7 @@ CourseRequest course_request(const CourseFormat& format) {
   request.earliest_start = format.earliest_start;  // DOMAIN C3
   request.care_closes = format.latest_end;         // DOMAIN C3
   request.rules = format.schedule_rules;
+  request.travel = format.travel;
   request.rules.session_minutes = format.session_minutes;
   request.rules.introduction_minutes = format.introduction_minutes;
   if (std::find(request.rules.cadences_weeks.begin(), request.rules.cadences_weeks.end(),

@@ -272,8 +272,41 @@ std::vector<GroupViolation> validate(const Group& group, const GroupRules& rules
   return found;
 }
 
+std::vector<GroupViolation> travel_findings(const TravelLimits& limits, const std::vector<HouseholdTravel>& drives) {
+  std::vector<GroupViolation> found;
+  for (const Severity severity : {Severity::error, Severity::warning}) {
+    std::vector<std::string> households;
+    for (const HouseholdTravel& drive : drives) {
+      if (travel_severity(limits, drive.minutes) == severity) households.push_back(drive.household);
+    }
+    if (households.empty()) continue;
+    found.push_back({"C8", severity,
+                     "the drive from the venue to their pickup places: " + travel_limit_text(limits, severity),
+                     std::move(households)});
+  }
+  return found;
+}
+
+std::vector<GroupViolation> validate(const GroupDocument& document) {
+  check_group_places(document);
+  std::vector<GroupViolation> found = validate(document.group, document.rules);
+  if (document.venue.empty()) return found;
+  std::vector<HouseholdTravel> drives;
+  for (std::size_t h = 0; h < document.group.households.size(); ++h) {
+    const Household& household = document.group.households[h];
+    const double minutes = detail::under_pointer("/households/" + std::to_string(h) + "/school", [&] {
+      return travel_minutes_between(document.places, document.travel_times, document.travel_model, document.venue,
+                                    household.school);
+    });
+    drives.push_back({household.id, minutes});
+  }
+  for (GroupViolation& finding : travel_findings(document.travel, drives)) found.push_back(std::move(finding));
+  return found;
+}
+
 void check_group_places(const GroupDocument& document) {
   detail::check_fields(document.travel_model, "/travel_model", detail::RangeMessage::bounds);  // travel.hpp's table
+  check_travel_limits(document.travel);  // DOMAIN C8
   std::set<std::string> ids;
   for (std::size_t p = 0; p < document.places.size(); ++p) {
     const Place& place = document.places[p];

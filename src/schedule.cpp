@@ -222,6 +222,7 @@ void check_request(const CourseRequest& request) {
   }
   // The rules' ranges are in ScheduleRules' table (schedule.hpp).
   detail::check_fields(request.rules, "/rules", detail::RangeMessage::bounds_and_value);
+  check_travel_limits(request.travel);  // DOMAIN C8
   // DOMAIN C7: presenters have distinct ids and roles the catalogue knows.
   const TopicCatalogue& catalogue = request.topics();
   for (std::size_t p = 0; p < request.presenters.size(); ++p) {
@@ -327,6 +328,7 @@ CourseRequest course_for_group(CourseRequest course, const GroupDocument& group)
     course.pickups.push_back(pickup);
   }
   if (course.venue.name.empty()) course.venue.name = group.venue;
+  course.travel = group.travel;  // DOMAIN C8: the rule the group was formed and is checked by
   // DOMAIN C3, C11: the households' schools decide the usable dates with `school_days`: each by
   // the name the course's `schools` table gives its slug, else by the slug itself.
   std::map<std::string, std::string> schools;

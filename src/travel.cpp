@@ -5,10 +5,28 @@
 #include <cmath>
 #include <numbers>
 
+#include "detail/check_fields.hpp"
 #include "detail/input_error.hpp"
 #include "detail/text.hpp"
 
 namespace paarorende {
+
+void check_travel_limits(const TravelLimits& limits, const std::string& pointer) {
+  detail::check_fields(limits, pointer, detail::RangeMessage::bounds);  // travel.hpp's table
+}
+
+std::optional<Severity> travel_severity(const TravelLimits& limits, double minutes) noexcept {
+  if (minutes > limits.max_minutes) return Severity::error;
+  if (minutes > limits.warn_minutes) return Severity::warning;
+  return std::nullopt;
+}
+
+std::string travel_limit_text(const TravelLimits& limits, Severity severity) {
+  if (severity == Severity::error) {
+    return "more than " + detail::bound_text(limits.max_minutes) + " minutes, the most allowed";
+  }
+  return "more than " + detail::bound_text(limits.warn_minutes) + " minutes, longer than a short drive";
+}
 
 double distance_km(const Place& a, const Place& b) noexcept {
   constexpr double radius_km = 6371.0;

@@ -33,6 +33,7 @@ std::string at(const char* list, std::size_t index, const char* field) {
 void check_waitlist(const Waitlist& waitlist) {
   // waitlist.hpp's table: "must be between 1 and 5" (DOMAIN C8).
   detail::check_fields(waitlist.travel_model, "/travel_model", detail::RangeMessage::bounds);
+  check_travel_limits(waitlist.travel);  // DOMAIN C8
   // Ids are slugs (DOMAIN X4: a pseudonym, never a name), each once in its list.
   const auto require_new_id = [](std::set<std::string>& seen, const std::string& id, const char* list,
                                  std::size_t i, const char* what) {

@@ -101,6 +101,7 @@ struct CourseFormat {
   std::optional<int> season_last_month;
   std::vector<FormatBlock> agenda;
   ScheduleRules schedule_rules;
+  TravelLimits travel;  ///< DOMAIN C8: the format's "travel" (old: schedule_rules.max_travel_minutes).
   GroupRules group_rules;
   StaffingRules staffing;
   std::string evaluation_form;        ///< The evaluation form's id ("sandefjord-pilot"), or empty.

@@ -114,8 +114,6 @@ struct FormationRules {
   /// DOMAIN G3: the size aimed at, between the rules' minimum and maximum. 12 is six couples:
   /// above the minimum of 9 with room for absence (G4), below the maximum of 16.
   int target_participants = 12;
-  /// DOMAIN C8: no household's pickup place further than this from its group's venue (hard).
-  double max_travel_minutes = 60.0;
   ObjectiveWeights weights;
   std::uint64_t seed = 1;
   int max_passes = 8;  // each pass tries every move, swap and venue once
@@ -134,10 +132,6 @@ constexpr auto fields(std::type_identity<FormationRules>) {
   return std::tuple{
       field("target_participants", &F::target_participants, "G3: the size aimed at.")
           .between(1, 1000)
-          .checked_by_hand(),
-      field("max_travel_minutes", &F::max_travel_minutes,
-            "C8: no pickup place further than this from its group's venue.")
-          .between(1, 600)
           .checked_by_hand(),
       field("weights", &F::weights, "The objective's weights (ObjectiveWeights)."),
       // Any seed of a JSON document is exact in a double (2^53 - 1 at most); nothing else limits it.

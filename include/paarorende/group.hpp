@@ -159,6 +159,9 @@ struct GroupDocument {
   std::vector<Place> places;
   std::vector<TravelTime> travel_times;
   TravelModel travel_model;
+  /// DOMAIN C8: the travel rule `check` applies to each household's drive when there is a venue;
+  /// `groups` writes the waitlist's.
+  TravelLimits travel;
 
   friend bool operator==(const GroupDocument&, const GroupDocument&) = default;
 };
@@ -167,5 +170,21 @@ struct GroupDocument {
 /// place that is a venue, every household's `school` a place when there are places. Throws
 /// InputError with the JSON pointer ("/venue", "/households/2/school").
 void check_group_places(const GroupDocument& document);
+
+/// A household's drive from the venue to its pickup place, in minutes.
+struct HouseholdTravel {
+  std::string household;
+  double minutes = 0.0;
+};
+
+/// DOMAIN C8, the one travel rule (travel.hpp) over a group's drives: an error naming the
+/// households beyond `max_minutes`, a warning naming those beyond `warn_minutes`; none when all
+/// are a short drive. `check`, `groups` and formation report travel so.
+std::vector<GroupViolation> travel_findings(const TravelLimits& limits, const std::vector<HouseholdTravel>& drives);
+
+/// Every finding for a group document: validate(group, rules), then, when it has a venue, C8 for
+/// each household's drive from the venue to its pickup place (travel_findings). Throws
+/// InputError for a malformed document (check_group_places).
+std::vector<GroupViolation> validate(const GroupDocument& document);
 
 }  // namespace paarorende

@@ -22,6 +22,7 @@
 #include "paarorende/presenter.hpp"
 #include "paarorende/school_days.hpp"
 #include "paarorende/topic.hpp"
+#include "paarorende/travel.hpp"
 #include "paarorende/violation.hpp"
 #include "paarorende/wishes.hpp"
 
@@ -70,7 +71,6 @@ struct ScheduleRules {
   std::vector<int> cadences_weeks{2, 4};
   int session_minutes = 90;
   int introduction_minutes = 30;
-  int max_travel_minutes = 15;
   int start_step_minutes = 5;
   int max_move_weeks = 8;
   /// DOMAIN C6, T6: session 1 is for getting to know each other and the round of topic wishes.
@@ -102,9 +102,6 @@ constexpr auto fields(std::type_identity<ScheduleRules>) {
             "The model's introduction (DOMAIN C2: about 30 of the 90 minutes).")
           .between(0, 479)
           .below(&R::session_minutes),
-      field("max_travel_minutes", &R::max_travel_minutes,
-            "Longest travel to the pickup place (DOMAIN C8: a short drive, 15 minutes).")
-          .between(0, 240),
       field("start_step_minutes", &R::start_step_minutes,
             "Allowed start times lie on this grid (DOMAIN C3: 5 minutes).")
           .between(1, 60),
@@ -164,6 +161,10 @@ struct CourseRequest {
   /// Whether a day when only the SFO is open (a planning day, holiday SFO) may hold a session.
   SfoOnlyDays sfo_only_days = SfoOnlyDays::refused;
   ScheduleRules rules;
+  /// DOMAIN C8: the travel rule each drive (`travel_minutes`, each pickup's) is checked by. A
+  /// course planned from a group takes the group document's (course_for_group; a request's own
+  /// "travel" beside its "group" wins).
+  TravelLimits travel;
 
   // From a schedule to a course plan (DOMAIN C5-C7, T1-T6): with wishes, sessions 2..n get
   // topics and presenters; without, their topics are chosen in session 1.

@@ -4,12 +4,14 @@
 // (schedule.hpp's pickups).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <tuple>
 #include <type_traits>
 #include <vector>
 
 #include "paarorende/fields.hpp"
+#include "paarorende/violation.hpp"
 
 namespace paarorende {
 
@@ -57,6 +59,48 @@ constexpr auto fields(std::type_identity<TravelModel>) {
       field("speed_kmh", &R::speed_kmh, "Average speed in km/h.").between(5, 200).rule("C8"),
   };
 }
+
+/// DOMAIN C8, the one travel rule: a drive from the venue to a household's pickup place longer
+/// than `warn_minutes` is a warning ("a short drive": 15 minutes in the pilot), longer than
+/// `max_minutes` an error (never further; formation does not form such a group). Every document
+/// that has places or travel reads it as its top-level "travel" object (a course request, a
+/// waitlist, a group document), and plan, validate, check and groups apply it alike. Old fields
+/// map onto it (docs/scheduling.md, "One travel rule"): a course request's
+/// `rules.max_travel_minutes` is `warn_minutes`, a waitlist's `formation.max_travel_minutes` is
+/// `max_minutes`.
+struct TravelLimits {
+  double warn_minutes = 15.0;
+  double max_minutes = 60.0;
+
+  friend bool operator==(const TravelLimits&, const TravelLimits&) = default;
+};
+
+/// TravelLimits' fields: the "travel" object of every document with places, its range check
+/// (check_travel_limits) and the Python TravelLimits.
+constexpr auto fields(std::type_identity<TravelLimits>) {
+  using R = TravelLimits;
+  return std::tuple{
+      field("warn_minutes", &R::warn_minutes, "C8: a longer drive is a warning (a short drive: 15).")
+          .between(0, 600)
+          .rule("C8"),
+      field("max_minutes", &R::max_minutes, "C8: a longer drive is an error; never further (60).")
+          .between(1, 600)
+          .at_least(&R::warn_minutes)
+          .rule("C8"),
+  };
+}
+
+/// Checks the limits' ranges (max_minutes at least warn_minutes); throws InputError under
+/// `pointer` ("/travel/max_minutes") with rule C8.
+void check_travel_limits(const TravelLimits& limits, const std::string& pointer = "/travel");
+
+/// DOMAIN C8 for one drive of `minutes`: an error above max_minutes, a warning above
+/// warn_minutes, none within.
+std::optional<Severity> travel_severity(const TravelLimits& limits, double minutes) noexcept;
+
+/// "more than 15 minutes" / "more than 60 minutes, the most allowed": the finding's wording
+/// for a severity travel_severity() gave.
+std::string travel_limit_text(const TravelLimits& limits, Severity severity);
 
 /// Great-circle distance in kilometres (haversine, mean Earth radius 6371 km).
 double distance_km(const Place& a, const Place& b) noexcept;

@@ -24,6 +24,7 @@ struct Waitlist {
   std::vector<Place> places;
   std::vector<TravelTime> travel_times;  ///< Known times; others are estimated.
   TravelModel travel_model;
+  TravelLimits travel;                   ///< DOMAIN C8: "travel"; max_minutes bounds every group.
   std::vector<Household> households;     ///< Each household's `school` is a place id.
 
   friend bool operator==(const Waitlist&, const Waitlist&) = default;

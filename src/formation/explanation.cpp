@@ -67,7 +67,7 @@ std::string list_of(const std::vector<std::string>& items) {
 void describe_placement(const FormationProblem& p, const Placement& placement, UnassignedHousehold& left) {
   if (left.placeable == std::optional<bool>(false)) return;  // already proven by counting
   const auto& households = p.request().waitlist.households;
-  const std::string limit = minutes_text(p.formation().max_travel_minutes);
+  const std::string limit = minutes_text(p.travel_limits().max_minutes);
   if (placement.placeable) {
     left.placeable = true;
     for (int b : placement.displaced) {
@@ -117,18 +117,15 @@ FormedGroup report_group(const FormationProblem& p, const std::string& id, const
   formed.locked = locked;
   // The same validate() a coordinator runs on a group; and C8, the travel limit.
   formed.violations = validate(formed.group, p.rules());
-  std::vector<std::string> far;
+  // DOMAIN C8, the one travel rule (travel.hpp): beyond max_minutes an error (only a locked group
+  // can be so), beyond warn_minutes a warning, each naming its households.
+  const TravelLimits& limits = p.travel_limits();
+  std::vector<HouseholdTravel> drives;
   for (int h : sorted) {
-    if (venue < 0 || p.any_travel(p.info()[h].place, venue) > p.formation().max_travel_minutes) {
-      far.push_back(waitlist.households[h].id);
-    }
+    drives.push_back({waitlist.households[h].id,
+                      venue < 0 ? limits.max_minutes + 1 : p.any_travel(p.info()[h].place, venue)});
   }
-  if (!far.empty()) {
-    formed.violations.push_back({"C8", Severity::error,
-                                 "pickup places more than " + minutes_text(p.formation().max_travel_minutes) +
-                                     " minutes from the venue",
-                                 far});
-  }
+  for (GroupViolation& finding : travel_findings(limits, drives)) formed.violations.push_back(std::move(finding));
   // DOMAIN V1: a locked group across the border of a region that does not share its waitlist.
   const bool apart = p.request().region && !p.request().region->shared_waitlist;
   if (apart && std::any_of(sorted.begin(), sorted.end(), [&](int h) {
@@ -164,8 +161,7 @@ UnassignedHousehold explain_unassigned(const FormationProblem& p, const std::vec
   const Household& household = p.request().waitlist.households[h];
   const HouseholdInfo& x = p.info()[h];
   const GroupRules& rules = p.rules();
-  const FormationRules& formation = p.formation();
-  const std::string limit = minutes_text(formation.max_travel_minutes);
+  const std::string limit = minutes_text(p.travel_limits().max_minutes);
   if (x.kindergarten && rules.school_age == RuleWeight::hard) {
     return proven(household.id, "G6",
                   "a child in kindergarten, and school_age is hard: the course suits best once the children "

@@ -77,6 +77,8 @@ class FormationProblem {
   const FormationRequest& request() const { return request_; }
   const GroupRules& rules() const { return rules_; }
   const FormationRules& formation() const { return formation_; }
+  /// DOMAIN C8, the one travel rule: max_minutes bounds every group, warn_minutes is reported.
+  const TravelLimits& travel_limits() const { return request_.waitlist.travel; }
   const std::vector<HouseholdInfo>& info() const { return info_; }
   std::size_t households() const { return info_.size(); }
   const std::vector<std::vector<int>>& blocks() const { return blocks_; }

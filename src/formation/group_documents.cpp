@@ -18,6 +18,7 @@ std::vector<GroupDocument> group_documents(const FormationRequest& request, cons
     document.rules = request.rules;
     document.venue = formed.venue;
     document.travel_model = waitlist.travel_model;
+    document.travel = waitlist.travel;
     std::set<std::string> used{formed.venue};
     for (const Household& household : formed.group.households) used.insert(household.school);
     for (const Place& place : waitlist.places) {

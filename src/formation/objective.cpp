@@ -251,7 +251,7 @@ void FormationProblem::prepare_travel() {
   reach_by_time_.assign(places, {});
   reach_by_venue_.assign(places, {});
   reached_by_.assign(places, {});
-  const double limit = formation_.max_travel_minutes;
+  const double limit = travel_limits().max_minutes;
   for (std::size_t p = 0; p < places; ++p) {
     if (at_place_[p].empty()) continue;  // only pickup places with households need their venues
     for (int v : venues) {
@@ -373,9 +373,6 @@ void check_formation_rules(const FormationRules& formation, const GroupRules& ru
     message << "target_participants (" << formation.target_participants << ") must be between min_participants ("
             << rules.min_participants << ") and max_participants (" << rules.max_participants << ")";
     detail::raise_input_error("/formation/target_participants", message.str(), detail::Rule{"G3"});
-  }
-  if (!(formation.max_travel_minutes > 0.0 && formation.max_travel_minutes <= 600.0)) {
-    detail::raise_input_error("/formation/max_travel_minutes", "must be above 0 and at most 600", detail::Rule{"C8"});
   }
   // The other ranges are in FormationRules' table (formation.hpp).
   detail::check_fields(formation, "/formation", detail::RangeMessage::bounds);

@@ -99,10 +99,13 @@ CourseFormat read_format(const Json& value, const std::string& pointer,
   format.schedule_rules.session_minutes = std::min(format.session_minutes, 480);
   format.schedule_rules.introduction_minutes =
       std::min(format.introduction_minutes, format.schedule_rules.session_minutes - 1);
+  std::optional<detail::OldTravel> old_travel;
   if (const Json* rules = in.find("schedule_rules")) {
-    format.schedule_rules =
-        schedule_rules_from_json(*rules, in.pointer("schedule_rules"), format.schedule_rules);
+    Json copy = *rules;  // DOMAIN C8: an old max_travel_minutes is travel.warn_minutes
+    old_travel = detail::take_old_travel(copy, in.pointer("schedule_rules"), detail::OldTravelField::warn_minutes, 0, 240);
+    format.schedule_rules = schedule_rules_from_json(copy, in.pointer("schedule_rules"), format.schedule_rules);
   }
+  format.travel = detail::read_travel(in, format.travel, old_travel);
   if (const Json* rules = in.find("group_rules")) {
     format.group_rules = group_rules_from_json(*rules, in.pointer("group_rules"), format.group_rules);
   }
@@ -198,6 +201,7 @@ Json to_json(const CourseFormat& format) {
   }
   document["agenda"] = agenda;
   document["schedule_rules"] = to_json(format.schedule_rules);
+  document["travel"] = write_fields(format.travel);
   document["group_rules"] = to_json(format.group_rules);
   document["staffing"] = to_json(format.staffing);
   document["evaluation_form"] = format.evaluation_form;

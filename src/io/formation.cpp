@@ -128,7 +128,13 @@ FormationRequest formation_request_from_json(const Json& document, const std::fi
   in.string_or("note", "");
   if (const Json* region = in.find("region")) request.region = region_from_reference(*region, "/region", base_dir);
   if (const Json* rules = in.find("rules")) request.rules = group_rules_from_json(*rules, "/rules");
-  if (const Json* formation = in.find("formation")) request.formation = detail::read_fields<FormationRules>(*formation, "/formation");  // formation.hpp's table
+  std::optional<detail::OldTravel> old_travel;
+  if (const Json* formation = in.find("formation")) {
+    Json copy = *formation;  // DOMAIN C8: an old max_travel_minutes is travel.max_minutes
+    old_travel = detail::take_old_travel(copy, "/formation", detail::OldTravelField::max_minutes, 1, 600);
+    request.formation = detail::read_fields<FormationRules>(copy, "/formation");  // formation.hpp's table
+  }
+  waitlist.travel = detail::read_travel(in, waitlist.travel, old_travel);
   if (const Json* model = in.find("travel_model")) {
     waitlist.travel_model = detail::read_fields<TravelModel>(*model, "/travel_model");  // waitlist.hpp's table
   }
@@ -219,6 +225,7 @@ Json to_json(const FormationRequest& request) {
                 {"rules", to_json(request.rules)},
                 {"formation", detail::write_fields(request.formation)},
                 {"travel_model", detail::write_fields(waitlist.travel_model)},
+                {"travel", detail::write_fields(waitlist.travel)},
                 {"places", places},
                 {"travel_times", travel},
                 {"households", households},

@@ -97,7 +97,9 @@ GroupDocument group_from_json(const Json& document) {
   in.string_or("note", "");
   // A format's group rules first (format.hpp); the document's "rules" override them.
   if (const Json* format = in.find("format")) {
-    result.rules = format_from_reference(*format, "/format").group_rules;
+    const CourseFormat based_on = format_from_reference(*format, "/format");
+    result.rules = based_on.group_rules;
+    result.travel = based_on.travel;
   }
   if (const Json* rules = in.find("rules")) {
     result.rules = read_group_rules(*rules, "/rules", result.rules);
@@ -113,6 +115,7 @@ GroupDocument group_from_json(const Json& document) {
   if (const Json* model = in.find("travel_model")) {
     result.travel_model = detail::read_fields<TravelModel>(*model, "/travel_model");  // travel.hpp's table
   }
+  result.travel = detail::read_travel(in, result.travel, std::nullopt);
   in.finish();
   validate(result.group, result.rules);  // the form checks: ids, caregivers, children
   check_group_places(result);
@@ -196,6 +199,9 @@ Json to_json(const GroupDocument& document) {
     written["travel_times"] = travel;
   }
   if (document.travel_model != TravelModel{}) written["travel_model"] = detail::write_fields(document.travel_model);
+  if (!document.places.empty() || document.travel != TravelLimits{}) {
+    written["travel"] = detail::write_fields(document.travel);
+  }
   return written;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -27,6 +28,25 @@ Place read_place(const Json& value, const std::string& pointer);
 TravelTime read_travel_time(const Json& value, const std::string& pointer);
 Json to_json(const Place& place);
 Json to_json(const TravelTime& travel);
+
+// DOMAIN C8, the one travel rule (travel.hpp; src/io/travel.cpp). An old document keeps its
+// limit inside another object: a course request's or a format's rules.max_travel_minutes (now
+// travel.warn_minutes), a waitlist's formation.max_travel_minutes (now travel.max_minutes).
+enum class OldTravelField { warn_minutes, max_minutes };
+struct OldTravel {
+  double minutes = 0.0;
+  std::string pointer;  ///< Where it was, for an error.
+  OldTravelField maps_to = OldTravelField::warn_minutes;
+};
+/// Removes "max_travel_minutes" from `object` (a copy its reader goes on with) and returns it,
+/// read as minutes in [low, high] (the old field's range); none when it is not there.
+std::optional<OldTravel> take_old_travel(Json& object, const std::string& object_pointer, OldTravelField maps_to,
+                                         double low, double high);
+/// The document's "travel" object over `base`, with an old field mapped onto it: warn_minutes X
+/// lifts max_minutes to X when the document does not give max_minutes (the old field only
+/// warned), max_minutes X lowers warn_minutes to X likewise. An old field beside the new one it
+/// maps to is refused (which is meant?). Range-checked (check_travel_limits).
+TravelLimits read_travel(ObjectReader& in, const TravelLimits& base, const std::optional<OldTravel>& old);
 
 // The built-in data compiled into the library: src/data/<name>.json, through
 // src/builtin_<name>.cpp.in. Read with the same readers as a municipality's files.

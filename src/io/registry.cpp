@@ -154,7 +154,7 @@ Json topics_of_catalogue(std::string_view text, Format, const Path&) {
 
 Json check_of_group(std::string_view text, Format, const Path&) {
   const GroupDocument document = document_of<group_from_json>(text, {});
-  const auto violations = validate(document.group, document.rules);
+  const auto violations = validate(document);  // G1-G9, and C8 when it has a venue
   const auto distribution = attendance_distribution(attendance_units(document.group, document.rules));
   bool errors = false;
   Json list = Json::array();

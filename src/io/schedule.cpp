@@ -126,9 +126,14 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
     if (!parsed) raise_input_error(in.pointer("sfo_only_days"), "expected refused or allowed, got " + quote_input(text), Rule{"C11"});
     request.sfo_only_days = *parsed;
   }
+  std::optional<OldTravel> old_travel;
   if (const Json* rules = in.find("rules")) {
-    request.rules = read_fields(*rules, in.pointer("rules"), request.rules);
+    Json copy = *rules;  // DOMAIN C8: an old max_travel_minutes is travel.warn_minutes
+    old_travel = take_old_travel(copy, in.pointer("rules"), OldTravelField::warn_minutes, 0, 240);
+    request.rules = read_fields(copy, in.pointer("rules"), request.rules);
   }
+  const bool own_travel = in.find("travel") != nullptr || old_travel.has_value();
+  const TravelLimits travel = read_travel(in, request.travel, old_travel);
   if (const Json* catalogue = in.find("catalogue")) {
     request.catalogue = read_reference(
         *catalogue, in.pointer("catalogue"), base_dir, "a file name or a catalogue object",
@@ -165,6 +170,8 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
   }
   in.finish();
   if (group) request = under_pointer(in.pointer("group"), [&] { return course_for_group(request, *group); });
+  // DOMAIN C8: the request's own travel rule, else its format's or its group's.
+  if (own_travel || !group) request.travel = travel;
   // Cross-field checks (exactly one first date, ranges that depend on each other) with pointers
   // relative to this request.
   detail::under_pointer(pointer, [&] { check_request(request); });
@@ -372,6 +379,7 @@ Json to_json(const CourseRequest& request) {
   }
   if (request.sfo_only_days != SfoOnlyDays::refused) document["sfo_only_days"] = std::string(to_string(request.sfo_only_days));
   document["rules"] = to_json(request.rules);
+  document["travel"] = write_fields(request.travel);
   document["audience"] = std::string(to_string(request.audience));
   // Only a built-in format's id reads back; a municipality's own format has left its defaults
   // in the fields above.

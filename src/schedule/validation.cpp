@@ -83,12 +83,14 @@ void check_course(const CourseRequest& request, int count, Findings& found) {
               "an introduction of " + std::to_string(request.introduction_minutes) +
                   " minutes; the model's is about " + std::to_string(rules.introduction_minutes));
   }
-  if (request.pickups.empty() && request.travel_minutes > rules.max_travel_minutes) {  // DOMAIN C8
-    found.add("C8", Severity::warning,
-              std::to_string(request.travel_minutes) +
-                  " minutes' travel to the pickup place; the venue "
-                  "should be within " +
-                  std::to_string(rules.max_travel_minutes) + " minutes");
+  // DOMAIN C8, the one travel rule (travel.hpp): a warning beyond a short drive, an error beyond
+  // the most allowed.
+  if (request.pickups.empty()) {
+    if (const auto severity = travel_severity(request.travel, request.travel_minutes)) {
+      found.add("C8", *severity,
+                std::to_string(request.travel_minutes) + " minutes' travel from the venue to the pickup place: " +
+                    travel_limit_text(request.travel, *severity));
+    }
   }
   // DOMAIN C3, C8: a course planned from a group, household by household; the one whose pickup
   // comes first sets when the sessions must end.
@@ -99,11 +101,11 @@ void check_course(const CourseRequest& request, int count, Findings& found) {
                   detail::latest_end_reason(latest));
   }
   for (const Pickup& pickup : request.pickups) {
-    if (pickup.travel_minutes > rules.max_travel_minutes) {
-      found.add("C8", Severity::warning,
+    if (const auto severity = travel_severity(request.travel, pickup.travel_minutes)) {
+      found.add("C8", *severity,
                 "household " + pickup.household + ": " + std::to_string(pickup.travel_minutes) +
-                    " minutes' travel from the venue to its pickup place; the venue should be within " +
-                    std::to_string(rules.max_travel_minutes) + " minutes");
+                    " minutes' travel from the venue to its pickup place: " +
+                    travel_limit_text(request.travel, *severity));
     }
     if (!pickup.care_closes) {
       found.add("C3", Severity::info,

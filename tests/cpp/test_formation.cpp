@@ -65,7 +65,7 @@ void expect_sound(const FormationRequest& request, const FormationResult& result
     for (const auto& violation : validate(formed.group, request.rules)) {
       EXPECT_NE(violation.severity, Severity::error) << formed.group.id << ": " << violation;
     }
-    EXPECT_LE(formed.scores.max_travel_minutes, request.formation.max_travel_minutes);
+    EXPECT_LE(formed.scores.max_travel_minutes, request.waitlist.travel.max_minutes);
     for (const auto& violation : formed.violations) EXPECT_NE(violation.severity, Severity::error) << violation;
   }
   for (const auto& left : result.unassigned) {
@@ -482,7 +482,7 @@ TEST(formation, hard_rules_hold_under_every_setting) {
       [](FormationRequest& r) { r.rules.stage_band = RuleWeight::hard; r.rules.max_stage_span = 0; },
       [](FormationRequest& r) { r.rules.attendance = RuleWeight::hard; r.rules.min_present_probability = 0.7; },
       [](FormationRequest& r) { r.rules.acquaintance = RuleWeight::hard; r.rules.rare_peers = RuleWeight::hard; },
-      [](FormationRequest& r) { r.rules.school_age = RuleWeight::hard; r.formation.max_travel_minutes = 30; },
+      [](FormationRequest& r) { r.rules.school_age = RuleWeight::hard; r.waitlist.travel.max_minutes = 30; },
       [](FormationRequest& r) { r.rules.behavioural_own_group = RuleWeight::soft; r.formation.target_participants = 9; },
   };
   for (std::size_t i = 0; i < settings.size(); ++i) {

@@ -93,8 +93,8 @@ TEST(group_plans, each_household_bounds_the_end_by_its_own_care_and_travel) {
                   "venue to its pickup place"),
             Severity::info);
   EXPECT_EQ(named("household h3 gives no care_closes: the course's 16:45 is assumed"), Severity::info);
-  EXPECT_EQ(named("household h2: 22 minutes' travel from the venue to its pickup place; the venue should be "
-                  "within 15 minutes"),
+  EXPECT_EQ(named("household h2: 22 minutes' travel from the venue to its pickup place: more than 15 minutes, "
+                  "longer than a short drive"),
             Severity::warning);
 }
 
@@ -181,6 +181,146 @@ TEST(group_plans, formed_groups_become_group_documents_with_their_places) {
     const CourseRequest course = course_for_group(template_course(), document);
     for (const Pickup& pickup : course.pickups) EXPECT_LE(pickup.travel_minutes, 61) << pickup.household;
   }
+}
+
+// --- DOMAIN C8, the one travel rule (travel.hpp): warn_minutes and max_minutes in every command ---
+
+TEST(travel_rule, a_drive_is_a_warning_beyond_a_short_drive_and_an_error_beyond_the_most_allowed) {
+  const TravelLimits limits;  // 15 and 60: "en kort kjøretur" (C8), and never further
+  EXPECT_EQ(travel_severity(limits, 15.0), std::nullopt);
+  EXPECT_EQ(travel_severity(limits, 15.5), Severity::warning);
+  EXPECT_EQ(travel_severity(limits, 60.0), Severity::warning);
+  EXPECT_EQ(travel_severity(limits, 60.01), Severity::error);
+  const InputError error = input_error([] { check_travel_limits({30, 20}); });
+  EXPECT_EQ(located(error), (Located{"/travel/max_minutes", "max_minutes (20) must be between warn_minutes (30) and 600"}));
+  EXPECT_EQ(error.rule(), "C8");
+}
+
+TEST(travel_rule, a_plan_from_a_group_is_checked_by_the_groups_limits) {
+  GroupDocument group = fagernes_group();
+  group.travel = {10, 20};  // h2 and h4 are 22 minutes away, h3 5 and h1 0
+  const CourseRequest course = course_for_group(template_course(), group);
+  EXPECT_EQ(course.travel, group.travel);
+  const auto found = with_rule(plan_course(course).findings, "C8");
+  ASSERT_EQ(found.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(found[i].severity, Severity::error);
+    EXPECT_EQ(found[i].message, "household " + std::string(i == 0 ? "h2" : "h4") +
+                                    ": 22 minutes' travel from the venue to its pickup place: more than 20 minutes, "
+                                    "the most allowed");
+  }
+  // One travel time for the whole course: the same rule.
+  CourseRequest single = template_course();
+  single.travel_minutes = 70;
+  single.venue.name = "Grendehuset";
+  EXPECT_EQ(with_rule(plan_course(single).findings, "C8"),
+            (std::vector<Violation>{{"C8", Severity::error,
+                                     "70 minutes' travel from the venue to the pickup place: more than 60 minutes, "
+                                     "the most allowed",
+                                     std::nullopt}}));
+}
+
+TEST(travel_rule, check_of_a_group_document_names_the_households_beyond_each_limit) {
+  GroupDocument group = fagernes_group();
+  group.group.households[2].school = "aurdal";  // three households 22 minutes away
+  group.travel = {20, 60};
+  std::vector<GroupViolation> found = with_rule(validate(group), "C8");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0], (GroupViolation{"C8", Severity::warning,
+                                      "the drive from the venue to their pickup places: more than 20 minutes, longer "
+                                      "than a short drive",
+                                      {"h2", "h3", "h4"}}));
+  group.travel = {10, 21.5};
+  group.places[0].venue = true;
+  found = with_rule(validate(group), "C8");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].severity, Severity::error);
+  EXPECT_EQ(found[0].households, (std::vector<std::string>{"h2", "h3", "h4"}));
+  // Without a venue there is no drive to check.
+  group.venue.clear();
+  EXPECT_TRUE(with_rule(validate(group), "C8").empty());
+}
+
+TEST(travel_rule, formation_warns_of_every_drive_beyond_warn_minutes_and_forms_none_beyond_max) {
+  FormationRequest request = load_waitlist(std::string(PAARORENDE_SOURCE_DIR) + "/examples/valdres_groups/waitlist.json");
+  request.waitlist.travel = {20, 45};
+  const FormationResult result = form_groups(request);
+  const std::vector<GroupDocument> documents = group_documents(request, result);
+  ASSERT_FALSE(documents.empty());
+  int warned = 0;
+  for (std::size_t g = 0; g < documents.size(); ++g) {
+    EXPECT_EQ(documents[g].travel, request.waitlist.travel);
+    // Independently of formation: each household's drive by the document's own places.
+    std::vector<std::string> beyond_warn;
+    for (const Household& household : documents[g].group.households) {
+      const double minutes = travel_minutes_between(documents[g].places, documents[g].travel_times,
+                                                    documents[g].travel_model, documents[g].venue, household.school);
+      EXPECT_LE(minutes, 45.0) << household.id;
+      if (minutes > 20.0) beyond_warn.push_back(household.id);
+    }
+    const auto reported = with_rule(result.groups[g].violations, "C8");
+    if (beyond_warn.empty()) {
+      EXPECT_TRUE(reported.empty());
+      continue;
+    }
+    ++warned;
+    ASSERT_EQ(reported.size(), 1u);
+    EXPECT_EQ(reported[0].severity, Severity::warning);
+    EXPECT_EQ(reported[0].households, beyond_warn);
+    // check gives the same finding from the group document alone.
+    EXPECT_EQ(with_rule(validate(documents[g]), "C8"), reported);
+  }
+  EXPECT_GT(warned, 0);  // Valdres is wide: some drives are longer than 20 minutes
+}
+
+TEST(travel_rule, old_fields_map_onto_it) {
+  // A course request's rules.max_travel_minutes is warn_minutes; it only warned, so it lifts max.
+  const auto request = [](const char* text) { return course_request_from_json(parse_json(text)); };
+  EXPECT_EQ(request(R"({"first_date": "2019-11-05", "rules": {"max_travel_minutes": 20}})").travel,
+            (TravelLimits{20, 60}));
+  EXPECT_EQ(request(R"({"first_date": "2019-11-05", "rules": {"max_travel_minutes": 90}})").travel,
+            (TravelLimits{90, 90}));
+  EXPECT_EQ(request(R"({"first_date": "2019-11-05", "rules": {"max_travel_minutes": 20},
+                        "travel": {"max_minutes": 30}})")
+                .travel,
+            (TravelLimits{20, 30}));
+  const InputError both = input_error([&] {
+    request(R"({"first_date": "2019-11-05", "rules": {"max_travel_minutes": 20}, "travel": {"warn_minutes": 10}})");
+  });
+  EXPECT_EQ(located(both), (Located{"/rules/max_travel_minutes",
+                                    "the old name of travel.warn_minutes, which is given too: keep travel.warn_minutes"}));
+  EXPECT_EQ(both.rule(), "C8");
+  expect_located_input_error([&] { request(R"({"first_date": "2019-11-05", "travel": {"warn_minutes": 30, "max_minutes": 20}})"); },
+                             "/travel/max_minutes", "max_minutes (20) must be between warn_minutes (30) and 600");
+  // A format's schedule_rules.max_travel_minutes likewise, and its plans take it.
+  const CourseFormat format = format_from_json(parse_json(
+      R"({"id": "near", "based_on": "monthly_parents", "schedule_rules": {"max_travel_minutes": 10}})"));
+  EXPECT_EQ(format.travel, (TravelLimits{10, 60}));
+  EXPECT_EQ(course_request(format).travel, format.travel);
+  EXPECT_EQ(format_from_json(to_json(format)), format);
+  // A waitlist's formation.max_travel_minutes is max_minutes; a short one lowers warn_minutes.
+  Json waitlist = to_json(load_waitlist(std::string(PAARORENDE_SOURCE_DIR) + "/examples/valdres_groups/waitlist.json"));
+  waitlist.erase("travel");
+  waitlist["formation"]["max_travel_minutes"] = 45;
+  EXPECT_EQ(formation_request_from_json(waitlist).waitlist.travel, (TravelLimits{15, 45}));
+  waitlist["formation"]["max_travel_minutes"] = 10;
+  EXPECT_EQ(formation_request_from_json(waitlist).waitlist.travel, (TravelLimits{10, 10}));
+  waitlist["travel"] = {{"max_minutes", 50}};
+  expect_located_input_error([&] { formation_request_from_json(waitlist); }, "/formation/max_travel_minutes",
+                             "the old name of travel.max_minutes, which is given too: keep travel.max_minutes");
+}
+
+TEST(travel_rule, a_request_with_a_group_takes_the_groups_limits_unless_it_gives_its_own) {
+  GroupDocument group = fagernes_group();
+  group.travel = {25, 50};
+  Json document = to_json(template_course());
+  document.erase("travel");
+  document["group"] = to_json(group);
+  EXPECT_EQ(course_request_from_json(document).travel, (TravelLimits{25, 50}));
+  document["travel"] = {{"warn_minutes", 5}};
+  EXPECT_EQ(course_request_from_json(document).travel, (TravelLimits{5, 60}));
+  // The group document reads and writes its own.
+  EXPECT_EQ(group_from_json(to_json(group)).travel, group.travel);
 }
 
 }  // namespace

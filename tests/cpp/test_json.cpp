@@ -224,7 +224,7 @@ TEST(course_request_json, round_trips_every_field) {
   request.rules.cadences_weeks = {1, 2, 3};
   request.rules.session_minutes = 120;
   request.rules.introduction_minutes = 40;
-  request.rules.max_travel_minutes = 20;
+  request.travel = {20, 45};
   request.rules.start_step_minutes = 15;
   request.rules.max_move_weeks = 4;
   EXPECT_EQ(course_request_from_json(to_json(request)), request);

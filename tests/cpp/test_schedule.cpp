@@ -440,8 +440,8 @@ TEST(plan_course, travel_beyond_fifteen_minutes_gives_a_c8_warning) {
   request.travel_minutes = 20;
   EXPECT_EQ(with_rule(plan_course(request).findings, "C8"),
             (std::vector<Violation>{{"C8", Severity::warning,
-                                     "20 minutes' travel to the pickup place; the venue should be "
-                                     "within 15 minutes",
+                                     "20 minutes' travel from the venue to the pickup place: more "
+                                     "than 15 minutes, longer than a short drive",
                                      std::nullopt}}));
   request.travel_minutes = 15;
   EXPECT_TRUE(with_rule(plan_course(request).findings, "C8").empty());

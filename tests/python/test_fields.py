@@ -26,6 +26,7 @@ TABLES = [
     ("RosterRules", "roster.schema.json", "#/$defs/rules"),
     ("StaffingRules", "format.schema.json", "#/properties/staffing"),
     ("TravelModel", "waitlist.schema.json", "#/properties/travel_model"),
+    ("TravelLimits", "common.schema.json", "#/$defs/travel_limits"),
 ]
 
 # Made by the library, read in Python: read-only properties from the table, no constructor.
@@ -62,7 +63,8 @@ def as_json(value):
 def test_table_fields_are_the_schema_properties(name, file, pointer):
     cls = getattr(paarorende, name)
     schema = resolve(file, pointer)
-    expected = sorted(schema["properties"])
+    # An old name kept readable (`"deprecated": true`, e.g. rules.max_travel_minutes) is no field.
+    expected = sorted(key for key, spec in schema["properties"].items() if not spec.get("deprecated"))
     properties = [key for key, value in vars(cls).items() if isinstance(value, property)]
     assert len(set(properties)) == len(properties)
     if name in READ_ONLY:

@@ -242,9 +242,11 @@ def test_request_with_earliest_date_and_weekday():
 def test_struct_fields_are_mutable_in_place():
     request = CourseRequest()
     request.venue.name = "Grendehus"
-    request.rules.max_travel_minutes = 20
+    request.rules.max_move_weeks = 4
+    request.travel.warn_minutes = 20
     assert request.venue == Venue(name="Grendehus")
-    assert request.rules.max_travel_minutes == 20
+    assert request.rules.max_move_weeks == 4
+    assert request.travel == paarorende.TravelLimits(warn_minutes=20, max_minutes=60)
 
 
 def test_copies_are_deep(pilot):
@@ -273,7 +275,9 @@ def test_session_repr(pilot):
 
 @pytest.mark.parametrize("value", [
     Venue(name="Grendehus", address="Storgata 1"),
-    ScheduleRules(max_travel_minutes=20, cadences_weeks=[2, 3, 4]),
+    ScheduleRules(max_move_weeks=4, cadences_weeks=[2, 3, 4]),
+    paarorende.TravelLimits(warn_minutes=20, max_minutes=45),
+    CourseRequest(travel=paarorende.TravelLimits(warn_minutes=5)),
     ScheduleRules(),
     CourseRequest(),
     CourseRequest(title="Kurs, \"høst\"", first_date=date(2024, 9, 3), cadence_weeks=2,

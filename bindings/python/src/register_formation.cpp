@@ -93,24 +93,33 @@ void register_formation(py::module_& m) {
   def_field_value(model, "The travel model.", "The value as its keyword constructor.",
                   FieldRepr::every);
 
+  py::class_<TravelLimits> limits(m, "TravelLimits",
+                                  "DOMAIN C8, the one travel rule: a drive from the venue to a pickup place "
+                                  "longer than `warn_minutes` (15, a short drive) is a warning, longer than "
+                                  "`max_minutes` (60) an error; formation never forms such a group. A course "
+                                  "request, a waitlist, a group document and a format each hold one.");
+  // The constructor, properties and repr (every field) from TravelLimits' table (travel.hpp).
+  def_field_value(limits, "The travel rule.", "The value as its keyword constructor.", FieldRepr::every);
+
   py::class_<Waitlist> waitlist(m, "Waitlist",
                                 "Households waiting for a course, where each is picked up (its `school`, "
                                 "a place id) and the places a group can meet (DOMAIN G1-G9, C8, V1). "
                                 "Pseudonymous ids only (X4).");
   waitlist
       .def(py::init([](std::string id, std::vector<Place> places, std::vector<Household> households,
-                       std::vector<TravelTime> travel_times, TravelModel travel_model) {
+                       std::vector<TravelTime> travel_times, TravelModel travel_model, TravelLimits travel) {
              Waitlist w;
              w.id = std::move(id);
              w.places = std::move(places);
              w.households = std::move(households);
              w.travel_times = std::move(travel_times);
              w.travel_model = travel_model;
+             w.travel = travel;
              return w;
            }),
            py::kw_only(), "id"_a = "", "places"_a = std::vector<Place>{},
            "households"_a = std::vector<Household>{}, "travel_times"_a = std::vector<TravelTime>{},
-           "travel_model"_a = TravelModel{}, "A waitlist of `households` picked up at `places`.")
+           "travel_model"_a = TravelModel{}, "travel"_a = TravelLimits{}, "A waitlist of `households` picked up at `places`.")
       .def_readwrite("id", &Waitlist::id, "The waitlist's id.")
       .def_property("places", list_getter(&Waitlist::places), list_setter(&Waitlist::places),
                     "The places (a list of copies; assign a list to change it).")
@@ -121,6 +130,9 @@ void register_formation(py::module_& m) {
                     list_setter(&Waitlist::travel_times), "Known travel times (a list of copies).")
       .def_readwrite("travel_model", &Waitlist::travel_model,
                      "How unknown travel times are estimated.")
+      .def_readwrite("travel", &Waitlist::travel,
+                     "The travel rule (TravelLimits, DOMAIN C8): no group beyond max_minutes, a warning "
+                     "beyond warn_minutes.")
       .def_static(
           "load", [](const Path& path) { return load_waitlist(path).waitlist; }, "path"_a,
           "The waitlist of a waitlist document (docs/formation.md). The document's rules, "

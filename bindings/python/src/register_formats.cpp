@@ -102,6 +102,7 @@ void register_formats(py::module_& m) {
                     "A season's last month (V4).")
       .def_property_readonly("agenda", list_getter(&CourseFormat::agenda), "The agenda template.")
       .def_readonly("schedule_rules", &CourseFormat::schedule_rules, "The course rules (C1-C11).")
+      .def_readonly("travel", &CourseFormat::travel, "The travel rule (TravelLimits, DOMAIN C8).")
       .def_readonly("group_rules", &CourseFormat::group_rules, "The group rules (G1-G9).")
       .def_readonly("staffing", &CourseFormat::staffing, "Who staffs it (C7, X5).")
       .def_readonly("evaluation_form", &CourseFormat::evaluation_form,

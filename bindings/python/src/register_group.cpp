@@ -535,14 +535,20 @@ void register_group(py::module_& m) {
       "refused, so a name cannot slip in (X4).");
   document
       .def(py::init([](Group group, GroupRules rules, std::string venue, std::vector<Place> places,
-                       std::vector<TravelTime> travel_times, std::optional<TravelModel> travel_model) {
-             // The model defaults through None: TravelModel is registered later (formation).
-             return GroupDocument{std::move(group),  std::move(rules),        std::move(venue),
-                                  std::move(places), std::move(travel_times), travel_model.value_or(TravelModel{})};
+                       std::vector<TravelTime> travel_times, std::optional<TravelModel> travel_model,
+                       std::optional<TravelLimits> travel) {
+             // The model and the limits default through None: they are registered later (formation).
+             return GroupDocument{std::move(group),
+                                  std::move(rules),
+                                  std::move(venue),
+                                  std::move(places),
+                                  std::move(travel_times),
+                                  travel_model.value_or(TravelModel{}),
+                                  travel.value_or(TravelLimits{})};
            }),
            py::kw_only(), "group"_a = Group{}, "rules"_a = GroupRules{}, "venue"_a = "",
            "places"_a = std::vector<Place>{}, "travel_times"_a = std::vector<TravelTime>{},
-           "travel_model"_a = py::none(),
+           "travel_model"_a = py::none(), "travel"_a = py::none(),
            "A document of `group` with `rules` (by default the DOMAIN defaults) and, to plan a course "
            "from it, its `venue` among `places` (DOMAIN C8).")
       .def_readwrite("venue", &GroupDocument::venue, "Where it meets: a place id, or empty (C8).")
@@ -551,6 +557,15 @@ void register_group(py::module_& m) {
       .def_property("travel_times", list_getter(&GroupDocument::travel_times),
                     list_setter(&GroupDocument::travel_times), "Known travel times (TravelTime; copies).")
       .def_readwrite("travel_model", &GroupDocument::travel_model, "The estimate's TravelModel (C8).")
+      .def_readwrite("travel", &GroupDocument::travel,
+                     "The travel rule (TravelLimits, DOMAIN C8) each household's drive is checked by.")
+      .def(
+          "validate", [](const GroupDocument& self) { return validate(self); },
+          py::call_guard<py::gil_scoped_release>(),
+          "Every finding, as `paarorende check` gives them: validate_group(group, rules), then, when "
+          "the document has a venue, C8 for each household's drive from the venue to its pickup "
+          "place by `travel` (an error naming those beyond max_minutes, a warning naming those "
+          "beyond warn_minutes). Raises InputError for a malformed document.")
       .def_readwrite("group", &GroupDocument::group, "The households (Group).")
       .def_readwrite("rules", &GroupDocument::rules,
                      "The rules to check them by (GroupRules; DOMAIN G1-G9).");

@@ -33,6 +33,7 @@ std::string repr(const CourseRequest& request) {
   if (!request.schools.empty()) add_text(text, "schools", py_repr(request.schools));
   if (request.sfo_only_days != d.sfo_only_days) add_text(text, "sfo_only_days", enum_text(request.sfo_only_days));
   if (!(request.rules == d.rules)) add_text(text, "rules", py_repr(request.rules));
+  if (!(request.travel == d.travel)) add_text(text, "travel", py_repr(request.travel));
   add_if_changed(text, "wishes", request.wishes, d.wishes);
   add_changed_fields(text, request, d, "children", &CourseRequest::children, "presenters",
                      &CourseRequest::presenters, "catalogue", &CourseRequest::catalogue,
@@ -152,7 +153,7 @@ void register_schedule(py::module_& m) {
                        std::vector<Pickup> pickups, ClockTime earliest_start, Venue venue, MovePolicy move_policy,
                        std::optional<SchoolCalendar> school_calendar, std::optional<SchoolDays> school_days,
                        std::map<std::string, std::string> schools, SfoOnlyDays sfo_only_days, ScheduleRules rules,
-                       std::vector<TopicWish> wishes, std::vector<ChildProfile> children,
+                       std::optional<TravelLimits> travel, std::vector<TopicWish> wishes, std::vector<ChildProfile> children,
                        std::vector<Presenter> presenters, std::optional<TopicCatalogue> catalogue,
                        TopicRules topic_rules, Audience audience,
                        std::optional<std::string> format) {
@@ -176,6 +177,7 @@ void register_schedule(py::module_& m) {
                                   std::move(schools),
                                   sfo_only_days,
                                   std::move(rules),
+                                  travel.value_or(TravelLimits{}),
                                   std::move(wishes),
                                   std::move(children),
                                   std::move(presenters),
@@ -192,7 +194,7 @@ void register_schedule(py::module_& m) {
            "travel_minutes"_a = d.travel_minutes, "pickups"_a = d.pickups, "earliest_start"_a = d.earliest_start,
            "venue"_a = d.venue, "move_policy"_a = d.move_policy, "school_calendar"_a = py::none(),
            "school_days"_a = py::none(), "schools"_a = d.schools, "sfo_only_days"_a = d.sfo_only_days,
-           "rules"_a = d.rules, "wishes"_a = d.wishes, "children"_a = d.children,
+           "rules"_a = d.rules, "travel"_a = py::none(), "wishes"_a = d.wishes, "children"_a = d.children,
            "presenters"_a = d.presenters, "catalogue"_a = py::none(),
            "topic_rules"_a = d.topic_rules, "audience"_a = d.audience, "format"_a = py::none(),
            "A course request; every argument but the first date defaults to the DOMAIN value. "
@@ -217,6 +219,10 @@ void register_schedule(py::module_& m) {
                      "When the after-school programme closes (datetime.time; DOMAIN C3: 16:30).")
       .def_readwrite("travel_minutes", &CourseRequest::travel_minutes,
                      "Minutes from the venue to the pickup place (DOMAIN C3, C8).")
+      .def_readwrite("travel", &CourseRequest::travel,
+                     "The travel rule (TravelLimits, DOMAIN C8) each drive is checked by: a warning "
+                     "beyond warn_minutes (15), an error beyond max_minutes (60). None in the "
+                     "constructor: the defaults.")
       .def_property("pickups", list_getter(&CourseRequest::pickups), list_setter(&CourseRequest::pickups),
                     "Each household's Pickup, for a course planned from a group (course_for_group; "
                     "DOMAIN C3, C8); a list of copies.")

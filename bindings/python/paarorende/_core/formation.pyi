@@ -39,15 +39,26 @@ class TravelModel(metaclass=_pybind11_type):
     def __copy__(self) -> TravelModel: ...
     def __deepcopy__(self, memo: dict[int, Any]) -> TravelModel: ...
 
+class TravelLimits(metaclass=_pybind11_type):
+    warn_minutes: float
+    max_minutes: float
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, *, warn_minutes: float = 15.0, max_minutes: float = 60.0) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> TravelLimits: ...
+    def __deepcopy__(self, memo: dict[int, Any]) -> TravelLimits: ...
+
 class Waitlist(metaclass=_pybind11_type):
     id: str
     places: list[Place]
     households: list[Household]
     travel_times: list[TravelTime]
     travel_model: TravelModel
+    travel: TravelLimits
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, id: str = "", places: Sequence[Place] = ..., households: Sequence[Household] = ...,
-                 travel_times: Sequence[TravelTime] = ..., travel_model: TravelModel = ...) -> None: ...
+                 travel_times: Sequence[TravelTime] = ..., travel_model: TravelModel = ...,
+                 travel: TravelLimits = ...) -> None: ...
     @staticmethod
     def load(path: _Path) -> Waitlist: ...
     def __eq__(self, other: object) -> bool: ...
@@ -96,14 +107,13 @@ class ExactLimits(metaclass=_pybind11_type):
 
 class FormationRules(metaclass=_pybind11_type):
     target_participants: int
-    max_travel_minutes: float
     weights: ObjectiveWeights
     seed: int
     max_passes: int
     waiting_as_of: datetime.date | None
     exact: ExactLimits
     __hash__: ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, *, target_participants: int = 12, max_travel_minutes: float = 60.0,
+    def __init__(self, *, target_participants: int = 12,
                  weights: ObjectiveWeights = ..., seed: int = 1, max_passes: int = 8,
                  waiting_as_of: datetime.date | None = None, exact: ExactLimits = ...) -> None: ...
     def __eq__(self, other: object) -> bool: ...

@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from . import _Enum, _Path, _pybind11_type
 from .calendar import Closure
+from .formation import TravelLimits
 from .group import GroupRules
 from .schedule import CourseRequest, CourseSchedule, ScheduleRules, Venue
 from .topic import Audience
@@ -97,6 +98,8 @@ class CourseFormat(metaclass=_pybind11_type):
     def agenda(self) -> list[FormatBlock]: ...
     @property
     def schedule_rules(self) -> ScheduleRules: ...
+    @property
+    def travel(self) -> TravelLimits: ...
     @property
     def group_rules(self) -> GroupRules: ...
     @property

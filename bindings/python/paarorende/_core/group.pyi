@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from . import _Enum, _Path, _pybind11_type
-from .formation import Place, TravelModel, TravelTime
+from .formation import Place, TravelLimits, TravelModel, TravelTime
 from .topic import ChildStage
 from .violation import Severity
 
@@ -232,10 +232,12 @@ class GroupDocument(metaclass=_pybind11_type):
     places: list[Place]
     travel_times: list[TravelTime]
     travel_model: TravelModel
+    travel: TravelLimits
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, group: Group = ..., rules: GroupRules = ..., venue: str = "",
                  places: list[Place] = ..., travel_times: list[TravelTime] = ...,
-                 travel_model: TravelModel | None = None) -> None: ...
+                 travel_model: TravelModel | None = None, travel: TravelLimits | None = None) -> None: ...
+    def validate(self) -> list[GroupViolation]: ...
     @staticmethod
     def from_json(text: str) -> GroupDocument: ...
     @staticmethod

@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from . import _Enum, _Path, _pybind11_type
 from .calendar import Closure, SchoolCalendar
+from .formation import TravelLimits
 from .group import GroupDocument
 from .school_days import SchoolDays, SfoOnlyDays
 from .topic import Audience, ChildProfile, Presenter, TopicCatalogue, TopicRules, TopicWish
@@ -51,14 +52,13 @@ class ScheduleRules(metaclass=_pybind11_type):
     cadences_weeks: list[int]
     session_minutes: int
     introduction_minutes: int
-    max_travel_minutes: int
     start_step_minutes: int
     max_move_weeks: int
     getting_to_know_first: bool
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, min_sessions: int = 5, max_sessions: int = 6,
                  cadences_weeks: list[int] = ..., session_minutes: int = 90,
-                 introduction_minutes: int = 30, max_travel_minutes: int = 15,
+                 introduction_minutes: int = 30,
                  start_step_minutes: int = 5, max_move_weeks: int = 8,
                  getting_to_know_first: bool = True) -> None: ...
     def __eq__(self, other: object) -> bool: ...
@@ -86,6 +86,7 @@ class CourseRequest(metaclass=_pybind11_type):
     schools: dict[str, str]
     sfo_only_days: SfoOnlyDays
     rules: ScheduleRules
+    travel: TravelLimits
     wishes: list[TopicWish]
     children: list[ChildProfile]
     presenters: list[Presenter]
@@ -105,7 +106,8 @@ class CourseRequest(metaclass=_pybind11_type):
                  school_calendar: SchoolCalendar | None = None,
                  school_days: SchoolDays | None = None, schools: dict[str, str] = ...,
                  sfo_only_days: SfoOnlyDays = ...,
-                 rules: ScheduleRules = ..., wishes: list[TopicWish] = ...,
+                 rules: ScheduleRules = ..., travel: TravelLimits | None = None,
+                 wishes: list[TopicWish] = ...,
                  children: list[ChildProfile] = ..., presenters: list[Presenter] = ...,
                  catalogue: TopicCatalogue | None = None, topic_rules: TopicRules = ...,
                  audience: Audience = ..., format: str | None = None) -> None: ...
