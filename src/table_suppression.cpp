@@ -721,26 +721,39 @@ std::vector<CellInterval> audit_suppression(const Table& table, const std::vecto
   return audit;
 }
 
-SuppressionResult suppress(const Table& table, const SuppressionOptions& options) {
-  using namespace detail::table_suppression;
-  check_table(table);
-  const Model model = make_model(table);
-  const Auditor auditor(model, options.audit_node_limit);
-  const auto primary = primary_cells(model);
+namespace {
 
+using namespace detail::table_suppression;
+
+// A table's pattern (per lattice cell) and how it was found.
+struct Pattern {
+  std::vector<char> hidden;
+  SuppressionMethod method = SuppressionMethod::heuristic;
+  std::string reason;
+};
+
+Pattern protect(const Model& model, const Auditor& auditor, const std::vector<char>& primary,
+                const SuppressionOptions& options) {
+  Pattern pattern{heuristic_pattern(model, auditor, primary), SuppressionMethod::heuristic, {}};
+  const Exact exact = exact_pattern(model, auditor, primary, options, pattern.hidden);
+  if (exact.hidden) {
+    pattern.hidden = *exact.hidden;
+    pattern.method = SuppressionMethod::exact;
+  }
+  pattern.reason = exact.reason;
+  return pattern;
+}
+
+// The published table under `hidden`, with its audit when asked for.
+SuppressionResult publish(const Table& table, const Model& model, const Auditor& auditor,
+                          const std::vector<char>& primary, const Pattern& pattern, const SuppressionOptions& options) {
+  const std::vector<char>& hidden = pattern.hidden;
   SuppressionResult result;
   result.threshold = table.threshold;
   result.dimensions = table.dimensions;
   result.sums = std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) { return cell.sum.has_value(); });
-  std::vector<char> hidden = heuristic_pattern(model, auditor, primary);
-  const Exact exact = exact_pattern(model, auditor, primary, options, hidden);
-  result.method = SuppressionMethod::heuristic;
-  if (exact.hidden) {
-    hidden = *exact.hidden;
-    result.method = SuppressionMethod::exact;
-  }
-  result.method_reason = exact.reason;
-
+  result.method = pattern.method;
+  result.method_reason = pattern.reason;
   const Lattice& lattice = model.lattice;
   for (std::size_t cell : model.order) {
     PublishedCell published;
@@ -779,6 +792,55 @@ SuppressionResult suppress(const Table& table, const SuppressionOptions& options
     for (CellInterval& interval : result.audit) interval.sensitive = primary[model.order[interval.cell]];
   }
   return result;
+}
+
+}  // namespace
+
+SuppressionResult suppress(const Table& table, const SuppressionOptions& options) {
+  check_table(table);
+  const Model model = make_model(table);
+  const Auditor auditor(model, options.audit_node_limit);
+  const auto primary = primary_cells(model);
+  return publish(table, model, auditor, primary, protect(model, auditor, primary, options), options);
+}
+
+std::vector<SuppressionResult> suppress_together(const std::vector<Table>& tables, const SuppressionOptions& options) {
+  std::vector<Model> models;
+  models.reserve(tables.size());
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const std::string at = "/tables/" + std::to_string(t);
+    detail::under_pointer(at, [&] { check_table(tables[t]); });
+    if (t > 0 && tables[t].dimensions != tables[0].dimensions) {
+      raise_input_error(at + "/dimensions", "tables suppressed together have the same dimensions as the first", Rule{"X4"});
+    }
+    models.push_back(make_model(tables[t]));
+  }
+  std::vector<Pattern> patterns;
+  std::vector<char> joint;
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const Auditor auditor(models[t], options.audit_node_limit);
+    patterns.push_back(protect(models[t], auditor, primary_cells(models[t]), options));
+    // Every table's lattice is the same (same dimensions), so one index names one cell in all.
+    if (joint.empty()) joint.assign(patterns.back().hidden.size(), 0);
+    for (std::size_t c = 0; c < joint.size(); ++c) joint[c] = joint[c] || patterns.back().hidden[c];
+  }
+  std::vector<SuppressionResult> results;
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const Auditor auditor(models[t], options.audit_node_limit);
+    Pattern pattern = patterns[t];
+    // A true zero is never hidden (the attacker knows it: a hidden cell is at least 1), so a cell
+    // another table hides stays shown here when it is 0.
+    bool widened = false;
+    for (std::size_t c = 0; c < joint.size(); ++c) {
+      if (joint[c] && !pattern.hidden[c] && models[t].counts[c] > 0) {
+        pattern.hidden[c] = 1;
+        widened = true;
+      }
+    }
+    if (widened) pattern.reason += "; and the cells the tables suppressed with it hide";
+    results.push_back(publish(tables[t], models[t], auditor, primary_cells(models[t]), pattern, options));
+  }
+  return results;
 }
 
 }  // namespace paarorende

@@ -14,6 +14,7 @@
 #include "paarorende/io/meeting_place.hpp"
 #include "paarorende/io/parallel_offer.hpp"
 #include "paarorende/io/region.hpp"
+#include "paarorende/io/region_report.hpp"
 #include "paarorende/io/roster.hpp"
 #include "paarorende/io/schedule.hpp"
 #include "paarorende/io/scores.hpp"

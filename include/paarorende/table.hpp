@@ -149,6 +149,17 @@ struct SuppressionResult {
 /// Protects the table (DOMAIN X4). Throws InputError as check_table does.
 SuppressionResult suppress(const Table& table, const SuppressionOptions& options = {});
 
+/// Protects tables of the same dimensions whose counts are one figure or figures read together
+/// (a region's households, and their attendance; the yes and the no answers of one item): each is
+/// protected alone, then every cell hidden in one is hidden in all (secondary where it is not
+/// primary; a true zero stays shown, as zeros always are), so that no table shows a count
+/// another hides, and each is audited under
+/// the joint pattern. Hiding more never narrows a cell, so each stays protected. Throws InputError
+/// as check_table does (where: "/tables/1/cells/0/count"), or at "/tables/1/dimensions" when a
+/// table's dimensions differ from the first's.
+std::vector<SuppressionResult> suppress_together(const std::vector<Table>& tables,
+                                                 const SuppressionOptions& options = {});
+
 /// The audit of a pattern, for tests and benchmarks: `hidden[i]` says whether cell i of the
 /// result's order (see SuppressionResult::cells) is hidden; returns the interval of every hidden
 /// cell. Primary cells are marked sensitive.

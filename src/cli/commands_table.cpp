@@ -7,6 +7,8 @@
 #include "detail/input_error.hpp"
 #include "detail/text.hpp"
 #include "paarorende/evaluation.hpp"
+#include "paarorende/io/region.hpp"
+#include "paarorende/io/region_report.hpp"
 #include "paarorende/io/table.hpp"
 #include "paarorende/table.hpp"
 
@@ -51,6 +53,58 @@ int command_suppress(const std::vector<std::string>& args) {
   return exit_ok;
 }
 
+// DOMAIN V1, X4: the region's tables from its municipalities' course folders, suppressed together.
+int command_region_report(const std::vector<std::string>& args) {
+  std::optional<std::string> dir, html_file, csv_dir, region;
+  Language language = Language::nb;
+  RegionReportOptions options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg.rfind("--", 0) == 0) {
+      if (i + 1 == args.size()) throw UsageError{arg + " needs a value"};
+      const std::string& value = args[++i];
+      if (arg == "--html") {
+        html_file = value;
+      } else if (arg == "--csv") {
+        csv_dir = value;
+      } else if (arg == "--region") {
+        region = value;
+      } else if (arg == "--threshold") {
+        const double number = parse_number(value, "--threshold");
+        if (number < 3 || number > 1000 || number != static_cast<int>(number)) {
+          detail::raise_input_error("--threshold", "expected a whole number from 3 to 1000, got " + detail::quote_input(value),
+                                    detail::Rule{"X4"});
+        }
+        options.threshold = static_cast<int>(number);
+      } else if (arg == "--lang") {
+        const auto parsed = language_from_string(value);
+        if (!parsed) detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
+        language = *parsed;
+      } else {
+        throw UsageError{"unexpected option " + detail::quote_input(arg)};
+      }
+      continue;
+    }
+    if (dir) throw UsageError{"unexpected argument " + detail::quote_input(arg)};
+    dir = arg;
+  }
+  if (!dir) throw UsageError{"region-report needs a folder of municipalities' course folders"};
+  if (region) options.region = region_from_reference(Json(*region), "--region", std::filesystem::current_path());
+  // Everything is read and protected before anything is written.
+  const RegionReport report = region_report(load_region_courses(*dir), options);
+  const Json document = to_json(report);
+  if (html_file) write_text_file(*html_file, region_report_html(report, language));
+  if (csv_dir) {
+    std::error_code ignored;
+    std::filesystem::create_directories(*csv_dir, ignored);
+    for (const auto& [name, text] : region_report_csv(report)) {
+      write_text_file(std::filesystem::path(*csv_dir) / name, text);
+    }
+  }
+  print(document);
+  return exit_ok;
+}
+
 }  // namespace
 
 std::vector<Command> table_commands() {
@@ -60,6 +114,12 @@ std::vector<Command> table_commands() {
        "enough others that none can be narrowed\nto fewer than threshold values (DOMAIN X4), with "
        "the audit;\n--html and --csv write the published forms (DIR/table.csv)",
        command_suppress},
+      {"region-report",
+       "region-report DIR [--region ID|FILE] [--threshold N] [--html FILE] [--csv DIR] [--lang nb|en]",
+       "the region's figures per municipality and half-year from DIR/<municipality>/\n[<course>/]course.json "
+       "(with attendance.json, evaluation.csv): courses\nheld, households, attendance and evaluation, protected "
+       "together\n(DOMAIN V1, X4); --html and --csv write the published forms",
+       command_region_report},
   };
 }
 

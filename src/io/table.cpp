@@ -9,6 +9,7 @@
 
 #include "detail/input_error.hpp"
 #include "io/json_reader.hpp"
+#include "io/table_forms.hpp"
 
 namespace paarorende {
 namespace table_io {
@@ -161,6 +162,68 @@ std::string csv_field(const std::string& text) {
   return out + "\"";
 }
 
+std::string privacy_notes(const SuppressionResult& result, Language language) {
+  const TableWords& w = words_of(language);
+  std::string out = "<p>" + std::string(w.privacy) + std::to_string(result.threshold) + w.privacy_end + "</p>\n";
+  out += "<p>" + std::string(hidden_mark) + html_escape(w.legend) + "</p>\n";
+  if (has_sums(result)) out += "<p>" + std::string(w.count) + " (" + w.mean + ")</p>\n";
+  return out;
+}
+
+// The table's cells as HTML tables: a cross-table of the first two dimensions for each
+// combination of the others' labels (one table for one dimension). Also the region's report's.
+std::string cross_tables(const SuppressionResult& result, Language language) {
+  const TableWords& w = words_of(language);
+  const bool means = has_sums(result);
+  const auto& dims = result.dimensions;
+  std::string out;
+  // Per dimension, its labels in the order of the result: values, groups, total.
+  std::vector<std::vector<std::string>> labels(dims.size());
+  for (std::size_t d = 0; d < dims.size(); ++d) {
+    labels[d] = dims[d].values;
+    for (const TableGroup& group : dims[d].groups) labels[d].push_back(group.label);
+    labels[d].push_back(dims[d].total);
+  }
+  std::map<std::vector<std::string>, const PublishedCell*> by_key;
+  for (const PublishedCell& cell : result.cells) by_key[cell.values] = &cell;
+  if (dims.size() == 1) {
+    out += "<table>\n<tr><th>" + html_escape(dims[0].name) + "</th><th>" + w.count + "</th></tr>\n";
+    for (const std::string& label : labels[0]) {
+      out += "<tr><th>" + html_escape(label) + "</th><td>" + cell_text(*by_key.at({label}), means, language) +
+             "</td></tr>\n";
+    }
+    out += "</table>\n";
+  } else {
+    // A cross-table of the first two dimensions for each combination of the others' labels.
+    std::vector<std::size_t> at(dims.size(), 0);
+    for (;;) {
+      std::string caption;
+      for (std::size_t d = 2; d < dims.size(); ++d) {
+        caption += (d == 2 ? "" : ", ") + html_escape(dims[d].name) + ": " + html_escape(labels[d][at[d]]);
+      }
+      out += "<table>\n";
+      if (!caption.empty()) out += "<caption>" + caption + "</caption>\n";
+      out += "<tr><th>" + html_escape(dims[0].name) + " \\ " + html_escape(dims[1].name) + "</th>";
+      for (const std::string& column : labels[1]) out += "<th>" + html_escape(column) + "</th>";
+      out += "</tr>\n";
+      for (const std::string& row : labels[0]) {
+        out += "<tr><th>" + html_escape(row) + "</th>";
+        for (const std::string& column : labels[1]) {
+          std::vector<std::string> key{row, column};
+          for (std::size_t d = 2; d < dims.size(); ++d) key.push_back(labels[d][at[d]]);
+          out += "<td>" + cell_text(*by_key.at(key), means, language) + "</td>";
+        }
+        out += "</tr>\n";
+      }
+      out += "</table>\n";
+      std::size_t d = dims.size();
+      while (d > 2 && ++at[d - 1] == labels[d - 1].size()) at[--d] = 0;
+      if (d <= 2) break;
+    }
+  }
+  return out;
+}
+
 }  // namespace table_io
 
 Table table_from_json(const Json& document) {
@@ -244,7 +307,6 @@ Json to_json(const SuppressionResult& result) {
 std::string table_html(const SuppressionResult& result, Language language) {
   using namespace table_io;
   const TableWords& w = words_of(language);
-  const bool means = has_sums(result);
   const auto& dims = result.dimensions;
   std::string title = w.table_of;
   for (std::size_t d = 0; d < dims.size(); ++d) {
@@ -258,53 +320,8 @@ std::string table_html(const SuppressionResult& result, Language language) {
          "th,td{border:1px solid #999;padding:.2em .6em;text-align:right}th{background:#eee}"
          "@page{size:A4}</style>\n</head>\n<body>\n";
   out += "<h1>" + html_escape(title) + "</h1>\n";
-  out += "<p>" + std::string(w.privacy) + std::to_string(result.threshold) + w.privacy_end + "</p>\n";
-  out += "<p>" + std::string(hidden_mark) + html_escape(w.legend) + "</p>\n";
-  if (means) out += "<p>" + std::string(w.count) + " (" + w.mean + ")</p>\n";
-  // Per dimension, its labels in the order of the result: values, groups, total.
-  std::vector<std::vector<std::string>> labels(dims.size());
-  for (std::size_t d = 0; d < dims.size(); ++d) {
-    labels[d] = dims[d].values;
-    for (const TableGroup& group : dims[d].groups) labels[d].push_back(group.label);
-    labels[d].push_back(dims[d].total);
-  }
-  std::map<std::vector<std::string>, const PublishedCell*> by_key;
-  for (const PublishedCell& cell : result.cells) by_key[cell.values] = &cell;
-  if (dims.size() == 1) {
-    out += "<table>\n<tr><th>" + html_escape(dims[0].name) + "</th><th>" + w.count + "</th></tr>\n";
-    for (const std::string& label : labels[0]) {
-      out += "<tr><th>" + html_escape(label) + "</th><td>" + cell_text(*by_key.at({label}), means, language) +
-             "</td></tr>\n";
-    }
-    out += "</table>\n";
-  } else {
-    // A cross-table of the first two dimensions for each combination of the others' labels.
-    std::vector<std::size_t> at(dims.size(), 0);
-    for (;;) {
-      std::string caption;
-      for (std::size_t d = 2; d < dims.size(); ++d) {
-        caption += (d == 2 ? "" : ", ") + html_escape(dims[d].name) + ": " + html_escape(labels[d][at[d]]);
-      }
-      out += "<table>\n";
-      if (!caption.empty()) out += "<caption>" + caption + "</caption>\n";
-      out += "<tr><th>" + html_escape(dims[0].name) + " \\ " + html_escape(dims[1].name) + "</th>";
-      for (const std::string& column : labels[1]) out += "<th>" + html_escape(column) + "</th>";
-      out += "</tr>\n";
-      for (const std::string& row : labels[0]) {
-        out += "<tr><th>" + html_escape(row) + "</th>";
-        for (const std::string& column : labels[1]) {
-          std::vector<std::string> key{row, column};
-          for (std::size_t d = 2; d < dims.size(); ++d) key.push_back(labels[d][at[d]]);
-          out += "<td>" + cell_text(*by_key.at(key), means, language) + "</td>";
-        }
-        out += "</tr>\n";
-      }
-      out += "</table>\n";
-      std::size_t d = dims.size();
-      while (d > 2 && ++at[d - 1] == labels[d - 1].size()) at[--d] = 0;
-      if (d <= 2) break;
-    }
-  }
+  out += privacy_notes(result, language);
+  out += cross_tables(result, language);
   out += "</body>\n</html>\n";
   return out;
 }

@@ -16,6 +16,8 @@
 namespace paarorende {
 namespace {
 
+using test_support::expect_located_input_error;
+
 const std::vector<std::string> three_schools{"Byskogen skole", "Sentrum skole", "Vestre skole"};
 
 SchoolDays published_calendar() {

@@ -11,6 +11,8 @@
 namespace paarorende {
 namespace {
 
+using test_support::expect_located_input_error;
+
 std::string xlsx_fixture(const std::string& name) {
   return detail::read_file(test_support::source_dir / "tests" / "data" / "xlsx" / name);
 }
