@@ -471,6 +471,278 @@ std::vector<std::size_t> narrow_cells(const Model& model, const Auditor& auditor
   return narrow;
 }
 
+// --- the hypercube method, for large tables ---
+//
+// A move that keeps every published figure: in each dimension a vector over its levels that keeps
+// every aggregate the sum of its members (two values with opposite signs, each group holding one
+// of them following it; or one value with every aggregate holding it), and their product over the
+// dimensions (along any one dimension it is that dimension's vector times a constant, so every
+// equation still holds). When every cell the move touches is hidden and stays at least 1, the
+// tables it leads to agree with everything published: the cell's interval holds
+// [count - down, count + up]. One move as wide as the threshold proves a cell protected without an
+// integer program: the hypercube method statistics offices use for large tables (Repsilber's, in
+// tau-Argus), here with the interval of the integer audit as its test.
+
+struct LevelSign {
+  std::size_t level = 0;
+  int sign = 1;
+};
+using DimensionMove = std::vector<LevelSign>;
+
+// Value a up, value b down, and each aggregate that holds exactly one of them with it.
+DimensionMove pair_move(const Lattice& lattice, std::size_t d, std::size_t a, std::size_t b) {
+  DimensionMove move{{a, +1}, {b, -1}};
+  for (std::size_t level = lattice.n_values[d]; level < lattice.n_levels[d]; ++level) {
+    const auto& members = lattice.members[d][level];
+    const bool has_a = std::binary_search(members.begin(), members.end(), a);
+    const bool has_b = std::binary_search(members.begin(), members.end(), b);
+    if (has_a != has_b) move.push_back({level, has_a ? +1 : -1});
+  }
+  return move;
+}
+
+// Value a up, and every aggregate that holds it (its groups and the total).
+DimensionMove up_move(const Lattice& lattice, std::size_t d, std::size_t a) {
+  DimensionMove move{{a, +1}};
+  for (std::size_t level = lattice.n_values[d]; level < lattice.n_levels[d]; ++level) {
+    const auto& members = lattice.members[d][level];
+    if (std::binary_search(members.begin(), members.end(), a)) move.push_back({level, +1});
+  }
+  return move;
+}
+
+struct Move {
+  std::vector<std::size_t> cells;
+  CellInterval interval;  // of the cell it was found for: an inner interval
+  std::size_t new_cells = 0;
+  std::int64_t new_total = 0;
+};
+
+class Hypercubes {
+ public:
+  // `shortlist`: per dimension, how many other values are tried (the cheapest first).
+  Hypercubes(const Model& model, std::size_t shortlist) : model_(model), shortlist_(shortlist) {}
+
+  // The cheapest move through `cell` (fewest cells not yet hidden, then their smallest total) at
+  // least `width` wide; with `free_only`, only moves among the hidden cells.
+  std::optional<Move> cheapest(const std::vector<char>& hidden, std::size_t cell, std::int64_t width,
+                               bool free_only) const {
+    const Lattice& lattice = model_.lattice;
+    const std::size_t dims = lattice.n_levels.size();
+    std::vector<std::vector<DimensionMove>> options(dims);
+    for (std::size_t d = 0; d < dims; ++d) options[d] = dimension_moves(hidden, cell, d);
+    std::optional<Move> best;
+    std::vector<std::size_t> choice(dims, 0);
+    for (;;) {
+      evaluate(hidden, cell, options, choice, width, free_only, best);
+      if (best && best->new_cells == 0) break;  // nothing is cheaper
+      std::size_t d = dims;
+      while (d > 0 && ++choice[d - 1] == options[d - 1].size()) choice[--d] = 0;
+      if (d == 0) break;
+    }
+    return best;
+  }
+
+ private:
+  // The cell with dimension d at `level` instead of its own.
+  std::size_t moved(std::size_t cell, std::size_t d, std::size_t level) const {
+    const Lattice& lattice = model_.lattice;
+    return cell - lattice.level(cell, d) * lattice.stride[d] + level * lattice.stride[d];
+  }
+
+  // The values of dimension d to try beside `cell`, cheapest first: hidden ones, then the
+  // smallest non-zero counts; `inside` says which values qualify.
+  template <class Inside>
+  std::vector<std::size_t> candidates(const std::vector<char>& hidden, std::size_t cell, std::size_t d,
+                                      Inside inside) const {
+    std::vector<std::pair<std::int64_t, std::size_t>> ranked;
+    for (std::size_t v = 0; v < model_.lattice.n_values[d]; ++v) {
+      if (!inside(v)) continue;
+      const std::size_t other = moved(cell, d, v);
+      if (model_.counts[other] <= 0) continue;  // a zero cannot move
+      ranked.push_back({hidden[other] ? 0 : model_.counts[other], v});
+    }
+    const std::size_t keep = std::min(shortlist_, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
+    std::vector<std::size_t> values;
+    for (std::size_t i = 0; i < keep; ++i) values.push_back(ranked[i].second);
+    return values;
+  }
+
+  std::vector<DimensionMove> dimension_moves(const std::vector<char>& hidden, std::size_t cell, std::size_t d) const {
+    const Lattice& lattice = model_.lattice;
+    const std::size_t level = lattice.level(cell, d);
+    std::vector<DimensionMove> moves;
+    if (level < lattice.n_values[d]) {
+      for (std::size_t b : candidates(hidden, cell, d, [level](std::size_t v) { return v != level; })) {
+        moves.push_back(pair_move(lattice, d, level, b));
+      }
+      moves.push_back(up_move(lattice, d, level));
+      return moves;
+    }
+    // An aggregate: a value inside it moves it, with a value outside it or with the total.
+    const auto& members = lattice.members[d][level];
+    auto inside = [&members](std::size_t v) { return std::binary_search(members.begin(), members.end(), v); };
+    const auto from = candidates(hidden, cell, d, inside);
+    const auto to = candidates(hidden, cell, d, [&inside](std::size_t v) { return !inside(v); });
+    for (std::size_t a : from) {
+      for (std::size_t b : to) moves.push_back(pair_move(lattice, d, a, b));
+      moves.push_back(up_move(lattice, d, a));
+    }
+    return moves;
+  }
+
+  void evaluate(const std::vector<char>& hidden, std::size_t cell, const std::vector<std::vector<DimensionMove>>& options,
+                const std::vector<std::size_t>& choice, std::int64_t width, bool free_only,
+                std::optional<Move>& best) const {
+    const Lattice& lattice = model_.lattice;
+    const std::size_t dims = lattice.n_levels.size();
+    for (std::size_t d = 0; d < dims; ++d) {
+      if (options[d].empty()) return;
+    }
+    // The product of the dimensions' moves: every cell it touches, with its sign.
+    std::vector<std::pair<std::size_t, int>> touched{{0, 1}};
+    for (std::size_t d = 0; d < dims; ++d) {
+      std::vector<std::pair<std::size_t, int>> next;
+      for (const auto& [at, sign] : touched) {
+        for (const LevelSign& entry : options[d][choice[d]]) {
+          next.push_back({at + entry.level * lattice.stride[d], sign * entry.sign});
+        }
+      }
+      touched = std::move(next);
+    }
+    int own = 0;
+    for (const auto& [at, sign] : touched) {
+      if (at == cell) own = sign;
+    }
+    if (own == 0) return;
+    std::int64_t up = model_.big, down = model_.big;
+    std::size_t new_cells = 0;
+    std::int64_t new_total = 0;
+    for (const auto& [at, sign] : touched) {
+      const std::int64_t count = model_.counts[at];
+      if (count <= 0) return;  // a zero is published as it is
+      if (!hidden[at]) {
+        if (free_only) return;
+        ++new_cells;
+        new_total += count;
+      }
+      // Moving the cell up lowers the cells of the other sign; down, those of its own.
+      if (sign == own) {
+        down = std::min(down, count - 1);
+      } else {
+        up = std::min(up, count - 1);
+      }
+    }
+    if (up + down < width) return;
+    if (best && std::make_pair(new_cells, new_total) >= std::make_pair(best->new_cells, best->new_total)) return;
+    Move move;
+    for (const auto& entry : touched) move.cells.push_back(entry.first);
+    move.interval.cell = model_.position[cell];
+    move.interval.min = model_.counts[cell] - down;
+    if (up < model_.big) move.interval.max = model_.counts[cell] + up;
+    move.interval.proven = false;  // an inner interval: the attacker's may be wider
+    move.new_cells = new_cells;
+    move.new_total = new_total;
+    best = std::move(move);
+  }
+
+  const Model& model_;
+  std::size_t shortlist_;
+};
+
+// The hypercube pattern and, per primary cell, the move that proves it protected; cells no move
+// protects (none of their neighbours can move) go through the heuristic's audited loop.
+struct HypercubePattern {
+  std::vector<char> hidden;
+  std::map<std::size_t, CellInterval> proofs;  // lattice cell -> its inner interval
+  std::size_t audited = 0;                      // primary cells left to the audited loop
+};
+
+HypercubePattern hypercube_pattern(const Model& model, const Auditor& auditor, const std::vector<char>& primary,
+                                   std::size_t shortlist) {
+  HypercubePattern pattern;
+  pattern.hidden = primary;
+  const Hypercubes cubes(model, shortlist);
+  std::vector<std::size_t> left;
+  std::map<std::size_t, std::vector<std::size_t>> support;  // primary cell -> its move's cells
+  for (std::size_t c = 0; c < model.lattice.size; ++c) {
+    if (!primary[c]) continue;
+    auto move = cubes.cheapest(pattern.hidden, c, model.threshold, false);
+    if (!move) {
+      left.push_back(c);
+      continue;
+    }
+    for (std::size_t cell : move->cells) pattern.hidden[cell] = 1;
+    pattern.proofs[c] = move->interval;
+    std::sort(move->cells.begin(), move->cells.end());
+    support[c] = std::move(move->cells);
+  }
+  // Shown again: the secondary cells, the largest first, wherever every small cell whose move
+  // used it finds another move among the cells still hidden. (Not when the audited loop below
+  // protects some cell: its protection is no move to check.)
+  if (left.empty()) {
+    std::map<std::size_t, std::vector<std::size_t>> used_by;
+    for (const auto& [c, cells] : support) {
+      for (std::size_t cell : cells) used_by[cell].push_back(c);
+    }
+    std::vector<std::size_t> secondary;
+    for (std::size_t cell = 0; cell < model.lattice.size; ++cell) {
+      if (pattern.hidden[cell] && !primary[cell]) secondary.push_back(cell);
+    }
+    std::stable_sort(secondary.begin(), secondary.end(),
+                     [&model](std::size_t a, std::size_t b) { return model.counts[a] > model.counts[b]; });
+    for (std::size_t cell : secondary) {
+      pattern.hidden[cell] = 0;
+      std::vector<std::pair<std::size_t, Move>> replaced;
+      bool kept = true;
+      for (std::size_t c : used_by[cell]) {
+        const auto& cells = support[c];
+        if (!std::binary_search(cells.begin(), cells.end(), cell)) continue;  // it moved on
+        auto move = cubes.cheapest(pattern.hidden, c, model.threshold, true);
+        if (!move) {
+          kept = false;
+          break;
+        }
+        replaced.emplace_back(c, std::move(*move));
+      }
+      if (!kept) {
+        pattern.hidden[cell] = 1;
+        continue;
+      }
+      for (auto& [c, move] : replaced) {
+        pattern.proofs[c] = move.interval;
+        std::sort(move.cells.begin(), move.cells.end());
+        for (std::size_t other : move.cells) used_by[other].push_back(c);
+        support[c] = std::move(move.cells);
+      }
+    }
+  }
+  // The rest as the heuristic does it: hide beside the cell until the audit finds it wide.
+  for (std::size_t c : left) {
+    ++pattern.audited;
+    for (int step = 0; step < 64; ++step) {
+      const auto width = auditor.interval(pattern.hidden, c).width();
+      if (!width || *width >= model.threshold) break;
+      std::optional<std::size_t> cheapest;
+      for (std::size_t e : model.equations_of[c]) {
+        const Equation& equation = model.equations[e];
+        auto consider = [&](std::size_t other) {
+          if (!pattern.hidden[other] && model.counts[other] > 0 &&
+              (!cheapest || model.counts[other] < model.counts[*cheapest])) {
+            cheapest = other;
+          }
+        };
+        consider(equation.aggregate);
+        for (std::size_t member : equation.members) consider(member);
+      }
+      if (!cheapest) break;
+      pattern.hidden[*cheapest] = 1;
+    }
+  }
+  return pattern;
+}
+
 // --- the exact pattern ---
 
 struct Exact {
@@ -688,7 +960,12 @@ std::string_view to_string(Suppression suppression) noexcept {
 }
 
 std::string_view to_string(SuppressionMethod method) noexcept {
-  return method == SuppressionMethod::exact ? "exact" : "heuristic";
+  switch (method) {
+    case SuppressionMethod::exact: return "exact";
+    case SuppressionMethod::heuristic: return "heuristic";
+    case SuppressionMethod::hypercube: return "hypercube";
+  }
+  return "heuristic";
 }
 
 std::size_t SuppressionResult::suppressed_count() const noexcept {
@@ -730,11 +1007,20 @@ struct Pattern {
   std::vector<char> hidden;
   SuppressionMethod method = SuppressionMethod::heuristic;
   std::string reason;
+  std::map<std::size_t, CellInterval> proofs;  // the hypercube method's, per primary cell
 };
 
 Pattern protect(const Model& model, const Auditor& auditor, const std::vector<char>& primary,
                 const SuppressionOptions& options) {
-  Pattern pattern{heuristic_pattern(model, auditor, primary), SuppressionMethod::heuristic, {}};
+  if (model.lattice.size >= options.hypercube_min_cells) {
+    HypercubePattern cubes = hypercube_pattern(model, auditor, primary, options.hypercube_shortlist);
+    std::string reason = "the table has " + std::to_string(model.lattice.size) + " cells, at least " +
+                         std::to_string(options.hypercube_min_cells) +
+                         " for the hypercube method: every small cell is proved protected by a move of hidden cells";
+    if (cubes.audited > 0) reason += " (" + std::to_string(cubes.audited) + " by the audited heuristic)";
+    return {std::move(cubes.hidden), SuppressionMethod::hypercube, std::move(reason), std::move(cubes.proofs)};
+  }
+  Pattern pattern{heuristic_pattern(model, auditor, primary), SuppressionMethod::heuristic, {}, {}};
   const Exact exact = exact_pattern(model, auditor, primary, options, pattern.hidden);
   if (exact.hidden) {
     pattern.hidden = *exact.hidden;
@@ -783,7 +1069,29 @@ SuppressionResult publish(const Table& table, const Model& model, const Auditor&
     }
     result.cells.push_back(std::move(published));
   }
-  if (options.audit) {
+  if (options.audit && pattern.method == SuppressionMethod::hypercube) {
+    // Each hidden cell's inner interval from a move among the hidden cells: the proof of a small
+    // cell, else the widest move found, else the cell's own value (a point, still inner).
+    const Hypercubes cubes(model, options.hypercube_shortlist);
+    for (std::size_t cell : model.order) {
+      if (!hidden[cell]) continue;
+      CellInterval interval;
+      if (const auto proof = pattern.proofs.find(cell); proof != pattern.proofs.end()) {
+        interval = proof->second;
+      } else if (primary[cell]) {
+        interval = auditor.interval(hidden, cell);  // the few the audited heuristic protected
+      } else if (const auto move = cubes.cheapest(hidden, cell, 1, true)) {
+        interval = move->interval;
+      } else {
+        interval.cell = model.position[cell];
+        interval.min = model.counts[cell];
+        interval.max = model.counts[cell];
+        interval.proven = false;
+      }
+      interval.sensitive = primary[cell];
+      result.audit.push_back(interval);
+    }
+  } else if (options.audit) {
     std::vector<std::size_t> targets;
     for (std::size_t cell : model.order) {
       if (hidden[cell]) targets.push_back(cell);

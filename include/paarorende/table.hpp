@@ -12,7 +12,8 @@
 //   is at least `threshold` wide. That interval is an integer program, solved with COIN-OR CBC.
 // Among the patterns that protect, the fewest cells, then the smallest total, are hidden: exactly
 // (CBC, with constraint generation) when the table is small enough for a deterministic node limit,
-// by a heuristic with the same integer audit above it otherwise.
+// by a heuristic with the same integer audit above it otherwise, and in large tables by the
+// hypercube method, which proves each small cell protected by a move of hidden cells.
 #pragma once
 
 #include <cstddef>
@@ -105,19 +106,30 @@ struct CellInterval {
   friend bool operator==(const CellInterval&, const CellInterval&) = default;
 };
 
-enum class SuppressionMethod { exact, heuristic };
-/// "exact", "heuristic".
+/// exact: CBC proved the pattern minimal; heuristic: the audited heuristic; hypercube: the
+/// hypercube method of large tables, each small cell proved protected by a move of hidden cells
+/// that keeps every published figure (its audit interval is that move's, an inner interval).
+enum class SuppressionMethod { exact, heuristic, hypercube };
+/// "exact", "heuristic", "hypercube".
 std::string_view to_string(SuppressionMethod method) noexcept;
 
 struct SuppressionOptions {
   /// Tables with at most this many non-zero cells (interior, margins and group totals) are
   /// solved exactly; 0 always uses the heuristic.
   std::size_t exact_max_cells = 120;
+  /// Tables of at least this many cells (interior, margins and group totals) use the hypercube
+  /// method: the audited heuristic solves an integer program per small cell over the hidden cells
+  /// linked to it, which in a large table is most of them (a national table would take days).
+  std::size_t hypercube_min_cells = 300;
+  /// The hypercube method tries, per dimension, this many other values beside a cell (the
+  /// cheapest first).
+  std::size_t hypercube_shortlist = 8;
   /// Deterministic limits of the exact path (branch-and-bound nodes per solve, rounds of
   /// constraint generation); when reached, the heuristic's pattern is used.
   int node_limit = 20000;
   int max_rounds = 200;
-  /// Node limit of each audit integer program; an unproven audit gives an inner interval.
+  /// Node limit of each audit integer program; an unproven audit gives an inner interval. The
+  /// hypercube method's audit is its moves' inner intervals (`proven` false), no integer program.
   int audit_node_limit = 5000;
   /// Compute the audit interval of every hidden cell in the result (false: none are returned).
   bool audit = true;

@@ -75,7 +75,15 @@ def independent_audit(document: dict, published: list[dict]) -> list[tuple[dict,
         greatest = milp(-objective, constraints=constraint, integrality=integrality,
                         bounds=Bounds(0, np.inf))
         assert least.status == 0, least.message
-        high = np.inf if greatest.status == 3 else -greatest.fun  # 3: unbounded
+        if greatest.status != 0:
+            # Unbounded (HiGHS may say "unbounded or infeasible"; feasible it is): with every cell
+            # capped far above the table's total, the greatest value reaching the cap is unbounded.
+            cap = 10 * sum(c["count"] for c in document["cells"]) + 100
+            greatest = milp(-objective, constraints=constraint, integrality=integrality, bounds=Bounds(0, cap))
+            assert greatest.status == 0, greatest.message
+            high = np.inf if -greatest.fun >= cap else -greatest.fun
+        else:
+            high = -greatest.fun
         found.append((cell, least.fun, high))
     return found
 
@@ -108,6 +116,43 @@ def test_no_small_cell_can_be_narrowed_below_the_threshold(seed, shape, groups):
     assert len(cells) == np.prod([len(d["values"]) + len(d.get("groups", {})) + 1
                                   for d in document["dimensions"]])
     assert set(names) <= set(cells[0])
+
+
+@pytest.mark.parametrize("seed,shape,groups", CASES, ids=[f"{s}-{'x'.join(map(str, sh))}" for s, sh, _ in CASES])
+def test_the_hypercube_method_passes_the_independent_audit(seed, shape, groups):
+    """The method of large tables, forced on the same tables: scipy's audit finds no small cell
+    narrower than the threshold, and each move's interval (an inner one) lies inside scipy's."""
+    document = random_table(seed, shape, groups=groups, sums=False)
+    result = paarorende.suppress(document, hypercube_min_cells=0)
+    assert result.method == "hypercube", result.method_reason
+    found = independent_audit(document, result.cells)
+    assert found
+    for _, low, high in found:
+        assert high - low >= 5, (seed, low, high)
+    names = [d["name"] for d in document["dimensions"]]
+    moves = {tuple(entry["cell"][n] for n in names): entry for entry in result.audit if entry["sensitive"]}
+    assert len(moves) == len(found)
+    for cell, low, high in found:
+        move = moves[tuple(cell[n] for n in names)]
+        assert not move["proven"]
+        assert low <= move["min"] and (move["max"] is None or move["max"] <= high), (move, low, high)
+
+
+def test_tables_suppressed_together_hide_the_same_cells():
+    first = random_table(11, (3, 4), groups=False, sums=False)
+    second = json.loads(json.dumps(first))
+    for cell in second["cells"]:
+        cell["count"] = cell["count"] * 2 + (1 if cell["count"] else 0)  # its small cells elsewhere
+    together = paarorende.suppress_together([first, second])
+    hidden = [[c["suppressed"] is not False for c in result.cells] for result in together]
+    zeros = [c["count"] == 0 for c in together[0].cells]
+    assert [h or z for h, z in zip(hidden[0], zeros)] == [h or z for h, z in zip(hidden[1], zeros)]
+    assert sum(hidden[0]) >= paarorende.suppress(first).suppressed_count
+    other = json.loads(json.dumps(first))
+    other["dimensions"][1]["total"] = "elsewhere"
+    with pytest.raises(paarorende.InputError) as error:
+        paarorende.suppress_together([first, other])
+    assert error.value.where == "/tables/1/dimensions"
 
 
 def test_the_same_table_in_any_order_gives_the_same_bytes():

@@ -163,17 +163,36 @@ void register_table(py::module_& m) {
 
   m.def(
       "suppress",
-      [](const py::object& table, std::size_t exact_max_cells) {
+      [](const py::object& table, std::size_t exact_max_cells, std::size_t hypercube_min_cells) {
         const Table value = as_table(table);
         SuppressionOptions options;
         options.exact_max_cells = exact_max_cells;
+        options.hypercube_min_cells = hypercube_min_cells;
         py::gil_scoped_release release;
         return suppress(value, options);
       },
       "table"_a, py::kw_only(), "exact_max_cells"_a = SuppressionOptions{}.exact_max_cells,
+      "hypercube_min_cells"_a = SuppressionOptions{}.hypercube_min_cells,
       "Protects a table (DOMAIN X4): counts of 1 to threshold - 1 are hidden, and enough other cells "
       "that none of them can be narrowed to fewer than threshold values from what is shown. `table` "
       "is a Table, a table document as a dict, or a pandas DataFrame (a column per dimension and a "
       "'count' column). Tables of at most `exact_max_cells` non-zero cells get the fewest hidden cells "
-      "(CBC); larger ones a heuristic with the same audit.");
+      "(CBC); larger ones a heuristic with the same audit; tables of at least `hypercube_min_cells` "
+      "cells (margins included) the hypercube method, which proves each small cell protected by a move "
+      "of hidden cells and reports those moves' intervals as its audit (proven False).");
+
+  m.def(
+      "suppress_together",
+      [](const std::vector<py::object>& tables) {
+        std::vector<Table> values;
+        for (const py::object& table : tables) values.push_back(as_table(table));
+        py::gil_scoped_release release;
+        return suppress_together(values);
+      },
+      "tables"_a,
+      "Protects tables of the same dimensions whose counts are one figure or are read together (a "
+      "region's households and their attendance; the yes and the no answers of one item): each is "
+      "protected alone, then every cell hidden in one is hidden in all (a true zero stays shown), so "
+      "that no table shows a count another hides. Returns one SuppressionResult per table, in order. "
+      "Raises InputError at \"/tables/1/dimensions\" when a table's dimensions differ from the first's.");
 }
