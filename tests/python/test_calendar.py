@@ -100,8 +100,10 @@ def test_public_holiday_on():
 
 
 def test_datetime_is_not_taken_for_a_date():
-    with pytest.raises(TypeError):
+    # A datetime is a date only at midnight (issue #24): 12:00 is refused, not cut to the day.
+    with pytest.raises(ValueError, match="which has a time of day"):
         paarorende.public_holiday_on(datetime.datetime(2019, 12, 26, 12, 0))
+    assert paarorende.public_holiday_on(datetime.datetime(2019, 12, 26)) is not None
 
 
 # DOMAIN C11 (C3, X1, X2): why a date is closed.
@@ -188,3 +190,36 @@ def test_school_year_repr_reads_like_its_constructor():
 def test_closure_kinds():
     assert {kind.name for kind in ClosureKind.__members__.values()} == {
         "weekend", "public_holiday", "school_holiday", "outside_school_year"}
+
+
+# Issue #24: a date as analysts hold it. An ISO string, a datetime or pandas.Timestamp at midnight
+# and a numpy.datetime64 are taken as the date; a time of day other than midnight, or a string that
+# is not a date, is a short ValueError that says what is accepted.
+@pytest.mark.parametrize("given", [
+    "2026-09-08",
+    "2026-09-08T00:00:00",
+    datetime.datetime(2026, 9, 8),
+    pytest.param("pandas", id="pandas.Timestamp"),
+    pytest.param("numpy", id="numpy.datetime64"),
+])
+def test_a_date_is_accepted_as_analysts_hold_it(given):
+    if given == "pandas":
+        given = pytest.importorskip("pandas").Timestamp("2026-09-08")
+    elif given == "numpy":
+        given = pytest.importorskip("numpy").datetime64("2026-09-08")
+    request = paarorende.CourseRequest(first_date=given)
+    assert request.first_date == datetime.date(2026, 9, 8)
+    request.earliest_date = given
+    assert request.earliest_date == datetime.date(2026, 9, 8)
+
+
+@pytest.mark.parametrize("given, message", [
+    (datetime.datetime(2026, 9, 8, 10, 30), "expected a date, got 2026-09-08 10:30:00, which has a time of day"),
+    ("2026-02-30", 'expected a date as YYYY-MM-DD, got "2026-02-30"'),
+    ("8. september", 'expected a date as YYYY-MM-DD, got "8. september"'),
+])
+def test_a_date_with_a_time_or_no_date_at_all_is_refused_shortly(given, message):
+    with pytest.raises(ValueError) as error:
+        paarorende.CourseRequest(first_date=given)
+    assert str(error.value).startswith(message)
+    assert len(str(error.value)) < 200

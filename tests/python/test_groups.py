@@ -750,7 +750,7 @@ def test_dates_and_times_are_datetime_types():
     assert household.care_closes == datetime.time(16, 30)
     household.care_closes = None
     assert household.care_closes is None
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="which has a time of day"):
         Child(birth_date=datetime.datetime(2016, 5, 17, 12, 0))
 
 

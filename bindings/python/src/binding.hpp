@@ -129,11 +129,43 @@ template <>
 struct type_caster<boost::gregorian::date> {
   PYBIND11_TYPE_CASTER(boost::gregorian::date, const_name("datetime.date"));
 
-  bool load(handle src, bool) {
+  // A datetime.date; when converting also what analysts hold a date as (issue #24): an ISO
+  // string ("2026-09-08"), a datetime.datetime or pandas.Timestamp at midnight, a numpy.datetime64.
+  // A time of day other than midnight is a ValueError, not a date silently cut.
+  bool load(handle src, bool convert) {
     const auto& types = paarorende::python::datetime_types();
-    if (!isinstance(src, types.date) || isinstance(src, types.datetime)) return false;
+    if (isinstance(src, types.date) && !isinstance(src, types.datetime)) {
+      value = paarorende::python::make_date(
+          src.attr("year").cast<int>(), src.attr("month").cast<int>(), src.attr("day").cast<int>());
+      return true;
+    }
+    if (!convert) return false;
+    object date = reinterpret_borrow<object>(src);
+    const std::string type = str(type::handle_of(src).attr("__name__"));
+    if (type == "datetime64") date = date.attr("astype")("datetime64[us]").attr("item")();  // NaT: None
+    if (isinstance<str>(date)) {
+      const std::string text = date.cast<std::string>();
+      if (text.size() == 10) {
+        try {
+          value = paarorende::parse_iso_date(text);
+          return true;
+        } catch (const paarorende::InputError& error) {
+          throw value_error("expected a date as YYYY-MM-DD, got \"" + text + "\": " + error.message());
+        }
+      }
+      try {
+        date = types.datetime.attr("fromisoformat")(date);  // "2026-09-08T00:00"
+      } catch (const error_already_set&) {
+        throw value_error("expected a date as YYYY-MM-DD, got \"" + text + "\"");
+      }
+    }
+    if (!isinstance(date, types.datetime)) return false;
+    if (date.attr("hour").cast<int>() != 0 || date.attr("minute").cast<int>() != 0 ||
+        date.attr("second").cast<int>() != 0 || date.attr("microsecond").cast<int>() != 0) {
+      throw value_error("expected a date, got " + std::string(str(date)) + ", which has a time of day");
+    }
     value = paarorende::python::make_date(
-        src.attr("year").cast<int>(), src.attr("month").cast<int>(), src.attr("day").cast<int>());
+        date.attr("year").cast<int>(), date.attr("month").cast<int>(), date.attr("day").cast<int>());
     return true;
   }
 
