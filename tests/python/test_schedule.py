@@ -347,3 +347,22 @@ def test_every_enum_value_is_documented():
 def test_version():
     assert paarorende.__version__ == paarorende._core.__version__
     assert paarorende.__version__.count(".") == 2
+
+
+# Issue #24: an enum also by its name, as the JSON writes it; an unknown name lists the names.
+def test_an_enum_is_accepted_by_its_name():
+    request = CourseRequest(earliest_date="2026-09-01", weekday="thursday", move_policy="shift_following")
+    assert request.weekday == paarorende.Weekday.thursday
+    assert request.move_policy == MovePolicy.shift_following
+    request.weekday = "friday"
+    assert request.weekday == paarorende.Weekday.friday
+    assert paarorende.GroupRules(size="soft").size == paarorende.RuleWeight.soft
+    assert paarorende.Weekday("monday") == paarorende.Weekday.monday
+    with pytest.raises(ValueError) as error:
+        paarorende.Weekday("fredag")
+    assert str(error.value) == ('expected one of monday, tuesday, wednesday, thursday, friday, saturday, '
+                                'sunday, got "fredag"')
+    # As an argument an unknown name is still pybind11's TypeError (its implicit conversion keeps
+    # no error of its own): the short message is Weekday("fredag")'s.
+    with pytest.raises(TypeError):
+        CourseRequest(weekday="fredag")

@@ -21,6 +21,31 @@ void add_area(py::module_& core, const char* name, const char* doc,
 
 }  // namespace
 
+namespace {
+
+// An enum from its name: Weekday("thursday"), and wherever a Weekday is taken, "thursday". An
+// unknown name is a ValueError listing the names.
+template <class Enum>
+void accept_name() {
+  py::class_<Enum> type = py::reinterpret_borrow<py::class_<Enum>>(py::type::of<Enum>());
+  type.def(py::init([](const std::string& name) {
+             const py::dict members = py::type::of<Enum>().attr("__members__");
+             if (members.contains(name)) return members[py::str(name)].template cast<Enum>();
+             std::string names;
+             for (const auto& item : members) names += (names.empty() ? "" : ", ") + item.first.cast<std::string>();
+             throw py::value_error("expected one of " + names + ", got \"" + name + "\"");
+           }),
+           py::arg("name"));
+  py::implicitly_convertible<py::str, Enum>();
+}
+
+template <class... Enums>
+void accept_names() {
+  (accept_name<Enums>(), ...);
+}
+
+}  // namespace
+
 PYBIND11_MODULE(_core, m) {
   m.doc() =
       "paarorende._core: the compiled core of paarorende, which plans coping courses for parents "
@@ -58,4 +83,9 @@ PYBIND11_MODULE(_core, m) {
   add_area(m, "table", "Linked tables across municipalities and their suppression (DOMAIN X4, V1).",
            register_table);
   add_area(m, "cli", "The command line, for `python -m paarorende`.", register_cli);
+  // Issue #24: every enum also from its name, as the JSON writes it ("thursday", "hard").
+  using namespace paarorende;
+  accept_names<ClosureKind, Language, ItemKind, OptimalityStatus, FormatKind, FamilyBlockKind, VenueKind,
+               CaregiverRole, ConditionCategory, RuleWeight, Weekday, MovePolicy, AgendaKind, SchoolDayListing,
+               SfoOnlyDays, ChildStage, Audience, Severity>();
 }
