@@ -382,5 +382,36 @@ TEST(table_suppression, the_hypercube_method_against_exact_on_6x8) {
   EXPECT_GE(cube_cells, exact_cells);  // exact is the fewest
 }
 
+// A table of 300 cells and more takes the hypercube method by itself: 3 municipalities x 8 offers x
+// 12 months, with every margin (no integer audit here: this one also runs under the sanitizers).
+TEST(table_suppression, a_large_table_takes_the_hypercube_method_and_every_small_cell_has_its_proof) {
+  std::mt19937 random(21);
+  Table table;
+  table.dimensions = {{"municipality", {"m1", "m2", "m3"}, "norge", {}}, {"offer", {}, "alle", {}}, {"month", {}, "year", {}}};
+  for (int o = 1; o <= 8; ++o) table.dimensions[1].values.push_back("o" + std::to_string(o));
+  for (int t = 1; t <= 12; ++t) table.dimensions[2].values.push_back("t" + std::to_string(t));
+  std::discrete_distribution<int> kind({5, 3, 2});
+  for (const auto& m : table.dimensions[0].values) {
+    for (const auto& o : table.dimensions[1].values) {
+      for (const auto& t : table.dimensions[2].values) {
+        const int k = kind(random);
+        const std::int64_t count = k == 0 ? 0 : k == 1 ? std::uniform_int_distribution<int>(1, 4)(random)
+                                                       : std::uniform_int_distribution<int>(5, 40)(random);
+        if (count > 0) table.cells.push_back({{m, o, t}, count, std::nullopt});
+      }
+    }
+  }
+  const SuppressionResult result = suppress(table);
+  EXPECT_EQ(result.method, SuppressionMethod::hypercube) << result.method_reason;
+  EXPECT_EQ(result.cells.size(), 4u * 9u * 13u);
+  expect_protected(result);
+  ASSERT_EQ(result.audit.size(), result.suppressed_count());
+  for (const PublishedCell& cell : result.cells) {
+    if (!cell.suppressed()) {
+      EXPECT_TRUE(*cell.count == 0 || *cell.count >= table.threshold);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace paarorende
