@@ -530,7 +530,10 @@ class Hypercubes {
     const Lattice& lattice = model_.lattice;
     const std::size_t dims = lattice.n_levels.size();
     std::vector<std::vector<DimensionMove>> options(dims);
-    for (std::size_t d = 0; d < dims; ++d) options[d] = dimension_moves(hidden, cell, d);
+    for (std::size_t d = 0; d < dims; ++d) {
+      options[d] = dimension_moves(hidden, cell, d);
+      if (options[d].empty()) return std::nullopt;  // no value beside it can move
+    }
     std::optional<Move> best;
     std::vector<std::size_t> choice(dims, 0);
     for (;;) {
@@ -656,19 +659,25 @@ class Hypercubes {
 struct HypercubePattern {
   std::vector<char> hidden;
   std::map<std::size_t, CellInterval> proofs;  // lattice cell -> its inner interval
-  std::size_t audited = 0;                      // primary cells left to the audited loop
+  std::size_t audited = 0;                      // primary cells left to the audited step
+  std::size_t unprotected = 0;                  // of those, cells even it could not protect
 };
 
 HypercubePattern hypercube_pattern(const Model& model, const Auditor& auditor, const std::vector<char>& primary,
                                    std::size_t shortlist) {
   HypercubePattern pattern;
   pattern.hidden = primary;
-  const Hypercubes cubes(model, shortlist);
+  const Hypercubes cubes(model, std::max<std::size_t>(shortlist, 1));
+  // A cell whose shortlist holds no move tries every value of every dimension.
+  std::size_t most_values = 1;
+  for (std::size_t values : model.lattice.n_values) most_values = std::max(most_values, values);
+  const Hypercubes every(model, most_values);
   std::vector<std::size_t> left;
   std::map<std::size_t, std::vector<std::size_t>> support;  // primary cell -> its move's cells
   for (std::size_t c = 0; c < model.lattice.size; ++c) {
     if (!primary[c]) continue;
     auto move = cubes.cheapest(pattern.hidden, c, model.threshold, false);
+    if (!move) move = every.cheapest(pattern.hidden, c, model.threshold, false);
     if (!move) {
       left.push_back(c);
       continue;
@@ -678,66 +687,72 @@ HypercubePattern hypercube_pattern(const Model& model, const Auditor& auditor, c
     std::sort(move->cells.begin(), move->cells.end());
     support[c] = std::move(move->cells);
   }
-  // Shown again: the secondary cells, the largest first, wherever every small cell whose move
-  // used it finds another move among the cells still hidden. (Not when the audited loop below
-  // protects some cell: its protection is no move to check.)
-  if (left.empty()) {
-    std::map<std::size_t, std::vector<std::size_t>> used_by;
-    for (const auto& [c, cells] : support) {
-      for (std::size_t cell : cells) used_by[cell].push_back(c);
-    }
-    std::vector<std::size_t> secondary;
-    for (std::size_t cell = 0; cell < model.lattice.size; ++cell) {
-      if (pattern.hidden[cell] && !primary[cell]) secondary.push_back(cell);
-    }
-    std::stable_sort(secondary.begin(), secondary.end(),
-                     [&model](std::size_t a, std::size_t b) { return model.counts[a] > model.counts[b]; });
-    for (std::size_t cell : secondary) {
-      pattern.hidden[cell] = 0;
-      std::vector<std::pair<std::size_t, Move>> replaced;
-      bool kept = true;
-      for (std::size_t c : used_by[cell]) {
-        const auto& cells = support[c];
-        if (!std::binary_search(cells.begin(), cells.end(), cell)) continue;  // it moved on
-        auto move = cubes.cheapest(pattern.hidden, c, model.threshold, true);
-        if (!move) {
-          kept = false;
-          break;
-        }
-        replaced.emplace_back(c, std::move(*move));
-      }
-      if (!kept) {
-        pattern.hidden[cell] = 1;
-        continue;
-      }
-      for (auto& [c, move] : replaced) {
-        pattern.proofs[c] = move.interval;
-        std::sort(move.cells.begin(), move.cells.end());
-        for (std::size_t other : move.cells) used_by[other].push_back(c);
-        support[c] = std::move(move.cells);
-      }
-    }
-  }
-  // The rest as the heuristic does it: hide beside the cell until the audit finds it wide.
+  // None is left when every small cell's values and aggregates are non-zero (the cell moved up with
+  // all its aggregates is a move); any that is goes through the audited heuristic's step, over the
+  // hidden cells linked to it, until the integer audit finds it wide.
   for (std::size_t c : left) {
     ++pattern.audited;
-    for (int step = 0; step < 64; ++step) {
+    for (;;) {
       const auto width = auditor.interval(pattern.hidden, c).width();
       if (!width || *width >= model.threshold) break;
       std::optional<std::size_t> cheapest;
-      for (std::size_t e : model.equations_of[c]) {
-        const Equation& equation = model.equations[e];
-        auto consider = [&](std::size_t other) {
-          if (!pattern.hidden[other] && model.counts[other] > 0 &&
-              (!cheapest || model.counts[other] < model.counts[*cheapest])) {
-            cheapest = other;
-          }
-        };
-        consider(equation.aggregate);
-        for (std::size_t member : equation.members) consider(member);
+      for (std::size_t linked : hidden_component(model, pattern.hidden, c)) {
+        for (std::size_t e : model.equations_of[linked]) {
+          const Equation& equation = model.equations[e];
+          auto consider = [&](std::size_t other) {
+            if (!pattern.hidden[other] && model.counts[other] > 0 &&
+                (!cheapest || model.counts[other] < model.counts[*cheapest])) {
+              cheapest = other;
+            }
+          };
+          consider(equation.aggregate);
+          for (std::size_t member : equation.members) consider(member);
+        }
       }
-      if (!cheapest) break;
+      if (!cheapest) {
+        ++pattern.unprotected;  // nothing left to hide beside it
+        break;
+      }
       pattern.hidden[*cheapest] = 1;
+    }
+  }
+  // Shown again: the secondary cells, the largest first, wherever every small cell whose move
+  // used it finds another move among the cells still hidden. (Not when the audited step protects
+  // some cell: its protection is no move to check.)
+  if (!left.empty()) return pattern;
+  std::map<std::size_t, std::vector<std::size_t>> used_by;
+  for (const auto& [c, cells] : support) {
+    for (std::size_t cell : cells) used_by[cell].push_back(c);
+  }
+  std::vector<std::size_t> secondary;
+  for (std::size_t cell = 0; cell < model.lattice.size; ++cell) {
+    if (pattern.hidden[cell] && !primary[cell]) secondary.push_back(cell);
+  }
+  std::stable_sort(secondary.begin(), secondary.end(),
+                   [&model](std::size_t a, std::size_t b) { return model.counts[a] > model.counts[b]; });
+  for (std::size_t cell : secondary) {
+    pattern.hidden[cell] = 0;
+    std::vector<std::pair<std::size_t, Move>> replaced;
+    bool kept = true;
+    for (std::size_t c : used_by[cell]) {
+      const auto& cells = support[c];
+      if (!std::binary_search(cells.begin(), cells.end(), cell)) continue;  // it moved on
+      auto move = cubes.cheapest(pattern.hidden, c, model.threshold, true);
+      if (!move) {
+        kept = false;
+        break;
+      }
+      replaced.emplace_back(c, std::move(*move));
+    }
+    if (!kept) {
+      pattern.hidden[cell] = 1;
+      continue;
+    }
+    for (auto& [c, move] : replaced) {
+      pattern.proofs[c] = move.interval;
+      std::sort(move.cells.begin(), move.cells.end());
+      for (std::size_t other : move.cells) used_by[other].push_back(c);
+      support[c] = std::move(move.cells);
     }
   }
   return pattern;
@@ -1018,6 +1033,9 @@ Pattern protect(const Model& model, const Auditor& auditor, const std::vector<ch
                          std::to_string(options.hypercube_min_cells) +
                          " for the hypercube method: every small cell is proved protected by a move of hidden cells";
     if (cubes.audited > 0) reason += " (" + std::to_string(cubes.audited) + " by the audited heuristic)";
+    if (cubes.unprotected > 0) {
+      reason += "; " + std::to_string(cubes.unprotected) + " small cells could not be protected (the audit shows them narrow)";
+    }
     return {std::move(cubes.hidden), SuppressionMethod::hypercube, std::move(reason), std::move(cubes.proofs)};
   }
   Pattern pattern{heuristic_pattern(model, auditor, primary), SuppressionMethod::heuristic, {}, {}};
@@ -1071,7 +1089,7 @@ SuppressionResult publish(const Table& table, const Model& model, const Auditor&
   }
   if (options.audit && pattern.method == SuppressionMethod::hypercube) {
     // Each hidden cell's inner interval from a move among the hidden cells: the proof of a small
-    // cell, else the widest move found, else the cell's own value (a point, still inner).
+    // cell, else a move found among the hidden, else the cell's own value (a point, still inner).
     const Hypercubes cubes(model, options.hypercube_shortlist);
     for (std::size_t cell : model.order) {
       if (!hidden[cell]) continue;
