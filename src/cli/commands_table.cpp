@@ -15,25 +15,36 @@
 namespace paarorende::cli {
 namespace {
 
-int command_suppress(const std::vector<std::string>& args) {
-  std::optional<std::string> table_file, html_file, csv_dir;
+// The published forms both table commands write: --html FILE, --csv DIR, --lang nb|en.
+struct PublishedForms {
+  std::optional<std::string> html_file, csv_dir;
   Language language = Language::nb;
+
+  // Whether `option` is one of them (its value read).
+  bool read(const std::string& option, const std::string& value) {
+    if (option == "--html") {
+      html_file = value;
+    } else if (option == "--csv") {
+      csv_dir = value;
+    } else if (option == "--lang") {
+      const auto parsed = language_from_string(value);
+      if (!parsed) detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
+      language = *parsed;
+    } else {
+      return false;
+    }
+    return true;
+  }
+};
+
+int command_suppress(const std::vector<std::string>& args) {
+  std::optional<std::string> table_file;
+  PublishedForms forms;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg.rfind("--", 0) == 0) {
       if (i + 1 == args.size()) throw UsageError{arg + " needs a value"};
-      const std::string& value = args[++i];
-      if (arg == "--html") {
-        html_file = value;
-      } else if (arg == "--csv") {
-        csv_dir = value;
-      } else if (arg == "--lang") {
-        const auto parsed = language_from_string(value);
-        if (!parsed) detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
-        language = *parsed;
-      } else {
-        throw UsageError{"unexpected option " + detail::quote_input(arg)};
-      }
+      if (!forms.read(arg, args[++i])) throw UsageError{"unexpected option " + detail::quote_input(arg)};
       continue;
     }
     if (table_file) throw UsageError{"unexpected argument " + detail::quote_input(arg)};
@@ -43,11 +54,11 @@ int command_suppress(const std::vector<std::string>& args) {
   const Table table = load_table(*table_file);
   const SuppressionResult result = suppress(table);
   // The published forms first: a failure to write them leaves stdout empty.
-  if (html_file) write_text_file(*html_file, table_html(result, language));
-  if (csv_dir) {
+  if (forms.html_file) write_text_file(*forms.html_file, table_html(result, forms.language));
+  if (forms.csv_dir) {
     std::error_code ignored;
-    std::filesystem::create_directories(*csv_dir, ignored);
-    write_text_file(std::filesystem::path(*csv_dir) / "table.csv", table_csv(result));
+    std::filesystem::create_directories(*forms.csv_dir, ignored);
+    write_text_file(std::filesystem::path(*forms.csv_dir) / "table.csv", table_csv(result));
   }
   print(to_json(result));
   return exit_ok;
@@ -55,18 +66,16 @@ int command_suppress(const std::vector<std::string>& args) {
 
 // DOMAIN V1, X4: the region's tables from its municipalities' course folders, suppressed together.
 int command_region_report(const std::vector<std::string>& args) {
-  std::optional<std::string> dir, html_file, csv_dir, region;
-  Language language = Language::nb;
+  std::optional<std::string> dir, region;
+  PublishedForms forms;
   RegionReportOptions options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg.rfind("--", 0) == 0) {
       if (i + 1 == args.size()) throw UsageError{arg + " needs a value"};
       const std::string& value = args[++i];
-      if (arg == "--html") {
-        html_file = value;
-      } else if (arg == "--csv") {
-        csv_dir = value;
+      if (forms.read(arg, value)) {
+        continue;
       } else if (arg == "--region") {
         region = value;
       } else if (arg == "--threshold") {
@@ -76,10 +85,6 @@ int command_region_report(const std::vector<std::string>& args) {
                                     detail::Rule{"X4"});
         }
         options.threshold = static_cast<int>(number);
-      } else if (arg == "--lang") {
-        const auto parsed = language_from_string(value);
-        if (!parsed) detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
-        language = *parsed;
       } else {
         throw UsageError{"unexpected option " + detail::quote_input(arg)};
       }
@@ -93,12 +98,12 @@ int command_region_report(const std::vector<std::string>& args) {
   // Everything is read and protected before anything is written.
   const RegionReport report = region_report(load_region_courses(*dir), options);
   const Json document = to_json(report);
-  if (html_file) write_text_file(*html_file, region_report_html(report, language));
-  if (csv_dir) {
+  if (forms.html_file) write_text_file(*forms.html_file, region_report_html(report, forms.language));
+  if (forms.csv_dir) {
     std::error_code ignored;
-    std::filesystem::create_directories(*csv_dir, ignored);
+    std::filesystem::create_directories(*forms.csv_dir, ignored);
     for (const auto& [name, text] : region_report_csv(report)) {
-      write_text_file(std::filesystem::path(*csv_dir) / name, text);
+      write_text_file(std::filesystem::path(*forms.csv_dir) / name, text);
     }
   }
   print(document);
