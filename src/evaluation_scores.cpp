@@ -29,10 +29,29 @@ std::vector<DistributionCell> cells_of(std::span<const std::int64_t> counts, con
     if (!protection.hidden(k)) {
       cell.count = counts[k];
       cell.share = n > 0 ? static_cast<double>(counts[k]) / static_cast<double>(n) : 0.0;
+    } else {
+      cell.hidden_reason = protection.primary(k) ? HiddenReason::small_count : HiddenReason::would_reveal;
     }
     cells.push_back(cell);
   }
   return cells;
+}
+
+// The figures an item of `kind` has, in ItemScores' order: the ones that can be hidden.
+std::vector<std::string_view> figures_of(ItemKind kind) {
+  switch (kind) {
+    case ItemKind::likert: return {"n", "missing", "mean", "sd", "median", "top_two"};
+    case ItemKind::yes_no: return {"n", "missing", "share", "share_low", "share_high"};
+    case ItemKind::single_choice:
+    case ItemKind::free_text: break;
+  }
+  return {"n", "missing"};
+}
+
+// Every figure of an item hidden for one reason: a course or an item below the threshold (X4).
+void hide_all(ItemScores& item, HiddenReason reason) {
+  item.hidden.clear();
+  for (std::string_view figure : figures_of(item.kind)) item.hidden.push_back({std::string(figure), reason});
 }
 
 std::vector<long long> values_of(const Item& item) {
@@ -80,6 +99,7 @@ EvaluationScores scores_of(const EvaluationForm& form, std::vector<CourseTally>&
         item.item = form.items[i].id;
         item.kind = form.items[i].kind;
         item.suppressed = true;
+        hide_all(item, HiddenReason::course_too_small);
         course.items.push_back(std::move(item));
         continue;
       }
@@ -122,6 +142,13 @@ bool ItemScores::is_suppressed(std::string_view figure) const noexcept {
   return std::find(suppressed_figures.begin(), suppressed_figures.end(), figure) != suppressed_figures.end();
 }
 
+std::optional<HiddenReason> ItemScores::hidden_reason(std::string_view figure) const noexcept {
+  for (const HiddenFigure& entry : hidden) {
+    if (entry.figure == figure) return entry.reason;
+  }
+  return std::nullopt;
+}
+
 ItemScores score_item(const Item& item, std::span<const std::int64_t> counts, std::int64_t missing, int threshold) {
   checked_threshold(threshold);
   const std::size_t expected = item.kind == ItemKind::free_text ? 1 : item.value_count();
@@ -136,6 +163,7 @@ ItemScores score_item(const Item& item, std::span<const std::int64_t> counts, st
   // DOMAIN X4: an item answered by fewer than the threshold shows nothing, not even n.
   if (n < threshold) {
     scores.suppressed = true;
+    hide_all(scores, HiddenReason::item_too_small);
     return scores;
   }
   scores.n = n;
@@ -208,6 +236,14 @@ ItemScores score_item(const Item& item, std::span<const std::int64_t> counts, st
   }
   for (auto& name : dropped) {
     if (!scores.is_suppressed(name)) scores.suppressed_figures.push_back(std::move(name));
+  }
+  // Why: the top two's or the yes share's own count is small, or the figure was withheld so that
+  // a hidden cell cannot be worked out; the interval goes with the share.
+  for (std::string_view figure : figures_of(item.kind)) {
+    const std::string_view own = figure == "share_low" || figure == "share_high" ? "share" : figure;
+    if (!scores.is_suppressed(own)) continue;
+    const bool primary = (own == "top_two" && top_two_primary) || (own == "share" && share_primary);
+    scores.hidden.push_back({std::string(figure), primary ? HiddenReason::small_count : HiddenReason::would_reveal});
   }
   return scores;
 }

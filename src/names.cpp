@@ -72,6 +72,9 @@ std::string_view to_string(VenueKind kind) noexcept {
 std::optional<VenueKind> venue_kind_from_string(std::string_view text) noexcept {
   return detail::venue_kind_names.parse(text);
 }
+std::string_view to_string(HiddenReason reason) noexcept {
+  return detail::hidden_reason_names.name(reason);
+}
 std::string_view to_string(ItemKind kind) noexcept {
   return detail::item_kind_names.name(kind);
 }

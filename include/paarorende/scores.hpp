@@ -51,11 +51,33 @@ struct ScoreOptions {
 /// The threshold, checked: InputError (rule X4, where "threshold") below 3 or above 1000.
 int checked_threshold(int threshold);
 
+/// Why a figure is hidden (DOMAIN X4). The codes to_string() gives are stable: the scores' JSON
+/// ("hidden", "hidden_reason") and the Python tables carry them, and docs/evaluation.md lists them.
+enum class HiddenReason {
+  course_too_small,  ///< "course_too_small": fewer responses to the course than the threshold.
+  item_too_small,    ///< "item_too_small": fewer answered the item than the threshold.
+  small_count,       ///< "small_count": the figure is, or is made from, a count of 1 to threshold - 1.
+  would_reveal,      ///< "would_reveal": hidden so that a small count cannot be worked out.
+};
+std::string_view to_string(HiddenReason reason) noexcept;
+
+/// One figure withheld and why: "n", "missing", "mean", "sd", "median", "top_two", "share",
+/// "share_low", "share_high".
+struct HiddenFigure {
+  std::string figure;
+  HiddenReason reason = HiddenReason::small_count;
+
+  friend bool operator==(const HiddenFigure&, const HiddenFigure&) = default;
+};
+
 /// One answer value and how many gave it. `count` is empty when suppressed (X4).
 struct DistributionCell {
   int value = 0;  ///< The Likert value, 1 (yes) / 0 (no), the choice's index, or sessions attended.
   std::optional<std::int64_t> count;
   std::optional<double> share;  ///< count / n, empty with the count.
+  /// Why the count is hidden: small_count (1 to threshold - 1 people) or would_reveal (hidden
+  /// beside one, so that it cannot be worked out); empty when shown.
+  std::optional<HiddenReason> hidden_reason;
 
   bool suppressed() const noexcept { return !count; }
   friend bool operator==(const DistributionCell&, const DistributionCell&) = default;
@@ -86,9 +108,15 @@ struct ItemScores {
   /// The figures withheld (X4): "mean", "sd", "median", "top_two", "share"; the cells say so
   /// themselves.
   std::vector<std::string> suppressed_figures;
+  /// Every figure of the item's kind that is not shown, and why, in the order of the fields above
+  /// (n, missing, mean, sd, median, top_two, share, share_low, share_high). A figure the kind
+  /// does not have (the mean of a yes/no item) is not applicable, never listed here.
+  std::vector<HiddenFigure> hidden;
   std::vector<std::string> comments;  ///< Free text, only with ScoreOptions::comments.
 
   bool is_suppressed(std::string_view figure) const noexcept;
+  /// The reason `figure` is hidden, or empty when it is shown or not applicable.
+  std::optional<HiddenReason> hidden_reason(std::string_view figure) const noexcept;
   friend bool operator==(const ItemScores&, const ItemScores&) = default;
 };
 

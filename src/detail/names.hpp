@@ -12,6 +12,7 @@
 #include "paarorende/household.hpp"
 #include "paarorende/parallel_offer.hpp"
 #include "paarorende/schedule.hpp"
+#include "paarorende/scores.hpp"
 #include "paarorende/topic.hpp"
 #include "paarorende/violation.hpp"
 
@@ -19,6 +20,8 @@ namespace paarorende::detail {
 
 inline constexpr auto closure_kind_names = enum_names<ClosureKind>(
     "weekend", "public_holiday", "school_holiday", "outside_school_year");
+inline constexpr auto hidden_reason_names = enum_names<HiddenReason>(
+    "course_too_small", "item_too_small", "small_count", "would_reveal");
 inline constexpr auto item_kind_names =
     enum_names<ItemKind>("likert", "yes_no", "single_choice", "free_text");
 inline constexpr auto family_block_kind_names = enum_names<FamilyBlockKind>(

@@ -31,6 +31,8 @@ class SmallCountProtection {
 
   const ShownFigures& shown() const { return shown_; }
   bool hidden(std::size_t k) const { return hidden_[k]; }
+  /// A count of 1 to threshold - 1 (hidden for itself, not beside another).
+  bool primary(std::size_t k) const { return counts_[k] > 0 && counts_[k] < threshold_; }
 
   /// Hides the primary cells and their complements; withholds the figures in `drop_order`, in
   /// that order, when hiding every cell is not enough. Returns the names of those withheld.

@@ -27,6 +27,7 @@ Json distribution_json(const std::vector<DistributionCell>& cells, const Item* i
     entry["count"] = count_or_null(cell.count);
     entry["share"] = number_or_null(cell.share);
     entry["suppressed"] = cell.suppressed();
+    if (cell.hidden_reason) entry["hidden_reason"] = std::string(to_string(*cell.hidden_reason));
     out.push_back(std::move(entry));
   }
   return out;
@@ -90,6 +91,9 @@ Json to_json(const EvaluationScores& scores) {
       if (form_item.reference) out_item["reference"] = form_item.reference->value;
       if (item.kind != ItemKind::free_text) out_item["distribution"] = distribution_json(item.distribution, &form_item);
       out_item["suppressed_figures"] = item.suppressed_figures;
+      Json hidden = Json::object();
+      for (const HiddenFigure& figure : item.hidden) hidden[figure.figure] = std::string(to_string(figure.reason));
+      out_item["hidden"] = std::move(hidden);
       if (!item.comments.empty()) out_item["comments"] = item.comments;
       items.push_back(std::move(out_item));
     }

@@ -6,6 +6,7 @@
 
 #include "fixtures.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -209,11 +210,51 @@ void each_composition(std::int64_t n, std::size_t cells, const std::function<voi
   rec(0, n);
 }
 
+// Whether a figure of ItemScores has a value, by its name in `hidden`.
+bool has_figure(const ItemScores& s, std::string_view figure) {
+  if (figure == "n") return s.n.has_value();
+  if (figure == "missing") return s.missing.has_value();
+  if (figure == "mean") return s.mean.has_value();
+  if (figure == "sd") return s.sd.has_value();
+  if (figure == "median") return s.median.has_value();
+  if (figure == "top_two") return s.top_two.has_value();
+  if (figure == "share") return s.share.has_value();
+  if (figure == "share_low") return s.share_low.has_value();
+  if (figure == "share_high") return s.share_high.has_value();
+  ADD_FAILURE() << "unknown figure " << figure;
+  return false;
+}
+
+// Every figure of the kind is shown or listed in `hidden` with a reason, never both; each hidden
+// cell says why, small_count exactly for the counts of 1 to threshold - 1.
+void expect_hidden_with_reasons(const ItemScores& shown, const Counts& truth, int threshold) {
+  const std::vector<std::string_view> figures =
+      shown.kind == ItemKind::likert ? std::vector<std::string_view>{"n", "missing", "mean", "sd", "median", "top_two"}
+                                     : std::vector<std::string_view>{"n", "missing", "share", "share_low", "share_high"};
+  for (std::string_view figure : figures) {
+    EXPECT_NE(has_figure(shown, figure), shown.hidden_reason(figure).has_value()) << figure;
+    if (shown.suppressed) {
+      EXPECT_EQ(shown.hidden_reason(figure), HiddenReason::item_too_small) << figure;
+    }
+  }
+  EXPECT_EQ(shown.hidden.size(), static_cast<std::size_t>(std::count_if(
+                                     figures.begin(), figures.end(),
+                                     [&](std::string_view f) { return !has_figure(shown, f); })));
+  for (std::size_t k = 0; k < shown.distribution.size(); ++k) {
+    const DistributionCell& cell = shown.distribution[k];
+    EXPECT_EQ(cell.suppressed(), cell.hidden_reason.has_value());
+    if (!cell.suppressed()) continue;
+    const bool small = truth[k] > 0 && truth[k] < threshold;
+    EXPECT_EQ(*cell.hidden_reason, small ? HiddenReason::small_count : HiddenReason::would_reveal) << "cell " << k;
+  }
+}
+
 // For each count of 1..threshold-1 people: some distribution that agrees with every shown figure
 // has a different count there. So no such figure is shown, nor derivable.
 void expect_no_small_count_derivable(const Item& item, const Counts& truth, int threshold) {
   const std::int64_t n = std::accumulate(truth.begin(), truth.end(), std::int64_t{0});
   const ItemScores shown = score_item(item, truth, 0, threshold);
+  expect_hidden_with_reasons(shown, truth, threshold);
   if (shown.suppressed) {
     EXPECT_LT(n, threshold);
     return;
@@ -297,6 +338,10 @@ TEST(evaluation_scores, courses_side_by_side_and_a_small_course_hidden) {
   EXPECT_FALSE(small.responses.has_value());
   for (const ItemScores& item : small.items) {
     EXPECT_TRUE(item.suppressed);
+    // Every figure of the kind, and only those: the mean of a yes/no item is not applicable.
+    EXPECT_EQ(item.hidden_reason("n"), HiddenReason::course_too_small);
+    EXPECT_EQ(item.hidden_reason("mean").has_value(), item.kind == ItemKind::likert);
+    EXPECT_EQ(item.hidden_reason("share").has_value(), item.kind == ItemKind::yes_no);
     EXPECT_FALSE(item.n || item.mean || item.share);
   }
   // Nothing of the small course anywhere in the JSON: no pooled total, no 2.0 mean, no count 4.
@@ -480,6 +525,12 @@ TEST(evaluation_scores, json_marks_suppressed_figures) {
   EXPECT_EQ(q2["reference"], 3.0);
   EXPECT_TRUE(q2["top_two"].is_null());  // 3 answered 4: a count of 3
   EXPECT_EQ(q2["suppressed_figures"], Json::array({"top_two"}));
+  // Why: the top two hold 3 people; one cell is 1 person, the zeros are hidden beside them.
+  EXPECT_EQ(q2["hidden"], Json({{"top_two", "small_count"}}));
+  EXPECT_EQ(q2["distribution"][1]["hidden_reason"], "small_count");      // one answered 2
+  EXPECT_EQ(q2["distribution"][3]["hidden_reason"], "small_count");      // three answered 4
+  EXPECT_EQ(q2["distribution"][2]["hidden_reason"], "would_reveal");     // five answered 3
+  EXPECT_TRUE(q2["distribution"][2]["count"].is_null());
   const Json& q5 = json["courses"][0]["items"][4];
   EXPECT_EQ(q5["share"], 1.0);
   EXPECT_EQ(q5["distribution"][1]["value"], "yes");

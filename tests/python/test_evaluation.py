@@ -175,16 +175,18 @@ def test_records_and_dataframe(pilot):
                                      courses=frame["course"].to_numpy(), course_names=["a", "b", "c"])
     records = scores.to_records()
     assert len(records) == 3 * 6
-    assert set(records[0]) == {"course", "item", "kind", "suppressed", "responses", "n", "missing", "mean", "sd",
-                               "median", "top_two", "share", "share_low", "share_high"}
+    figures = ["n", "missing", "mean", "sd", "median", "top_two", "share", "share_low", "share_high"]
+    assert list(records[0]) == ["course", "item", "kind", "suppressed", "responses", *figures, "responses_hidden",
+                                *[f"{figure}_hidden" for figure in figures]]
     table = scores.to_dataframe()
     assert list(table["course"].unique()) == sorted({"a", "b", "c"}, key=[c.course for c in scores.courses].index)
     q1 = table[table["item"] == "q1"].set_index("course")["mean"]
     expected = frame.groupby(frame["course"].map({0: "a", 1: "b", 2: "c"}))["q1"].mean()
     for course, value in expected.items():
         assert q1[course] == pytest.approx(value, abs=1e-12)
-    cells = pd.DataFrame(scores.distribution_records())
-    assert set(cells.columns) == {"course", "item", "value", "count", "share", "suppressed"}
+    cells = scores.distribution_dataframe()
+    assert list(cells.columns) == ["course", "item", "value", "count", "share", "suppressed", "hidden_reason"]
+    assert len(cells) == len(scores.distribution_records()) == 3 * (5 + 2)  # q1 and q5; q2-q4 unanswered
     # q2 was not given: missing throughout, so suppressed.
     assert table[table["item"] == "q2"]["suppressed"].all()
 
@@ -243,6 +245,93 @@ def test_a_course_of_four_shows_nothing(pilot):
     assert all(r["n"] is None and r["mean"] is None and r["share"] is None for r in records)
     assert "small" not in [c for c in scores.to_dataframe().dropna(subset=["n"])["course"]]
     assert scores.courses[0].items[5].comments == ["Hei"] * 6
+
+
+SCORE_DTYPES = {
+    "course": "string", "item": "string", "kind": "string", "suppressed": "boolean", "responses": "Int64",
+    "n": "Int64", "missing": "Int64", **{f: "Float64" for f in ("mean", "sd", "median", "top_two", "share",
+                                                                 "share_low", "share_high")},
+    **{f"{f}_hidden": "string" for f in ("responses", "n", "missing", "mean", "sd", "median", "top_two", "share",
+                                         "share_low", "share_high")},
+}
+
+
+def pilot_answers(q1, q5):
+    return [paarorende.Answer(value=q1), None, None, None, paarorende.Answer(value=q5), None]
+
+
+def responses_of(course, rows):
+    return [paarorende.Response(answers=[a if a is not None else paarorende.Answer() for a in pilot_answers(*row)],
+                                course=course) for row in rows]
+
+
+@pytest.mark.parametrize("with_a_hidden_course", [False, True])
+def test_the_dataframe_has_the_same_nullable_dtypes_whatever_the_data(pilot, with_a_hidden_course):
+    responses = responses_of("big", [(4, 1)] * 6 + [(5, 1)] * 6)
+    if with_a_hidden_course:
+        responses += responses_of("small", [(3, 0)] * 2)
+    table = paarorende.score_evaluation(pilot, responses).to_dataframe()
+    assert {column: str(dtype) for column, dtype in table.dtypes.items()} == SCORE_DTYPES
+    assert table["n"].dtype == "Int64"  # never float64 because a course is hidden
+    cells = paarorende.score_evaluation(pilot, responses).distribution_dataframe()
+    assert {column: str(dtype) for column, dtype in cells.dtypes.items()} == {
+        "course": "string", "item": "string", "value": "Int64", "count": "Int64", "share": "Float64",
+        "suppressed": "boolean", "hidden_reason": "string"}
+    if with_a_hidden_course:
+        small = table[table["course"] == "small"]
+        assert small["n"].isna().all() and (small["n_hidden"] == "course_too_small").all()
+        assert (small["responses_hidden"] == "course_too_small").all()
+    # An empty result keeps the columns and dtypes too.
+    empty = paarorende.score_evaluation(pilot, []).to_dataframe()
+    assert len(empty) == 0 and {c: str(d) for c, d in empty.dtypes.items()} == SCORE_DTYPES
+
+
+def test_a_hidden_sd_differs_from_a_not_applicable_one(pilot):
+    # q1: one answered 4 and seven 5: with n shown, the mean or the sd would give the one away,
+    # so every statistic is withheld; q5 (yes/no) has no sd at all.
+    responses = responses_of("c", [(4, 1)] + [(5, 1)] * 7)
+    scores = paarorende.score_evaluation(pilot, responses)
+    table = scores.to_dataframe().set_index("item")
+    q1, q5 = table.loc["q1"], table.loc["q5"]
+    assert pd.isna(q1["sd"]) and q1["sd_hidden"] == "would_reveal"
+    assert pd.isna(q5["sd"]) and pd.isna(q5["sd_hidden"])  # not applicable: no reason
+    assert pd.isna(q5["mean"]) and pd.isna(q5["mean_hidden"])
+    for figure in ("n", "missing", "mean", "sd", "median", "top_two"):
+        assert pd.isna(q1[figure]) == (not pd.isna(q1[f"{figure}_hidden"])), figure
+    assert scores.courses[0].items[0].hidden == dict.fromkeys(("mean", "sd", "median", "top_two"), "would_reveal")
+    # q5: all 8 answered yes: the share concerns nobody singled out and is shown.
+    assert q5["share"] == 1.0 and scores.courses[0].items[4].hidden == {}
+
+
+def test_hidden_reasons_name_why(pilot):
+    # The pilot's q2 (docs/evaluation.md): the top two hold 3 people.
+    form = pilot
+    scores = paarorende.score_evaluation(form, paarorende.load_responses(PILOT_CSV, form))
+    q2 = scores.to_dataframe().set_index("item").loc["q2"]
+    assert q2["top_two_hidden"] == "small_count" and pd.isna(q2["top_two"])
+    assert pd.isna(q2["sd_hidden"]) and q2["sd"] == pytest.approx(0.6666666, abs=1e-6)
+    cells = scores.distribution_dataframe()
+    q2_cells = cells[cells["item"] == "q2"].set_index("value")["hidden_reason"]
+    assert q2_cells.to_dict() == {1: "would_reveal", 2: "small_count", 3: "would_reveal", 4: "small_count",
+                                  5: "would_reveal"}
+    # A course of four: every figure course_too_small; an item of four: item_too_small.
+    few = paarorende.score_evaluation(form, responses_of("c", [(4, 1)] * 4))
+    assert set(few.to_dataframe()["n_hidden"]) == {"course_too_small"}
+    answered_by_four = responses_of("c", [(4, 1)] * 4 + [(None, 1)] * 2)
+    q1 = paarorende.score_evaluation(form, answered_by_four).courses[0].items[0]
+    assert q1.hidden == dict.fromkeys(("n", "missing", "mean", "sd", "median", "top_two"), "item_too_small")
+
+
+def test_attendance_frames_have_stable_dtypes(pilot):
+    records = paarorende.load_attendance_records(PILOT_ATTENDANCE).records
+    shown = paarorende.score_attendance(records)
+    hidden = paarorende.score_attendance(records, threshold=6)
+    assert hidden.suppressed and len(hidden.to_dataframe()) == 0
+    assert dict(shown.to_dataframe().dtypes) == dict(hidden.to_dataframe().dtypes)
+    assert str(shown.to_dataframe()["rate"].dtype) == "Float64"
+    cells = shown.distribution_dataframe()
+    assert list(cells.columns) == ["value", "count", "share", "suppressed", "hidden_reason"]
+    assert (cells["suppressed"] == cells["hidden_reason"].notna()).all()
 
 
 def test_small_cells_and_the_share_they_make_are_hidden(pilot):

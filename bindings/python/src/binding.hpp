@@ -466,6 +466,26 @@ auto list_setter(Vector T::*member) {
   return [member](T& self, Vector value) { self.*member = std::move(value); };
 }
 
+/// One column of a typed DataFrame: its name and pandas dtype ("Int64", "Float64", "string",
+/// "boolean": the nullable dtypes, so a column's type never depends on the data).
+struct Column {
+  const char* name;
+  const char* dtype;
+};
+
+/// pandas.DataFrame(records) with exactly `columns`, in that order and of those dtypes, whatever
+/// the records hold (none at all, or a column all None): None becomes pd.NA.
+inline py::object typed_dataframe(const py::list& records, const std::vector<Column>& columns, const char* method) {
+  const py::module_ pandas = import_optional("pandas", method, "python3-pandas");
+  py::list names;
+  py::dict dtypes;
+  for (const Column& column : columns) {
+    names.append(column.name);
+    dtypes[column.name] = column.dtype;
+  }
+  return pandas.attr("DataFrame")(records, py::arg("columns") = names).attr("astype")(dtypes);
+}
+
 }  // namespace paarorende::python
 
 namespace paarorende::python {

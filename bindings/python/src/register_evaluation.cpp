@@ -59,8 +59,34 @@ std::string repr(const ItemScores& s) {
   return out + ")";
 }
 
-// One record per course and item: the figures an analyst puts in a DataFrame; None where
-// suppressed (X4) or not applicable.
+// The figures of a score row, in the table's order; each has a "<figure>_hidden" column beside.
+constexpr const char* score_figures[] = {"n", "missing", "mean", "sd", "median", "top_two", "share", "share_low",
+                                         "share_high"};
+
+// The scores table's columns and their nullable dtypes: a value is pd.NA where hidden or not
+// applicable, and "<figure>_hidden" (a reason code) tells the two apart.
+std::vector<Column> score_columns() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out{"responses_hidden"};
+    for (const char* figure : score_figures) out.push_back(std::string(figure) + "_hidden");
+    return out;
+  }();
+  std::vector<Column> columns{{"course", "string"}, {"item", "string"}, {"kind", "string"},
+                              {"suppressed", "boolean"}, {"responses", "Int64"}};
+  for (const char* figure : score_figures) {
+    const bool count = std::string_view(figure) == "n" || std::string_view(figure) == "missing";
+    columns.push_back({figure, count ? "Int64" : "Float64"});
+  }
+  for (const std::string& name : names) columns.push_back({name.c_str(), "string"});
+  return columns;
+}
+
+py::object reason_or_none(const std::optional<HiddenReason>& reason) {
+  return reason ? py::cast(std::string(to_string(*reason))) : py::none();
+}
+
+// One record per course and item: the figures an analyst puts in a DataFrame; None where hidden
+// (X4) or not applicable, and beside each figure the reason it is hidden, or None.
 py::list score_records(const EvaluationScores& scores) {
   py::list records;
   const auto optional = [](const auto& value) -> py::object {
@@ -83,8 +109,27 @@ py::list score_records(const EvaluationScores& scores) {
       record["share"] = optional(item.share);
       record["share_low"] = optional(item.share_low);
       record["share_high"] = optional(item.share_high);
+      record["responses_hidden"] =
+          course.suppressed ? py::cast(std::string(to_string(HiddenReason::course_too_small))) : py::none();
+      for (const char* figure : score_figures) {
+        record[(std::string(figure) + "_hidden").c_str()] = reason_or_none(item.hidden_reason(figure));
+      }
       records.append(record);
     }
+  }
+  return records;
+}
+
+py::list cell_records(const std::vector<DistributionCell>& cells, const py::dict& keys) {
+  py::list records;
+  for (const DistributionCell& cell : cells) {
+    py::dict record = keys.attr("copy")();  // a new dict per cell, not the same one
+    record["value"] = cell.value;
+    record["count"] = cell.count ? py::cast(*cell.count) : py::none();
+    record["share"] = cell.share ? py::cast(*cell.share) : py::none();
+    record["suppressed"] = cell.suppressed();
+    record["hidden_reason"] = reason_or_none(cell.hidden_reason);
+    records.append(record);
   }
   return records;
 }
@@ -93,19 +138,20 @@ py::list distribution_records(const EvaluationScores& scores) {
   py::list records;
   for (const CourseScores& course : scores.courses) {
     for (const ItemScores& item : course.items) {
-      for (const DistributionCell& cell : item.distribution) {
-        py::dict record;
-        record["course"] = course.course;
-        record["item"] = item.item;
-        record["value"] = cell.value;
-        record["count"] = cell.count ? py::cast(*cell.count) : py::none();
-        record["share"] = cell.share ? py::cast(*cell.share) : py::none();
-        record["suppressed"] = cell.suppressed();
-        records.append(record);
-      }
+      const py::list cells = cell_records(item.distribution, py::dict("course"_a = course.course, "item"_a = item.item));
+      for (const py::handle cell : cells) records.append(cell);
     }
   }
   return records;
+}
+
+const std::vector<Column> cell_columns{{"value", "Int64"}, {"count", "Int64"}, {"share", "Float64"},
+                                       {"suppressed", "boolean"}, {"hidden_reason", "string"}};
+
+std::vector<Column> distribution_columns() {
+  std::vector<Column> columns{{"course", "string"}, {"item", "string"}};
+  columns.insert(columns.end(), cell_columns.begin(), cell_columns.end());
+  return columns;
 }
 
 py::list session_records(const AttendanceScores& scores) {
@@ -431,7 +477,11 @@ void register_evaluation(py::module_& m) {
                     "How many gave it, or None when suppressed (DOMAIN X4).")
       .def_readonly("share", &DistributionCell::share, "count / n, or None when suppressed.")
       .def_property_readonly("suppressed", &DistributionCell::suppressed,
-                             "True when the count is withheld (X4).");
+                             "True when the count is withheld (X4).")
+      .def_property_readonly(
+          "hidden_reason", [](const DistributionCell& self) { return reason_or_none(self.hidden_reason); },
+          "Why the count is hidden: \"small_count\" (1 to threshold - 1 people) or \"would_reveal\" "
+          "(hidden beside one so that it cannot be worked out); None when shown.");
   def_value(
       cell,
       [](const DistributionCell& self) {
@@ -466,6 +516,16 @@ void register_evaluation(py::module_& m) {
       .def_readonly(
           "suppressed_figures", &ItemScores::suppressed_figures,
           "The statistics withheld (X4): \"mean\", \"sd\", \"median\", \"top_two\", \"share\".")
+      .def_property_readonly(
+          "hidden",
+          [](const ItemScores& self) {
+            py::dict out;
+            for (const HiddenFigure& figure : self.hidden) out[figure.figure.c_str()] = std::string(to_string(figure.reason));
+            return out;
+          },
+          "Every figure of the item's kind that is hidden, and why: {figure: reason}, the reasons "
+          "\"course_too_small\", \"item_too_small\", \"small_count\" and \"would_reveal\" (DOMAIN X4). "
+          "A figure the kind does not have is not applicable and never listed.")
       .def_readonly("comments", &ItemScores::comments,
                     "Free text, sorted; only when asked for (comments=True).");
   def_value(
@@ -536,14 +596,32 @@ void register_evaluation(py::module_& m) {
                     "Sessions attended per household, or None.")
       .def_readonly("per_household", &AttendanceScores::per_household,
                     "Households by sessions attended (DistributionCell).")
-      .def("to_records", &session_records, "The sessions as a list of dicts (one per session).")
+      .def("to_records", &session_records,
+           "The sessions as a list of dicts (one per session); none when the group is suppressed.")
       .def(
           "to_dataframe",
           [](const AttendanceScores& self) {
-            return import_optional("pandas", "AttendanceScores.to_dataframe()", "python3-pandas")
-                .attr("DataFrame")(session_records(self));
+            return typed_dataframe(session_records(self),
+                                   {{"session", "Int64"}, {"households", "Int64"}, {"households_present", "Int64"},
+                                    {"participants_enrolled", "Int64"}, {"participants_present", "Int64"},
+                                    {"rate", "Float64"}},
+                                   "AttendanceScores.to_dataframe()");
           },
-          "to_records() as a pandas.DataFrame (pandas imported only when called).");
+          "to_records() as a pandas.DataFrame, one row per session, the same columns and nullable dtypes "
+          "(Int64, Float64) whatever the data; no rows when the group is suppressed (pandas imported only "
+          "when called).")
+      .def(
+          "distribution_records",
+          [](const AttendanceScores& self) { return cell_records(self.per_household, py::dict()); },
+          "per_household as a list of dicts: value (sessions attended), count, share, suppressed and "
+          "hidden_reason (\"small_count\", \"would_reveal\" or None; DOMAIN X4).")
+      .def(
+          "distribution_dataframe",
+          [](const AttendanceScores& self) {
+            return typed_dataframe(cell_records(self.per_household, py::dict()), cell_columns,
+                                   "AttendanceScores.distribution_dataframe()");
+          },
+          "distribution_records() as a pandas.DataFrame of nullable dtypes (Int64, Float64, boolean, string).");
   def_to_json(attendance, "The scores as JSON text.");
   def_value(
       attendance,
@@ -566,18 +644,29 @@ void register_evaluation(py::module_& m) {
                      "The AttendanceScores, or None; assign score_attendance()'s.")
       .def("to_records", &score_records,
            "One dict per course and item: course, item, kind, suppressed, responses, n, missing, "
-           "mean, sd, median, "
-           "top_two, share, share_low, share_high (None where suppressed or not applicable).")
+           "mean, sd, median, top_two, share, share_low, share_high (None where hidden or not "
+           "applicable), then beside each figure F the key F_hidden: why F is hidden "
+           "(\"course_too_small\", \"item_too_small\", \"small_count\", \"would_reveal\"; DOMAIN X4), "
+           "or None when F is shown or not applicable (the mean of a yes/no item).")
       .def("distribution_records", &distribution_records,
            "One dict per course, item and answer value: course, item, value, count, share, "
-           "suppressed.")
+           "suppressed, hidden_reason (\"small_count\", \"would_reveal\" or None).")
       .def(
           "to_dataframe",
           [](const EvaluationScores& self) {
-            return import_optional("pandas", "EvaluationScores.to_dataframe()", "python3-pandas")
-                .attr("DataFrame")(score_records(self));
+            return typed_dataframe(score_records(self), score_columns(), "EvaluationScores.to_dataframe()");
           },
-          "to_records() as a pandas.DataFrame (pandas imported only when called).");
+          "to_records() as a pandas.DataFrame whose columns and dtypes never depend on the data: "
+          "counts Int64, figures Float64, texts and the *_hidden reason codes string, suppressed "
+          "boolean; pd.NA where a figure is hidden or not applicable, and F_hidden says which "
+          "(pandas imported only when called).")
+      .def(
+          "distribution_dataframe",
+          [](const EvaluationScores& self) {
+            return typed_dataframe(distribution_records(self), distribution_columns(),
+                                   "EvaluationScores.distribution_dataframe()");
+          },
+          "distribution_records() as a pandas.DataFrame of nullable dtypes (Int64, Float64, boolean, string).");
   def_to_json(scores, "The scores as JSON text (docs/schemas/evaluation-scores.schema.json).")
       .def(
           "to_html",
