@@ -539,3 +539,49 @@ def test_report_screenshot_is_not_blank(reports, tmp_path):
     # Far from one colour: many distinct byte values and a good share of non-white bytes.
     assert len(set(pixels)) > 50
     assert sum(1 for b in pixels[::7] if b < 200) > len(pixels[::7]) // 100
+
+
+# --- DataFrames in (score_dataframe) ---------------------------------------------------------
+
+
+def test_a_survey_export_read_by_pandas_scores_as_the_file_does(pilot):
+    # As an analyst reads it: the byte order mark stays in the first header, ja/nei are text.
+    frame = pd.read_csv(PILOT_CSV, sep=None, engine="python")
+    assert frame.columns[0] == "\ufeffq1"
+    scores = paarorende.score_dataframe(pilot, frame, comments=True)
+    expected = paarorende.score_evaluation(pilot, paarorende.load_responses(PILOT_CSV, pilot), comments=True)
+    assert scores.courses == expected.courses
+    assert scores.courses[0].items[5].n == expected.courses[0].items[5].n > 0  # free text scored
+
+
+def test_a_frame_of_nullable_integers_floats_and_course_names(pilot):
+    frame = pd.DataFrame({
+        "kurs": ["vår"] * 5 + ["høst"] * 5,
+        "q1": pd.array([5, 4, None, 5, 4, 3, 3, 4, 5, 5], dtype="Int64"),
+        "q2": [3.0, 4.0, 3.0, np.nan, 4.0, 3.0, 3.0, 3.0, 3.0, 4.0],
+        "q5": ["ja", "Ja", "nei", "ja", None, "yes", "ja", "ja", "ja", "ja"],
+    }, index=[f"svar-{i}" for i in range(10)])
+    scores = paarorende.score_dataframe(pilot, frame, course="kurs", threshold=3)
+    assert [course.course for course in scores.courses] == ["vår", "høst"]
+    spring = scores.courses[0]
+    assert spring.responses == 5
+    assert (spring.items[0].n, spring.items[0].missing) == (4, 1)
+    assert spring.items[0].mean == pytest.approx(18 / 4)
+    assert spring.items[1].mean == pytest.approx(14 / 4)
+    assert scores.courses[1].items[4].share == 1.0
+
+
+def test_frame_errors_name_the_index_label_and_the_column(pilot):
+    frame = pd.DataFrame({"q1": [4, 5, 7], "q5": ["ja", "nei", "ja"]}, index=["a", "b", "c"])
+    with pytest.raises(InputError) as error:
+        paarorende.score_dataframe(pilot, frame)
+    assert error.value.where == "index 'c', column 'q1'"
+    assert error.value.rule == "E1"
+    frame = pd.DataFrame({"q1": [4, 4.5]})
+    with pytest.raises(InputError) as error:
+        paarorende.score_dataframe(pilot, frame)
+    assert error.value.where == "index 1, column 'q1'"
+    with pytest.raises(InputError, match="unknown item"):
+        paarorende.score_dataframe(pilot, pd.DataFrame({"spørsmål 9": [1]}))
+    with pytest.raises(TypeError, match=r"^score_dataframe\(\): frame: expected a pandas.DataFrame, got list$"):
+        paarorende.score_dataframe(pilot, [[4, 5]])
