@@ -87,6 +87,21 @@ std::string describe(const Closure& closure) {
   return closure.name;
 }
 
+std::string outside_school_years(const SchoolCalendar& calendar) {
+  std::string years;
+  for (const SchoolYear& year : calendar.years) years += (years.empty() ? "" : ", ") + year.label;
+  return "outside every school year of the school calendar" +
+         (calendar.municipality.empty() ? std::string() : " of " + calendar.municipality) + " (" + years +
+         "): give the calendar of its school year, or allow it with rules.allow_outside_school_years";
+}
+
+Violation example_calendar_finding(const SchoolCalendar& calendar) {
+  return {"X2", Severity::warning,
+          "the school calendar" + (calendar.municipality.empty() ? std::string() : " of " + calendar.municipality) +
+              " is example data, not the municipality's published calendar: check the dates against it",
+          std::nullopt};
+}
+
 std::string session_list(const std::vector<int>& numbers) {
   std::string text;
   for (std::size_t i = 0; i < numbers.size(); ++i) {
@@ -447,6 +462,14 @@ CourseSchedule plan_course(const CourseRequest& request) {
                                   iso_date(school_year->last_day),
                               "/sessions");
     }
+    if (school != nullptr && school->school_year_of(date) == nullptr && !school->covers(date) &&
+        !request.rules.allow_outside_school_years) {
+      // DOMAIN C11: no date the calendar says nothing about, unless the request allows it.
+      throw ImpossibleRequest("C11",
+                              "session " + std::to_string(i + 1) + " on " + iso_date(date) + " is " +
+                                  detail::outside_school_years(*school),
+                              i == 0 ? (request.first_date ? "/first_date" : "/earliest_date") : "/sessions");
+    }
     if (school == nullptr || !school->covers(date)) unknown_school_days.push_back(i + 1);
 
     Session session{i + 1,
@@ -492,6 +515,7 @@ CourseSchedule plan_course(const CourseRequest& request) {
              "; only weekends and public holidays were avoided there",
          std::nullopt});
   }
+  if (school != nullptr && school->example_data) schedule.findings.push_back(detail::example_calendar_finding(*school));
   if (request.school_days) {
     // DOMAIN X2: a school without a calendar is never silently open; say so.
     for (const auto& [slug, name] : request.schools) {

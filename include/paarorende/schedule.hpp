@@ -76,6 +76,10 @@ struct ScheduleRules {
   /// DOMAIN C6, T6: session 1 is for getting to know each other and the round of topic wishes.
   /// A format whose sessions all open with a topic (a fathers' session, G9) turns it off.
   bool getting_to_know_first = true;
+  /// DOMAIN C11: with a school calendar given, a session outside all of its school years is an
+  /// error (the calendar cannot say whether the school, or its after-school care, is open);
+  /// true allows it, a summer course say, with a warning that school holidays were not checked.
+  bool allow_outside_school_years = false;
 
   friend bool operator==(const ScheduleRules&, const ScheduleRules&) = default;
 };
@@ -112,6 +116,10 @@ constexpr auto fields(std::type_identity<ScheduleRules>) {
       field("getting_to_know_first", &R::getting_to_know_first,
             "Session 1 is for getting to know each other and the round of topic wishes (DOMAIN "
             "C6, T6); a fathers' session (G9) turns it off.")
+          .written_when_changed(),
+      field("allow_outside_school_years", &R::allow_outside_school_years,
+            "Allow sessions outside every school year of the school calendar given (DOMAIN C11); "
+            "off, such a session is an error.")
           .written_when_changed(),
   };
 }

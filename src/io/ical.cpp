@@ -165,6 +165,10 @@ std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) 
       description += "\nFlyttet fra " + iso_date(*session.moved_from);
       if (session.move_reason) description += " (" + session.move_reason->name + ")";
     }
+    if (request.school_calendar && request.school_calendar->example_data) {
+      // DOMAIN X2: a calendar made for the examples is never mistaken for the municipality's.
+      description += "\nMerk: datoene er planlagt etter en eksempelskolerute, ikke kommunens egen.";
+    }
     out += ical_fold("DESCRIPTION:" + ical_escape(description));
     out += "END:VEVENT\r\n";
   }

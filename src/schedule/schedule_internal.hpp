@@ -20,6 +20,13 @@ std::optional<Closure> closure_for(const CourseRequest& request, Date date);
 /// A closure in words, for findings and move reasons.
 std::string describe(const Closure& closure);
 
+/// DOMAIN C11: "outside every school year of the school calendar of Sandefjord (2019-2020,
+/// 2026-2027): ...", what to do included, for a date the calendar does not cover.
+std::string outside_school_years(const SchoolCalendar& calendar);
+
+/// DOMAIN X2: the warning that a school calendar marked example_data was used.
+Violation example_calendar_finding(const SchoolCalendar& calendar);
+
 /// Session numbers as "1, 3, 4".
 std::string session_list(const std::vector<int>& numbers);
 

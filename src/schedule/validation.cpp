@@ -180,7 +180,13 @@ std::optional<SessionView> check_times(const CourseSchedule& schedule, int index
                   closure->rule + "]",
               n);
   }
-  if (school == nullptr || !school->covers(date)) years.uncovered.push_back(n);
+  if (school != nullptr && school->school_year_of(date) == nullptr && !school->covers(date) &&
+      !request.rules.allow_outside_school_years) {
+    // DOMAIN C11: the course keeps to a school year of the calendar the municipality gave.
+    found.add("C11", Severity::error, label + " on " + iso_date(date) + " is " + detail::outside_school_years(*school), n);
+  } else if (school == nullptr || !school->covers(date)) {
+    years.uncovered.push_back(n);
+  }
   if (school != nullptr) {
     const SchoolYear* year = school->school_year_of(date);
     if (index == 0) {
@@ -397,6 +403,8 @@ std::vector<Violation> validate(const CourseSchedule& schedule) {
               "no school calendar covers session(s) " + detail::session_list(years.uncovered) +
                   "; school holidays could not be checked there");
   }
+  const auto& calendar = schedule.request.school_calendar;
+  if (calendar && calendar->example_data) found.list.push_back(detail::example_calendar_finding(*calendar));
   return found.list;
 }
 

@@ -28,7 +28,7 @@ inline const std::filesystem::path source_dir{PAARORENDE_SOURCE_DIR};
 inline SchoolCalendar two_school_years() {
   SchoolCalendar calendar;
   calendar.municipality = "Testkommune";
-  calendar.example_data = true;
+  calendar.example_data = false;  // made up, but standing for a municipality's own: no X2 note
   calendar.note = "Oppdiktet, for testene";
   calendar.years.push_back(SchoolYear{"2019-2020",
                                       Date(2019, 8, 19),
@@ -61,6 +61,14 @@ inline CourseRequest pilot_course_request(SchoolCalendar calendar) {
 
 /// The Sandefjord pilot's two moves (DOMAIN C11, X2): its 3rd and 5th Tuesdays fall in the
 /// Christmas and winter holidays and move a week on.
+/// DOMAIN X2: the note of a plan on the Sandefjord example calendar, which is example data.
+inline Violation example_calendar_note() {
+  return {"X2", Severity::warning,
+          "the school calendar of Sandefjord is example data, not the municipality's published calendar: check the "
+          "dates against it",
+          std::nullopt};
+}
+
 inline std::vector<Violation> pilot_moves() {
   return {
       {"C11", Severity::info,

@@ -23,9 +23,13 @@ using Ids = std::vector<std::string>;
 
 // The Sandefjord pilot as shipped: dates, children in lower secondary, nine participants' wishes
 // and five presenters (the psychologist cannot come on 2020-01-07).
+// Its calendar is marked example data; here it stands for the municipality's own, so that the
+// findings are the topic rules' alone (the example-data note is tested in test_schedule.cpp).
 CourseRequest shipped_pilot_request() {
-  return load_course_request(std::string(PAARORENDE_SOURCE_DIR) +
-                             "/examples/sandefjord_pilot/course.json");
+  CourseRequest request = load_course_request(std::string(PAARORENDE_SOURCE_DIR) +
+                                              "/examples/sandefjord_pilot/course.json");
+  request.school_calendar->example_data = false;
+  return request;
 }
 
 const CourseSchedule& pilot_plan() {

@@ -27,9 +27,12 @@ using paarorende::detail::ical_fold;
 const IcalOptions fixed_stamp{boost::posix_time::ptime(Date(2024, 1, 2), ClockTime(3, 4, 5)),
                               "paarorende.invalid"};
 
+// The example calendar standing for the municipality's own, so the descriptions are the
+// agenda's alone (its example-data note is tested in test_schedule.cpp).
 CourseRequest ical_pilot_request() {
-  return pilot_course_request(
-      load_school_calendar(source_dir / "examples/calendars/sandefjord-school-holidays.json"));
+  SchoolCalendar calendar = load_school_calendar(source_dir / "examples/calendars/sandefjord-school-holidays.json");
+  calendar.example_data = false;
+  return pilot_course_request(calendar);
 }
 
 std::string pilot_ical() {

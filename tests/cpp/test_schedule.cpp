@@ -5,6 +5,7 @@
 
 #include "fixtures.hpp"
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include <boost/date_time/posix_time/posix_time.hpp>
 
 #include "paarorende/error.hpp"
+#include "paarorende/io/ical.hpp"
 #include "paarorende/json.hpp"
 #include "paarorende/schedule.hpp"
 
@@ -555,10 +557,66 @@ TEST(sandefjord_pilot, moves_sessions_three_and_five_out_of_school_holidays) {
   for (int n : {1, 2, 4}) EXPECT_EQ(session(schedule, n).moved_from, std::nullopt) << n;
 }
 
-// The two moves are the plan's only findings: nothing else departs from the model.
+// The two moves are the plan's only findings besides the note that the calendar is example data
+// (X2): nothing else departs from the model.
 TEST(sandefjord_pilot, findings_are_the_two_moves) {
   const CourseSchedule schedule = plan_course(five_session_pilot_request());
-  EXPECT_EQ(schedule.findings, pilot_moves());
+  std::vector<Violation> expected = pilot_moves();
+  expected.push_back(example_calendar_note());
+  EXPECT_EQ(schedule.findings, expected);
+}
+
+// DOMAIN X2: a plan on a calendar marked example data says so, in its findings, in validate()
+// and in each event of its iCalendar file; the municipality's own calendar gives no such note.
+TEST(sandefjord_pilot, a_calendar_of_example_data_is_named_as_such) {
+  CourseRequest request = five_session_pilot_request();
+  ASSERT_TRUE(request.school_calendar->example_data);
+  const CourseSchedule example = plan_course(request);
+  EXPECT_EQ(validate(example), std::vector<Violation>{example_calendar_note()});
+  std::string calendar = to_ical(example, IcalOptions{});
+  for (std::size_t fold = calendar.find("\r\n "); fold != std::string::npos; fold = calendar.find("\r\n ", fold)) {
+    calendar.erase(fold, 3);  // unfolded (RFC 5545 3.1), so a folded word is found too
+  }
+  std::size_t notes = 0;
+  for (std::size_t at = calendar.find("eksempelskolerute"); at != std::string::npos;
+       at = calendar.find("eksempelskolerute", at + 1)) {
+    ++notes;
+  }
+  EXPECT_EQ(notes, example.sessions.size());
+  request.school_calendar->example_data = false;
+  const CourseSchedule own = plan_course(request);
+  EXPECT_EQ(own.findings, pilot_moves());
+  EXPECT_EQ(to_ical(own, IcalOptions{}).find("eksempelskolerute"), std::string::npos);
+}
+
+// DOMAIN C11: a session outside every school year of the calendar given is an error, unless the
+// request allows it: the calendar cannot say whether the after-school care is open then.
+TEST(plan_course, a_session_outside_every_school_year_is_an_error_unless_allowed) {
+  CourseRequest request = pilot_course_request(two_school_years());  // 2019-2020, 2020-2021
+  request.sessions = 5;
+  request.cadence_weeks = 4;
+  request.first_date = Date(2022, 6, 7);  // the calendar says nothing of 2021-2022 and later
+  expect_impossible([&] { plan_course(request); }, "C11", "/first_date",
+                    "session 1 on 2022-06-07 is outside every school year of the school calendar of "
+                    "Testkommune (2019-2020, 2020-2021): give the calendar of its school year, or "
+                    "allow it with rules.allow_outside_school_years");
+  request.rules.allow_outside_school_years = true;
+  const CourseSchedule summer = plan_course(request);
+  ASSERT_EQ(summer.sessions.size(), 5u);
+  EXPECT_EQ(summer.sessions[1].date(), Date(2022, 7, 5));
+  EXPECT_TRUE(std::any_of(summer.findings.begin(), summer.findings.end(), [](const Violation& v) {
+    return v.rule == "X2" && v.severity == Severity::warning &&
+           v.message.find("no school calendar covers session(s) 1, 2, 3, 4, 5") != std::string::npos;
+  }));
+  // validate() says the same of a plan made with the allowance and then checked without it.
+  CourseSchedule strict = summer;
+  strict.request.rules.allow_outside_school_years = false;
+  const std::vector<Violation> found = validate(strict);
+  EXPECT_EQ(std::count_if(found.begin(), found.end(), [](const Violation& v) {
+              return v.rule == "C11" && v.severity == Severity::error &&
+                     v.message.find("outside every school year") != std::string::npos;
+            }),
+            5);
 }
 
 // The pilot as shipped in examples/sandefjord_pilot/course.json plans the same course.
@@ -586,7 +644,7 @@ TEST(sandefjord_pilot, example_request_file_plans_the_same_sessions) {
 
 TEST(validate, planned_schedule_has_no_findings) {
   EXPECT_EQ(validate(plan_course(autumn_request())), std::vector<Violation>{});
-  EXPECT_EQ(validate(plan_course(five_session_pilot_request())), std::vector<Violation>{});
+  EXPECT_EQ(validate(plan_course(five_session_pilot_request())), std::vector<Violation>{example_calendar_note()});
 }
 
 // Moves are explained, not violations: re-validating a plan with moves finds nothing.

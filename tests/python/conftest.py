@@ -64,3 +64,4 @@ def evaluated():
         return eval(text, namespace)  # noqa: S307 - our own reprs
 
     return evaluate
+

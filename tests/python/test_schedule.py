@@ -10,6 +10,7 @@ import zoneinfo
 import pytest
 
 import paarorende
+from example_calendar import EXAMPLE_CALENDAR_NOTE
 from paarorende import (
     AgendaItem,
     AgendaKind,
@@ -56,7 +57,8 @@ def test_pilot_moves_sessions_3_and_5_out_of_school_holidays(pilot):
     # The third info is the course plan's: topics reordered for the presenters (DOMAIN C7;
     # test_topics.py checks it).
     assert [(f.rule, f.session) for f in infos] == [("C11", 3), ("C11", 5), ("C7", None)]
-    assert infos == pilot.findings
+    # and the warning that the calendar is example data (DOMAIN X2).
+    assert infos + [Violation(rule="X2", severity=Severity.warning, message=EXAMPLE_CALENDAR_NOTE)] == pilot.findings
     assert not paarorende.has_errors(pilot.findings)
 
 
@@ -297,7 +299,7 @@ def test_schedule_repr_summarises(pilot):
     assert text.startswith("CourseSchedule(request=CourseRequest(title='Mestringskurs for "
                            "foreldre – pilot'")
     assert text.endswith("sessions=<5 sessions 2019-11-05 .. 2020-03-03>, "
-                         "findings=<3 findings, 0 errors>)")
+                         "findings=<4 findings, 0 errors>)")
 
 
 def test_equality_with_other_types_is_false():

@@ -9,6 +9,7 @@ import pathlib
 
 import jsonschema
 import pytest
+from example_calendar import beyond_example_note
 
 SCHEMA_DIR = pathlib.Path(__file__).resolve().parents[2] / "docs" / "schemas"
 # Every schema file; common.schema.json holds shared definitions only.
@@ -270,7 +271,8 @@ def test_a_plan_with_a_municipal_catalogue_validates(cli, repo, tmp_path, valida
         ("sexuality_and_identity", "helsesykepleier")]
     result = cli("validate", write_json(tmp_path / "schedule.json", schedule))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert json.loads(result.stdout) == {"valid": True, "findings": []}
+    answer = json.loads(result.stdout)
+    assert answer["valid"] and beyond_example_note(answer["findings"]) == []
 
 
 def test_a_plan_with_an_inline_catalogue_validates(cli, repo, tmp_path, validators):
@@ -397,7 +399,7 @@ def test_a_hand_made_schedule_with_topics_and_presenters_validates(cli, pilot_pl
     assert result.returncode == 0, result.stdout + result.stderr
     answer = json.loads(result.stdout)
     assert_valid(validators["validation"], answer)
-    assert [(f["rule"], f["severity"], f.get("session")) for f in answer["findings"]] == [
+    assert [(f["rule"], f["severity"], f.get("session")) for f in beyond_example_note(answer["findings"])] == [
         ("C7", "warning", 5)]
 
 

@@ -738,7 +738,7 @@ void register_evaluation(py::module_& m) {
             return typed_dataframe(score_records(self), score_columns(), "EvaluationScores.to_dataframe()");
           },
           "to_records() as a pandas.DataFrame whose columns and dtypes never depend on the data: "
-          "counts Int64, figures Float64, texts and the *_hidden reason codes string, suppressed "
+          "counts Int64, figures Float64, texts and the F_hidden reason codes string, suppressed "
           "boolean; pd.NA where a figure is hidden or not applicable, and F_hidden says which "
           "(pandas imported only when called).")
       .def(
