@@ -95,8 +95,7 @@ constexpr auto fields(std::type_identity<ScheduleRules>) {
           .between(1, 52)
           .at_least(&R::min_sessions),
       field("cadences_weeks", &R::cadences_weeks,
-            "The recommended cadences in weeks (DOMAIN C4: every 2 or 4 weeks). Reading gives a "
-            "copy: assign a new list to change it.")
+            "The recommended cadences in weeks (DOMAIN C4: every 2 or 4 weeks).")
           .between(1, 12)
           .not_empty("must name at least one cadence"),
       field("session_minutes", &R::session_minutes,

@@ -170,14 +170,16 @@ def test_school_calendar_built_in_python():
                               "years=<1 school years 2030-2031>)")
 
 
-def test_school_calendar_lists_are_copies_and_assignable(sandefjord):
+def test_school_calendar_lists_change_in_place_and_are_assignable(sandefjord):
     calendar = copy.deepcopy(sandefjord)
-    years = calendar.years
-    years.pop()
-    assert len(calendar.years) == 3
-    calendar.years = years
+    calendar.years.pop()  # no silent copy: the calendar changes
     assert len(calendar.years) == 2
     assert calendar != sandefjord
+    years = list(calendar.years)  # a plain list is a copy
+    years.pop()
+    assert len(calendar.years) == 2
+    calendar.years = years
+    assert len(calendar.years) == 1
 
 
 def test_school_year_repr_reads_like_its_constructor():

@@ -754,10 +754,10 @@ def test_dates_and_times_are_datetime_types():
         Child(birth_date=datetime.datetime(2016, 5, 17, 12, 0))
 
 
-def test_reading_a_list_gives_a_copy():
+def test_a_list_field_changes_in_place():
     household = couple("h1")
     household.caregivers.append(FATHER)
-    assert household.fathers == 0
+    assert household.fathers == 1 and len(household.caregivers) == 3
     household.caregivers = [MOTHER, FATHER]
     assert household.fathers == 1
     attendance = AttendanceProbabilities(attend=0.5)
@@ -837,3 +837,58 @@ def test_every_docstring_cites_the_domain():
                  "attendance_distribution", "fit_attendance", "households_needed",
                  "pilot_attendance", "attendance_units", "check_rules"):
         assert "DOMAIN" in getattr(paarorende, name).__doc__, name
+
+
+# --- no silent copies (paarorende/_lists.py) -------------------------------------------------
+
+
+def test_every_change_to_a_list_field_is_written_back():
+    household = couple("h1")  # mother, guardian
+
+    def roles():
+        return [c.role.name for c in household.caregivers]
+
+    household.caregivers.append(FATHER)
+    assert roles() == ["mother", "other_guardian", "father"] and household.fathers == 1
+    household.caregivers.insert(0, FATHER)
+    assert roles() == ["father", "mother", "other_guardian", "father"]
+    del household.caregivers[0]
+    household.caregivers[0] = FATHER
+    assert roles() == ["father", "other_guardian", "father"]
+    household.caregivers.remove(FATHER)
+    household.caregivers += [MOTHER]
+    assert roles() == ["other_guardian", "father", "mother"]
+    household.caregivers.reverse()
+    assert roles() == ["mother", "father", "other_guardian"]
+    household.caregivers.sort(key=lambda c: c.role.name)
+    assert roles() == ["father", "mother", "other_guardian"]
+    assert household.caregivers.pop().role == CaregiverRole.other_guardian and roles() == ["father", "mother"]
+    household.caregivers[1:] = [MOTHER, MOTHER]
+    assert roles() == ["father", "mother", "mother"]
+    held = household.caregivers  # the list read before keeps up with the changes made through it
+    held.clear()
+    assert household.caregivers == held == [] and household.fathers == 0
+    # Copies are plain lists, not tied to the household.
+    assert type(copy.copy(household.caregivers)) is list and type(list(household.caregivers)) is list
+
+
+def test_a_refused_change_changes_nothing_and_says_so_in_a_line():
+    household = couple("h1")
+    before = list(household.caregivers)
+    with pytest.raises(TypeError) as error:
+        household.caregivers.append("mother")
+    assert str(error.value) == ("Household.caregivers: expected List[paarorende.Caregiver], got a list of "
+                                "Caregiver, str")
+    assert household.caregivers == before
+    with pytest.raises(TypeError, match=r"^Household.id: expected str, got int$"):
+        household.id = 5
+
+
+def test_a_result_list_refuses_to_change_and_says_how():
+    request = paarorende.FormationRequest(waitlist=paarorende.Waitlist())
+    request.locked.append(paarorende.LockedGroup(id="g1", households=["h1", "h2"]))
+    assert len(request.locked) == 1  # the trap: no longer lost
+    scores = paarorende.score_evaluation(paarorende.EvaluationForm.pilot(), [])
+    with pytest.raises(TypeError, match=r"EvaluationScores.courses is read-only.*list\(courses\)"):
+        scores.courses.append(None)
+    assert scores.courses == []

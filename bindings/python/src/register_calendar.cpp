@@ -93,8 +93,7 @@ void register_calendar(py::module_& m) {
       .def_readwrite("last_day", &SchoolYear::last_day, "The last school day (datetime.date).")
       .def_property("holidays", list_getter(&SchoolYear::holidays),
                     list_setter(&SchoolYear::holidays),
-                    "The school holidays (list[SchoolHoliday]). Reading gives a copy: assign a "
-                    "new list to change them.");
+                    "The school holidays (list[SchoolHoliday]). The list changes the value in place.");
   def_keyword_value(school_year, keyword_repr_doc, "label", &SchoolYear::label, "first_day",
                     &SchoolYear::first_day, "last_day", &SchoolYear::last_day, "holidays",
                     &SchoolYear::holidays);
@@ -116,8 +115,7 @@ void register_calendar(py::module_& m) {
                      "The municipality (kommune) whose calendar this is.")
       .def_property("years", list_getter(&SchoolCalendar::years),
                     list_setter(&SchoolCalendar::years),
-                    "The school years in order (list[SchoolYear]). Reading gives a copy: assign "
-                    "a new list to change them.")
+                    "The school years in order (list[SchoolYear]). The list changes the value in place.")
       .def_readwrite("example_data", &SchoolCalendar::example_data,
                      "True for illustrative data shipped with the examples, not an official "
                      "calendar.")

@@ -394,13 +394,13 @@ void register_evaluation(py::module_& m) {
       .def_readwrite("min", &Item::min, "Likert: the lowest value.")
       .def_readwrite("max", &Item::max, "Likert: the highest value (at most 100 values in all).")
       .def_property("labels", list_getter(&Item::labels), list_setter(&Item::labels),
-                    "Likert: labelled values (list[ScaleLabel]); reading gives a copy.")
+                    "Likert: labelled values (list[ScaleLabel]); the list changes the value in place.")
       .def_property("choices", list_getter(&Item::choices), list_setter(&Item::choices),
-                    "Single choice: the choices (list[Choice]); reading gives a copy.")
+                    "Single choice: the choices (list[Choice]); the list changes the value in place.")
       .def_readwrite("reference", &Item::reference, "The reference (Reference, DOMAIN E3) or None.")
       .def_property("aliases", list_getter(&Item::aliases), list_setter(&Item::aliases),
                     "Column headers that mean this item in a survey tool's export (list[str]), compared "
-                    "without case, spacing, punctuation or a leading number. Reading gives a copy.")
+                    "without case, spacing, punctuation or a leading number. The list changes the value in place.")
       .def("value_count", &Item::value_count,
            "How many answer values it has: max - min + 1, 2 for yes/no, the number of choices, 0 "
            "for free text.");
@@ -422,7 +422,7 @@ void register_evaluation(py::module_& m) {
       .def_readwrite("title", &EvaluationForm::title, "The title (LocalText).")
       .def_property("items", list_getter(&EvaluationForm::items),
                     list_setter(&EvaluationForm::items),
-                    "The items (list[Item]); reading gives a copy.")
+                    "The items (list[Item]); the list changes the value in place.")
       .def("index_of", &EvaluationForm::index_of, "item"_a,
            "The index of the item with this id, or None.")
       .def(
@@ -490,7 +490,7 @@ void register_evaluation(py::module_& m) {
       .def_readwrite("course", &Response::course,
                      "The course evaluated; empty for a single course.")
       .def_property("answers", list_getter(&Response::answers), list_setter(&Response::answers),
-                    "The answers (list[Answer]), one per form item; reading gives a copy.");
+                    "The answers (list[Answer]), one per form item; the list changes the value in place.");
   def_value(
       response,
       [](const Response& self) {
@@ -504,7 +504,7 @@ void register_evaluation(py::module_& m) {
       .def_readonly("form_id", &EvaluationResponses::form_id, "The form's id.")
       .def_readonly("form_version", &EvaluationResponses::form_version, "The form's version.")
       .def_property_readonly("responses", [](const EvaluationResponses& self) { return self.responses; },
-                             "The responses (list[Response]), a copy.")
+                             "The responses (list[Response]). Read-only: change a copy, list(...).")
       .def("__len__", [](const EvaluationResponses& self) { return self.responses.size(); }, "How many responses.")
       .def_static("from_json",
                   [](std::string_view text, const EvaluationForm& form) { return responses_from_json(parse_json(text), form); },

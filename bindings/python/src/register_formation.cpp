@@ -230,7 +230,7 @@ void register_formation(py::module_& m) {
       .def_readwrite("region", &FormationRequest::region,
                      "The Region the waitlist belongs to, or None (V1): every household's municipality is "
                      "one of its municipalities, and its shared_waitlist decides whether municipalities "
-                     "form groups together. Reading gives a copy: change it, then assign it back.")
+                     "form groups together. The list changes the value in place.")
       .def_static(
           "load", &load_waitlist, "path"_a,
           "Reads a waitlist document (docs/formation.md); InputError with the file and JSON "

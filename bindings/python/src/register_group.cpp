@@ -182,7 +182,7 @@ void register_group(py::module_& m) {
       .def_property("probability", list_getter(&AttendanceDistribution::probability),
                     list_setter(&AttendanceDistribution::probability),
                     "P(exactly k present) for k = 0..max_present (list[float]; DOMAIN G4). "
-                    "Reading gives a copy: assign a new list to change it; to_numpy() gives an "
+                    "The list changes the value in place; to_numpy() gives an "
                     "array.")
       .def_property_readonly("max_present", &AttendanceDistribution::max_present,
                              "The most who can be present: every enrolled caregiver (DOMAIN G3); "
@@ -401,16 +401,14 @@ void register_group(py::module_& m) {
                      "(DOMAIN C3). No group rule uses it yet.")
       .def_property("caregivers", list_getter(&Household::caregivers),
                     list_setter(&Household::caregivers),
-                    "The enrolled caregivers, 1 or 2 (list[Caregiver]; DOMAIN G3). Reading gives "
-                    "a copy: assign a new list to change them.")
+                    "The enrolled caregivers, 1 or 2 (list[Caregiver]; DOMAIN G3). The list changes the value in place.")
       .def_property("children", list_getter(&Household::children),
                     list_setter(&Household::children),
                     "The children the offer concerns, at least one (list[Child]; DOMAIN G1, G2, "
-                    "G6, G8). Reading gives a copy: assign a new list to change them.")
+                    "G6, G8). The list changes the value in place.")
       .def_property("siblings", list_getter(&Household::siblings),
                     list_setter(&Household::siblings),
-                    "The siblings (list[Sibling]; DOMAIN P1). Reading gives a copy: assign a new "
-                    "list to change them.")
+                    "The siblings (list[Sibling]; DOMAIN P1). The list changes the value in place.")
       .def_property(
           "attendance", [](const Household& self) { return self.attendance; },
           [](Household& self, std::optional<AttendanceProbabilities> attendance) {
@@ -455,8 +453,7 @@ void register_group(py::module_& m) {
            "A group `id` of `households` (list[Household]).")
       .def_readwrite("id", &Group::id, "The group's id (\"sandefjord-pilot\").")
       .def_property("households", list_getter(&Group::households), list_setter(&Group::households),
-                    "The households (list[Household]). Reading gives a copy: assign a new list to "
-                    "change them.")
+                    "The households (list[Household]). The list changes the value in place.")
       .def_property_readonly("participants", &Group::participants,
                              "Enrolled participants: every household's caregivers (DOMAIN G3).");
   def_value(
@@ -484,7 +481,7 @@ void register_group(py::module_& m) {
       .def_property("households", list_getter(&GroupViolation::households),
                     list_setter(&GroupViolation::households),
                     "The pseudonymous ids of the households concerned (list[str]); empty when it "
-                    "concerns the whole group (DOMAIN X4: never names). Reading gives a copy.")
+                    "concerns the whole group (DOMAIN X4: never names). The list changes the value in place.")
       .def(
           "to_dict", [](const GroupViolation& self) { return json_object(to_json(self)); },
           "The finding as a dict, its JSON form: {\"rule\", \"severity\" (a str), \"message\", "
@@ -612,8 +609,7 @@ void register_group(py::module_& m) {
            "weight `prior_weight` (0: none).")
       .def_property("records", list_getter(&AttendanceRecords::records),
                     list_setter(&AttendanceRecords::records),
-                    "The records (list[AttendanceRecord]; DOMAIN E2). Reading gives a copy: "
-                    "assign a new list to change them.")
+                    "The records (list[AttendanceRecord]; DOMAIN E2). The list changes the value in place.")
       .def_readwrite("prior", &AttendanceRecords::prior,
                      "The AttendanceProbabilities the fit is shrunk towards (DOMAIN G5).")
       .def_readwrite("prior_weight", &AttendanceRecords::prior_weight,

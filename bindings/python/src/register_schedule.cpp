@@ -254,16 +254,15 @@ void register_schedule(py::module_& m) {
       .def_property("wishes", list_getter(&CourseRequest::wishes),
                     list_setter(&CourseRequest::wishes),
                     "The round of topic wishes from the first session (list[TopicWish]; DOMAIN "
-                    "C6). Empty: the later sessions' topics are chosen in session 1. Reading gives "
-                    "a copy: assign a new list to change them.")
+                    "C6). Empty: the later sessions' topics are chosen in session 1. The list changes the value in place.")
       .def_property("children", list_getter(&CourseRequest::children),
                     list_setter(&CourseRequest::children),
                     "The children's stages and grades (list[ChildProfile]; DOMAIN G6, T3). "
-                    "Reading gives a copy: assign a new list to change them.")
+                    "The list changes the value in place.")
       .def_property("presenters", list_getter(&CourseRequest::presenters),
                     list_setter(&CourseRequest::presenters),
                     "The municipal employees who can present (list[Presenter]; DOMAIN C7). "
-                    "Reading gives a copy: assign a new list to change them.")
+                    "The list changes the value in place.")
       .def_property(
           "catalogue", [](const CourseRequest& self) { return self.catalogue; },
           [](CourseRequest& self, std::optional<TopicCatalogue> catalogue) {
@@ -392,8 +391,7 @@ void register_schedule(py::module_& m) {
                              "The session's length in minutes (DOMAIN C2).")
       .def_readwrite("venue", &Session::venue, "Where it meets (DOMAIN C8).")
       .def_property("agenda", list_getter(&Session::agenda), list_setter(&Session::agenda),
-                    "The agenda (list[AgendaItem]; DOMAIN C2). Reading gives a copy: assign a "
-                    "new list to change it.")
+                    "The agenda (list[AgendaItem]; DOMAIN C2). The list changes the value in place.")
       .def_readwrite("moved_from", &Session::moved_from,
                      "The date the cadence gave (datetime.date) when the session moved, or None.")
       .def_property(
@@ -427,11 +425,10 @@ void register_schedule(py::module_& m) {
       .def_readwrite("request", &CourseSchedule::request, "The request it answers.")
       .def_property("sessions", list_getter(&CourseSchedule::sessions),
                     list_setter(&CourseSchedule::sessions),
-                    "The sessions in order (list[Session]). Reading gives a copy: assign a new "
-                    "list to change them.")
+                    "The sessions in order (list[Session]). The list changes the value in place.")
       .def_property("findings", list_getter(&CourseSchedule::findings),
                     list_setter(&CourseSchedule::findings),
-                    "The planner's findings (list[Violation]). Reading gives a copy.");
+                    "The planner's findings (list[Violation]). The list changes the value in place.");
   def_to_json(schedule,
               "The schedule as JSON text (docs/schemas/schedule.schema.json), which "
               "from_json() reads back to an equal value. `indent=None` writes one line.")

@@ -52,7 +52,7 @@ void register_school_days(py::module_& m) {
       .def_readwrite("school", &SchoolDayCalendar::school, "The school's name, as written in the file.")
       .def_readwrite("listing", &SchoolDayCalendar::listing, "How the days are listed (SchoolDayListing).")
       .def_property("days", list_getter(&SchoolDayCalendar::days), list_setter(&SchoolDayCalendar::days),
-                    "The days in date order (list[SchoolDay]). Reading gives a copy.")
+                    "The days in date order (list[SchoolDay]). The list changes the value in place.")
       .def(
           "day",
           [](const SchoolDayCalendar& self, Date date) -> std::optional<SchoolDay> {
@@ -78,7 +78,7 @@ void register_school_days(py::module_& m) {
            py::kw_only(), "schools"_a = std::vector<SchoolDayCalendar>{},
            "Per-school calendars; kept in name order.")
       .def_property_readonly("schools", list_getter(&SchoolDays::schools),
-                             "The calendars in name order (list[SchoolDayCalendar]), a copy.")
+                             "The calendars in name order (list[SchoolDayCalendar]). Read-only: change a copy, list(...).")
       .def(
           "find",
           [](const SchoolDays& self, std::string_view school) -> std::optional<SchoolDayCalendar> {

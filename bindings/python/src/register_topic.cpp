@@ -126,11 +126,9 @@ void register_topic(py::module_& m) {
       .def_readwrite("presenter_role", &Topic::presenter_role,
                      "The id of the PresenterRole that presents it (DOMAIN C7).")
       .def_property("stages", list_getter(&Topic::stages), list_setter(&Topic::stages),
-                    "The child stages it suits (list[ChildStage]; DOMAIN G6). Reading gives a "
-                    "copy: assign a new list to change them.")
+                    "The child stages it suits (list[ChildStage]; DOMAIN G6). The list changes the value in place.")
       .def_property("audiences", list_getter(&Topic::audiences), list_setter(&Topic::audiences),
-                    "Who it is for (list[Audience]; DOMAIN G9). Reading gives a copy: assign a "
-                    "new list to change them.")
+                    "Who it is for (list[Audience]; DOMAIN G9). The list changes the value in place.")
       .def("suits", &Topic::suits, "stage"_a,
            "True when the topic suits children at `stage` (a ChildStage; DOMAIN G6).")
       .def("is_for", &Topic::is_for, "audience"_a,
@@ -162,12 +160,11 @@ void register_topic(py::module_& m) {
            "to from_json() or load() for a catalogue that stands alone.")
       .def_property("roles", list_getter(&TopicCatalogue::roles),
                     list_setter(&TopicCatalogue::roles),
-                    "The presenter roles in order (list[PresenterRole]; DOMAIN C7). Reading gives "
-                    "a copy: assign a new list to change them.")
+                    "The presenter roles in order (list[PresenterRole]; DOMAIN C7). The list changes the value in place.")
       .def_property("topics", list_getter(&TopicCatalogue::topics),
                     list_setter(&TopicCatalogue::topics),
                     "The topics in order (list[Topic]); the order is the last tie-breaker of "
-                    "choose_topics(). Reading gives a copy: assign a new list to change them.")
+                    "choose_topics(). The list changes the value in place.")
       .def(
           "find",
           [](const TopicCatalogue& self, std::string_view id) -> std::optional<Topic> {
@@ -278,8 +275,7 @@ void register_topic(py::module_& m) {
       .def_readwrite("participant", &TopicWish::participant,
                      "A pseudonymous id (\"p01\"), never a name (DOMAIN X4).")
       .def_property("topics", list_getter(&TopicWish::topics), list_setter(&TopicWish::topics),
-                    "Topic ids (list[str]); most wanted first when ranked. Reading gives a copy: "
-                    "assign a new list to change them.")
+                    "Topic ids (list[str]); most wanted first when ranked. The list changes the value in place.")
       .def_readwrite("ranked", &TopicWish::ranked,
                      "True: the topics are ranked; False: ticked, all equally wanted.");
   def_keyword_value(wish, keyword_repr_doc, "participant", &TopicWish::participant, "topics",
@@ -353,14 +349,14 @@ void register_topic(py::module_& m) {
            "A topic choice; normally obtained from choose_topics().")
       .def_property("topics", list_getter(&TopicChoice::topics), list_setter(&TopicChoice::topics),
                     "Topic ids for sessions 2..n, most wanted first (list[str]; DOMAIN C5: each "
-                    "once). Reading gives a copy.")
+                    "once). The list changes the value in place.")
       .def_property("ranking", list_getter(&TopicChoice::ranking),
                     list_setter(&TopicChoice::ranking),
-                    "Every wished topic, best first (list[TopicScore]). Reading gives a copy.")
+                    "Every wished topic, best first (list[TopicScore]). The list changes the value in place.")
       .def_property("findings", list_getter(&TopicChoice::findings),
                     list_setter(&TopicChoice::findings),
                     "Suggestions (T3), fill-ins (C6) and wishes left out (T6, G9) "
-                    "(list[Violation]). Reading gives a copy.")
+                    "(list[Violation]). The list changes the value in place.")
       .def(
           "to_records",
           [](const TopicChoice& self) {
@@ -436,8 +432,7 @@ void register_topic(py::module_& m) {
       .def_readwrite("role", &Presenter::role, "A PresenterRole id (DOMAIN C7).")
       .def_property("unavailable", list_getter(&Presenter::unavailable),
                     list_setter(&Presenter::unavailable),
-                    "The dates they cannot come (list[datetime.date]). Reading gives a copy: "
-                    "assign a new list to change them.")
+                    "The dates they cannot come (list[datetime.date]). The list changes the value in place.")
       .def("available_on", &Presenter::available_on, "date"_a,
            "True unless `date` (a datetime.date) is one of the unavailable dates (DOMAIN C7).");
   def_keyword_value(presenter, keyword_repr_doc, "id", &Presenter::id, "role", &Presenter::role,
@@ -470,10 +465,10 @@ void register_topic(py::module_& m) {
            "A staffing; normally obtained from staff_sessions().")
       .def_property("sessions", list_getter(&Staffing::sessions), list_setter(&Staffing::sessions),
                     "One SessionStaffing per date given, in date order (list[SessionStaffing]). "
-                    "Reading gives a copy.")
+                    "The list changes the value in place.")
       .def_property("findings", list_getter(&Staffing::findings), list_setter(&Staffing::findings),
                     "An info when topics were reordered, and a warning for each session nobody "
-                    "can present (list[Violation]; DOMAIN C7). Reading gives a copy.");
+                    "can present (list[Violation]; DOMAIN C7). The list changes the value in place.");
   def_keyword_value(staffing, keyword_repr_doc, "sessions", &Staffing::sessions, "findings",
                     &Staffing::findings);
 
