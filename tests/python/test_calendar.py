@@ -167,7 +167,7 @@ def test_school_calendar_built_in_python():
     assert paarorende.course_closure(date(2030, 10, 1), calendar).name == "Høstferie"
     assert SchoolCalendar.from_json(calendar.to_json()) == calendar
     assert repr(calendar) == ("SchoolCalendar(municipality='Valdres', "
-                              "years=<1 school years 2030-2031>)")
+                              "years=<1 school year 2030-2031>)")
 
 
 def test_school_calendar_lists_change_in_place_and_are_assignable(sandefjord):

@@ -232,6 +232,9 @@ def test_python_forms_the_same_groups_as_the_command(valdres, formed):
     assert [r["group"] for r in records] == [g["id"] for g in formed["groups"]]
     assert records[0]["travel_minutes"] == pytest.approx(formed["groups"][0]["scores"]["travel_minutes"])
     assert len(result.household_records()) == formed["summary"]["households"]
+    # Named as the JSON names them: the ids are `households`, a count is `household_count`.
+    assert [r["households"] for r in records] == [g["households"] for g in formed["groups"]]
+    assert [r["household_count"] for r in records] == [len(g["households"]) for g in formed["groups"]]
 
 
 def test_to_dataframe_has_one_row_per_group(valdres):

@@ -18,6 +18,7 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 #include <string>
@@ -308,6 +309,11 @@ std::string field(const char* name, const T& value) {
   return std::string(name) + "=" + py_repr(value);
 }
 
+/// "1 course", "5 courses": a count in a repr, in the right number.
+inline std::string counted(std::size_t n, const char* singular, const char* plural) {
+  return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
+
 /// An enum value as Python writes it in code: "Severity.error".
 template <class Enum>
 std::string enum_text(Enum value) {
@@ -332,6 +338,15 @@ std::string value_text(const T& value) {
   } else {
     return py_repr(value);
   }
+}
+
+/// A list in a repr: written out when short (so the repr still reads like the constructor), and
+/// as "<9 wishes>" when longer than `shown`, so that a repr fits on a few lines.
+template <class T>
+std::string short_list_text(const std::vector<T>& values, const char* singular, const char* plural,
+                            std::size_t shown = 3) {
+  if (values.size() <= shown) return value_text(values);
+  return "<" + counted(values.size(), singular, plural) + ">";
 }
 
 /// Appends "name=text" to a repr being built, after ", " unless it follows the opening '('.
@@ -490,6 +505,71 @@ inline py::object typed_dataframe(const py::list& records, const std::vector<Col
 
 namespace paarorende::python {
 
+/// The HTML a notebook shows for a value that has `to_records()`: its repr as the caption and the
+/// first `max_rows` records as a compact table, without the columns empty in every row shown;
+/// every text escaped.
+inline std::string records_html(const py::object& self, std::size_t max_rows = 20) {
+  const py::module_ html = py::module_::import("html");
+  const auto escape = [&html](const py::handle& text) { return html.attr("escape")(py::str(text)).cast<std::string>(); };
+  const auto cell = [&escape](const py::handle& value) -> std::string {
+    if (value.is_none()) return "";
+    if (py::isinstance<py::float_>(value)) return escape(py::str("{:.4g}").attr("format")(value));
+    if (py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value)) {
+      std::string text;
+      for (const py::handle item : value) text += (text.empty() ? "" : ", ") + escape(item);
+      return text;
+    }
+    return escape(value);
+  };
+  const py::list records = self.attr("to_records")();
+  const std::size_t shown = std::min(max_rows, static_cast<std::size_t>(records.size()));
+  // The columns in the records' own order, those with a value in some row shown.
+  std::vector<std::string> columns;
+  std::vector<bool> filled;
+  for (std::size_t r = 0; r < shown; ++r) {
+    for (const auto item : records[r].cast<py::dict>()) {
+      const std::string name = py::str(item.first);
+      auto at = std::find(columns.begin(), columns.end(), name);
+      if (at == columns.end()) {
+        columns.push_back(name);
+        filled.push_back(false);
+        at = columns.end() - 1;
+      }
+      if (!item.second.is_none()) filled[static_cast<std::size_t>(at - columns.begin())] = true;
+    }
+  }
+  for (std::size_t c = columns.size(); c-- > 0;) {
+    if (!filled[c]) columns.erase(columns.begin() + static_cast<std::ptrdiff_t>(c));
+  }
+  std::string out = "<div class=\"paarorende\"><p><code>" + escape(py::repr(self)) + "</code></p>";
+  if (shown > 0) {
+    out += "<table><thead><tr>";
+    for (const auto& name : columns) out += "<th>" + escape(py::str(name)) + "</th>";
+    out += "</tr></thead><tbody>";
+    for (std::size_t r = 0; r < shown; ++r) {
+      const py::dict record = records[r].cast<py::dict>();
+      out += "<tr>";
+      for (const auto& name : columns) {
+        out += "<td>" + (record.contains(name) ? cell(record[py::str(name)]) : std::string()) + "</td>";
+      }
+      out += "</tr>";
+    }
+    out += "</tbody></table>";
+  }
+  if (records.size() > shown) {
+    out += "<p>" + std::to_string(records.size() - shown) + " more rows: to_dataframe() has them all</p>";
+  }
+  return out + "</div>";
+}
+
+/// `_repr_html_` (records_html) for a class that has `to_records()`.
+template <class Class>
+void def_repr_html(Class& cls) {
+  cls.def(
+      "_repr_html_", [](const py::object& self) { return records_html(self); },
+      "The value as a notebook shows it: its repr and the first rows of to_records() as a table.");
+}
+
 /// Adds `to_dataframe()` to a class that has `to_records()`: pandas.DataFrame(self.to_records()),
 /// pandas imported only when called; without pandas, an ImportError that says what to install.
 template <class Class>
@@ -510,6 +590,7 @@ void def_to_dataframe(Class& cls, const char* doc) {
         return pandas.attr("DataFrame")(self.attr("to_records")());
       },
       doc);
+  def_repr_html(cls);
 }
 
 }  // namespace paarorende::python

@@ -140,7 +140,7 @@ void register_calendar(py::module_& m) {
               "The calendar as JSON text, which from_json() reads back to an equal value. "
               "`indent=None` writes one line.");
   def_value(school_calendar, [](const SchoolCalendar& self) {
-    std::string years = "<" + std::to_string(self.years.size()) + " school years";
+    std::string years = "<" + counted(self.years.size(), "school year", "school years");
     if (!self.years.empty()) {
       years += " " + self.years.front().label;
       if (self.years.size() > 1) years += " .. " + self.years.back().label;

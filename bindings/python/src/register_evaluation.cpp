@@ -36,8 +36,8 @@ std::string repr(const LocalText& text) {
 std::string repr(const Item& item) {
   std::string out = "Item(" + field("id", item.id) + ", kind=" + enum_text(item.kind) + ", text=" + repr(item.text);
   if (item.kind == ItemKind::likert) out += ", " + field("min", item.min) + ", " + field("max", item.max);
-  if (!item.labels.empty()) out += ", labels=<" + std::to_string(item.labels.size()) + " labels>";
-  if (!item.choices.empty()) out += ", choices=<" + std::to_string(item.choices.size()) + " choices>";
+  if (!item.labels.empty()) out += ", labels=<" + counted(item.labels.size(), "label", "labels") + ">";
+  if (!item.choices.empty()) out += ", choices=<" + counted(item.choices.size(), "choice", "choices") + ">";
   if (item.reference) out += ", reference=Reference(" + field("value", item.reference->value) + ", ...)";
   if (!item.aliases.empty()) out += ", " + field("aliases", item.aliases);
   return out + ")";
@@ -448,7 +448,7 @@ void register_evaluation(py::module_& m) {
       form,
       [](const EvaluationForm& self) {
         return "EvaluationForm(" + field("id", self.id) + ", " + field("version", self.version) + ", items=<" +
-               std::to_string(self.items.size()) + " items>)";
+               counted(self.items.size(), "item", "items") + ">)";
       },
       "The value as its keyword constructor, the items summarised.");
 
@@ -494,7 +494,7 @@ void register_evaluation(py::module_& m) {
   def_value(
       response,
       [](const Response& self) {
-        return "Response(answers=<" + std::to_string(self.answers.size()) + " answers>, " + field("course", self.course) + ")";
+        return "Response(answers=<" + counted(self.answers.size(), "answer", "answers") + ">, " + field("course", self.course) + ")";
       },
       "The value as its keyword constructor, the answers summarised.");
 
@@ -533,7 +533,7 @@ void register_evaluation(py::module_& m) {
       }, "form"_a, py::kw_only(), "indent"_a = 2, "The responses as JSON text, which from_json() reads back.")
       .def("__repr__", [](const EvaluationResponses& self) {
         return "EvaluationResponses(" + field("form_id", self.form_id) + ", " + field("form_version", self.form_version) +
-               ", responses=<" + std::to_string(self.responses.size()) + " responses>)";
+               ", responses=<" + counted(self.responses.size(), "response", "responses") + ">)";
       }, "The responses summarised.");
   m.def(
       "load_responses",
@@ -624,7 +624,7 @@ void register_evaluation(py::module_& m) {
       [](const CourseScores& self) {
         return "CourseScores(" + field("course", self.course) + ", responses=" +
                (self.responses ? std::to_string(*self.responses) : std::string("None")) + ", items=<" +
-               std::to_string(self.items.size()) + " items>)";
+               counted(self.items.size(), "item", "items") + ">)";
       },
       "The scores summarised.");
 
@@ -703,13 +703,14 @@ void register_evaluation(py::module_& m) {
                                    "AttendanceScores.distribution_dataframe()");
           },
           "distribution_records() as a pandas.DataFrame of nullable dtypes (Int64, Float64, boolean, string).");
+  def_repr_html(attendance);
   def_to_json(attendance, "The scores as JSON text.");
   def_value(
       attendance,
       [](const AttendanceScores& self) {
         if (self.suppressed) return std::string("AttendanceScores(suppressed=True)");
         return "AttendanceScores(" + field("households", *self.households) + ", sessions=<" +
-               std::to_string(self.sessions.size()) + " sessions>, " + field("rate", *self.rate) + ")";
+               counted(self.sessions.size(), "session", "sessions") + ">, " + field("rate", *self.rate) + ")";
       },
       "The scores summarised.");
 
@@ -748,6 +749,7 @@ void register_evaluation(py::module_& m) {
                                    "EvaluationScores.distribution_dataframe()");
           },
           "distribution_records() as a pandas.DataFrame of nullable dtypes (Int64, Float64, boolean, string).");
+  def_repr_html(scores);
   def_to_json(scores, "The scores as JSON text (docs/schemas/evaluation-scores.schema.json).")
       .def(
           "to_html",
@@ -775,7 +777,7 @@ void register_evaluation(py::module_& m) {
       scores,
       [](const EvaluationScores& self) {
         return "EvaluationScores(form=" + py_repr(self.form.id) + ", " + field("threshold", self.threshold) +
-               ", courses=<" + std::to_string(self.courses.size()) + " courses>)";
+               ", courses=<" + counted(self.courses.size(), "course", "courses") + ">)";
       },
       "The scores summarised.");
 

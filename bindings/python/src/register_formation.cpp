@@ -142,8 +142,8 @@ void register_formation(py::module_& m) {
       waitlist,
       [](const Waitlist& self) {
         return "Waitlist(" + field("id", self.id) + ", places=<" +
-               std::to_string(self.places.size()) + " places>, households=<" +
-               std::to_string(self.households.size()) + " households>)";
+               counted(self.places.size(), "place", "places") + ">, households=<" +
+               counted(self.households.size(), "household", "households") + ">)";
       },
       "A summary: a waitlist holds too much to read in one line.");
 
@@ -278,7 +278,7 @@ void register_formation(py::module_& m) {
           "__repr__",
           [](const FormedGroup& self) {
             return "FormedGroup(" + field("id", self.group.id) + ", " + field("venue", self.venue) + ", households=<" +
-                   std::to_string(self.group.households.size()) + " households>, " + field("cost", self.cost) + ")";
+                   counted(self.group.households.size(), "household", "households") + ">, " + field("cost", self.cost) + ")";
           },
           "A summary.");
 
@@ -359,17 +359,19 @@ void register_formation(py::module_& m) {
             for (const FormedGroup& g : self.groups) {
               py::list ids;
               for (const Household& h : g.group.households) ids.append(h.id);
+              // As the JSON names them: `households` the ids, a count `household_count`.
               py::dict row("group"_a = g.group.id, "venue"_a = g.venue, "locked"_a = g.locked,
-                           "households"_a = g.group.households.size(), "participants"_a = g.group.participants(),
-                           "municipalities"_a = municipalities_of(g.group), "household_ids"_a = ids,
-                           "satisfied"_a = g.satisfied, "cost"_a = g.cost);
+                           "households"_a = ids, "household_count"_a = g.group.households.size(),
+                           "participants"_a = g.group.participants(),
+                           "municipalities"_a = municipalities_of(g.group), "satisfied"_a = g.satisfied,
+                           "cost"_a = g.cost);
               for (auto item : scores_dict(g.scores)) row[item.first] = item.second;
               records.append(row);
             }
             return records;
           },
-          "One dict per group: id, venue, sizes, municipalities, household ids, rules satisfied, cost "
-          "and the soft scores.")
+          "One dict per group: group (its id), venue, locked, households (the ids, as in the JSON), "
+          "household_count, participants, municipalities, satisfied (rules), cost and the soft scores.")
       .def(
           "unassigned_records",
           [](const FormationResult& self) {
@@ -410,7 +412,7 @@ void register_formation(py::module_& m) {
       .def(
           "__repr__",
           [](const FormationResult& self) {
-            return "FormationResult(<" + std::to_string(self.groups.size()) + " groups, " +
+            return "FormationResult(<" + counted(self.groups.size(), "group", "groups") + ", " +
                    std::to_string(self.unassigned.size()) + " unassigned, objective " + py_repr(self.objective) + ">)";
           },
           "A summary.");

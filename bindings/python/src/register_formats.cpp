@@ -227,8 +227,8 @@ void register_formats(py::module_& m) {
         return records;
       }, "The shifts as a list of dicts, one per meeting.")
       .def("__repr__", [](const Roster& r) {
-        return "Roster(" + std::to_string(r.volunteers.size()) + " volunteers, " +
-               std::to_string(r.shifts.size()) + " shifts)";
+        return "Roster(" + counted(r.volunteers.size(), "volunteer", "volunteers") + ", " +
+               counted(r.shifts.size(), "shift", "shifts") + ")";
       }, "The value as text.");
   def_document(roster, [](const Json& d) { return roster_from_json(d); },
                [](const std::filesystem::path& p) { return load_roster(p); }, "a roster");
@@ -356,7 +356,7 @@ void register_formats(py::module_& m) {
       .def(
           "__repr__",
           [](const Season& s) {
-            return "Season(" + std::to_string(s.meetings.size()) + " meetings)";
+            return "Season(" + counted(s.meetings.size(), "meeting", "meetings") + ")";
           },
           "The value as text.");
   def_to_dataframe(season, "to_records() as a pandas.DataFrame.");
@@ -443,7 +443,7 @@ void register_formats(py::module_& m) {
   def_value(
       family_plan,
       [](const FamilyWeekPlan& p) {
-        return "FamilyWeekPlan(" + std::to_string(p.days.size()) + " days)";
+        return "FamilyWeekPlan(" + counted(p.days.size(), "day", "days") + ")";
       },
       "The value as text.");
   m.def("plan_family_week", &plan_family_week, "request"_a, py::call_guard<py::gil_scoped_release>(),
@@ -476,7 +476,7 @@ void register_formats(py::module_& m) {
       .def_readonly("venue_kind", &ParallelOfferPlan::venue_kind, "What kind of place it meets at.")
       .def_property_readonly("activities", list_getter(&ParallelOfferPlan::activities), "The activities.")
       .def("__repr__", [](const ParallelOfferPlan& p) {
-        return "ParallelOfferPlan(" + std::to_string(p.activities.size()) + " activities)";
+        return "ParallelOfferPlan(" + counted(p.activities.size(), "activity", "activities") + ")";
       }, "The value as text.");
   def_document(offer, [](const Json& d) { return parallel_offer_from_json(d); },
                [](const std::filesystem::path& p) { return load_parallel_offer(p); },

@@ -65,13 +65,13 @@ std::string repr(const AttendanceDistribution& distribution) {
 
 // A summary, as TopicCatalogue's: a group holds too much to read in one line.
 std::string repr(const Group& group) {
-  std::string households = "<" + std::to_string(group.households.size()) + " households";
+  std::string households = "<" + counted(group.households.size(), "household", "households");
   if (!group.households.empty()) {
     households += " " + group.households.front().id;
     if (group.households.size() > 1) households += " .. " + group.households.back().id;
   }
   return "Group(" + field("id", group.id) + ", households=" + households + ", " +
-         std::to_string(group.participants()) + " participants>)";
+         counted(group.participants(), "participant", "participants") + ">)";
 }
 
 std::string repr(const AttendanceRecords& records) {
@@ -585,7 +585,7 @@ void register_group(py::module_& m) {
           [](const GroupDocument& self) {
             std::string text = "GroupDocument(group=" + repr(self.group) + ", rules=" + py_repr(self.rules);
             if (!self.venue.empty()) text += ", venue=" + py_repr(self.venue);
-            if (!self.places.empty()) text += ", places=<" + std::to_string(self.places.size()) + " places>";
+            if (!self.places.empty()) text += ", places=<" + counted(self.places.size(), "place", "places") + ">";
             return text + ")";
           },
           "The value as text that reads like its keyword constructor, the group summarised.");

@@ -34,9 +34,13 @@ std::string repr(const CourseRequest& request) {
   if (request.sfo_only_days != d.sfo_only_days) add_text(text, "sfo_only_days", enum_text(request.sfo_only_days));
   if (!(request.rules == d.rules)) add_text(text, "rules", py_repr(request.rules));
   if (!(request.travel == d.travel)) add_text(text, "travel", py_repr(request.travel));
-  add_if_changed(text, "wishes", request.wishes, d.wishes);
-  add_changed_fields(text, request, d, "children", &CourseRequest::children, "presenters",
-                     &CourseRequest::presenters, "catalogue", &CourseRequest::catalogue,
+  // The lists of people's wishes, children and presenters as counts once long (a repr of a few lines).
+  if (!request.wishes.empty()) add_text(text, "wishes", short_list_text(request.wishes, "wish", "wishes"));
+  if (!request.children.empty()) add_text(text, "children", short_list_text(request.children, "child", "children"));
+  if (!request.presenters.empty()) {
+    add_text(text, "presenters", short_list_text(request.presenters, "presenter", "presenters"));
+  }
+  add_changed_fields(text, request, d, "catalogue", &CourseRequest::catalogue,
                      "topic_rules", &CourseRequest::topic_rules, "audience",
                      &CourseRequest::audience, "format", &CourseRequest::format);
   return text + ")";
@@ -59,7 +63,7 @@ std::string repr(const Session& session) {
 }
 
 std::string repr(const CourseSchedule& schedule) {
-  std::string sessions = "<" + std::to_string(schedule.sessions.size()) + " sessions";
+  std::string sessions = "<" + counted(schedule.sessions.size(), "session", "sessions");
   if (!schedule.sessions.empty() && !schedule.sessions.front().start.is_special() &&
       !schedule.sessions.back().start.is_special()) {
     sessions += " " + iso_date(schedule.sessions.front().date()) + " .. " +
@@ -68,9 +72,10 @@ std::string repr(const CourseSchedule& schedule) {
   sessions += ">";
   std::size_t errors = 0;
   for (const auto& finding : schedule.findings) errors += finding.severity == Severity::error;
-  return "CourseSchedule(request=" + repr(schedule.request) + ", sessions=" + sessions +
-         ", findings=<" + std::to_string(schedule.findings.size()) + " findings, " +
-         std::to_string(errors) + " errors>)";
+  // The request by its title only: the whole request would fill the screen (repr(s.request) has it).
+  return "CourseSchedule(" + field("title", schedule.request.title) + ", sessions=" + sessions +
+         ", findings=<" + counted(schedule.findings.size(), "finding", "findings") + ", " +
+         counted(errors, "error", "errors") + ">)";
 }
 
 Path base_or_empty(const std::optional<Path>& base_dir) {

@@ -62,7 +62,7 @@ void register_school_days(py::module_& m) {
           "date"_a, "The day of `date` (a copy), or None when the calendar has no row for it.");
   def_value(calendar, [](const SchoolDayCalendar& self) {
     return "SchoolDayCalendar(" + field("school", self.school) + ", listing=" + enum_text(self.listing) +
-           ", days=<" + std::to_string(self.days.size()) + " days>)";
+           ", days=<" + counted(self.days.size(), "day", "days") + ">)";
   });
 
   py::class_<SchoolDays> days(m, "SchoolDays",
@@ -103,7 +103,7 @@ void register_school_days(py::module_& m) {
                 "{\"days\": [...], \"days_off_only\": [...]}.");
   def_to_json(days, "The calendars as JSON text, which from_json() reads back to an equal value.");
   def_value(days, [](const SchoolDays& self) {
-    return "SchoolDays(schools=<" + std::to_string(self.schools.size()) + " schools>)";
+    return "SchoolDays(schools=<" + counted(self.schools.size(), "school", "schools") + ">)";
   });
 
   py::enum_<SfoOnlyDays>(m, "SfoOnlyDays",
@@ -121,7 +121,7 @@ void register_school_days(py::module_& m) {
       .def("__str__", &streamed<SchoolDayCheck>, "\"2019-11-05: not usable; error [C3]: ...\".");
   def_value(check, [](const SchoolDayCheck& self) {
     return "SchoolDayCheck(" + field("date", self.date) + ", " + field("usable", self.usable) + ", findings=<" +
-           std::to_string(self.findings.size()) + " findings>)";
+           counted(self.findings.size(), "finding", "findings") + ">)";
   });
 
   m.def("check_school_days", &check_school_days, "date"_a, "calendars"_a, "schools"_a,

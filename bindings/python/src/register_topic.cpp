@@ -31,7 +31,7 @@ std::string repr(const Topic& topic) {
 
 // A summary, as SchoolCalendar's: a catalogue holds too much to read in one line.
 std::string repr(const TopicCatalogue& catalogue) {
-  std::string topics = "<" + std::to_string(catalogue.topics.size()) + " topics";
+  std::string topics = "<" + counted(catalogue.topics.size(), "topic", "topics");
   if (!catalogue.topics.empty()) {
     topics += " " + catalogue.topics.front().id;
     if (catalogue.topics.size() > 1) topics += " .. " + catalogue.topics.back().id;
