@@ -37,5 +37,6 @@
 #include "paarorende/io/school_days.hpp"
 #include "paarorende/io/region_report.hpp"
 #include "paarorende/io/table.hpp"
+#include "paarorende/io/table_rows.hpp"
 #include "paarorende/io/xlsx.hpp"
 #include "paarorende/json.hpp"

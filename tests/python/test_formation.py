@@ -469,3 +469,64 @@ def test_the_valdres_course_template_plans_all_seven_groups(cli, repo, valdres, 
     assert len(leira) == 1
     assert any(f["message"].startswith("sessions end by 15:31:") and "minus 59 minutes' travel" in f["message"]
                for f in leira[0]["findings"])
+
+
+# --- a waitlist as a table (Waitlist.from_dataframe; io/table_rows.hpp) ----------------------
+
+
+def waitlist_frame(waitlist):
+    """The waitlist as a coordinator's spreadsheet: one row per household, lists numbered."""
+    pandas = pytest.importorskip("pandas")
+    rows = []
+    for h in waitlist.households:
+        row = {"id": h.id, "municipality": h.municipality, "school": h.school, "care_closes": h.care_closes,
+               "waiting_since": h.waiting_since}
+        for i, caregiver in enumerate(h.caregivers, 1):
+            row[f"caregiver_{i}"] = caregiver.role.name
+        for i, child in enumerate(h.children, 1):
+            row.update({f"child_{i}_stage": child.stage.name, f"child_{i}_grade": child.grade,
+                        f"child_{i}_age": child.age, f"child_{i}_birth_date": child.birth_date,
+                        f"child_{i}_condition": child.condition.name,
+                        f"child_{i}_rare_diagnosis": child.rare_diagnosis})
+        for i, sibling in enumerate(h.siblings, 1):
+            row[f"sibling_{i}_age"] = sibling.age
+            row[f"sibling_{i}_stage"] = sibling.stage.name if sibling.stage else None
+        rows.append(row)
+    return pandas.DataFrame(rows)
+
+
+def test_a_waitlist_from_a_dataframe_is_its_json_twin(valdres, tmp_path):
+    pandas = pytest.importorskip("pandas")
+    waitlist = paarorende.FormationRequest.load(valdres).waitlist
+    frame = waitlist_frame(waitlist)
+    assert frame["child_1_grade"].dtype == "float64"  # NaN where no grade: whole floats are read as integers
+    settings = dict(id=waitlist.id, places=waitlist.places, travel_times=waitlist.travel_times,
+                    travel_model=waitlist.travel_model, travel=waitlist.travel)
+    assert paarorende.Waitlist.from_dataframe(frame, **settings) == waitlist
+    # The same through a CSV file as a spreadsheet saves it, read back by pandas.
+    frame.to_csv(tmp_path / "waitlist.csv", index=False)
+    again = pandas.read_csv(tmp_path / "waitlist.csv", dtype={"municipality": str})
+    assert paarorende.Waitlist.from_dataframe(again, **settings) == waitlist
+
+
+def test_waitlist_frame_errors_name_the_index_label_and_column(valdres):
+    pytest.importorskip("pandas")
+    waitlist = paarorende.FormationRequest.load(valdres).waitlist
+    frame = waitlist_frame(waitlist).set_index(pytest.importorskip("pandas").Index(
+        [f"rad{i}" for i in range(len(waitlist.households))]))
+    settings = dict(places=waitlist.places)
+    bad = frame.copy()
+    bad.loc["rad3", "school"] = "nowhere"
+    with pytest.raises(paarorende.InputError) as error:
+        paarorende.Waitlist.from_dataframe(bad, **settings)
+    assert error.value.where == "index 'rad3', column 'school'"
+    bad = frame.copy()
+    bad.loc["rad5", "caregiver_1"] = "aunt"
+    with pytest.raises(paarorende.InputError) as error:
+        paarorende.Waitlist.from_dataframe(bad, **settings)
+    assert error.value.where == "index 'rad5', column 'caregiver_1'" and "other_guardian" in str(error.value)
+    with pytest.raises(paarorende.InputError) as error:
+        paarorende.Waitlist.from_dataframe(frame.assign(name="Kari"), **settings)
+    assert error.value.where == "the header, column 'name'" and "unknown column" in str(error.value)
+    with pytest.raises(TypeError, match="expected a pandas.DataFrame"):
+        paarorende.Waitlist.from_dataframe([{"id": "h1"}], **settings)

@@ -7,6 +7,7 @@ import datetime
 import itertools
 import json
 import math
+import pathlib
 import random
 import sys
 import types
@@ -892,3 +893,16 @@ def test_a_result_list_refuses_to_change_and_says_how():
     with pytest.raises(TypeError, match=r"EvaluationScores.courses is read-only.*list\(courses\)"):
         scores.courses.append(None)
     assert scores.courses == []
+
+
+def test_attendance_records_from_a_dataframe_are_their_json_twin():
+    pandas = pytest.importorskip("pandas")
+    path = pathlib.Path(__file__).resolve().parents[2] / "examples/sandefjord_pilot/attendance.json"
+    records = paarorende.AttendanceRecords.load(path)
+    frame = pandas.DataFrame(records.to_records())
+    assert paarorende.AttendanceRecords.from_dataframe(frame).records == records.records
+    bad = frame.copy()
+    bad.loc[3, "present"] = 3
+    with pytest.raises(paarorende.InputError) as error:
+        paarorende.AttendanceRecords.from_dataframe(bad)
+    assert error.value.where == "index 3, column 'present'"

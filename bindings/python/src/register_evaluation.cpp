@@ -2,13 +2,13 @@
 // item and course, attendance scores, the HTML report, and bulk scoring of numpy arrays without a
 // Python object per row (the counting runs with the GIL released).
 #include "binding.hpp"
+#include "frames.hpp"
 
 #include <pybind11/numpy.h>
 
 #include <cmath>
 #include <filesystem>
 #include <optional>
-#include <regex>
 
 #include "paarorende/evaluation.hpp"
 #include "paarorende/report.hpp"
@@ -217,75 +217,9 @@ EvaluationScores score_arrays(const EvaluationForm& form, const py::dict& column
   return scores;
 }
 
-// A DataFrame as the table of text cells a survey export is read from (responses_from_table), so
-// that a frame is read by the same rules as the CSV it came from: one reader, in C++.
-struct FrameTable {
-  CsvTable table;
-  std::vector<py::object> index;           // the label of each data row
-  std::vector<std::string> column_names;   // as the frame names them
-};
-
-// One cell as the CSV would hold it: empty for NaN, None and pd.NA; a whole float as an integer
-// ("4", not "4.0"); text as it is.
-std::string cell_text(const py::handle& cell, const py::module_& pandas) {
-  if (cell.is_none() || pandas.attr("isna")(cell).cast<bool>()) return {};
-  if (py::isinstance<py::str>(cell)) return cell.cast<std::string>();
-  if (py::isinstance(cell, py::module_::import("numpy").attr("bool_")) || py::isinstance<py::bool_>(cell)) {
-    return cell.cast<bool>() ? "true" : "false";
-  }
-  if (py::isinstance<py::float_>(cell) || py::isinstance(cell, py::module_::import("numpy").attr("floating"))) {
-    const double value = cell.cast<double>();
-    if (std::isfinite(value) && value == std::trunc(value) && std::abs(value) < 1e15) {
-      return std::to_string(static_cast<long long>(value));
-    }
-  }
-  return py::str(cell).cast<std::string>();
-}
-
-FrameTable frame_table(const py::object& frame, const std::string& course, const char* function) {
-  const py::module_ pandas = import_optional("pandas", function, "python3-pandas");
-  if (!py::isinstance(frame, pandas.attr("DataFrame"))) {
-    throw py::type_error(std::string(function) + ": frame: expected a pandas.DataFrame, got " +
-                         py::str(frame.get_type().attr("__name__")).cast<std::string>());
-  }
-  FrameTable out;
-  CsvRow header{1, {}};
-  for (const py::handle column : frame.attr("columns")) {
-    std::string name = py::str(column).cast<std::string>();
-    out.column_names.push_back(name);
-    // A byte order mark read into the first header (pandas' python engine keeps it).
-    if (header.fields.empty() && name.rfind("\xEF\xBB\xBF", 0) == 0) name.erase(0, 3);
-    if (name == course) name = "course";
-    header.fields.push_back(std::move(name));
-  }
-  out.table.rows.push_back(std::move(header));
-  for (const py::handle label : frame.attr("index")) out.index.push_back(py::reinterpret_borrow<py::object>(label));
-  const py::object values = frame.attr("to_numpy")("dtype"_a = "object");
-  const std::size_t rows = out.index.size();
-  for (std::size_t r = 0; r < rows; ++r) {
-    CsvRow row{r + 2, {}};
-    for (const py::handle cell : values[py::int_(r)]) row.fields.push_back(cell_text(cell, pandas));
-    out.table.rows.push_back(std::move(row));
-  }
-  return out;
-}
-
-// "row 7, column 3 (q2)" of the table read from a frame, as the frame says it:
-// "index 'b-17', column 'q2'". Other locations are left as they are.
-std::string frame_location(const std::string& where, const FrameTable& frame) {
-  static const std::regex location(R"(^row (\d+), column (\d+)(?: \([^)]*\))?)");
-  std::smatch match;
-  if (!std::regex_search(where, match, location)) return where;
-  const std::size_t row = std::stoul(match[1]);
-  const std::size_t column = std::stoul(match[2]);
-  std::string out = row == 1 ? std::string("the header") : "index " + py::repr(frame.index.at(row - 2)).cast<std::string>();
-  if (column >= 1 && column <= frame.column_names.size()) out += ", column " + py_repr(frame.column_names[column - 1]);
-  return out + match.suffix().str();
-}
-
 EvaluationScores score_dataframe(const EvaluationForm& form, const py::object& frame, const std::string& course,
                                  int threshold, bool comments, std::vector<std::string> ignore_columns) {
-  const FrameTable table = frame_table(frame, course, "score_dataframe()");
+  const FrameTable table = frame_table(frame, "score_dataframe()", {{course, "course"}});
   try {
     const EvaluationResponses responses =
         responses_from_table(table.table, form, ResponseReadOptions{std::move(ignore_columns), {}});

@@ -2,6 +2,7 @@
 // formation settings and objective weights, pins and locked groups, and the result with its
 // groups, scores and the households left out with reasons. The formation runs without the GIL.
 #include "binding.hpp"
+#include "frames.hpp"
 #include "fields.hpp"
 
 #include <filesystem>
@@ -137,7 +138,27 @@ void register_formation(py::module_& m) {
           "load", [](const Path& path) { return load_waitlist(path).waitlist; }, "path"_a,
           "The waitlist of a waitlist document (docs/formation.md). The document's rules, "
           "formation "
-          "settings, pins and locks are read by FormationRequest.load().");
+          "settings, pins and locks are read by FormationRequest.load().")
+      .def_static(
+          "from_dataframe",
+          [](const py::object& frame, std::string id, std::vector<Place> places, std::vector<TravelTime> travel_times,
+             TravelModel travel_model, TravelLimits travel) {
+            const FrameTable table = frame_table(frame, "Waitlist.from_dataframe()");
+            Waitlist base;
+            base.id = std::move(id);
+            base.places = std::move(places);
+            base.travel_times = std::move(travel_times);
+            base.travel_model = travel_model;
+            base.travel = travel;
+            return read_frame(table, [&](const CsvTable& cells) { return waitlist_from_table(cells, base); });
+          },
+          "frame"_a, py::kw_only(), "id"_a = "", "places"_a = std::vector<Place>{},
+          "travel_times"_a = std::vector<TravelTime>{}, "travel_model"_a = TravelModel{}, "travel"_a = TravelLimits{},
+          "A waitlist from a pandas DataFrame of households, one row per household, as a coordinator "
+          "keeps it in a spreadsheet (docs/formation.md, \"A waitlist as a table\"): id, municipality, "
+          "school, care_closes, waiting_since, caregiver_1, caregiver_2, child_1_stage, child_1_grade, "
+          "child_1_condition, ... Checked as a waitlist document is; InputError at the frame's index "
+          "label and column (\"index 3, column 'child_1_grade'\").");
   def_value(
       waitlist,
       [](const Waitlist& self) {

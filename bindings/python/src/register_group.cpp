@@ -3,6 +3,7 @@
 // validation of a group against them, and the exact distribution of the number present, fitted
 // from a municipality's own records (E2).
 #include "binding.hpp"
+#include "frames.hpp"
 #include "fields.hpp"
 
 #include <pybind11/numpy.h>
@@ -630,6 +631,16 @@ void register_group(py::module_& m) {
       .def_static("load", &load_attendance_records, "path"_a,
                   "Reads attendance records from a JSON file, as from_json(); errors name the "
                   "file in .where.")
+      .def_static(
+          "from_dataframe",
+          [](const py::object& frame) {
+            const FrameTable table = frame_table(frame, "AttendanceRecords.from_dataframe()");
+            return read_frame(table, [](const CsvTable& cells) { return attendance_records_from_table(cells); });
+          },
+          "frame"_a,
+          "Records from a pandas DataFrame, one row per household and session: household, session, "
+          "present and optionally caregivers (2 when left out), checked as the JSON document is (DOMAIN "
+          "E2, G5), with the pilot's prior; InputError at the frame's index label and column.")
       .def(
           "__repr__", [](const AttendanceRecords& self) { return repr(self); },
           "The value as text that reads like its keyword constructor, the records summarised.")
