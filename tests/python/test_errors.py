@@ -137,3 +137,38 @@ def test_errors_can_be_raised_from_python():
     assert (error.rule, error.where, error.message, str(error)) == (
         "C11", "x", "y", "x: y [DOMAIN C11]")
     assert InputError("bad").message == "bad"
+
+
+# --- short TypeErrors and whole floats (issue #24, item 3) ------------------------------------
+
+
+def test_a_whole_float_is_taken_where_an_integer_is_meant():
+    assert paarorende.Answer(value=4.0) == paarorende.Answer(value=4)
+    assert paarorende.ScheduleRules(min_sessions=4.0).min_sessions == 4
+    rules = paarorende.ScheduleRules()
+    rules.max_sessions = 7.0
+    assert rules.max_sessions == 7 and type(rules.max_sessions) is int
+    with pytest.raises(TypeError, match=r"^ScheduleRules.max_sessions: expected int, got float$"):
+        rules.max_sessions = 6.5
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda: paarorende.Answer(value=4.5), "Answer(): value: expected Optional[int], got float"),
+    (lambda: paarorende.CourseRequest(sessions="five"), "CourseRequest(): sessions: expected int, got str"),
+    (lambda: paarorende.Household(id="h1", caregivers=["mother"]),
+     "Household(): caregivers: expected List[paarorende.Caregiver], got a list of str"),
+    (lambda: paarorende.CourseRequest(travel=5),
+     "CourseRequest(): travel: expected Optional[paarorende.TravelLimits], got int"),
+])
+def test_a_wrong_type_is_a_one_line_type_error_naming_the_field(make, message):
+    with pytest.raises(TypeError) as error:
+        make()
+    assert str(error.value) == message
+
+
+def test_an_unknown_keyword_lists_the_keywords_taken():
+    with pytest.raises(TypeError) as error:
+        paarorende.CourseRequest(sesions=5)
+    text = str(error.value)
+    assert text.startswith("CourseRequest(): no keyword 'sesions'; it takes title, municipality,")
+    assert "\n" not in text and "Invoked with" not in text

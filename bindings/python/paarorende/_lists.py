@@ -1,4 +1,4 @@
-"""List fields that change their value in place, or say that they cannot.
+"""List fields that change their value in place, or say that they cannot; and short type errors.
 
 The C++ values hold their lists by value, so pybind11 hands Python a new list on every read:
 ``request.locked.append(group)`` would change that new list and be lost without a word. Every
@@ -14,10 +14,16 @@ list-valued property of the module is therefore wrapped once, at import (:func:`
 
 The elements are values too: change one and assign it back (``s = request.sessions[0]; s.venue =
 v; request.sessions[0] = s``). Copies, pickles and ``list(x)`` are plain lists.
+
+The same pass makes every property setter and constructor take a whole float where an integer is
+meant (``Answer(value=4.0)``, as a DataFrame column with gaps holds integers) and turns
+pybind11's TypeError, which lists the signature and dumps every argument's repr, into one line
+naming the field and what it takes (``Answer(): value: expected Optional[int], got float``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import collections.abc as _abc
@@ -177,6 +183,12 @@ def _wrapped(cls: type, name: str, prop: property) -> property:
         try:
             setter(self, value)
         except TypeError as error:
+            if isinstance(value, float) and value.is_integer():
+                try:  # a whole float where an integer is meant
+                    setter(self, int(value))
+                    return
+                except TypeError:
+                    pass
             # pybind11's message lists the signature and the whole value: say it in a line.
             accepted = _ACCEPTED.search(str(error))
             if accepted is None:
@@ -197,12 +209,84 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+# "1. paarorende.Answer(*, value: Optional[int] = None, text: Optional[str] = None)": the first
+# constructor pybind11 lists in its message.
+_CONSTRUCTOR = re.compile(r"^ *1\. (?:paarorende\.)?(\w+\(.*\))$", re.MULTILINE)
+
+
+def _parameters(signature: str) -> dict[str, str]:
+    """{"value": "Optional[int]", ...} of "Answer(*, value: Optional[int] = None, ...)"."""
+    inner = signature[signature.index("(") + 1:signature.rindex(")")]
+    parts, depth, current = [], 0, ""
+    for char in inner:
+        depth += char in "[(<{"
+        depth -= char in "])>}"
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    out = {}
+    for part in parts:
+        name, _, rest = part.strip().partition(": ")
+        if rest:
+            out[name] = rest.split(" = ")[0].replace("paarorende::", "paarorende.")
+    return out
+
+
+def _friendly_init(cls: type) -> None:
+    """A constructor that takes a whole float where an integer is meant (Answer(value=4.0)), and
+    whose TypeError is one line naming what it takes, never pybind11's dump of every argument."""
+    original = vars(cls)["__init__"]
+
+    @functools.wraps(original)
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            original(self, *args, **kwargs)
+            return
+        except TypeError as error:
+            text = str(error)
+            if "incompatible constructor arguments" not in text:
+                raise
+        whole = {key: int(value) for key, value in kwargs.items()
+                 if isinstance(value, float) and value.is_integer()}
+        if whole:
+            try:
+                original(self, *args, **{**kwargs, **whole})
+                return
+            except TypeError:
+                pass
+        taken = _CONSTRUCTOR.search(text)
+        parameters = _parameters(taken.group(1)) if taken else {}
+        # The keyword the constructor refuses alone, named with the type it takes.
+        for key, value in kwargs.items():
+            if key not in parameters:
+                raise TypeError(f"{cls.__name__}(): no keyword {key!r}; it takes "
+                                f"{', '.join(parameters)}") from None
+            try:
+                original(cls.__new__(cls), **{key: value})  # type: ignore[call-overload]
+            except TypeError:
+                raise TypeError(f"{cls.__name__}(): {key}: expected {parameters[key]}, got "
+                                f"{_kind(value)}") from None
+        given = ", ".join([type(value).__name__ for value in args] +
+                          [f"{key}={type(value).__name__}" for key, value in kwargs.items()])
+        raise TypeError(f"{cls.__name__}(): expected {taken.group(1) if taken else 'other arguments'}; "
+                        f"got ({given})") from None
+
+    setattr(cls, "__init__", __init__)
+
+
 def wrap_list_properties(modules: list[types.ModuleType]) -> None:
-    """Wraps every property of every class of `modules` once (see the module docstring)."""
+    """Wraps every property of every class of `modules` once (see the module docstring), and
+    each constructor (_friendly_init)."""
     for module in modules:
         for cls in vars(module).values():
             if not isinstance(cls, type) or cls.__module__ != "paarorende":
                 continue
+            if "__init__" in vars(cls) and not hasattr(vars(cls)["__init__"], "__wrapped__") \
+                    and type(vars(cls)["__init__"]).__name__ != "wrapper_descriptor":
+                _friendly_init(cls)
             for name, value in list(vars(cls).items()):
                 # type(...) is property: not pybind11_static_property, which is class-level
                 if type(value) is property and (cls, name) not in _GETTERS:
