@@ -21,7 +21,8 @@ namespace {
 
 // The rows as JSON objects and, per object, which column each pointer inside it came from.
 struct RowsAsJson {
-  std::vector<std::string> header;
+  std::vector<std::string> header;                             // the columns' keys (canonical)
+  std::vector<std::string> names;                              // the columns as the table names them
   Json items = Json::array();
   std::vector<std::size_t> rows;                               // each item's table row number
   std::vector<std::map<std::string, std::size_t>> columns;     // pointer in the item -> column
@@ -63,22 +64,28 @@ Json cell_json(const std::string& text, bool number, std::size_t row, std::size_
 // Where an error inside item `index` at `pointer` (relative to the item) came from: the
 // column of the longest pointer recorded that starts it, or the row alone.
 std::string cell_of(const RowsAsJson& rows, std::size_t index, const std::string& pointer) {
+  // The whole row (a household without a pickup place, a record given twice): the row alone.
+  if (pointer.empty() || pointer == "/") return "row " + std::to_string(rows.rows.at(index));
   const auto& columns = rows.columns.at(index);
+  // The cell whose pointer is the longest that starts `pointer`; else, for a pointer to a whole
+  // child (its stage missing, say), the leftmost of the child's cells.
   std::optional<std::size_t> column;
-  std::size_t best = 0;
+  std::size_t longest = 0;
+  std::optional<std::size_t> leftmost_within;
   for (const auto& [recorded, c] : columns) {
     const bool starts = pointer.compare(0, recorded.size(), recorded) == 0 &&
                         (pointer.size() == recorded.size() || pointer[recorded.size()] == '/');
     const bool within = recorded.compare(0, pointer.size(), pointer) == 0 &&
                         (recorded.size() == pointer.size() || recorded[pointer.size()] == '/');
-    // A pointer to a whole child (its stage missing, say) names the first of its columns.
-    if ((starts && recorded.size() >= best) || (within && !column)) {
+    if (starts && recorded.size() > longest) {
       column = c;
-      best = starts ? recorded.size() : best;
+      longest = recorded.size();
     }
+    if (within && (!leftmost_within || c < *leftmost_within)) leftmost_within = c;
   }
+  if (!column) column = leftmost_within;
   if (!column) return "row " + std::to_string(rows.rows.at(index));
-  return csv_location(rows.rows.at(index), *column + 1) + " (" + rows.header.at(*column) + ")";
+  return csv_location(rows.rows.at(index), *column + 1) + " (" + rows.names.at(*column) + ")";
 }
 
 // Runs `read` over the items; an InputError at "<prefix>/N/..." (or "/N/..." within an item read
@@ -96,8 +103,14 @@ auto at_cells(const RowsAsJson& rows, const std::string& prefix, Read&& read) {
       if (!number.empty() && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         const std::size_t index = std::stoul(number);
         if (index < rows.rows.size()) {
-          throw InputError(error.rule(), error.message(),
-                           cell_of(rows, index, end == std::string::npos ? "" : where.substr(end)));
+          std::string inside = end == std::string::npos ? "" : where.substr(end);
+          // "missing required field "session"" is raised on the object: name the field's column.
+          const std::string missing = "missing required field \"";
+          if (error.message().rfind(missing, 0) == 0) {
+            if (inside == "/") inside.clear();
+            inside += "/" + error.message().substr(missing.size(), error.message().find('"', missing.size()) - missing.size());
+          }
+          throw InputError(error.rule(), error.message(), cell_of(rows, index, inside));
         }
       }
     }
@@ -105,24 +118,44 @@ auto at_cells(const RowsAsJson& rows, const std::string& prefix, Read&& read) {
   }
 }
 
-// The header, checked: each column once, each one the layout knows.
-std::vector<std::string> read_header(const CsvTable& table, const std::function<bool(const std::string&)>& known,
-                                     const std::string& expected) {
+// The header, checked: each column once (by its canonical key: "child_01_stage" is
+// "child_1_stage"), each one the layout knows (`canonical` gives its key, or nullopt).
+void read_header(const CsvTable& table, RowsAsJson& rows,
+                 const std::function<std::optional<std::string>(const std::string&)>& canonical,
+                 const std::string& expected) {
   if (table.rows.empty()) detail::raise_input_error("row 1", "the table is empty: expected a header row (" + expected + ")");
-  std::vector<std::string> header;
   const CsvRow& first = table.rows.front();
   for (std::size_t c = 0; c < first.fields.size(); ++c) {
-    const std::string key = header_key(first.fields[c]);
+    const std::optional<std::string> key = canonical(header_key(first.fields[c]));
     const std::string where = csv_location(first.row, c + 1);
-    if (!known(key)) {
+    if (!key) {
       detail::raise_input_error(where, "unknown column " + detail::quote_input(first.fields[c]) + ": expected " + expected);
     }
-    if (std::find(header.begin(), header.end(), key) != header.end()) {
+    if (std::find(rows.header.begin(), rows.header.end(), *key) != rows.header.end()) {
       detail::raise_input_error(where, "column " + detail::quote_input(first.fields[c]) + " appears twice");
     }
-    header.push_back(key);
+    rows.header.push_back(*key);
+    rows.names.push_back(first.fields[c]);
   }
-  return header;
+  // A cell beyond the header (an unquoted separator, say) would be lost: refuse it.
+  for (std::size_t r = 1; r < table.rows.size(); ++r) {
+    const CsvRow& row = table.rows[r];
+    for (std::size_t c = rows.header.size(); c < row.fields.size(); ++c) {
+      if (!row.fields[c].empty()) {
+        detail::raise_input_error(csv_location(row.row, c + 1), "a cell beyond the header's " +
+                                                                    std::to_string(rows.header.size()) + " columns");
+      }
+    }
+  }
+}
+
+void require_columns(const CsvTable& table, const RowsAsJson& rows, const std::vector<std::string>& required) {
+  for (const std::string& key : required) {
+    if (std::find(rows.header.begin(), rows.header.end(), key) == rows.header.end()) {
+      detail::raise_input_error(csv_location(table.rows.front().row, rows.header.size() + 1),
+                                "missing column " + detail::quote_input(key));
+    }
+  }
 }
 
 // "child_2_grade" -> {"child", 2, "grade"}; nullopt when not of that form.
@@ -152,20 +185,29 @@ bool contains(const std::vector<std::string>& list, const std::string& key) {
   return std::find(list.begin(), list.end(), key) != list.end();
 }
 
-bool household_column(const std::string& key) {
-  if (contains(household_fields, key)) return true;
-  if (auto n = numbered(key, "caregiver")) return n->field.empty() || n->field == "role";
-  if (auto n = numbered(key, "child")) return contains(child_fields, n->field);
-  if (auto n = numbered(key, "sibling")) return contains(sibling_fields, n->field);
-  return false;
+// A household column's canonical key ("caregiver_1_role" -> "caregiver_1", "child_01_stage" ->
+// "child_1_stage"), or nullopt for a column the layout does not have.
+std::optional<std::string> household_column(const std::string& key) {
+  if (contains(household_fields, key)) return key;
+  if (auto n = numbered(key, "caregiver")) {
+    if (n->field.empty() || n->field == "role") return "caregiver_" + std::to_string(n->number);
+  }
+  if (auto n = numbered(key, "child"); n && contains(child_fields, n->field)) {
+    return "child_" + std::to_string(n->number) + "_" + n->field;
+  }
+  if (auto n = numbered(key, "sibling"); n && contains(sibling_fields, n->field)) {
+    return "sibling_" + std::to_string(n->number) + "_" + n->field;
+  }
+  return std::nullopt;
 }
 
 RowsAsJson household_rows(const CsvTable& table) {
   RowsAsJson rows;
-  rows.header = read_header(table, household_column,
+  read_header(table, rows, household_column,
                             "id, municipality, school, care_closes, waiting_since, caregiver_1, caregiver_2, "
                             "child_N_stage, child_N_grade, child_N_birth_date, child_N_age, child_N_condition, "
                             "child_N_rare_diagnosis, sibling_N_age, sibling_N_stage");
+  require_columns(table, rows, {"id"});
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     const CsvRow& row = table.rows[r];
     Json household = Json::object();
@@ -195,7 +237,7 @@ RowsAsJson household_rows(const CsvTable& table) {
         const std::string text = c < row.fields.size() ? row.fields[c] : std::string();
         if (text.empty()) continue;
         const std::string name = field.empty() ? "role" : field;
-        item[name] = cell_json(text, name == "grade" || name == "age", row.row, c, rows.header[c]);
+        item[name] = cell_json(text, name == "grade" || name == "age", row.row, c, rows.names[c]);
         used.push_back({name, c});
       }
       if (used.empty()) continue;  // a numbered child with every cell empty is not there
@@ -244,8 +286,11 @@ Waitlist waitlist_from_table(const CsvTable& table, Waitlist base) {
 AttendanceRecords attendance_records_from_table(const CsvTable& table) {
   static const std::vector<std::string> fields{"household", "session", "present", "caregivers"};
   RowsAsJson rows;
-  rows.header = read_header(table, [](const std::string& key) { return contains(fields, key); },
-                            "household, session, present, caregivers");
+  read_header(
+      table, rows,
+      [](const std::string& key) { return contains(fields, key) ? std::optional<std::string>(key) : std::nullopt; },
+      "household, session, present, caregivers");
+  require_columns(table, rows, {"household", "session", "present"});
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     const CsvRow& row = table.rows[r];
     Json record = Json::object();
@@ -254,7 +299,7 @@ AttendanceRecords attendance_records_from_table(const CsvTable& table) {
       const std::string text = c < row.fields.size() ? row.fields[c] : std::string();
       const std::string& key = rows.header[c];
       columns["/" + key] = c;
-      if (!text.empty()) record[key] = cell_json(text, key != "household", row.row, c, key);
+      if (!text.empty()) record[key] = cell_json(text, key != "household", row.row, c, rows.names[c]);
     }
     rows.items.push_back(std::move(record));
     rows.rows.push_back(row.row);

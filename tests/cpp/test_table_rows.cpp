@@ -103,9 +103,35 @@ TEST(table_rows, attendance_records_as_their_json_twins_and_errors_at_cells) {
   EXPECT_EQ(records.records, twin.records);
   EXPECT_EQ(where_of([] { attendance_records_from_table(read_csv("household,session,present\nh01,1,3\n")); }),
             "row 2, column 3 (present): must be between 0 and 2, got 3");
+  // A record given twice concerns the whole row: the row alone, no column.
   EXPECT_EQ(where_of([] { attendance_records_from_table(read_csv("household,session,present\nh01,1,1\nh01,1,2\n")); })
-                .substr(0, 6),
-            "row 3,");
+                .substr(0, 7),
+            "row 3: ");
+  // An empty required cell: at that cell, not at another of the row.
+  EXPECT_EQ(where_of([] { attendance_records_from_table(read_csv("household,session,present,caregivers\nh01,1,,2\n")); }),
+            "row 2, column 3 (present): missing required field \"present\"");
+  EXPECT_EQ(where_of([] { attendance_records_from_table(read_csv("household,session\nh01,1\n")); }),
+            "row 1, column 3: missing column \"present\"");
+  EXPECT_EQ(where_of([] { attendance_records_from_table(read_csv("household,session,present\nh01,1,1,2\n")); }),
+            "row 2, column 4: a cell beyond the header's 3 columns");
+}
+
+TEST(table_rows, a_whole_row_error_names_the_row_and_two_spellings_of_a_column_are_refused) {
+  Waitlist base;
+  base.places = {Place{"fagernes_skule", "3451", 60.98, 9.23, true}};
+  const std::string no_school = where_of([&] {
+    waitlist_from_table(read_csv("id,school,caregiver_1,child_1_stage,child_1_condition\nh1,,mother,primary,life_limiting\n"),
+                        base);
+  });
+  EXPECT_EQ(no_school.substr(0, 7), "row 2: ") << no_school;
+  EXPECT_EQ(where_of([] { households_from_table(read_csv("id,child_01_stage,child_1_stage\nh1,primary,primary\n")); }),
+            "row 1, column 3: column \"child_1_stage\" appears twice");
+  EXPECT_EQ(where_of([] { households_from_table(read_csv("id,caregiver_1,caregiver_1_role\nh1,mother,father\n")); }),
+            "row 1, column 3: column \"caregiver_1_role\" appears twice");
+  const std::vector<Household> households = households_from_table(
+      read_csv("ID,Caregiver 1 role,Child 1 stage,Child 1 condition\nh1,father,primary,life_limiting\n"));
+  ASSERT_EQ(households.size(), 1u);
+  EXPECT_EQ(households[0].fathers(), 1);
 }
 
 }  // namespace

@@ -530,3 +530,19 @@ def test_waitlist_frame_errors_name_the_index_label_and_column(valdres):
     assert error.value.where == "the header, column 'name'" and "unknown column" in str(error.value)
     with pytest.raises(TypeError, match="expected a pandas.DataFrame"):
         paarorende.Waitlist.from_dataframe([{"id": "h1"}], **settings)
+
+
+def test_a_whole_row_error_and_a_cell_of_many_values_are_at_the_frames_index(valdres):
+    pandas = pytest.importorskip("pandas")
+    waitlist = paarorende.FormationRequest.load(valdres).waitlist
+    frame = waitlist_frame(waitlist).set_index(pandas.Index([f"rad{i}" for i in range(len(waitlist.households))]))
+    bad = frame.copy()
+    bad.loc["rad2", "school"] = None
+    with pytest.raises(paarorende.InputError) as error:
+        paarorende.Waitlist.from_dataframe(bad, places=waitlist.places)
+    assert error.value.where == "index 'rad2'" and "pickup place" in str(error.value)
+    bad = frame.copy().astype({"caregiver_1": object})
+    bad.at["rad4", "caregiver_1"] = ["mother", "father"]
+    with pytest.raises(paarorende.InputError) as error:
+        paarorende.Waitlist.from_dataframe(bad, places=waitlist.places)
+    assert error.value.where == "index 'rad4', column 'caregiver_1'" and "one value" in str(error.value)

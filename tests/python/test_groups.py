@@ -906,3 +906,21 @@ def test_attendance_records_from_a_dataframe_are_their_json_twin():
     with pytest.raises(paarorende.InputError) as error:
         paarorende.AttendanceRecords.from_dataframe(bad)
     assert error.value.where == "index 3, column 'present'"
+
+
+def test_two_readings_of_a_list_field_both_change_the_value():
+    household = couple("h1")  # mother, guardian
+    first, second = household.caregivers, household.caregivers
+    first.append(FATHER)
+    second.append(MOTHER)  # from the value as it is now, not as `second` read it
+    assert [c.role.name for c in household.caregivers] == ["mother", "other_guardian", "father", "mother"]
+    old = household.caregivers
+    household.caregivers = []
+    old.append(FATHER)  # the cleared caregivers do not come back
+    assert [c.role.name for c in household.caregivers] == ["father"]
+
+
+def test_a_missing_keyword_is_named_as_missing():
+    with pytest.raises(TypeError) as error:
+        paarorende.AttendanceRecord(session=1)
+    assert str(error.value) == "AttendanceRecord(): missing keyword 'household' (str)"

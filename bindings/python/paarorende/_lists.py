@@ -42,7 +42,9 @@ class FieldList(list):  # type: ignore[type-arg]
         self._name = name
 
     def _change(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        changed = list(self)
+        # From the value's list as it is now, not this list's last reading: another reading of the
+        # field, or an assignment to it, may have changed it since.
+        changed = list(_unwrapped(self._owner, self._name))
         result = getattr(changed, method)(*args, **kwargs)
         setattr(self._owner, self._name, changed)  # checked and converted, or raises
         list.clear(self)
@@ -231,7 +233,7 @@ def _parameters(signature: str) -> dict[str, str]:
     for part in parts:
         name, _, rest = part.strip().partition(": ")
         if rest:
-            out[name] = rest.split(" = ")[0].replace("paarorende::", "paarorende.")
+            out[name] = rest.replace("paarorende::", "paarorende.")  # "int = 5": with its default
     return out
 
 
@@ -259,18 +261,36 @@ def _friendly_init(cls: type) -> None:
                 pass
         taken = _CONSTRUCTOR.search(text)
         parameters = _parameters(taken.group(1)) if taken else {}
-        # The keyword the constructor refuses alone, named with the type it takes.
-        for key, value in kwargs.items():
+        required = [name for name, kind in parameters.items() if " = " not in kind]
+        types_ = {name: kind.split(" = ")[0] for name, kind in parameters.items()}
+        for key in kwargs:
             if key not in parameters:
                 raise TypeError(f"{cls.__name__}(): no keyword {key!r}; it takes "
                                 f"{', '.join(parameters)}") from None
-            try:
-                original(cls.__new__(cls), **{key: value})  # type: ignore[call-overload]
-            except TypeError:
-                raise TypeError(f"{cls.__name__}(): {key}: expected {parameters[key]}, got "
-                                f"{_kind(value)}") from None
+        missing = [name for name in required if name not in kwargs]
+        if missing and not args:
+            raise TypeError(f"{cls.__name__}(): missing keyword {missing[0]!r} "
+                            f"({types_[missing[0]]})") from None
         given = ", ".join([type(value).__name__ for value in args] +
                           [f"{key}={type(value).__name__}" for key, value in kwargs.items()])
+        # The keyword the constructor refuses, named with the type it takes: each tried with the
+        # required ones given (those first, and checked together when there are several).
+        given_required = {name: kwargs[name] for name in required if name in kwargs}
+        if len(given_required) > 1 and not args:
+            try:
+                original(cls.__new__(cls), **given_required)  # type: ignore[call-overload]
+            except TypeError:
+                wanted = ", ".join(f"{name}: {types_[name]}" for name in required)
+                raise TypeError(f"{cls.__name__}(): expected {wanted}; got ({given})") from None
+        for key, value in sorted(kwargs.items(), key=lambda item: item[0] not in required):
+            if args:  # positional arguments: the trials below would not hold them
+                break
+            trial = {**given_required, key: value}
+            try:
+                original(cls.__new__(cls), **trial)  # type: ignore[call-overload]
+            except TypeError:
+                raise TypeError(f"{cls.__name__}(): {key}: expected {types_[key]}, got "
+                                f"{_kind(value)}") from None
         raise TypeError(f"{cls.__name__}(): expected {taken.group(1) if taken else 'other arguments'}; "
                         f"got ({given})") from None
 

@@ -76,7 +76,17 @@ inline FrameTable frame_table(const py::object& frame, const char* function,
   const std::size_t rows = out.index.size();
   for (std::size_t r = 0; r < rows; ++r) {
     CsvRow row{r + 2, {}};
-    for (const py::handle cell : values[py::int_(r)]) row.fields.push_back(cell_text(cell, pandas));
+    const py::object cells = values[py::int_(r)];
+    for (std::size_t c = 0; c < out.column_names.size(); ++c) {
+      const py::object cell = cells[py::int_(c)];
+      // One value per cell: a list or an array in a cell is no answer.
+      if (!pandas.attr("api").attr("types").attr("is_scalar")(cell).cast<bool>()) {
+        throw InputError("", "expected one value in the cell, got a " + py::str(cell.get_type().attr("__name__")).cast<std::string>(),
+                         "index " + py::repr(out.index[r]).cast<std::string>() + ", column " +
+                             py_repr(out.column_names[c]));
+      }
+      row.fields.push_back(cell_text(cell, pandas));
+    }
     out.table.rows.push_back(std::move(row));
   }
   return out;
@@ -85,13 +95,20 @@ inline FrameTable frame_table(const py::object& frame, const char* function,
 /// "row 7, column 3 (q2)" of the table read from a frame, as the frame says it:
 /// "index 'b-17', column 'q2'". Other locations are left as they are.
 inline std::string frame_location(const std::string& where, const FrameTable& frame) {
-  static const std::regex location(R"(^row (\d+), column (\d+)(?: \([^)]*\))?)");
+  static const std::regex location(R"(^row (\d+)(?:, column (\d+)(?: \([^)]*\))?)?)");
   std::smatch match;
   if (!std::regex_search(where, match, location)) return where;
   const std::size_t row = std::stoul(match[1]);
-  const std::size_t column = std::stoul(match[2]);
+  if (row < 1 || row > frame.index.size() + 1) return where;
   std::string out = row == 1 ? std::string("the header") : "index " + py::repr(frame.index.at(row - 2)).cast<std::string>();
-  if (column >= 1 && column <= frame.column_names.size()) out += ", column " + py_repr(frame.column_names[column - 1]);
+  if (match[2].matched) {
+    const std::size_t column = std::stoul(match[2]);
+    if (column >= 1 && column <= frame.column_names.size()) {
+      out += ", column " + py_repr(frame.column_names[column - 1]);
+    } else {
+      out += ", column " + std::to_string(column);
+    }
+  }
   return out + match.suffix().str();
 }
 
