@@ -85,7 +85,7 @@ std::vector<Command> group_commands() {
        "the distribution of the number present at a session,\nits mean and P(at least k) for k = "
        "1..max (DOMAIN G4)",
        command_attendance},
-      {"fit", "fit RECORDS.json", "attendance probabilities fitted to records (DOMAIN G5)",
+      {"fit", "fit RECORDS.json|.csv|.xlsx", "attendance probabilities fitted to records (DOMAIN G5)",
        command_fit},
       {"enrol", "enrol --present K --probability P [--attend A] [--both B] [--caregivers 1|2]",
        "households to enrol so that P(at least K present) >= P", command_enrol},

@@ -2,8 +2,15 @@
 #include "paarorende/io/attendance.hpp"
 #include "detail/input_error.hpp"
 
+#include <cctype>
+#include <string>
+
+#include "detail/file.hpp"
 #include "io/fields.hpp"
 #include "io/readers.hpp"
+#include "paarorende/io/csv.hpp"
+#include "paarorende/io/table_rows.hpp"
+#include "paarorende/io/xlsx.hpp"
 
 namespace paarorende {
 using namespace detail;
@@ -44,7 +51,24 @@ AttendanceRecords attendance_records_from_json(const Json& document) {
   return result;
 }
 
+AttendanceRecords attendance_records_from_csv(std::string_view text) {
+  return attendance_records_from_table(read_csv(text));
+}
+
+AttendanceRecords attendance_records_from_xlsx(std::string_view bytes) {
+  return read_sheet_as_table(read_xlsx(bytes), [](const CsvTable& table) { return attendance_records_from_table(table); });
+}
+
 AttendanceRecords load_attendance_records(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == ".csv" || extension == ".xlsx") {
+    // A coordinator's spreadsheet: one record per row (io/table_rows.hpp).
+    const std::string text = detail::read_file(path);
+    return in_file(path, [&] {
+      return extension == ".csv" ? attendance_records_from_csv(text) : attendance_records_from_xlsx(text);
+    });
+  }
   const Json document = load_json_file(path);
   return in_file(path, [&] { return attendance_records_from_json(document); });
 }

@@ -177,8 +177,19 @@ Json check_of_group(std::string_view text, Format, const Path&) {
 
 // --- attendance-records: the fitted probabilities (DOMAIN G5, X4) ---
 
-Json fit_of_records(std::string_view text, Format, const Path&) {
-  const AttendanceRecords records = document_of<attendance_records_from_json>(text, {});
+// Records from JSON, or from a coordinator's spreadsheet (CSV, .xlsx; io/table_rows.hpp).
+AttendanceRecords attendance_records_in(std::string_view text, Format format) {
+  if (format == Format::csv) return attendance_records_from_csv(text);
+  if (format == Format::xlsx) return attendance_records_from_xlsx(text);
+  return document_of<attendance_records_from_json>(text, {});
+}
+
+Json read_attendance_records(std::string_view text, Format format, const Path&) {
+  return to_json(attendance_records_in(text, format));
+}
+
+Json fit_of_records(std::string_view text, Format format, const Path&) {
+  const AttendanceRecords records = attendance_records_in(text, format);
   // DOMAIN X4: a figure from fewer than 5 households would expose them.
   std::set<std::string> households;
   for (const auto& record : records.records) households.insert(record.household);
@@ -292,10 +303,9 @@ std::vector<DocumentType> make_document_types() {
        "paarorende.validate_group(paarorende.GroupDocument.load(path).group, "
        "paarorende.GroupDocument.load(path).rules)",
        written<group_from_json>, check_of_group, nullptr},
-      {"attendance-records", "who came to which session, to fit attendance from (G5)", json,
-       "attendance-records.schema.json", {"fit", "{file}"},
-       "paarorende.AttendanceRecords.load(path).fit()", written<attendance_records_from_json>, fit_of_records,
-       nullptr},
+      {"attendance-records", "who came to which session, to fit attendance from (G5)",
+       {Format::json, Format::csv, Format::xlsx}, "attendance-records.schema.json", {"fit", "{file}"},
+       "paarorende.AttendanceRecords.load(path).fit()", read_attendance_records, fit_of_records, nullptr},
       {"format", "a municipality's course format, based on a built-in one", json,
        "format.schema.json", {"format", "{file}"}, "paarorende.CourseFormat.load(path)",
        written<format_from_builtin>, written<format_from_builtin>, nullptr},

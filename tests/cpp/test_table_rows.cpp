@@ -4,6 +4,7 @@
 
 #include "fixtures.hpp"
 
+#include <filesystem>
 #include <string>
 
 #include "paarorende/error.hpp"
@@ -114,6 +115,21 @@ TEST(table_rows, attendance_records_as_their_json_twins_and_errors_at_cells) {
             "row 1, column 3: missing column \"present\"");
   EXPECT_EQ(where_of([] { attendance_records_from_table(read_csv("household,session,present\nh01,1,1,2\n")); }),
             "row 2, column 4: a cell beyond the header's 3 columns");
+}
+
+// A coordinator's spreadsheet of the pilot's records, as CSV and as a workbook, reads as the JSON.
+TEST(table_rows, attendance_files_in_every_format_read_alike) {
+  const std::filesystem::path corpus = std::filesystem::path(PAARORENDE_SOURCE_DIR) / "tests/fuzz/corpus/attendance-records";
+  const AttendanceRecords json = load_attendance_records(corpus / "sandefjord-pilot.json");
+  EXPECT_EQ(load_attendance_records(corpus / "sandefjord-pilot.csv").records, json.records);
+  EXPECT_EQ(load_attendance_records(corpus / "sandefjord-pilot.xlsx").records, json.records);
+  const std::string bad = where_of([] {
+    load_attendance_records(std::filesystem::path(PAARORENDE_SOURCE_DIR) /
+                            "tests/bad_inputs/attendance-records/present-three-in-a-spreadsheet.csv");
+  });
+  const std::string tail = "present-three-in-a-spreadsheet.csv: row 5, column 3 (present): must be between 0 and 2, got 3";
+  ASSERT_GE(bad.size(), tail.size());
+  EXPECT_EQ(bad.substr(bad.size() - tail.size()), tail);  // after the file's path
 }
 
 TEST(table_rows, a_whole_row_error_names_the_row_and_two_spellings_of_a_column_are_refused) {

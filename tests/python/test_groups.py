@@ -924,3 +924,12 @@ def test_a_missing_keyword_is_named_as_missing():
     with pytest.raises(TypeError) as error:
         paarorende.AttendanceRecord(session=1)
     assert str(error.value) == "AttendanceRecord(): missing keyword 'household' (str)"
+
+
+def test_attendance_records_from_a_spreadsheet_fit_as_the_json(cli):
+    corpus = pathlib.Path(__file__).resolve().parents[2] / "tests/fuzz/corpus/attendance-records"
+    json_records = paarorende.AttendanceRecords.load(corpus / "sandefjord-pilot.json")
+    for name in ("sandefjord-pilot.csv", "sandefjord-pilot.xlsx"):
+        assert paarorende.AttendanceRecords.load(corpus / name).records == json_records.records
+        assert json.loads(cli("fit", str(corpus / name)).stdout) == json.loads(
+            cli("fit", str(corpus / "sandefjord-pilot.json")).stdout)
