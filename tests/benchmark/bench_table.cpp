@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 
+#include "../common/national_table.hpp"
 #include "paarorende/table.hpp"
 
 namespace {
@@ -20,18 +21,7 @@ paarorende::Table national_table(int municipalities) {
   for (int o = 0; o < 8; ++o) table.dimensions[1].values.push_back(std::to_string(o + 1));
   for (int t = 1; t <= 12; ++t) table.dimensions[2].values.push_back(std::to_string(t));
   std::mt19937 random(21);
-  // Most municipalities are small: many zeros and small counts, a few large ones.
-  std::discrete_distribution<int> kind({5, 3, 2});
-  for (const auto& m : table.dimensions[0].values) {
-    for (const auto& o : table.dimensions[1].values) {
-      for (const auto& t : table.dimensions[2].values) {
-        const int k = kind(random);
-        const std::int64_t count = k == 0 ? 0 : k == 1 ? std::uniform_int_distribution<int>(1, 4)(random)
-                                                       : std::uniform_int_distribution<int>(5, 40)(random);
-        if (count > 0) table.cells.push_back({{m, o, t}, count, std::nullopt});
-      }
-    }
-  }
+  paarorende::test_tables::add_counts_as_in_a_national_table(table, random);
   return table;
 }
 

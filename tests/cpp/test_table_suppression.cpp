@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <random>
 
+#include "../common/national_table.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/io/table.hpp"
 #include "paarorende/table.hpp"
@@ -312,21 +313,7 @@ TEST(table_suppression, the_heuristic_stays_within_ten_percent_of_exact_on_6x8) 
   EXPECT_LE(static_cast<double>(heuristic_cells), 1.10 * static_cast<double>(exact_cells));
 }
 
-// The interior cells of a 3-dimensional table (municipality, offer, month), as the national
-// table of tests/benchmark/bench_table.cpp draws them: half 0, a third 1 to 4, the rest 5 to 40.
-void add_counts_as_in_a_national_table(Table& table, std::mt19937& random) {
-  std::discrete_distribution<int> kind({5, 3, 2});
-  for (const auto& m : table.dimensions[0].values) {
-    for (const auto& o : table.dimensions[1].values) {
-      for (const auto& t : table.dimensions[2].values) {
-        const int k = kind(random);
-        const std::int64_t count = k == 0 ? 0 : k == 1 ? std::uniform_int_distribution<int>(1, 4)(random)
-                                                       : std::uniform_int_distribution<int>(5, 40)(random);
-        if (count > 0) table.cells.push_back({{m, o, t}, count, std::nullopt});
-      }
-    }
-  }
-}
+using test_tables::add_counts_as_in_a_national_table;  // as tests/benchmark/bench_table.cpp draws them
 
 // The hypercube method (large tables): every small cell is proved protected by a move among the
 // hidden cells, and the integer audit, run apart, agrees: its interval holds the move's, and is at

@@ -22,27 +22,42 @@ struct FrameTable {
   std::vector<std::string> column_names;   // as the frame names them
 };
 
+// The Python types and functions a cell is told apart by, looked up once per frame, not per cell.
+struct CellKinds {
+  py::object isna, is_scalar, numpy_bool, numpy_floating, datetime, date, time, midnight;
+
+  explicit CellKinds(const py::module_& pandas) {
+    const py::module_ numpy = py::module_::import("numpy");
+    const py::module_ dates = py::module_::import("datetime");
+    isna = pandas.attr("isna");
+    is_scalar = pandas.attr("api").attr("types").attr("is_scalar");
+    numpy_bool = numpy.attr("bool_");
+    numpy_floating = numpy.attr("floating");
+    datetime = dates.attr("datetime");
+    date = dates.attr("date");
+    time = dates.attr("time");
+    midnight = time();
+  }
+};
+
 // One cell as the CSV would hold it: empty for NaN, None and pd.NA; a whole float as an integer
-// ("4", not "4.0"); text as it is.
-inline std::string cell_text(const py::handle& cell, const py::module_& pandas) {
-  if (cell.is_none() || pandas.attr("isna")(cell).cast<bool>()) return {};
+// ("4", not "4.0"); dates and times as the documents write them ("2026-03-01", a datetime or
+// Timestamp at midnight too; "16:30"); text as it is.
+inline std::string cell_text(const py::handle& cell, const CellKinds& kinds) {
+  if (cell.is_none() || kinds.isna(cell).cast<bool>()) return {};
   if (py::isinstance<py::str>(cell)) return cell.cast<std::string>();
-  if (py::isinstance(cell, py::module_::import("numpy").attr("bool_")) || py::isinstance<py::bool_>(cell)) {
+  if (py::isinstance(cell, kinds.numpy_bool) || py::isinstance<py::bool_>(cell)) {
     return cell.cast<bool>() ? "true" : "false";
   }
-  // Dates and times as the documents write them: "2026-03-01" (a datetime or Timestamp at
-  // midnight too), "16:30".
-  const py::module_ datetime = py::module_::import("datetime");
-  if (py::isinstance(cell, datetime.attr("datetime"))) {
-    const py::object time = cell.attr("time")();
-    if (time.equal(datetime.attr("time")())) return cell.attr("date")().attr("isoformat")().cast<std::string>();
+  if (py::isinstance(cell, kinds.datetime)) {
+    if (cell.attr("time")().equal(kinds.midnight)) return cell.attr("date")().attr("isoformat")().cast<std::string>();
     return py::str(cell).cast<std::string>();
   }
-  if (py::isinstance(cell, datetime.attr("date"))) return cell.attr("isoformat")().cast<std::string>();
-  if (py::isinstance(cell, datetime.attr("time"))) {
+  if (py::isinstance(cell, kinds.date)) return cell.attr("isoformat")().cast<std::string>();
+  if (py::isinstance(cell, kinds.time)) {
     return cell.attr("strftime")(cell.attr("second").cast<int>() == 0 ? "%H:%M" : "%H:%M:%S").cast<std::string>();
   }
-  if (py::isinstance<py::float_>(cell) || py::isinstance(cell, py::module_::import("numpy").attr("floating"))) {
+  if (py::isinstance<py::float_>(cell) || py::isinstance(cell, kinds.numpy_floating)) {
     const double value = cell.cast<double>();
     if (std::isfinite(value) && value == std::trunc(value) && std::abs(value) < 1e15) {
       return std::to_string(static_cast<long long>(value));
@@ -73,6 +88,7 @@ inline FrameTable frame_table(const py::object& frame, const char* function,
   out.table.rows.push_back(std::move(header));
   for (const py::handle label : frame.attr("index")) out.index.push_back(py::reinterpret_borrow<py::object>(label));
   const py::object values = frame.attr("to_numpy")("dtype"_a = "object");
+  const CellKinds kinds(pandas);
   const std::size_t rows = out.index.size();
   for (std::size_t r = 0; r < rows; ++r) {
     CsvRow row{r + 2, {}};
@@ -80,12 +96,12 @@ inline FrameTable frame_table(const py::object& frame, const char* function,
     for (std::size_t c = 0; c < out.column_names.size(); ++c) {
       const py::object cell = cells[py::int_(c)];
       // One value per cell: a list or an array in a cell is no answer.
-      if (!pandas.attr("api").attr("types").attr("is_scalar")(cell).cast<bool>()) {
+      if (!kinds.is_scalar(cell).cast<bool>()) {
         throw InputError("", "expected one value in the cell, got a " + py::str(cell.get_type().attr("__name__")).cast<std::string>(),
                          "index " + py::repr(out.index[r]).cast<std::string>() + ", column " +
                              py_repr(out.column_names[c]));
       }
-      row.fields.push_back(cell_text(cell, pandas));
+      row.fields.push_back(cell_text(cell, kinds));
     }
     out.table.rows.push_back(std::move(row));
   }
