@@ -21,11 +21,13 @@ namespace paarorende {
 /// Values of one Likert scale, and choices of one single-choice item, at the most.
 inline constexpr int max_scale_values = 100;
 
-/// The language of a report or label: Norwegian bokmål (the default) or English.
-enum class Language { nb, en };
+/// The language of a report or label: Norwegian bokmål (the default), nynorsk or English. Every
+/// text written for people is in a table per language. Nynorsk is written so far for spreadsheet
+/// templates and workbooks; the HTML reports refuse it until their tables have it (issue #23).
+enum class Language { nb, en, nn };
 
 std::string_view to_string(Language language) noexcept;
-/// "nb" (also "no", "nob") or "en"; std::nullopt otherwise.
+/// "nb" (also "no", "nob"), "nn" (also "nno") or "en"; std::nullopt otherwise.
 std::optional<Language> language_from_string(std::string_view text) noexcept;
 
 /// A text in Norwegian bokmål and English; an empty `en` falls back to `nb`.

@@ -39,4 +39,5 @@
 #include "paarorende/io/table.hpp"
 #include "paarorende/io/table_rows.hpp"
 #include "paarorende/io/xlsx.hpp"
+#include "paarorende/io/workbook.hpp"
 #include "paarorende/json.hpp"

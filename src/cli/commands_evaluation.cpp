@@ -10,6 +10,7 @@
 #include "paarorende/evaluation.hpp"
 #include "paarorende/format.hpp"
 #include "paarorende/io/evaluation.hpp"
+#include "paarorende/io/scores.hpp"
 #include "paarorende/json.hpp"
 #include "paarorende/report.hpp"
 #include "paarorende/scores.hpp"
@@ -18,7 +19,7 @@ namespace paarorende::cli {
 namespace {
 
 int command_evaluate(const std::vector<std::string>& args) {
-  std::optional<std::string> responses_file, form_file, format_name, html_file, attendance_file;
+  std::optional<std::string> responses_file, form_file, format_name, html_file, attendance_file, xlsx_file;
   ScoreOptions options;
   ReportOptions report;
   ResponseReadOptions reading;
@@ -39,6 +40,8 @@ int command_evaluate(const std::vector<std::string>& args) {
         format_name = value;
       } else if (arg == "--html") {
         html_file = value;
+      } else if (arg == "--xlsx") {
+        xlsx_file = value;
       } else if (arg == "--sheet") {
         reading.sheet = value;  // a workbook's sheet by its tab's name; the first without it
       } else if (arg == "--ignore-column") {
@@ -58,7 +61,10 @@ int command_evaluate(const std::vector<std::string>& args) {
         }
       } else if (arg == "--lang") {
         const auto language = language_from_string(value);
-        if (!language) detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
+        // Not yet nynorsk (issue #23): refused here, before anything is computed or written.
+        if (!language || *language == Language::nn) {
+          detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
+        }
         report.language = *language;
       } else {
         throw UsageError{"unexpected option " + detail::quote_input(arg)};
@@ -90,6 +96,7 @@ int command_evaluate(const std::vector<std::string>& args) {
   }
   // The report first: a failure to write it leaves stdout empty.
   if (html_file) write_evaluation_report(*html_file, scores, report);
+  if (xlsx_file) write_workbook(to_workbook(scores, report.language), *xlsx_file);
   print(to_json(scores));
   return exit_ok;
 }
@@ -99,11 +106,11 @@ int command_evaluate(const std::vector<std::string>& args) {
 std::vector<Command> evaluation_commands() {
   return {
       {"evaluate",
-       "evaluate RESPONSES.(json|csv) [--form FORM.json] [--html FILE] [--format FORMAT] "
+       "evaluate RESPONSES.(json|csv|xlsx) [--form FORM.json] [--html FILE] [--xlsx FILE] [--format FORMAT] "
        "[--attendance RECORDS.json] [--ignore-column NAME] [--sheet NAME] "
        "[--threshold N] [--lang nb|en] [--comments]",
        "the scores of an evaluation per item and course (DOMAIN E1-E3)\nand of attendance (E2), "
-       "figures from fewer than N (5) people\nsuppressed (X4); --html writes the report; the form "
+       "figures from fewer than N (5) people\nsuppressed (X4); --html writes the report, --xlsx a workbook\nof the tables (hidden cells empty and shaded); the form "
        "is the\npilot's (sandefjord-pilot) unless --form names one or\n"
        "--format a course format (built-in id or file) whose form to use;\n"
        "RESPONSES may be a survey tool's .csv or .xlsx export, its\nidentity columns dropped unread, "

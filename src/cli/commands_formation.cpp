@@ -11,6 +11,7 @@
 #include "paarorende/io/group.hpp"
 #include "paarorende/io/ical.hpp"
 #include "paarorende/io/schedule.hpp"
+#include "paarorende/io/workbook.hpp"
 
 namespace paarorende::cli {
 namespace {
@@ -79,12 +80,12 @@ void write_all(const std::filesystem::path& dir, const std::vector<OutFile>& fil
 }
 
 int command_groups(const std::vector<std::string>& args) {
-  std::optional<std::string> file, plans, out_dir;
+  std::optional<std::string> file, plans, out_dir, xlsx;
   std::optional<double> seed;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--plans" || args[i] == "--out-dir") {
+    if (args[i] == "--plans" || args[i] == "--out-dir" || args[i] == "--xlsx") {
       if (i + 1 == args.size()) throw UsageError{args[i] + " needs a value"};
-      (args[i] == "--plans" ? plans : out_dir) = args[i + 1];
+      (args[i] == "--plans" ? plans : args[i] == "--xlsx" ? xlsx : out_dir) = args[i + 1];
       ++i;
     } else if (args[i] == "--seed") {
       if (i + 1 == args.size()) throw UsageError{"--seed needs a value"};
@@ -95,8 +96,8 @@ int command_groups(const std::vector<std::string>& args) {
     } else if (!file && (args[i].empty() || args[i][0] != '-')) {
       file = args[i];
     } else {
-      throw UsageError{"groups takes one WAITLIST.json and optionally --seed N, --plans COURSE.json --out-dir DIR, got " +
-                       args[i]};
+      throw UsageError{"groups takes one WAITLIST (.json, .xlsx, .csv) and optionally --base WAITLIST.json, --seed N, "
+                       "--xlsx FILE, --plans COURSE.json --out-dir DIR, got " + args[i]};
     }
   }
   if (!file) throw UsageError{"groups needs a WAITLIST.json"};
@@ -104,7 +105,11 @@ int command_groups(const std::vector<std::string>& args) {
   FormationRequest request = load_waitlist(*file);
   if (seed) request.formation.seed = static_cast<std::uint64_t>(*seed);
   const FormationResult result = form_groups(request);
-  if (plans) write_all(*out_dir, plans_of(request, result, *plans));
+  // The plans are made (and can fail) before anything is written; then the files, then stdout.
+  std::vector<OutFile> plan_files;
+  if (plans) plan_files = plans_of(request, result, *plans);
+  if (xlsx) write_workbook(to_workbook(result, request.waitlist.id), *xlsx);
+  if (plans) write_all(*out_dir, plan_files);
   print(to_json(result, request.waitlist.id));
   // A locked group is kept as it is; one that breaks a hard rule is a finding.
   for (const FormedGroup& group : result.groups) {

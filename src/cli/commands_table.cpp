@@ -28,7 +28,10 @@ struct PublishedForms {
       csv_dir = value;
     } else if (option == "--lang") {
       const auto parsed = language_from_string(value);
-      if (!parsed) detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
+      // Not yet nynorsk (issue #23): refused here, before anything is computed or written.
+      if (!parsed || *parsed == Language::nn) {
+        detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
+      }
       language = *parsed;
     } else {
       return false;

@@ -241,6 +241,89 @@ Json to_json(const FormationRequest& request) {
   return document;
 }
 
+namespace {
+
+// A JSON scalar as a cell; a list of scalars joined with ", ".
+WorkbookCell cell_of_json(const Json& value) {
+  if (value.is_boolean()) return WorkbookCell::boolean(value.get<bool>());
+  if (value.is_number()) return WorkbookCell::of(value.get<double>());
+  if (value.is_string()) return WorkbookCell::of(value.get<std::string>());
+  if (value.is_array()) {
+    std::string joined;
+    for (const Json& entry : value) {
+      if (!joined.empty()) joined += ", ";
+      joined += entry.is_string() ? entry.get<std::string>() : entry.dump();
+    }
+    return WorkbookCell::of(std::move(joined));
+  }
+  return {};
+}
+
+}  // namespace
+
+Workbook to_workbook(const FormationResult& result, const std::string& waitlist_id) {
+  const Json json = to_json(result, waitlist_id);
+  WorkbookSheet groups{"groups",
+                       {"group", "venue", "locked", "households", "participants", "municipalities", "satisfied",
+                        "errors", "warnings"},
+                       {}, {}, 0, {10, 18, 8, 11, 12, 18, 18, 8, 9}};
+  std::vector<std::string> score_names;
+  if (!json["groups"].empty()) {
+    for (const auto& [name, value] : json["groups"][0]["scores"].items()) score_names.push_back(name);
+  }
+  for (const std::string& name : score_names) groups.header.push_back(name);
+  groups.header.push_back("cost");
+  WorkbookSheet households{"households", {"group", "household"}, {}, {}, 0, {10, 14}};
+  WorkbookSheet findings{"findings", {"group", "rule", "severity", "message", "households"}, {}, {}, 0, {10, 6, 9, 80, 30}};
+  for (const Json& group : json["groups"]) {
+    const std::string id = group["id"].get<std::string>();
+    int errors = 0, warnings = 0;
+    for (const Json& violation : group["violations"]) {
+      const std::string severity = violation["severity"].get<std::string>();
+      errors += severity == "error";
+      warnings += severity == "warning";
+      findings.rows.push_back({WorkbookCell::of(id), cell_of_json(violation["rule"]), cell_of_json(violation["severity"]),
+                               cell_of_json(violation["message"]), cell_of_json(violation["households"])});
+    }
+    std::vector<WorkbookCell> row{WorkbookCell::of(id),
+                                  cell_of_json(group["venue"]),
+                                  cell_of_json(group["locked"]),
+                                  WorkbookCell::of(static_cast<double>(group["households"].size())),
+                                  cell_of_json(group["participants"]),
+                                  cell_of_json(group["municipalities"]),
+                                  cell_of_json(group["satisfied"]),
+                                  WorkbookCell::of(static_cast<double>(errors)),
+                                  WorkbookCell::of(static_cast<double>(warnings))};
+    for (const std::string& name : score_names) row.push_back(cell_of_json(group["scores"].value(name, Json())));
+    row.push_back(cell_of_json(group["cost"]));
+    groups.rows.push_back(std::move(row));
+    for (const Json& household : group["households"]) households.rows.push_back({WorkbookCell::of(id), cell_of_json(household)});
+  }
+  WorkbookSheet unassigned{"unassigned",
+                           {"household", "rule", "reason", "placeable", "would_displace", "blocking_rules", "weeks_waited"},
+                           {}, {}, 0, {14, 6, 80, 10, 16, 16, 13}};
+  for (const Json& left : json["unassigned"]) {
+    unassigned.rows.push_back({cell_of_json(left["household"]), cell_of_json(left["rule"]), cell_of_json(left["reason"]),
+                               cell_of_json(left["placeable"]), cell_of_json(left["would_displace"]),
+                               cell_of_json(left["blocking_rules"]), cell_of_json(left.value("weeks_waited", Json()))});
+  }
+  WorkbookSheet summary{"summary", {"figure", "value"}, {}, {}, 0, {28, 24}};
+  summary.rows.push_back({WorkbookCell::of("waitlist"), cell_of_json(json["waitlist"])});
+  summary.rows.push_back({WorkbookCell::of("seed"), cell_of_json(json["seed"])});
+  for (const auto& [name, value] : json["summary"].items()) summary.rows.push_back({WorkbookCell::of(name), cell_of_json(value)});
+  summary.rows.push_back({WorkbookCell::of("objective"), cell_of_json(json["objective"])});
+  for (const auto& [name, value] : json["terms"].items()) {
+    summary.rows.push_back({WorkbookCell::of("terms." + name), cell_of_json(value)});
+  }
+  for (const auto& [name, value] : json["optimality"].items()) {
+    summary.rows.push_back({WorkbookCell::of("optimality." + name), cell_of_json(value)});
+  }
+  Workbook workbook;
+  workbook.title = "paarorende groups: " + waitlist_id;
+  workbook.sheets = {std::move(groups), std::move(households), std::move(findings), std::move(unassigned), std::move(summary)};
+  return workbook;
+}
+
 Json to_json(const FormationResult& result, const std::string& waitlist_id) {
   Json groups = Json::array();
   std::size_t assigned = 0;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <set>
 
+#include "detail/language.hpp"
 #include "detail/input_error.hpp"
 #include "io/table_forms.hpp"
 #include "paarorende/io/attendance.hpp"
@@ -166,6 +167,7 @@ Json to_json(const RegionReport& report) {
 }
 
 std::string region_report_html(const RegionReport& report, Language language) {
+  detail::require_written_language(language, "the region's report");
   using table_io::html_escape;
   const RegionWords& w = region_words(language);
   const std::string title = std::string(w.title) + ": " + report.region;

@@ -1,4 +1,5 @@
 #include "paarorende/io/report.hpp"
+#include "detail/language.hpp"
 #include "detail/input_error.hpp"
 
 #include <algorithm>
@@ -558,6 +559,7 @@ ul.comments li{margin:.2em 0}
 }  // namespace
 
 std::string evaluation_report_html(const EvaluationScores& scores, const ReportOptions& options) {
+  detail::require_written_language(options.language, "the evaluation report");
   for (const CourseScores& course : scores.courses) {
     if (course.items.size() != scores.form.items.size()) {
       detail::raise_input_error("courses", "the scores do not belong to their form: " + std::to_string(course.items.size()) +

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 
+#include "detail/language.hpp"
 #include "detail/input_error.hpp"
 #include "io/json_reader.hpp"
 #include "io/table_forms.hpp"
@@ -306,6 +307,7 @@ Json to_json(const SuppressionResult& result) {
 
 std::string table_html(const SuppressionResult& result, Language language) {
   using namespace table_io;
+  detail::require_written_language(language, "the published table");
   const TableWords& w = words_of(language);
   const auto& dims = result.dimensions;
   std::string title = w.table_of;

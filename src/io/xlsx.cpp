@@ -276,14 +276,14 @@ class WorkbookReader : public XmlReader {
   void end(std::string_view) override {}
 };
 
-struct Workbook {
+struct WorkbookPart {
   std::string part;  // "xl/workbook.xml"
   std::vector<SheetEntry> sheets;
   bool date1904 = false;
 };
 
-Workbook read_workbook(const Archive& archive) {
-  Workbook workbook;
+WorkbookPart read_workbook(const Archive& archive) {
+  WorkbookPart workbook;
   for (const auto& relationship : read_relationships(archive, "_rels/.rels")) {
     if (type_ends_with(relationship.type, "/officeDocument")) workbook.part = resolve_target("", relationship.target);
   }
@@ -707,7 +707,7 @@ std::vector<std::string> xlsx_sheet_names(std::string_view bytes) {
 XlsxSheet read_xlsx(std::string_view bytes, std::string_view sheet_name) {
   if (!looks_like_xlsx(bytes)) not_a_workbook("the file is not a zip archive");
   const Archive archive(bytes);
-  const Workbook workbook = read_workbook(archive);
+  const WorkbookPart workbook = read_workbook(archive);
   const SheetEntry* chosen = &workbook.sheets.front();
   if (!sheet_name.empty()) {
     const auto found = std::find_if(workbook.sheets.begin(), workbook.sheets.end(),

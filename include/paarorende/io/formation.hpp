@@ -7,6 +7,7 @@
 #include "paarorende/formation.hpp"
 #include "paarorende/io/group.hpp"
 #include "paarorende/io/json.hpp"
+#include "paarorende/io/workbook.hpp"
 
 namespace paarorende {
 
@@ -26,5 +27,11 @@ Json to_json(const FormationRequest& request);
 /// What `paarorende groups` prints: the groups with their rules and scores, the households left
 /// out with reasons, the objective and its terms.
 Json to_json(const FormationResult& result, const std::string& waitlist_id);
+/// What `paarorende groups --xlsx` writes, the same figures as the JSON, one sheet per table:
+/// "groups" (a row per group: venue, counts, municipalities, rules satisfied, errors and warnings,
+/// scores, cost), "households" (group and household), "findings" (a row per rule finding of a
+/// group), "unassigned" (a row per household left out, with the reason) and "summary" (the
+/// objective, its terms and how close to optimal it is).
+Workbook to_workbook(const FormationResult& result, const std::string& waitlist_id);
 
 }  // namespace paarorende
