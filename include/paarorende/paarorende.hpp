@@ -31,11 +31,13 @@
 
 // The I/O layer.
 #include "paarorende/io/csv.hpp"
+#include "paarorende/io/form_import.hpp"
 #include "paarorende/io/ical.hpp"
 #include "paarorende/io/registry.hpp"
 #include "paarorende/io/report.hpp"
 #include "paarorende/io/school_days.hpp"
 #include "paarorende/io/region_report.hpp"
+#include "paarorende/io/spreadsheet_template.hpp"
 #include "paarorende/io/table.hpp"
 #include "paarorende/io/table_rows.hpp"
 #include "paarorende/io/xlsx.hpp"

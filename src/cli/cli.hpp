@@ -55,6 +55,7 @@ std::vector<Command> evaluation_commands();  // commands_evaluation.cpp: evaluat
 std::vector<Command> formats_commands();  // commands_formats.cpp: formats, season, family-week, ...
 std::vector<Command> formation_commands();  // commands_formation.cpp: groups
 std::vector<Command> table_commands();  // commands_table.cpp: suppress
+std::vector<Command> spreadsheet_commands();  // commands_spreadsheets.cpp: template
 std::vector<Command> document_commands();  // commands_documents.cpp: documents, read
 
 // Reads `file` as a document of `type` (io/registry.hpp), prints what the registry's operation

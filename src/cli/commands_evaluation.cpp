@@ -1,6 +1,6 @@
 // The evaluation command: scores a course's written evaluation and its attendance (DOMAIN E1-E3),
 // with the figures that would expose individuals suppressed (X4), and optionally writes the HTML
-// report.
+// report; and form-import, which imports an evaluation form from REDCap or XLSForm.
 #include <optional>
 
 #include "cli.hpp"
@@ -101,6 +101,29 @@ int command_evaluate(const std::vector<std::string>& args) {
   return exit_ok;
 }
 
+// Imports a REDCap data dictionary or an XLSForm as an evaluation form (DOMAIN E1;
+// io/form_import.hpp): the form and what could not be mapped, and why, on stdout; with --out the
+// form document alone in FILE, written whole or not at all.
+int command_form_import(const std::vector<std::string>& args) {
+  std::optional<std::string> file, out_file;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--out") {
+      if (i + 1 == args.size()) throw UsageError{"--out needs a file name"};
+      out_file = args[++i];
+    } else if (!file && args[i].rfind("--", 0) != 0) {
+      file = args[i];
+    } else {
+      throw UsageError{"unexpected argument " + detail::quote_input(args[i])};
+    }
+  }
+  if (!file) throw UsageError{"form-import needs a REDCap data dictionary (.csv) or an XLSForm (.xlsx)"};
+  const FormImport imported = import_form(*file);
+  // The form file first: a failure to write it leaves stdout empty.
+  if (out_file) write_text_file(*out_file, to_json(imported.form).dump(2) + "\n");
+  print(to_json(imported));
+  return exit_ok;
+}
+
 }  // namespace
 
 std::vector<Command> evaluation_commands() {
@@ -116,6 +139,10 @@ std::vector<Command> evaluation_commands() {
        "RESPONSES may be a survey tool's .csv or .xlsx export, its\nidentity columns dropped unread, "
        "--ignore-column NAME another;\n--sheet NAME reads that sheet of a workbook, not its first",
        command_evaluate},
+      {"form-import", "form-import FILE.(csv|xlsx) [--out FORM.json]",
+       "an evaluation form from a REDCap data dictionary (.csv) or an\nXLSForm (.xlsx) (DOMAIN E1), "
+       "with the fields it could not map\nand why; --out writes the form document alone to FORM.json",
+       command_form_import},
   };
 }
 

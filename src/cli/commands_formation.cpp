@@ -80,12 +80,12 @@ void write_all(const std::filesystem::path& dir, const std::vector<OutFile>& fil
 }
 
 int command_groups(const std::vector<std::string>& args) {
-  std::optional<std::string> file, plans, out_dir, xlsx;
+  std::optional<std::string> file, plans, out_dir, xlsx, base;
   std::optional<double> seed;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--plans" || args[i] == "--out-dir" || args[i] == "--xlsx") {
+    if (args[i] == "--plans" || args[i] == "--out-dir" || args[i] == "--xlsx" || args[i] == "--base") {
       if (i + 1 == args.size()) throw UsageError{args[i] + " needs a value"};
-      (args[i] == "--plans" ? plans : args[i] == "--xlsx" ? xlsx : out_dir) = args[i + 1];
+      (args[i] == "--plans" ? plans : args[i] == "--xlsx" ? xlsx : args[i] == "--base" ? base : out_dir) = args[i + 1];
       ++i;
     } else if (args[i] == "--seed") {
       if (i + 1 == args.size()) throw UsageError{"--seed needs a value"};
@@ -100,9 +100,9 @@ int command_groups(const std::vector<std::string>& args) {
                        "--xlsx FILE, --plans COURSE.json --out-dir DIR, got " + args[i]};
     }
   }
-  if (!file) throw UsageError{"groups needs a WAITLIST.json"};
+  if (!file) throw UsageError{"groups needs a WAITLIST (.json, .xlsx or .csv)"};
   if (plans.has_value() != out_dir.has_value()) throw UsageError{"--plans and --out-dir go together"};
-  FormationRequest request = load_waitlist(*file);
+  FormationRequest request = load_waitlist(*file, base.value_or(""));
   if (seed) request.formation.seed = static_cast<std::uint64_t>(*seed);
   const FormationResult result = form_groups(request);
   // The plans are made (and can fail) before anything is written; then the files, then stdout.
@@ -123,11 +123,15 @@ int command_groups(const std::vector<std::string>& args) {
 }  // namespace
 
 std::vector<Command> formation_commands() {
-  return {{"groups", "groups WAITLIST.json [--seed N] [--plans COURSE.json --out-dir DIR]",
+  return {{"groups",
+           "groups WAITLIST.json|.xlsx|.csv [--base WAITLIST.json] [--seed N] [--xlsx FILE] "
+           "[--plans COURSE.json --out-dir DIR]",
            "forms groups and venues from a waitlist (G1-G9, C8): the groups with the rules\n"
            "they satisfy and their scores, the households left out with reasons, the objective;\n"
-           "with --plans, each group's document and course plan (JSON, iCalendar) in DIR,\n"
-           "planned from COURSE.json with every household's pickup (C3)",
+           "a workbook (paarorende template waitlist) or a CSV of households, over the\n"
+           "places and settings of --base (a CSV needs one); --xlsx writes the tables as a\n"
+           "workbook; with --plans, each group's document and course plan (JSON, iCalendar)\n"
+           "in DIR, planned from COURSE.json with every household's pickup (C3)",
            command_groups}};
 }
 

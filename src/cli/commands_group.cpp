@@ -77,11 +77,11 @@ int command_enrol(const std::vector<std::string>& args) {
 
 std::vector<Command> group_commands() {
   return {
-      {"check", "check GROUP.json",
+      {"check", "check GROUP.json|.xlsx|.csv",
        "every group-rule violation (DOMAIN G1-G9) and the\nattendance figures; exit status 1 when "
        "any is an error",
        command_check},
-      {"attendance", "attendance GROUP.json",
+      {"attendance", "attendance GROUP.json|.xlsx|.csv",
        "the distribution of the number present at a session,\nits mean and P(at least k) for k = "
        "1..max (DOMAIN G4)",
        command_attendance},

@@ -13,6 +13,9 @@
 #include "paarorende/error.hpp"
 #include "paarorende/io/formation.hpp"
 #include "paarorende/io/region.hpp"
+#include "paarorende/io/registry.hpp"
+#include "paarorende/io/table_rows.hpp"
+#include "detail/file.hpp"
 #include "paarorende/limits.hpp"
 
 namespace paarorende {
@@ -197,7 +200,23 @@ FormationRequest formation_request_from_json(const Json& document, const std::fi
   return request;
 }
 
-FormationRequest load_waitlist(const std::filesystem::path& path) {
+FormationRequest load_waitlist(const std::filesystem::path& path, const std::filesystem::path& base) {
+  const DocumentFormat format = document_format_of(path);
+  if (format == DocumentFormat::csv || format == DocumentFormat::xlsx) {
+    std::optional<Json> base_document;
+    if (!base.empty()) base_document = load_json_file(base);
+    const std::string text = detail::read_file(path);
+    const std::filesystem::path base_dir = base.empty() ? path.parent_path() : base.parent_path();
+    const Json* base_json = base_document ? &*base_document : nullptr;
+    return detail::in_file(path, [&] {
+      return format == DocumentFormat::csv ? waitlist_from_csv(text, base_dir, base_json, base.string())
+                                           : waitlist_from_workbook(text, base_dir, base_json, base.string());
+    });
+  }
+  if (!base.empty()) {
+    detail::raise_file_error(path, "a base waitlist is for households from a spreadsheet (.csv, .xlsx); "
+                                   "this file is read as a whole waitlist document (JSON)");
+  }
   const Json document = load_json_file(path);
   try {
     return formation_request_from_json(document, path.parent_path());

@@ -4,7 +4,10 @@
 
 #include "io/fields.hpp"
 #include "io/readers.hpp"
+#include "detail/file.hpp"
 #include "paarorende/io/format.hpp"
+#include "paarorende/io/registry.hpp"
+#include "paarorende/io/table_rows.hpp"
 
 namespace paarorende {
 using namespace detail;
@@ -128,6 +131,14 @@ Household household_from_json(const Json& value, const std::string& pointer,
 }
 
 GroupDocument load_group(const std::filesystem::path& path) {
+  const DocumentFormat format = document_format_of(path);
+  if (format == DocumentFormat::csv || format == DocumentFormat::xlsx) {
+    const std::string text = detail::read_file(path);
+    // The id a table gives no setting for, the same however the file is read (`check`, `attendance`).
+    return detail::in_file(path, [&] {
+      return format == DocumentFormat::csv ? group_from_csv(text, "group") : group_from_workbook(text, "group");
+    });
+  }
   const Json document = load_json_file(path);
   return in_file(path, [&] { return group_from_json(document); });
 }

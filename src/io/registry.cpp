@@ -15,6 +15,7 @@
 #include "paarorende/io/calendar.hpp"
 #include "paarorende/io/evaluation.hpp"
 #include "paarorende/io/family_week.hpp"
+#include "paarorende/io/form_import.hpp"
 #include "paarorende/io/format.hpp"
 #include "paarorende/io/formation.hpp"
 #include "paarorende/io/group.hpp"
@@ -28,6 +29,7 @@
 #include "paarorende/io/school_days.hpp"
 #include "paarorende/io/scores.hpp"
 #include "paarorende/io/table.hpp"
+#include "paarorende/io/table_rows.hpp"
 #include "paarorende/io/xlsx.hpp"
 #include "paarorende/io/topic.hpp"
 
@@ -152,8 +154,18 @@ Json topics_of_catalogue(std::string_view text, Format, const Path&) {
 
 // --- group: its check and attendance (DOMAIN G1-G9) ---
 
-Json check_of_group(std::string_view text, Format, const Path&) {
-  const GroupDocument document = document_of<group_from_json>(text, {});
+// A group document in JSON, or its households in CSV or a workbook (io/table_rows.hpp); a table
+// read here, without its file's name, is the group "group".
+GroupDocument group_in(std::string_view text, Format format) {
+  if (format == Format::csv) return group_from_csv(text, "group");
+  if (format == Format::xlsx) return group_from_workbook(text, "group");
+  return document_of<group_from_json>(text, {});
+}
+
+Json read_group(std::string_view text, Format format, const Path&) { return to_json(group_in(text, format)); }
+
+Json check_of_group(std::string_view text, Format format, const Path&) {
+  const GroupDocument document = group_in(text, format);
   const auto violations = validate(document);  // G1-G9, and C8 when it has a venue
   const auto distribution = attendance_distribution(attendance_units(document.group, document.rules));
   bool errors = false;
@@ -258,10 +270,38 @@ std::string report_of_responses(std::string_view text, Format format, const Path
   return evaluation_report_html(score_evaluation(pilot_evaluation_form(), pilot_responses(text, format)));
 }
 
+// --- redcap-dictionary and xlsform: an evaluation form imported (DOMAIN E1) ---
+
+FormImport form_import_of(std::string_view text, Format format) {
+  return format == Format::xlsx ? form_from_xlsform(text) : form_from_redcap(text);
+}
+
+// The imported form as a form document. What the import writes is an evaluation form, so the
+// written form (JSON) reads back as one: the fuzz targets' round trip.
+Json read_imported_form(std::string_view text, Format format, const Path&) {
+  if (format == Format::json) return to_json(evaluation_form_from_json(parse_json(text)));
+  return to_json(form_import_of(text, format).form);
+}
+
+Json imported_form(std::string_view text, Format format, const Path&) {
+  return to_json(form_import_of(text, format));
+}
+
 // --- waitlist: the groups formed (DOMAIN G1-G9, C8) ---
 
-Json groups_of_waitlist(std::string_view text, Format, const Path& base_dir) {
-  const FormationRequest request = document_of<formation_request_from_json>(text, base_dir);
+// A waitlist document in JSON, or a workbook of its sheets. A CSV of households is not a waitlist
+// read alone: it needs a base document for its places (`groups --base`, load_waitlist).
+FormationRequest waitlist_in(std::string_view text, Format format, const Path& base_dir) {
+  if (format == Format::xlsx) return waitlist_from_workbook(text, base_dir);
+  return document_of<formation_request_from_json>(text, base_dir);
+}
+
+Json read_waitlist(std::string_view text, Format format, const Path& base_dir) {
+  return to_json(waitlist_in(text, format, base_dir));
+}
+
+Json groups_of_waitlist(std::string_view text, Format format, const Path& base_dir) {
+  const FormationRequest request = waitlist_in(text, format, base_dir);
   return to_json(form_groups(request), request.waitlist.id);
 }
 
@@ -298,11 +338,11 @@ std::vector<DocumentType> make_document_types() {
       {"topic-catalogue", "a municipality's topics and presenter roles (T1-T6)", json,
        "topic-catalogue.schema.json", {"topics", "--catalogue", "{file}"},
        "paarorende.TopicCatalogue.load(path)", written<catalogue_from_builtin>, topics_of_catalogue, nullptr},
-      {"group", "households of a group and the rules to check them by (G1-G9)", json,
-       "group.schema.json", {"check", "{file}"},
+      {"group", "households of a group and the rules to check them by (G1-G9)",
+       {Format::json, Format::csv, Format::xlsx}, "group.schema.json", {"check", "{file}"},
        "paarorende.validate_group(paarorende.GroupDocument.load(path).group, "
        "paarorende.GroupDocument.load(path).rules)",
-       written<group_from_json>, check_of_group, nullptr},
+       read_group, check_of_group, nullptr},
       {"attendance-records", "who came to which session, to fit attendance from (G5)",
        {Format::json, Format::csv, Format::xlsx}, "attendance-records.schema.json", {"fit", "{file}"},
        "paarorende.AttendanceRecords.load(path).fit()", read_attendance_records, fit_of_records, nullptr},
@@ -338,9 +378,15 @@ std::vector<DocumentType> make_document_types() {
        "paarorende.score_evaluation(paarorende.EvaluationForm.pilot(), "
        "paarorende.load_responses(path, paarorende.EvaluationForm.pilot()))",
        read_evaluation_responses, scores_of_responses, report_of_responses},
-      {"waitlist", "households waiting for a group, to form groups from (G1-G9, C8)", json,
-       "waitlist.schema.json", {"groups", "{file}"},
-       "paarorende.form_groups(paarorende.FormationRequest.load(path))", written<formation_request_from_json>,
+      {"redcap-dictionary", "a REDCap data dictionary, to import as an evaluation form (E1)", {Format::csv},
+       "evaluation-form.schema.json", {"form-import", "{file}", "--out", "{out}/form.json"},
+       "paarorende.import_form(path)", read_imported_form, imported_form, nullptr},
+      {"xlsform", "an XLSForm (survey and choices sheets), to import as an evaluation form (E1)", {Format::xlsx},
+       "evaluation-form.schema.json", {"form-import", "{file}", "--out", "{out}/form.json"},
+       "paarorende.import_form(path)", read_imported_form, imported_form, nullptr},
+      {"waitlist", "households waiting for a group, to form groups from (G1-G9, C8)",
+       {Format::json, Format::xlsx}, "waitlist.schema.json", {"groups", "{file}"},
+       "paarorende.form_groups(paarorende.FormationRequest.load(path))", read_waitlist,
        groups_of_waitlist, nullptr},
       {"table", "counts (and sums) by municipality, offer and period, to publish with suppression (X4, V1)",
        json, "table.schema.json", {"suppress", "{file}"}, "paarorende.suppress(paarorende.Table.load(path))",

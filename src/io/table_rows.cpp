@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <optional>
@@ -14,6 +15,9 @@
 #include "detail/text.hpp"
 #include "paarorende/error.hpp"
 #include "paarorende/io/attendance.hpp"
+#include "paarorende/io/formation.hpp"
+#include "paarorende/io/group.hpp"
+#include "paarorende/io/xlsx.hpp"
 #include "io/readers.hpp"
 
 namespace paarorende {
@@ -255,7 +259,292 @@ RowsAsJson household_rows(const CsvTable& table) {
   return rows;
 }
 
+// --- documents of several tables: a workbook's sheets, or a CSV's households over a base ---
+
+// How a cell of a plain sheet (places, travel times, settings) becomes JSON.
+enum class CellType { text, whole, decimal, boolean };
+
+Json typed_cell(const std::string& text, CellType type, const std::string& where) {
+  switch (type) {
+    case CellType::text: return Json(text);
+    case CellType::whole:
+      if (!whole_number(text)) detail::raise_input_error(where, "expected a whole number, got " + detail::quote_input(text));
+      return Json(std::stoll(text));
+    case CellType::decimal: {
+      // A spreadsheet's number, or text with a decimal comma as Norwegian spreadsheets write it.
+      std::string number = text;
+      std::replace(number.begin(), number.end(), ',', '.');
+      std::size_t used = 0;
+      double value = 0.0;
+      try {
+        value = std::stod(number, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != number.size() || !std::isfinite(value)) {
+        detail::raise_input_error(where, "expected a number, got " + detail::quote_input(text));
+      }
+      return Json(value);
+    }
+    case CellType::boolean: {
+      std::string key = header_key(text);
+      if (key == "true" || key == "yes" || key == "ja" || key == "1") return Json(true);
+      if (key == "false" || key == "no" || key == "nei" || key == "0") return Json(false);
+      detail::raise_input_error(where, "expected TRUE or FALSE (yes/no, ja/nei), got " + detail::quote_input(text));
+    }
+  }
+  return Json(text);
+}
+
+struct PlainColumn {
+  std::string key;
+  CellType type = CellType::text;
+};
+
+// A plain sheet: one item per row, a field per column.
+RowsAsJson plain_rows(const CsvTable& table, const std::vector<PlainColumn>& layout, const std::vector<std::string>& required) {
+  RowsAsJson rows;
+  std::string expected;
+  for (const PlainColumn& column : layout) expected += (expected.empty() ? "" : ", ") + column.key;
+  read_header(
+      table, rows,
+      [&](const std::string& key) -> std::optional<std::string> {
+        for (const PlainColumn& column : layout) {
+          if (column.key == key) return key;
+        }
+        return std::nullopt;
+      },
+      expected);
+  require_columns(table, rows, required);
+  for (std::size_t r = 1; r < table.rows.size(); ++r) {
+    const CsvRow& row = table.rows[r];
+    Json item = Json::object();
+    std::map<std::string, std::size_t> columns;
+    for (std::size_t c = 0; c < rows.header.size(); ++c) {
+      const std::string text = c < row.fields.size() ? row.fields[c] : std::string();
+      const std::string& key = rows.header[c];
+      columns["/" + key] = c;
+      if (text.empty()) continue;
+      const auto column = std::find_if(layout.begin(), layout.end(), [&](const PlainColumn& entry) { return entry.key == key; });
+      item[key] = typed_cell(text, column->type, csv_location(row.row, c + 1) + " (" + rows.names[c] + ")");
+    }
+    rows.items.push_back(std::move(item));
+    rows.rows.push_back(row.row);
+    rows.columns.push_back(std::move(columns));
+  }
+  return rows;
+}
+
+// A setting of a settings sheet: its name, where it goes in the document, and its type.
+struct Setting {
+  std::string name;
+  std::string pointer;
+  CellType type = CellType::text;
+};
+
+const std::vector<Setting> waitlist_settings{
+    {"id", "/id", CellType::text},
+    {"region", "/region", CellType::text},
+    {"target_participants", "/formation/target_participants", CellType::whole},
+    {"seed", "/formation/seed", CellType::whole},
+    {"waiting_as_of", "/formation/waiting_as_of", CellType::text},
+    {"warn_minutes", "/travel/warn_minutes", CellType::decimal},
+    {"max_minutes", "/travel/max_minutes", CellType::decimal},
+};
+const std::vector<Setting> group_settings{
+    {"id", "/id", CellType::text},
+    {"format", "/format", CellType::text},
+    {"venue", "/venue", CellType::text},
+    {"warn_minutes", "/travel/warn_minutes", CellType::decimal},
+    {"max_minutes", "/travel/max_minutes", CellType::decimal},
+};
+
+// A document's parts, each from a table, and where each of its pointers came from.
+class SheetDocument {
+ public:
+  explicit SheetDocument(Json document) : document_(std::move(document)) {}
+
+  // `rows` as the array at `pointer` ("/households"), read from `sheet` (empty for a CSV file).
+  void add_rows(const std::string& pointer, std::string sheet, RowsAsJson rows) {
+    document_[Json::json_pointer(pointer)] = rows.items;
+    parts_.push_back({pointer, std::move(sheet), std::move(rows)});
+  }
+
+  // A settings sheet: two columns, "setting" and "value", a row per setting.
+  void add_settings(const CsvTable& table, const std::string& sheet, const std::vector<Setting>& known) {
+    static const std::vector<PlainColumn> layout{{"setting", CellType::text}, {"value", CellType::text}};
+    const RowsAsJson rows = plain_rows(table, layout, {"setting", "value"});
+    std::vector<std::string> seen;
+    for (std::size_t i = 0; i < rows.items.size(); ++i) {
+      const Json& item = rows.items[i];
+      const std::string row = "sheet \"" + sheet + "\", " + csv_location(rows.rows[i], 1);
+      if (!item.contains("setting")) {
+        if (item.contains("value")) detail::raise_input_error(row, "a value without its setting's name");
+        continue;
+      }
+      const std::string name = header_key(item["setting"].get<std::string>());
+      const auto setting = std::find_if(known.begin(), known.end(), [&](const Setting& s) { return s.name == name; });
+      if (setting == known.end()) {
+        std::string names;
+        for (const Setting& s : known) names += (names.empty() ? "" : ", ") + s.name;
+        detail::raise_input_error(row, "unknown setting " + detail::quote_input(item["setting"].get<std::string>()) +
+                                           ": expected " + names);
+      }
+      if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+        detail::raise_input_error(row, "the setting " + detail::quote_input(name) + " appears twice");
+      }
+      seen.push_back(name);
+      if (!item.contains("value")) continue;  // left empty: the default
+      const std::string value_cell = "sheet \"" + sheet + "\", " + csv_location(rows.rows[i], 2) + " (" + name + ")";
+      document_[Json::json_pointer(setting->pointer)] = typed_cell(item["value"].get<std::string>(), setting->type, value_cell);
+      settings_.push_back({setting->pointer, value_cell});
+    }
+  }
+
+  const Json& document() const { return document_; }
+
+  // Runs `read` over the document; an InputError at a pointer from a table is moved to its
+  // cell, one elsewhere into `base_file` (the document the tables were put over) when given.
+  template <class Read>
+  auto read(Read&& read, const std::string& base_file) const {
+    try {
+      return read(document_);
+    } catch (const InputError& error) {
+      const std::string where = locate(error);
+      if (where == error.where() && !base_file.empty()) {
+        // Not from a table: from the base document, and located in its file for good.
+        throw detail::FileInputError(error.rule(), error.message(), located_in_file(base_file, where));
+      }
+      throw InputError(error.rule(), error.message(), where);
+    }
+  }
+
+ private:
+  struct Part {
+    std::string pointer;
+    std::string sheet;
+    RowsAsJson rows;
+  };
+
+  static bool starts_with(const std::string& where, const std::string& pointer) {
+    return where.compare(0, pointer.size(), pointer) == 0 && (where.size() == pointer.size() || where[pointer.size()] == '/');
+  }
+
+  // The cell (or sheet) an error's pointer came from; the pointer itself when none.
+  std::string locate(const InputError& error) const {
+    const std::string& where = error.where();
+    for (const Part& part : parts_) {
+      if (!starts_with(where, part.pointer)) continue;
+      const std::string in_sheet = part.sheet.empty() ? "" : "sheet \"" + part.sheet + "\", ";
+      try {
+        at_cells(part.rows, part.pointer, [&]() -> int { throw error; });
+      } catch (const InputError& moved) {
+        if (moved.where() != where) return in_sheet + moved.where();
+      }
+      return part.sheet.empty() ? where : in_sheet.substr(0, in_sheet.size() - 2);
+    }
+    for (const auto& [pointer, cell] : settings_) {
+      if (starts_with(where, pointer)) return cell;
+    }
+    return where;
+  }
+
+  Json document_;
+  std::vector<Part> parts_;
+  std::vector<std::pair<std::string, std::string>> settings_;
+};
+
+const std::vector<PlainColumn> place_columns{{"id", CellType::text},
+                                             {"municipality", CellType::text},
+                                             {"latitude", CellType::decimal},
+                                             {"longitude", CellType::decimal},
+                                             {"venue", CellType::boolean}};
+const std::vector<PlainColumn> travel_columns{{"from", CellType::text}, {"to", CellType::text}, {"minutes", CellType::decimal}};
+
+// The sheets of a workbook a document is made of, by name (compared as headers are); the others
+// (instructions) are not read.
+struct WorkbookSheets {
+  std::map<std::string, XlsxSheet> sheets;
+
+  explicit WorkbookSheets(std::string_view bytes, const std::vector<std::string>& wanted) {
+    for (const std::string& name : xlsx_sheet_names(bytes)) {
+      const std::string key = header_key(name);
+      if (std::find(wanted.begin(), wanted.end(), key) == wanted.end()) continue;
+      if (sheets.count(key)) detail::raise_input_error("sheet \"" + name + "\"", "two sheets named " + key);
+      sheets.emplace(key, read_xlsx(bytes, name));
+    }
+  }
+  const XlsxSheet* find(const std::string& key) const {
+    const auto found = sheets.find(key);
+    return found == sheets.end() ? nullptr : &found->second;
+  }
+};
+
+// Errors while a sheet's rows are made JSON ("row 3, column 2") are moved into the sheet.
+template <class Read>
+auto in_sheet(const XlsxSheet& sheet, Read&& read) {
+  return read_sheet_as_table(sheet, [&](const CsvTable& table) { return read(table); });
+}
+
+// The document's households, places, travel times and settings from the workbook's sheets.
+void add_sheets(SheetDocument& document, const WorkbookSheets& book, const std::vector<Setting>& settings) {
+  const XlsxSheet* households = book.find("households");
+  if (!households) detail::raise_input_error("", "a workbook without a sheet named \"households\"");
+  document.add_rows("/households", households->name, in_sheet(*households, household_rows));
+  if (const XlsxSheet* places = book.find("places")) {
+    document.add_rows("/places", places->name,
+                      in_sheet(*places, [](const CsvTable& t) { return plain_rows(t, place_columns, {"id"}); }));
+  }
+  if (const XlsxSheet* travel = book.find("travel_times")) {
+    document.add_rows("/travel_times", travel->name, in_sheet(*travel, [](const CsvTable& t) {
+                        return plain_rows(t, travel_columns, {"from", "to", "minutes"});
+                      }));
+  }
+  if (const XlsxSheet* sheet = book.find("settings")) {
+    document.add_settings(to_csv_table(*sheet), sheet->name, settings);
+  }
+}
+
+Json base_or_empty(const Json* base) { return base ? *base : Json::object(); }
+
 }  // namespace
+
+FormationRequest waitlist_from_workbook(std::string_view bytes, const std::filesystem::path& base_dir,
+                                        const Json* base, const std::string& base_file) {
+  const WorkbookSheets book(bytes, {"households", "places", "travel_times", "settings"});
+  SheetDocument document(base_or_empty(base));
+  add_sheets(document, book, waitlist_settings);
+  if (!document.document().contains("places")) {
+    detail::raise_input_error("", "a waitlist workbook needs a sheet named \"places\" (the pickup places and venues), "
+                                  "or a base waitlist document that lists them", detail::Rule{"C8"});
+  }
+  return document.read([&](const Json& json) { return formation_request_from_json(json, base_dir); }, base_file);
+}
+
+FormationRequest waitlist_from_csv(std::string_view text, const std::filesystem::path& base_dir, const Json* base,
+                                   const std::string& base_file) {
+  SheetDocument document(base_or_empty(base));
+  document.add_rows("/households", "", household_rows(read_csv(text)));
+  if (!document.document().contains("places")) {
+    detail::raise_input_error("", "a waitlist in CSV holds only its households: give a base waitlist document with "
+                                  "the places (--base WAITLIST.json), or use a workbook with a \"places\" sheet "
+                                  "(paarorende template waitlist)", detail::Rule{"C8"});
+  }
+  return document.read([&](const Json& json) { return formation_request_from_json(json, base_dir); }, base_file);
+}
+
+GroupDocument group_from_workbook(std::string_view bytes, const std::string& default_id) {
+  const WorkbookSheets book(bytes, {"households", "places", "travel_times", "settings"});
+  SheetDocument document(Json{{"id", default_id}});
+  add_sheets(document, book, group_settings);
+  return document.read([](const Json& json) { return group_from_json(json); }, "");
+}
+
+GroupDocument group_from_csv(std::string_view text, const std::string& default_id) {
+  SheetDocument document(Json{{"id", default_id}});
+  document.add_rows("/households", "", household_rows(read_csv(text)));
+  return document.read([](const Json& json) { return group_from_json(json); }, "");
+}
 
 std::vector<Household> households_from_table(const CsvTable& table) {
   const RowsAsJson rows = household_rows(table);

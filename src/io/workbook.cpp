@@ -105,6 +105,7 @@ void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const WorkbookSheet& 
     lxw_data_validation validation{};
     std::vector<char*> list;
     switch (input.kind) {
+      case WorkbookInputKind::any: validation.validate = LXW_VALIDATION_TYPE_ANY; break;
       case WorkbookInputKind::list:
         validation.validate = LXW_VALIDATION_TYPE_LIST;
         for (const std::string& value : input.values) list.push_back(const_cast<char*>(value.c_str()));
@@ -227,6 +228,10 @@ void check_workbook(const Workbook& workbook) {
 void write_workbook(const Workbook& workbook, const std::filesystem::path& path) {
   namespace fs = std::filesystem;
   check_workbook(workbook);
+  // Said here rather than by libxlsxwriter, which would also print its own message to stderr.
+  std::error_code missing;
+  const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  if (!fs::is_directory(folder, missing)) detail::raise_input_error(path.string(), "no such folder");
   const fs::path partial = path.string() + ".tmp-" + std::to_string(::getpid());
   auto remove_partial = [&] {
     std::error_code ignored;

@@ -442,7 +442,7 @@ def test_cli_bad_csv_has_row_and_column(cli, tmp_path):
 
 
 def test_cli_help_lists_evaluate(cli):
-    assert "evaluate RESPONSES.(json|csv) [--form FORM.json] [--html FILE]" in cli("--help").stdout
+    assert "evaluate RESPONSES.(json|csv|xlsx) [--form FORM.json] [--html FILE] [--xlsx FILE]" in cli("--help").stdout
 
 
 # --- the report ------------------------------------------------------------------------------

@@ -217,7 +217,7 @@ def test_a_region_from_python_and_through_json():
 def test_groups_needs_a_file(cli):
     result = cli("groups")
     assert result.returncode == 2
-    assert result.stderr == "paarorende: groups needs a WAITLIST.json\n"
+    assert result.stderr == "paarorende: groups needs a WAITLIST (.json, .xlsx or .csv)\n"
 
 
 # --- Python ----------------------------------------------------------------------------------

@@ -48,9 +48,20 @@ def test_every_command_that_reads_a_document_is_in_the_registry(cli, documents):
     assert reading - registered <= {"attendance"}, reading - registered
 
 
+def _reader_of_what_is_written(entry, documents) -> str:
+    """The type that reads back what `read` writes for `entry`: the type itself, or, for a type
+    imported as another and read from no JSON (a REDCap data dictionary, an XLSForm: an evaluation
+    form), the type read from JSON whose schema it names (io/registry.hpp)."""
+    if "json" in entry["formats"]:
+        return entry["name"]
+    return next(other["name"] for other in documents
+                if other["schema"] == entry["schema"] and "json" in other["formats"])
+
+
 def test_every_type_has_a_fuzz_corpus_that_reads_back_to_itself(cli, documents, tmp_path):
     """The seeds in tests/fuzz/corpus/<type>/ are valid documents: read, written and read again,
-    they give the same document (what the fuzz target checks for every input)."""
+    they give the same document (what the fuzz target checks for every input). A type imported as
+    another is read back as that one."""
     for entry in documents:
         for fmt in entry["formats"]:
             seeds = sorted((CORPUS / entry["name"]).glob(f"*.{fmt}"))
@@ -60,7 +71,7 @@ def test_every_type_has_a_fuzz_corpus_that_reads_back_to_itself(cli, documents, 
                 assert first.returncode == 0, (seed, first.stderr)
                 written = tmp_path / f"{entry['name']}.json"
                 written.write_text(first.stdout, encoding="utf-8")
-                again = cli("read", entry["name"], written)
+                again = cli("read", _reader_of_what_is_written(entry, documents), written)
                 assert again.returncode == 0, (seed, again.stderr)
                 assert json.loads(again.stdout) == json.loads(first.stdout), seed
 
@@ -69,11 +80,11 @@ def test_read_refuses_an_unknown_type_and_a_format_the_type_does_not_read(cli, t
     result = cli("read", "menu", tmp_path / "x.json")
     assert result.returncode == 2
     assert result.stderr.startswith('paarorende: TYPE: no document type "menu" (known: school-calendar, ')
-    csv = tmp_path / "group.csv"
+    csv = tmp_path / "waitlist.csv"
     csv.write_text("id\n", encoding="utf-8")
-    result = cli("read", "group", csv)
+    result = cli("read", "waitlist", csv)  # households alone: a waitlist needs its places (--base)
     assert result.returncode == 2
-    assert result.stderr == f"paarorende: {csv}: a group document is not read from csv\n"
+    assert result.stderr == f"paarorende: {csv}: a waitlist document is not read from csv\n"
 
 
 def test_fuzz_targets_come_from_the_registry(documents):

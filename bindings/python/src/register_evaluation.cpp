@@ -234,9 +234,10 @@ EvaluationScores score_dataframe(const EvaluationForm& form, const py::object& f
 }  // namespace
 
 void register_evaluation(py::module_& m) {
-  py::enum_<Language>(m, "Language", "The language of a report or a label: Norwegian bokmål (nb, the default) or English (en).")
+  py::enum_<Language>(m, "Language", "The language of a report or a label: Norwegian bokmål (nb, the default), nynorsk (nn) or English (en).")
       .value("nb", Language::nb, "Norwegian bokmål.")
-      .value("en", Language::en, "English.");
+      .value("en", Language::en, "English.")
+      .value("nn", Language::nn, "Norwegian nynorsk (so far the spreadsheet templates and workbooks).");
 
   py::enum_<ItemKind>(m, "ItemKind", "What an evaluation item asks for (DOMAIN E1).")
       .value("likert", ItemKind::likert, "A whole number on a scale min..max (E1: 1 = not good .. 5 = best possible).")
@@ -389,6 +390,46 @@ void register_evaluation(py::module_& m) {
   m.def("pilot_evaluation_form", &pilot_evaluation_form,
         "The Sandefjord pilot's evaluation form (DOMAIN E1, E3); the same as EvaluationForm.pilot().");
   m.def("load_evaluation_form", &load_evaluation_form, "path"_a, "Reads an evaluation form file; the same as EvaluationForm.load().");
+
+  py::class_<UnmappedField> unmapped(m, "UnmappedField",
+                                     "A field of a REDCap data dictionary or a question of an XLSForm that "
+                                     "import_form() did not make an item of, and why (docs/evaluation.md).");
+  unmapped.def_readonly("field", &UnmappedField::field, "The field's name; for kind \"language\", the label column.")
+      .def_readonly("kind", &UnmappedField::kind,
+                    "Its type in the tool (\"calc\", \"file\", \"select_multiple kanal\" ...), or \"language\" for "
+                    "texts in a language a form does not hold.")
+      .def_readonly("reason", &UnmappedField::reason, "Why it is not in the form.")
+      .def_readonly("row", &UnmappedField::row,
+                    "Its row in the dictionary, or in the XLSForm's survey sheet (the header is row 1).");
+  def_keyword_value(unmapped, "The field as text.", "field", &UnmappedField::field, "kind", &UnmappedField::kind,
+                    "reason", &UnmappedField::reason, "row", &UnmappedField::row);
+
+  py::class_<FormImport> imported(m, "FormImport",
+                                  "An evaluation form imported from a REDCap data dictionary or an XLSForm "
+                                  "(import_form()), and the fields it could not map, with the reasons.");
+  imported
+      .def_property_readonly(
+          "form", [](const FormImport& self) { return self.form; },
+          "The imported form (EvaluationForm), valid; its item ids are the fields' names. A copy.")
+      .def_property_readonly(
+          "unmapped", [](const FormImport& self) { return self.unmapped; },
+          "The fields not in the form, in row order (list[UnmappedField]). A copy.");
+  def_to_json(imported,
+              "{\"form\": <the form document>, \"unmapped\": [...]} as text: what `paarorende form-import` "
+              "prints.");
+  def_value(
+      imported,
+      [](const FormImport& self) {
+        return "FormImport(form=" + py_repr(self.form) + ", unmapped=" +
+               short_list_text(self.unmapped, "field", "fields", 0) + ")";
+      },
+      "The import as text, the unmapped fields summarised.");
+  m.def("import_form", &import_form, "path"_a,
+        "Imports an evaluation form from a REDCap data dictionary (.csv) or an XLSForm (.xlsx, its survey "
+        "and choices sheets): Likert-like choices (consecutive whole-number codes, at least 3) become Likert "
+        "items, yes/no yes/no items, other choices single-choice items, free text free-text items; the rest "
+        "is listed in FormImport.unmapped with the reason. Raises InputError naming the file, row and column "
+        "(and sheet).");
 
   py::class_<Answer> answer(m, "Answer",
                             "One answer: `value` (a Likert value, 1/0 for yes/no, a choice's 0-based index) or "
@@ -706,7 +747,15 @@ void register_evaluation(py::module_& m) {
             write_evaluation_report(path, self, options);
           },
           "path"_a, py::kw_only(), "language"_a = Language::nb, "comments"_a = false,
-          "Writes to_html() to `path`, whole or not at all.");
+          "Writes to_html() to `path`, whole or not at all.")
+      .def(
+          "write_xlsx",
+          [](const EvaluationScores& self, const Path& path, Language language) {
+            write_workbook(to_workbook(self, language), path);
+          },
+          "path"_a, py::kw_only(), "language"_a = Language::nb,
+          "Writes the scores as a workbook, as `paarorende evaluate --xlsx` does: one sheet per "
+          "table; a withheld figure (X4) an empty shaded cell, every one alike; whole or not at all.");
   def_value(
       scores,
       [](const EvaluationScores& self) {

@@ -253,9 +253,13 @@ void register_formation(py::module_& m) {
                      "one of its municipalities, and its shared_waitlist decides whether municipalities "
                      "form groups together. The list changes the value in place.")
       .def_static(
-          "load", &load_waitlist, "path"_a,
-          "Reads a waitlist document (docs/formation.md); InputError with the file and JSON "
-          "pointer in .where for bad input.");
+          "load",
+          [](const Path& path, const std::optional<Path>& base) { return load_waitlist(path, base.value_or(Path())); },
+          "path"_a, "base"_a = py::none(),
+          "Reads a waitlist document (docs/formation.md): JSON, or a workbook (.xlsx, as `paarorende "
+          "template waitlist` writes it) or CSV of households over the waitlist document `base` "
+          "(docs/spreadsheets.md); InputError with the file and the JSON pointer, or the sheet, row "
+          "and column, in .where for bad input.");
   def_from_json(
       request, [](const Json& document) { return formation_request_from_json(document); },
       "Reads a waitlist document from JSON text (a region file named in it is read from the working "
@@ -362,6 +366,14 @@ void register_formation(py::module_& m) {
       "them; unassigned_records() and household_records() the other views.");
   result.def_readonly("groups", &FormationResult::groups, "The FormedGroups.")
       .def(
+          "write_xlsx",
+          [](const FormationResult& self, const Path& path, const std::string& waitlist) {
+            write_workbook(to_workbook(self, waitlist), path);
+          },
+          "path"_a, py::kw_only(), "waitlist"_a = "",
+          "Writes the groups as a workbook, as `paarorende groups --xlsx` does: sheets groups, "
+          "households, findings, unassigned and summary; whole or not at all.")
+      .def(
           "group_documents",
           [](const FormationResult& self, const FormationRequest& request) { return group_documents(request, self); },
           "request"_a,
@@ -455,4 +467,18 @@ void register_formation(py::module_& m) {
       "locked"_a = std::vector<LockedGroup>{}, "region"_a = py::none(), "seed"_a = py::none(),
       "Forms groups from a Waitlist with `rules`, `formation` settings, `pins`, `locked` groups and the "
       "`region` it belongs to (its shared_waitlist, V1).");
+  m.def(
+      "write_template",
+      [](const std::string& kind, const Path& path, Language language) {
+        const auto parsed = template_kind_from_string(kind);
+        if (!parsed) {
+          throw InputError("", "expected waitlist, attendance or group, got \"" + kind + "\"", "kind");
+        }
+        write_workbook(spreadsheet_template(*parsed, language), path);
+      },
+      "kind"_a, "path"_a, py::kw_only(), "language"_a = Language::nb,
+      "Writes an empty workbook to fill in, as `paarorende template` does: kind 'waitlist', "
+      "'attendance' or 'group'; the columns the readers take, drop-down lists of the allowed values and "
+      "a sheet of instructions in `language` (nb, nn or en). Read it back with FormationRequest.load, "
+      "GroupDocument.load or AttendanceRecords.load.");
 }

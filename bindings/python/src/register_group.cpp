@@ -575,8 +575,9 @@ void register_group(py::module_& m) {
       "an unknown field, a wrong type or range, a duplicate household id, or a grade outside "
       "its stage.")
       .def_static("load", &load_group, "path"_a,
-                  "Reads a group document from a JSON file, as from_json(); errors name the file "
-                  "in .where.");
+                  "Reads a group document from a JSON file, as from_json(), or from a workbook (.xlsx, "
+                  "as `paarorende template group` writes it) or CSV of its households "
+                  "(docs/spreadsheets.md); errors name the file, and the sheet, row and column, in .where.");
   def_to_json(
       document,
       "The document as JSON text, every rule written out, which from_json() reads back to an "
@@ -629,8 +630,9 @@ void register_group(py::module_& m) {
       "InputError, with .where the JSON pointer (\"/records/0/present\") or line and "
       "column.")
       .def_static("load", &load_attendance_records, "path"_a,
-                  "Reads attendance records from a JSON file, as from_json(); errors name the "
-                  "file in .where.")
+                  "Reads attendance records from a JSON file, as from_json(), or from CSV or a workbook "
+                  "(.xlsx, as `paarorende template attendance` writes it); errors name the file, and "
+                  "the sheet, row and column, in .where.")
       .def_static(
           "from_dataframe",
           [](const py::object& frame) {

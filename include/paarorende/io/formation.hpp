@@ -19,8 +19,10 @@ namespace paarorende {
 /// pointer. Its "region" is a built-in region's id, a region file (relative to `base_dir`) or a
 /// region object.
 FormationRequest formation_request_from_json(const Json& document, const std::filesystem::path& base_dir = {});
-/// As formation_request_from_json, from a file; errors are located in it.
-FormationRequest load_waitlist(const std::filesystem::path& path);
+/// As formation_request_from_json, from a file; errors are located in it. A workbook (.xlsx) or
+/// CSV file is read by waitlist_from_workbook or waitlist_from_csv (io/table_rows.hpp) over the
+/// waitlist document `base` when one is named (a CSV waitlist needs one for its places).
+FormationRequest load_waitlist(const std::filesystem::path& path, const std::filesystem::path& base = {});
 /// The document formation_request_from_json reads back to an equal request (a built-in region by
 /// its id, any other region as an object).
 Json to_json(const FormationRequest& request);

@@ -11,6 +11,9 @@
 namespace paarorende {
 
 GroupDocument group_from_json(const Json& document);
+/// A group document from a file: JSON, or a workbook (.xlsx) or CSV file of its households
+/// (group_from_workbook, group_from_csv in io/table_rows.hpp; its id "group" unless a setting
+/// gives one). Errors are located in the file.
 GroupDocument load_group(const std::filesystem::path& path);
 /// One household as a group document holds it, read at `pointer` (errors located there); what its
 /// own "attendance" leaves out comes from `default_attendance`. For other documents with households.

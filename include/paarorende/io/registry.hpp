@@ -34,7 +34,9 @@ struct DocumentType {
   std::string_view summary;
   /// The formats it is read from; the first is the one a file without a known ending is taken for.
   std::vector<DocumentFormat> formats;
-  /// Its JSON Schema in docs/schemas/ ("course-request.schema.json").
+  /// Its JSON Schema in docs/schemas/ ("course-request.schema.json"). A type that is imported as
+  /// another (a REDCap data dictionary as an evaluation form) names the schema of what `read`
+  /// writes, and its `read` takes that JSON back too, so the written form reads back to itself.
   std::string_view schema;
   /// The command line's operation on such a file: arguments after `paarorende`, where {file}
   /// stands for the document and {out} for a folder that outputs may be written to.

@@ -7,9 +7,15 @@
 // table") and docs/attendance.md ("Records as a table").
 #pragma once
 
+#include <filesystem>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "paarorende/attendance.hpp"
+#include "paarorende/formation.hpp"
+#include "paarorende/group.hpp"
+#include "paarorende/io/json.hpp"
 #include "paarorende/household.hpp"
 #include "paarorende/io/csv.hpp"
 #include "paarorende/waitlist.hpp"
@@ -33,5 +39,29 @@ Waitlist waitlist_from_table(const CsvTable& table, Waitlist base);
 /// One record per row: `household`, `session`, `present` and optionally `caregivers` (2 when
 /// left out), checked as an attendance document is (DOMAIN E2, G5).
 AttendanceRecords attendance_records_from_table(const CsvTable& table);
+
+// Whole documents from spreadsheets (docs/formation.md, "A waitlist as a workbook"; docs/groups.md):
+// a workbook's sheets "households" (the layout above), "places" (id, municipality, latitude,
+// longitude, venue), "travel_times" (from, to, minutes) and "settings" (two columns, setting and
+// value), found by name in any order; other sheets (instructions) are not read. The sheets make a
+// JSON document that the document's own reader reads, so every rule is the same; an error names
+// the sheet, row and column of its cell ("sheet "households", row 7, column 5 (child_1_grade)").
+
+/// A waitlist document from a workbook. `base`, when given, is a waitlist document (JSON) whose
+/// parts the workbook's sheets replace (its households always; places, travel times and settings
+/// when the workbook has those sheets); an error in what comes from it is located in `base_file`.
+/// Settings: id, region, target_participants, seed, waiting_as_of, warn_minutes, max_minutes.
+/// Without a base, the workbook needs a "places" sheet (DOMAIN C8).
+FormationRequest waitlist_from_workbook(std::string_view bytes, const std::filesystem::path& base_dir = {},
+                                        const Json* base = nullptr, const std::string& base_file = {});
+/// A waitlist's households from CSV over `base`, which gives the rest (places at the least).
+FormationRequest waitlist_from_csv(std::string_view text, const std::filesystem::path& base_dir = {},
+                                   const Json* base = nullptr, const std::string& base_file = {});
+/// A group document from a workbook: its households, and optionally places, travel times and
+/// settings (id, format, venue, warn_minutes, max_minutes); its id is `default_id` unless a
+/// setting gives one.
+GroupDocument group_from_workbook(std::string_view bytes, const std::string& default_id);
+/// A group document of the households in CSV, with the default rules, named `default_id`.
+GroupDocument group_from_csv(std::string_view text, const std::string& default_id);
 
 }  // namespace paarorende

@@ -43,8 +43,9 @@ struct WorkbookCell {
 };
 
 /// What a column of a template accepts, as the spreadsheet checks it while it is filled in (data
-/// validation): one of a list (a drop-down), a whole number in a range, a date, or a time of day.
-enum class WorkbookInputKind { list, whole_number, decimal, date, time };
+/// validation): anything (the prompt alone), one of a list (a drop-down), a whole or decimal
+/// number in a range, a date, or a time of day.
+enum class WorkbookInputKind { any, list, whole_number, decimal, date, time };
 
 struct WorkbookColumnInput {
   std::size_t column = 0;  ///< 0-based.
