@@ -573,27 +573,11 @@ Waitlist waitlist_from_table(const CsvTable& table, Waitlist base) {
 }
 
 AttendanceRecords attendance_records_from_table(const CsvTable& table) {
-  static const std::vector<std::string> fields{"household", "session", "present", "caregivers"};
-  RowsAsJson rows;
-  read_header(
-      table, rows,
-      [](const std::string& key) { return contains(fields, key) ? std::optional<std::string>(key) : std::nullopt; },
-      "household, session, present, caregivers");
-  require_columns(table, rows, {"household", "session", "present"});
-  for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const CsvRow& row = table.rows[r];
-    Json record = Json::object();
-    std::map<std::string, std::size_t> columns;
-    for (std::size_t c = 0; c < rows.header.size(); ++c) {
-      const std::string text = c < row.fields.size() ? row.fields[c] : std::string();
-      const std::string& key = rows.header[c];
-      columns["/" + key] = c;
-      if (!text.empty()) record[key] = cell_json(text, key != "household", row.row, c, rows.names[c]);
-    }
-    rows.items.push_back(std::move(record));
-    rows.rows.push_back(row.row);
-    rows.columns.push_back(std::move(columns));
-  }
+  static const std::vector<PlainColumn> layout{{"household", CellType::text},
+                                               {"session", CellType::whole},
+                                               {"present", CellType::whole},
+                                               {"caregivers", CellType::whole}};
+  const RowsAsJson rows = plain_rows(table, layout, {"household", "session", "present"});
   return at_cells(rows, "/records", [&] { return attendance_records_from_json(Json{{"records", rows.items}}); });
 }
 

@@ -4,6 +4,8 @@
 // PAARORENDE_SANITIZE=thread under ThreadSanitizer.
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -16,7 +18,7 @@ namespace {
 
 using namespace paarorende;
 
-const std::filesystem::path pilot_folder = std::filesystem::path(PAARORENDE_SOURCE_DIR) / "examples" /
+const std::filesystem::path pilot_folder = paarorende::test_support::source_dir / "examples" /
                                     "sandefjord_pilot";
 
 // Everything one thread does, as text: equal texts mean equal results.

@@ -26,8 +26,7 @@ using Ids = std::vector<std::string>;
 // Its calendar is marked example data; here it stands for the municipality's own, so that the
 // findings are the topic rules' alone (the example-data note is tested in test_schedule.cpp).
 CourseRequest shipped_pilot_request() {
-  CourseRequest request = load_course_request(std::string(PAARORENDE_SOURCE_DIR) +
-                                              "/examples/sandefjord_pilot/course.json");
+  CourseRequest request = load_course_request(paarorende::test_support::source_dir / "examples/sandefjord_pilot/course.json");
   request.school_calendar->example_data = false;
   return request;
 }

@@ -242,7 +242,7 @@ TEST(travel_rule, check_of_a_group_document_names_the_households_beyond_each_lim
 }
 
 TEST(travel_rule, formation_warns_of_every_drive_beyond_warn_minutes_and_forms_none_beyond_max) {
-  FormationRequest request = load_waitlist(std::string(PAARORENDE_SOURCE_DIR) + "/examples/valdres_groups/waitlist.json");
+  FormationRequest request = load_waitlist(paarorende::test_support::source_dir / "examples/valdres_groups/waitlist.json");
   request.waitlist.travel = {20, 45};
   const FormationResult result = form_groups(request);
   const std::vector<GroupDocument> documents = group_documents(request, result);
@@ -299,7 +299,7 @@ TEST(travel_rule, old_fields_map_onto_it) {
   EXPECT_EQ(course_request(format).travel, format.travel);
   EXPECT_EQ(format_from_json(to_json(format)), format);
   // A waitlist's formation.max_travel_minutes is max_minutes; a short one lowers warn_minutes.
-  Json waitlist = to_json(load_waitlist(std::string(PAARORENDE_SOURCE_DIR) + "/examples/valdres_groups/waitlist.json"));
+  Json waitlist = to_json(load_waitlist(paarorende::test_support::source_dir / "examples/valdres_groups/waitlist.json"));
   waitlist.erase("travel");
   waitlist["formation"]["max_travel_minutes"] = 45;
   EXPECT_EQ(formation_request_from_json(waitlist).waitlist.travel, (TravelLimits{15, 45}));

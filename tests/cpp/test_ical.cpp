@@ -362,8 +362,7 @@ namespace {
 
 // DOMAIN C7: each event names the day's topic, and the presenter's role and name.
 TEST(ical, events_carry_the_topic_and_the_presenter) {
-  const auto request = paarorende::load_course_request(std::string(PAARORENDE_SOURCE_DIR) +
-                                                       "/examples/sandefjord_pilot/course.json");
+  const auto request = paarorende::load_course_request(paarorende::test_support::source_dir / "examples/sandefjord_pilot/course.json");
   const std::string text = paarorende::to_ical(paarorende::plan_course(request));
   std::string unfolded;  // RFC 5545 3.1: remove CRLF followed by one space
   for (std::size_t i = 0; i < text.size(); ++i) {

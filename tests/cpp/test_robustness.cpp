@@ -45,7 +45,7 @@ TEST(robustness, a_school_holiday_outside_its_year_is_an_error) {
 }
 
 TEST(robustness, a_folder_is_not_read_as_a_document) {
-  const InputError error = input_error([] { load_json_file(PAARORENDE_SOURCE_DIR); });
+  const InputError error = input_error([] { load_json_file(source_dir); });
   EXPECT_EQ(error.message(), "is a folder, not a file");
 }
 

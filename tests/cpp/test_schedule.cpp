@@ -71,8 +71,7 @@ void set_times(Session& session, ClockTime start, ClockTime end) {
 }
 
 SchoolCalendar sandefjord_calendar() {
-  return load_school_calendar(std::string(PAARORENDE_SOURCE_DIR) +
-                              "/examples/calendars/sandefjord-school-holidays.json");
+  return load_school_calendar(test_support::source_dir / "examples/calendars/sandefjord-school-holidays.json");
 }
 
 // The Sandefjord pilot (S-5.0, S-6.0): Tuesdays from 2019-11-05, five sessions every four weeks,
@@ -621,8 +620,7 @@ TEST(plan_course, a_session_outside_every_school_year_is_an_error_unless_allowed
 
 // The pilot as shipped in examples/sandefjord_pilot/course.json plans the same course.
 TEST(sandefjord_pilot, example_request_file_plans_the_same_sessions) {
-  const CourseRequest request = load_course_request(std::string(PAARORENDE_SOURCE_DIR) +
-                                                    "/examples/sandefjord_pilot/course.json");
+  const CourseRequest request = load_course_request(test_support::source_dir / "examples/sandefjord_pilot/course.json");
   // The file adds the topic round (wishes, children, presenters) to the same dates and times.
   CourseRequest dates_only = request;
   dates_only.wishes.clear();

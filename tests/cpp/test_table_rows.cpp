@@ -119,12 +119,12 @@ TEST(table_rows, attendance_records_as_their_json_twins_and_errors_at_cells) {
 
 // A coordinator's spreadsheet of the pilot's records, as CSV and as a workbook, reads as the JSON.
 TEST(table_rows, attendance_files_in_every_format_read_alike) {
-  const std::filesystem::path corpus = std::filesystem::path(PAARORENDE_SOURCE_DIR) / "tests/fuzz/corpus/attendance-records";
+  const std::filesystem::path corpus = paarorende::test_support::source_dir / "tests/fuzz/corpus/attendance-records";
   const AttendanceRecords json = load_attendance_records(corpus / "sandefjord-pilot.json");
   EXPECT_EQ(load_attendance_records(corpus / "sandefjord-pilot.csv").records, json.records);
   EXPECT_EQ(load_attendance_records(corpus / "sandefjord-pilot.xlsx").records, json.records);
   const std::string bad = where_of([] {
-    load_attendance_records(std::filesystem::path(PAARORENDE_SOURCE_DIR) /
+    load_attendance_records(paarorende::test_support::source_dir /
                             "tests/bad_inputs/attendance-records/present-three-in-a-spreadsheet.csv");
   });
   const std::string tail = "present-three-in-a-spreadsheet.csv: row 5, column 3 (present): must be between 0 and 2, got 3";
