@@ -54,7 +54,7 @@ std::optional<std::size_t> EvaluationForm::index_of(std::string_view item) const
 // DOMAIN E1: the pilot's written evaluation, in its own words (S-4.5). DOMAIN E3: the pilot's
 // feedback, read as the reference each item is compared with.
 EvaluationForm pilot_evaluation_form() {
-  const std::vector<ScaleLabel> anchors{{1, {"lite bra", "not good"}}, {5, {"best mulig", "best possible"}}};
+  const std::vector<ScaleLabel> anchors{{1, {"lite bra", "not good", "lite bra"}}, {5, {"best mulig", "best possible", "best mogleg"}}};
   // Each item also accepts the seed's own wording of its question (S-4.5) as a column header.
   const auto likert = [&](const char* id, LocalText text, double reference, LocalText note, const char* seed) {
     return Item{id, ItemKind::likert, std::move(text), 1, 5, anchors, {},
@@ -64,32 +64,34 @@ EvaluationForm pilot_evaluation_form() {
   form.id = std::string(pilot_form_id);
   form.version = 1;
   form.title = {"Evaluering av kurset «pårørende med krevende omsorgsoppgaver»",
-                "Evaluation of the course for next of kin with demanding caring responsibilities"};
-  form.items.push_back(likert("q1", {"Tidspunkt for samlingen, dvs. klokkeslett", "Time of the session (time of day)"},
-                              4, {"Piloten: tidspunktet var bra", "Pilot: the time of day was good"},
+                "Evaluation of the course for next of kin with demanding caring responsibilities",
+                "Evaluering av kurset «pårørande med krevjande omsorgsoppgåver»"};
+  form.items.push_back(likert("q1", {"Tidspunkt for samlingen, dvs. klokkeslett", "Time of the session (time of day)", "Tidspunkt for samlinga, dvs. klokkeslett"},
+                              4, {"Piloten: tidspunktet var bra", "Pilot: the time of day was good", "Piloten: tidspunktet var bra"},
                               "Tidspunkt for samlingen, dvs klokkeslett"));
-  form.items.push_back(likert("q2", {"Lengde på samlingen", "Length of the session"}, 3,
-                              {"Piloten: lengden var grei", "Pilot: the length was acceptable"}, "Lengde på samlingen"));
+  form.items.push_back(likert("q2", {"Lengde på samlingen", "Length of the session", "Lengda på samlinga"}, 3,
+                              {"Piloten: lengden var grei", "Pilot: the length was acceptable", "Piloten: lengda var grei"}, "Lengde på samlingen"));
   form.items.push_back(likert("q3",
                               {"Innledning – ansatte som fortalte om et gitt tema",
-                               "Introduction: a staff member presenting a topic"},
+                               "Introduction: a staff member presenting a topic", "Innleiing – tilsette som fortalde om eit gitt tema"},
                               4,
                               {"Piloten: fint med et ansikt og et navn å kontakte",
-                               "Pilot: valued, a face and a name to contact"},
+                               "Pilot: valued, a face and a name to contact", "Piloten: fint med eit andlet og eit namn å kontakte"},
                               "innledning - ansatte som fortalte om et gitt tema"));
-  form.items.push_back(likert("q4", {"Bevertning (pizza og mineralvann)", "Catering (pizza and soft drinks)"}, 4,
-                              {"Piloten: godt og enkelt med pizza", "Pilot: pizza, good and simple"},
+  form.items.push_back(likert("q4", {"Bevertning (pizza og mineralvann)", "Catering (pizza and soft drinks)", "Servering (pizza og mineralvatn)"}, 4,
+                              {"Piloten: godt og enkelt med pizza", "Pilot: pizza, good and simple", "Piloten: godt og enkelt med pizza"},
                               "Bevertning (pizza og mineralvann)"));
   form.items.push_back(Item{"q5", ItemKind::yes_no,
                             {"Vil du anbefale andre å melde seg på et slikt kurs hvis det ble tilbudt?",
-                             "Would you recommend others to sign up for such a course if it were offered?"},
+                             "Would you recommend others to sign up for such a course if it were offered?",
+                             "Vil du tilrå andre å melde seg på eit slikt kurs dersom det blei tilbode?"},
                             1, 5, {}, {},
                             Reference{1.0, {"Piloten: alle ville anbefale kurset",
-                                            "Pilot: all would recommend the course"}},
+                                            "Pilot: all would recommend the course", "Piloten: alle ville tilrå kurset"}},
                             {"Vil du anbefale andre til å melde seg på et slikt kurs hvis det ble tilbudt; ja/nei",
                              "Vil du anbefale andre til å melde seg på et slikt kurs hvis det ble tilbudt"}});
   form.items.push_back(
-      Item{"q6", ItemKind::free_text, {"Annet", "Other comments"}, 1, 5, {}, {}, std::nullopt, {"Annet"}});
+      Item{"q6", ItemKind::free_text, {"Annet", "Other comments", "Anna"}, 1, 5, {}, {}, std::nullopt, {"Annet"}});
   return form;
 }
 

@@ -30,13 +30,21 @@ std::string_view to_string(Language language) noexcept;
 /// "nb" (also "no", "nob"), "nn" (also "nno") or "en"; std::nullopt otherwise.
 std::optional<Language> language_from_string(std::string_view text) noexcept;
 
-/// A text in Norwegian bokmål and English; an empty `en` falls back to `nb`.
+/// A text in Norwegian bokmål, English and nynorsk. An empty `en` falls back to `nb` (a form
+/// written in Norwegian only); an empty `nn` does not: a nynorsk document has every text in
+/// nynorsk, and whoever writes one checks has(Language::nn) first (issue #23).
 struct LocalText {
   std::string nb;
   std::string en;
+  std::string nn = {};  // last, with a default: {nb, en} keeps meaning what it did
 
   const std::string& in(Language language) const noexcept {
+    if (language == Language::nn) return nn;
     return language == Language::en && !en.empty() ? en : nb;
+  }
+  /// Whether the text is written in `language` itself (English may be left to bokmål).
+  bool has(Language language) const noexcept {
+    return language == Language::nn ? !nn.empty() : !nb.empty();
   }
   friend bool operator==(const LocalText&, const LocalText&) = default;
 };

@@ -75,6 +75,22 @@ void write_calendar(const std::string& file, const std::string& ical) {
   }
 }
 
+void check_output_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path file(path);
+  const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  if (!fs::is_directory(folder, error)) detail::raise_input_error(path, "no such folder");
+  if (fs::is_directory(file, error)) detail::raise_input_error(path, "is a folder, not a file");
+}
+
+void check_output_folder(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::exists(path, error) && !std::filesystem::is_directory(path, error)) {
+    detail::raise_input_error(path, "--out-dir is not a folder");
+  }
+}
+
 double parse_number(const std::string& text, const char* option) {
   double value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

@@ -48,6 +48,13 @@ void write_calendar(const std::string& file, const std::string& ical);
 // A whole decimal number from a command-line option; InputError naming the option otherwise.
 double parse_number(const std::string& text, const char* option);
 
+/// Checks, before anything is computed or written, that `path` can be an output file: its folder
+/// exists and it is not a folder itself. A command with several outputs checks them all first,
+/// so that one that cannot be written stops the command with nothing written (exit 2).
+void check_output_file(const std::string& path);
+/// As check_output_file for an output folder: it is a folder, or does not exist yet.
+void check_output_folder(const std::string& path);
+
 // The commands of each area.
 std::vector<Command> course_commands();  // commands_course.cpp: holidays, plan, validate, closed, topics
 std::vector<Command> group_commands();   // commands_group.cpp: check, attendance, fit, enrol

@@ -11,6 +11,7 @@
 #include "paarorende/format.hpp"
 #include "paarorende/io/evaluation.hpp"
 #include "paarorende/io/scores.hpp"
+#include "paarorende/io/workbook.hpp"
 #include "paarorende/json.hpp"
 #include "paarorende/report.hpp"
 #include "paarorende/scores.hpp"
@@ -61,10 +62,7 @@ int command_evaluate(const std::vector<std::string>& args) {
         }
       } else if (arg == "--lang") {
         const auto language = language_from_string(value);
-        // Not yet nynorsk (issue #23): refused here, before anything is computed or written.
-        if (!language || *language == Language::nn) {
-          detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
-        }
+        if (!language) detail::raise_input_error("--lang", "expected nb, nn or en, got " + detail::quote_input(value));
         report.language = *language;
       } else {
         throw UsageError{"unexpected option " + detail::quote_input(arg)};
@@ -76,6 +74,9 @@ int command_evaluate(const std::vector<std::string>& args) {
   }
   if (!responses_file) throw UsageError{"evaluate needs a responses file (.json, .csv or .xlsx)"};
   if (form_file && format_name) throw UsageError{"give --form or --format, not both"};
+  // Both outputs checked before anything is written: one that cannot be stops the command whole.
+  if (html_file) check_output_file(*html_file);
+  if (xlsx_file) check_output_file(*xlsx_file);
   EvaluationForm form = pilot_evaluation_form();
   if (form_file) {
     form = load_evaluation_form(*form_file);
@@ -94,22 +95,33 @@ int command_evaluate(const std::vector<std::string>& args) {
     const AttendanceRecords records = load_attendance_records(*attendance_file);
     scores.attendance = score_attendance(records.records, options);
   }
-  // The report first: a failure to write it leaves stdout empty.
-  if (html_file) write_evaluation_report(*html_file, scores, report);
-  if (xlsx_file) write_workbook(to_workbook(scores, report.language), *xlsx_file);
+  // Both outputs made (and checked) in memory first, then written, then stdout: a failure leaves
+  // stdout empty.
+  std::optional<Workbook> workbook;
+  if (xlsx_file) {
+    workbook = to_workbook(scores, report.language);
+    check_workbook(*workbook);
+  }
+  if (html_file) write_evaluation_report(*html_file, scores, report);  // refused before writing, e.g. a text not in nynorsk
+  if (workbook) write_workbook(*workbook, *xlsx_file);
   print(to_json(scores));
   return exit_ok;
 }
 
 // Imports a REDCap data dictionary or an XLSForm as an evaluation form (DOMAIN E1;
 // io/form_import.hpp): the form and what could not be mapped, and why, on stdout; with --out the
-// form document alone in FILE, written whole or not at all.
+// form document alone in FILE, written whole or not at all. --instrument NAME: the REDCap
+// instrument to import, not the first.
 int command_form_import(const std::vector<std::string>& args) {
   std::optional<std::string> file, out_file;
+  FormImportOptions options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--out") {
       if (i + 1 == args.size()) throw UsageError{"--out needs a file name"};
       out_file = args[++i];
+    } else if (args[i] == "--instrument") {
+      if (i + 1 == args.size() || args[i + 1].empty()) throw UsageError{"--instrument needs an instrument's name"};
+      options.instrument = args[++i];
     } else if (!file && args[i].rfind("--", 0) != 0) {
       file = args[i];
     } else {
@@ -117,7 +129,7 @@ int command_form_import(const std::vector<std::string>& args) {
     }
   }
   if (!file) throw UsageError{"form-import needs a REDCap data dictionary (.csv) or an XLSForm (.xlsx)"};
-  const FormImport imported = import_form(*file);
+  const FormImport imported = import_form(*file, options);
   // The form file first: a failure to write it leaves stdout empty.
   if (out_file) write_text_file(*out_file, to_json(imported.form).dump(2) + "\n");
   print(to_json(imported));
@@ -131,7 +143,7 @@ std::vector<Command> evaluation_commands() {
       {"evaluate",
        "evaluate RESPONSES.(json|csv|xlsx) [--form FORM.json] [--html FILE] [--xlsx FILE] [--format FORMAT] "
        "[--attendance RECORDS.json] [--ignore-column NAME] [--sheet NAME] "
-       "[--threshold N] [--lang nb|en] [--comments]",
+       "[--threshold N] [--lang nb|nn|en] [--comments]",
        "the scores of an evaluation per item and course (DOMAIN E1-E3)\nand of attendance (E2), "
        "figures from fewer than N (5) people\nsuppressed (X4); --html writes the report, --xlsx a workbook\nof the tables (hidden cells empty and shaded); the form "
        "is the\npilot's (sandefjord-pilot) unless --form names one or\n"
@@ -139,9 +151,11 @@ std::vector<Command> evaluation_commands() {
        "RESPONSES may be a survey tool's .csv or .xlsx export, its\nidentity columns dropped unread, "
        "--ignore-column NAME another;\n--sheet NAME reads that sheet of a workbook, not its first",
        command_evaluate},
-      {"form-import", "form-import FILE.(csv|xlsx) [--out FORM.json]",
+      {"form-import", "form-import FILE.(csv|xlsx) [--instrument NAME] [--out FORM.json]",
        "an evaluation form from a REDCap data dictionary (.csv) or an\nXLSForm (.xlsx) (DOMAIN E1), "
-       "with the fields it could not map\nand why; --out writes the form document alone to FORM.json",
+       "with the fields it could not map\nand why, and the export's columns to --ignore-column;\n"
+       "--instrument NAME imports that REDCap instrument, not the\nfirst; --out writes the form document "
+       "alone to FORM.json",
        command_form_import},
   };
 }

@@ -102,6 +102,9 @@ int command_groups(const std::vector<std::string>& args) {
   }
   if (!file) throw UsageError{"groups needs a WAITLIST (.json, .xlsx or .csv)"};
   if (plans.has_value() != out_dir.has_value()) throw UsageError{"--plans and --out-dir go together"};
+  // Every output checked before anything is written: one that cannot be stops the command whole.
+  if (xlsx) check_output_file(*xlsx);
+  if (out_dir) check_output_folder(*out_dir);
   FormationRequest request = load_waitlist(*file, base.value_or(""));
   if (seed) request.formation.seed = static_cast<std::uint64_t>(*seed);
   const FormationResult result = form_groups(request);

@@ -116,6 +116,7 @@ LocalText read_text(const Json& value, const std::string& pointer) {
   LocalText text;
   text.nb = in.string("nb");
   text.en = in.string_or("en", "");
+  text.nn = in.string_or("nn", "");
   in.finish();
   return text;
 }
@@ -124,6 +125,7 @@ Json write_text(const LocalText& text) {
   Json out = Json::object();
   out["nb"] = text.nb;
   if (!text.en.empty()) out["en"] = text.en;
+  if (!text.nn.empty()) out["nn"] = text.nn;
   return out;
 }
 

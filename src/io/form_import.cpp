@@ -39,21 +39,82 @@ std::string trimmed(std::string_view text) {
   return std::string(text);
 }
 
-// A header or a type as compared: trimmed, lower case, runs of spaces one space.
-std::string key_of(std::string_view text) {
-  std::string key;
-  for (char c : lower_ascii(trimmed(text))) {
+// Trimmed, runs of blanks one space.
+std::string spaced_out(std::string_view text) {
+  std::string out;
+  for (char c : trimmed(text)) {
     if (blank(c)) {
-      if (!key.empty() && key.back() != ' ') key += ' ';
+      if (!out.empty() && out.back() != ' ') out += ' ';
     } else {
-      key += c;
+      out += c;
     }
   }
-  return key;
+  return out;
 }
 
-// A REDCap label as text: rich-text labels are HTML ("<p>Lengde på samlingen</p>"), so tags are
-// left out, the common entities read and blanks made one space.
+// A header or a type as compared: trimmed, lower case, runs of blanks one space.
+std::string key_of(std::string_view text) { return lower_ascii(spaced_out(text)); }
+
+// The UTF-8 of a code point; empty for one that is no character (0, a surrogate, above U+10FFFF).
+std::string utf8_of(unsigned long code) {
+  std::string out;
+  if (code == 0 || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return out;
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+  return out;
+}
+
+// The HTML entity at the start of `text` ("&oslash;", "&#248;", "&#xE6;") as UTF-8, and its
+// length; nullopt for one this does not know, which is then left as written. The named ones are
+// those REDCap's rich-text editor writes for Norwegian letters and common punctuation.
+std::optional<std::pair<std::string, std::size_t>> html_entity(std::string_view text) {
+  const auto end = text.find(';');
+  if (text.size() < 3 || text.front() != '&' || end == std::string_view::npos || end > 12) return std::nullopt;
+  const std::string_view name = text.substr(1, end - 1);
+  if (name.size() >= 2 && name.front() == '#') {
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 8) return std::nullopt;
+    unsigned long code = 0;
+    for (char c : digits) {
+      int digit = -1;
+      if (c >= '0' && c <= '9') digit = c - '0';
+      if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+      if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+      if (digit < 0) return std::nullopt;
+      code = code * (hex ? 16 : 10) + static_cast<unsigned long>(digit);
+    }
+    std::string decoded = utf8_of(code);
+    if (decoded.empty()) return std::nullopt;
+    return std::pair{std::move(decoded), end + 1};
+  }
+  static const std::map<std::string_view, std::string_view> named{
+      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}, {"aring", "å"},
+      {"Aring", "Å"}, {"oslash", "ø"}, {"Oslash", "Ø"}, {"aelig", "æ"}, {"AElig", "Æ"}, {"eacute", "é"},
+      {"Eacute", "É"}, {"egrave", "è"}, {"aacute", "á"}, {"oacute", "ó"}, {"ouml", "ö"}, {"Ouml", "Ö"},
+      {"auml", "ä"}, {"Auml", "Ä"}, {"uuml", "ü"}, {"Uuml", "Ü"}, {"ndash", "–"}, {"mdash", "—"},
+      {"laquo", "«"}, {"raquo", "»"}, {"hellip", "…"}, {"lsquo", "‘"}, {"rsquo", "’"}, {"ldquo", "“"},
+      {"rdquo", "”"}, {"bdquo", "„"}, {"bull", "•"}, {"middot", "·"}, {"shy", ""}};
+  const auto found = named.find(name);
+  if (found == named.end()) return std::nullopt;
+  return std::pair{std::string(found->second), end + 1};
+}
+
+// A REDCap label as text: rich-text labels are HTML ("<p>Lengde p&aring; samlingen</p>"), so tags
+// are left out, entities read (an unknown one left as written) and blanks made one space.
 std::string plain_text(std::string_view label) {
   std::string text;
   for (std::size_t i = 0; i < label.size(); ++i) {
@@ -69,18 +130,11 @@ std::string plain_text(std::string_view label) {
       continue;
     }
     if (c == '&') {
-      static const std::pair<std::string_view, std::string_view> entities[] = {
-          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}};
-      bool read = false;
-      for (const auto& [entity, value] : entities) {
-        if (label.substr(i, entity.size()) == entity) {
-          text += value;
-          i += entity.size() - 1;
-          read = true;
-          break;
-        }
+      if (auto entity = html_entity(label.substr(i))) {
+        text += entity->first;
+        i += entity->second - 1;
+        continue;
       }
-      if (read) continue;
     }
     text += c;
   }
@@ -223,10 +277,19 @@ class Importer {
     result_.form.title = std::move(title);
   }
 
-  // `telling`: whether the field says why nothing maps (not the record id, not a language).
+  // The columns the export has for the field of the row at hand, should it be unmapped.
+  void export_columns(std::vector<std::string> columns) { columns_ = std::move(columns); }
+
+  // `telling`: whether the field says why nothing maps (not the record id, not a language, not a
+  // field of another instrument).
   void unmapped(std::string field, std::string kind, std::string reason, std::size_t row, bool telling = true) {
     if (telling && !first_telling_) first_telling_ = result_.unmapped.size();
     result_.unmapped.push_back(UnmappedField{std::move(field), std::move(kind), std::move(reason), row});
+    for (std::string& column : columns_) {
+      // A field named course: the response reader takes its column as the course, never ignored.
+      if (column != "course" && ignored_.insert(column).second) result_.ignore_columns.push_back(std::move(column));
+    }
+    columns_.clear();
   }
 
   // Adds the item, or lists it as unmapped when its name is not an item id or it has no text.
@@ -243,6 +306,7 @@ class Importer {
       unmapped(item.id, kind, "it has no text: an item has a question to show", row);
       return;
     }
+    columns_.clear();
     result_.form.items.push_back(std::move(item));
   }
 
@@ -277,6 +341,8 @@ class Importer {
  private:
   FormImport result_;
   std::optional<std::size_t> first_telling_;
+  std::vector<std::string> columns_;
+  std::set<std::string> ignored_;
 };
 
 // Reasons shared by both tools.
@@ -353,7 +419,10 @@ bool identifying_validation(std::string_view validation) {
 }
 
 // "1, Lite bra | 2, 2 | ... | 5, Best mulig": a choice per '|', its code before the first comma.
-std::vector<ListedChoice> choices_of(const std::string& text, const std::string& where, std::size_t row) {
+// The choices of "1, text | 2, text"; `all_codes`, when given, gets every code, also those past
+// the number a form maps.
+std::vector<ListedChoice> choices_of(const std::string& text, const std::string& where, std::size_t row,
+                                     std::vector<std::string>* all_codes = nullptr) {
   std::vector<ListedChoice> choices;
   std::set<std::string> codes;
   std::size_t at = 0;
@@ -370,6 +439,7 @@ std::vector<ListedChoice> choices_of(const std::string& text, const std::string&
     if (!codes.insert(code).second) {
       detail::raise_input_error(where, "choice code " + quote_input(code) + " is listed twice");
     }
+    if (all_codes) all_codes->push_back(code);
     if (choices.size() == static_cast<std::size_t>(max_scale_values) + 1) continue;  // too many to map anyway
     choices.push_back(ListedChoice{code, LocalText{plain_text(std::string_view(entry).substr(comma + 1)), ""}, row});
   }
@@ -406,13 +476,8 @@ std::string language_code(std::string_view language) {
   return text;
 }
 
-// The texts a form holds: bokmål and English (LocalText); any other language is reported.
-std::optional<Language> held_language(std::string_view code) {
-  const auto language = language_from_string(code);
-  if (language && *language == Language::nb) return Language::nb;
-  if (language && *language == Language::en) return Language::en;
-  return std::nullopt;
-}
+// The texts a form holds: bokmål, nynorsk and English (LocalText); any other language is reported.
+std::optional<Language> held_language(std::string_view code) { return language_from_string(code); }
 
 // The label columns of a header: "label" (in the form's default language) and "label::<language>".
 // A language a form does not hold is noted once, with the first column that has it.
@@ -445,11 +510,13 @@ LocalText text_of(const CsvRow& row, const std::vector<LabelColumn>& columns) {
   LocalText text;
   for (const LabelColumn& column : columns) {
     if (!column.language || column.column >= row.fields.size()) continue;
-    std::string& target = *column.language == Language::en ? text.en : text.nb;
+    std::string& target = *column.language == Language::en   ? text.en
+                          : *column.language == Language::nn ? text.nn
+                                                             : text.nb;
     if (target.empty()) target = trimmed(row.fields[column.column]);
   }
-  // A form's texts are bokmål first: an English-only form gives its English for them.
-  if (text.nb.empty()) text.nb = text.en;
+  // A form's texts are bokmål first: a form without bokmål gives its nynorsk (or English) for them.
+  if (text.nb.empty()) text.nb = text.nn.empty() ? text.en : text.nn;
   if (text.en == text.nb) text.en.clear();
   return text;
 }
@@ -524,9 +591,8 @@ ChoiceLists choice_lists(const CsvTable& table, const std::string& default_langu
                                 "choice " + quote_input(name) + " is in list " + quote_input(list) +
                                     " twice (also row " + std::to_string(previous->second) + ")");
     }
-    auto& choices = lists[list];
-    if (choices.size() == static_cast<std::size_t>(max_scale_values) + 1) continue;  // too many to map anyway
-    choices.push_back(ListedChoice{name, text_of(row, labels), row.row});
+    // Every choice, also past the number a form maps: a select_multiple's export has a column for each.
+    lists[list].push_back(ListedChoice{name, text_of(row, labels), row.row});
   }
   return lists;
 }
@@ -564,7 +630,18 @@ std::optional<std::string> reason_of_type(const std::string& base) {
 
 }  // namespace xlsform
 
-FormImport redcap_import(std::string_view csv_text) {
+// The column of a checkbox's choice in a REDCap export: `name___code`, the code in lower case and
+// any character other than a-z, 0-9 and _ as _ ("-1" is "name____1").
+std::string checkbox_column(const std::string& name, const std::string& code) {
+  std::string column = name + "___";
+  for (char c : lower_ascii(code)) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    column += ok ? c : '_';
+  }
+  return column;
+}
+
+FormImport redcap_import(std::string_view csv_text, const FormImportOptions& options) {
   using namespace redcap;
   const CsvTable table = read_csv(csv_text);
   if (table.rows.empty()) {
@@ -599,7 +676,33 @@ FormImport redcap_import(std::string_view csv_text) {
     return csv_location(row.row, columns.at(key) + 1);
   };
 
-  Importer importer("redcap", {});
+  // The instruments, in the order of their first fields; the form is one of them.
+  std::vector<std::string> instruments;
+  for (std::size_t r = 1; r < table.rows.size(); ++r) {
+    const CsvRow& row = table.rows[r];
+    const std::size_t column = columns.at(form_column);
+    const std::string instrument = column < row.fields.size() ? trimmed(row.fields[column]) : std::string();
+    if (std::find(instruments.begin(), instruments.end(), instrument) == instruments.end()) {
+      instruments.push_back(instrument);
+    }
+  }
+  std::string imported = instruments.empty() ? std::string() : instruments.front();
+  if (!options.instrument.empty()) {
+    const auto chosen = std::find_if(instruments.begin(), instruments.end(), [&](const std::string& instrument) {
+      return key_of(instrument) == key_of(options.instrument);
+    });
+    if (chosen == instruments.end()) {
+      std::string listed;
+      for (const std::string& instrument : instruments) listed += (listed.empty() ? "" : ", ") + quote_input(instrument);
+      detail::raise_input_error("", "no instrument " + quote_input(options.instrument) + ": the dictionary has " +
+                                        (listed.empty() ? std::string("no fields") : "the instruments " + listed) +
+                                        " (its Form Name column)");
+    }
+    imported = *chosen;
+  }
+  std::string title = imported;
+  std::replace(title.begin(), title.end(), '_', ' ');
+  Importer importer(form_id_of(imported, "redcap"), LocalText{title, ""});
   std::map<std::string, std::size_t> names;
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     const CsvRow& row = table.rows[r];
@@ -613,22 +716,32 @@ FormImport redcap_import(std::string_view csv_text) {
     }
     if (type.empty()) detail::raise_input_error(where(row, type_column), "field " + quote_input(name) + " has no type");
     std::vector<ListedChoice> choices;
+    std::vector<std::string> codes;
     if (type == "radio" || type == "dropdown" || type == "checkbox") {
       const std::string listed = cell(row, choices_column);
       if (listed.empty()) {
         detail::raise_input_error(where(row, choices_column),
                                   "a " + type + " field lists its choices, as \"1, text | 2, text\"");
       }
-      choices = choices_of(listed, where(row, choices_column), row.row);
+      choices = choices_of(listed, where(row, choices_column), row.row, &codes);
     }
-    if (r == 1) {
-      // REDCap's first field is the record's id; the form takes its instrument's name.
-      const std::string instrument = cell(row, form_column);
-      std::string title = instrument;
-      std::replace(title.begin(), title.end(), '_', ' ');
-      importer.set_form(form_id_of(instrument, "redcap"), LocalText{title, ""});
+    // The export's columns for the field: a checkbox has one per choice, descriptive text none.
+    std::vector<std::string> export_columns;
+    if (type == "checkbox") {
+      for (const std::string& code : codes) export_columns.push_back(checkbox_column(name, code));
+    } else if (type != "descriptive") {
+      export_columns.push_back(name);
+    }
+    importer.export_columns(std::move(export_columns));
+    if (r == 1 && type == "text") {
+      // REDCap's first field is the record's id, always a text field.
       importer.unmapped(name, type, "the record id (REDCap's first field): a form keeps no identifier (DOMAIN X4)",
                         row.row, false);
+      continue;
+    }
+    if (const std::string instrument = cell(row, form_column); instrument != imported) {
+      importer.unmapped(name, type, "in instrument " + quote_input(instrument) + ", not the one imported", row.row,
+                        false);
       continue;
     }
     const std::string validation = key_of(cell(row, validation_column));
@@ -737,20 +850,23 @@ FormImport xlsform_import(std::string_view xlsx_bytes) {
     std::map<std::string, std::size_t> names;
     for (std::size_t r = 1; r < table.rows.size(); ++r) {
       const CsvRow& row = table.rows[r];
-      const std::string type_text = key_of(cell(row, columns, "type"));
+      // The type keyword in any case; a list name as written, for list names are case-sensitive.
+      const std::string type_written = spaced_out(cell(row, columns, "type"));
       const std::string name = cell(row, columns, "name");
       const std::string relevant = cell(row, columns, "relevant");
       const std::string type_where = csv_location(row.row, columns.at("type") + 1);
       const std::string name_where = csv_location(row.row, columns.at("name") + 1);
-      if (type_text.empty()) {
+      if (type_written.empty()) {
         if (!name.empty()) detail::raise_input_error(type_where, "question " + quote_input(name) + " has no type");
         continue;  // a row of notes beside the questions
       }
       // "select_one likert", "select one likert", "select all that apply x", "begin group" ...
-      std::vector<std::string> words;
-      for (std::size_t at = 0; at < type_text.size();) {
-        const auto end = std::min(type_text.find(' ', at), type_text.size());
-        words.push_back(type_text.substr(at, end - at));
+      std::vector<std::string> written;  // the words as written
+      std::vector<std::string> words;    // in lower case
+      for (std::size_t at = 0; at < type_written.size();) {
+        const auto end = std::min(type_written.find(' ', at), type_written.size());
+        written.push_back(type_written.substr(at, end - at));
+        words.push_back(lower_ascii(written.back()));
         at = end + 1;
       }
       std::string base = words[0];
@@ -790,17 +906,37 @@ FormImport xlsform_import(std::string_view xlsx_bytes) {
         detail::raise_input_error(name_where, "question " + quote_input(name) + " is named twice (also row " +
                                                   std::to_string(previous->second) + ")");
       }
+      // Its type as listed: the keyword in lower case, the rest (a list name) as written.
+      std::string type_text;
+      for (std::size_t k = 0; k < words.size(); ++k) {
+        type_text += (k == 0 ? "" : " ") + (k < next ? words[k] : written[k]);
+      }
       const bool lists_choices = base == "select_one" || base == "select_multiple" || base == "rank";
-      const ChoiceLists::const_iterator list = lists_choices && next < words.size() ? lists.find(words[next]) : lists.end();
+      const ChoiceLists::const_iterator list = lists_choices && next < words.size() ? lists.find(written[next]) : lists.end();
       if (lists_choices) {
         if (next >= words.size()) {
           detail::raise_input_error(type_where, "a " + base + " question names its choice list (\"" + base + " likert\")");
         }
         if (list == lists.end()) {
-          detail::raise_input_error(type_where, "choice list " + quote_input(words[next]) + " is not on the " +
-                                                    (choices_index ? "choices sheet" : "workbook: it has no choices sheet"));
+          std::string message = "choice list " + quote_input(written[next]) + " is not on the " +
+                                (choices_index ? "choices sheet" : "workbook: it has no choices sheet");
+          for (const auto& entry : lists) {
+            if (lower_ascii(entry.first) == words[next]) {
+              message += " (it has " + quote_input(entry.first) + ": list names are case-sensitive)";
+              break;
+            }
+          }
+          detail::raise_input_error(type_where, message);
         }
       }
+      // The export's columns for the question: a select_multiple's own, and one per choice as
+      // KoboToolbox splits it ("kanal/skolen"); a note none.
+      std::vector<std::string> export_columns;
+      if (base != "note") export_columns.push_back(name);
+      if (base == "select_multiple" && list != lists.end()) {
+        for (const ListedChoice& choice : list->second) export_columns.push_back(name + "/" + choice.code);
+      }
+      importer.export_columns(std::move(export_columns));
       std::optional<std::string> reason = reason_of_type(base);
       if (!reason && base != "text" && base != "select_one") {
         reason = "not an XLSForm question type paarorende knows";
@@ -846,17 +982,26 @@ FormImport xlsform_import(std::string_view xlsx_bytes) {
 }  // namespace form_importing
 }  // namespace
 
-FormImport form_from_redcap(std::string_view csv_text) { return form_importing::redcap_import(csv_text); }
+FormImport form_from_redcap(std::string_view csv_text, const FormImportOptions& options) {
+  return form_importing::redcap_import(csv_text, options);
+}
 
 FormImport form_from_xlsform(std::string_view xlsx_bytes) { return form_importing::xlsform_import(xlsx_bytes); }
 
-FormImport import_form(const std::filesystem::path& path) {
+FormImport import_form(const std::filesystem::path& path, const FormImportOptions& options) {
   const std::string extension = form_importing::lower_ascii(path.extension().string());
   if (extension != ".csv" && extension != ".xlsx") {
     detail::raise_file_error(path, "a form to import is a REDCap data dictionary (.csv) or an XLSForm (.xlsx)");
   }
   const std::string bytes = detail::read_file(path);
-  return detail::in_file(path, [&] { return extension == ".csv" ? form_from_redcap(bytes) : form_from_xlsform(bytes); });
+  return detail::in_file(path, [&] {
+    if (extension == ".csv") return form_from_redcap(bytes, options);
+    if (!options.instrument.empty()) {
+      detail::raise_input_error("", "an XLSForm holds one form: an instrument (" + detail::quote_input(options.instrument) +
+                                        ") is chosen only in a REDCap data dictionary");
+    }
+    return form_from_xlsform(bytes);
+  });
 }
 
 Json to_json(const UnmappedField& field) {
@@ -866,7 +1011,8 @@ Json to_json(const UnmappedField& field) {
 Json to_json(const FormImport& imported) {
   Json unmapped = Json::array();
   for (const UnmappedField& field : imported.unmapped) unmapped.push_back(to_json(field));
-  return Json{{"form", to_json(imported.form)}, {"unmapped", std::move(unmapped)}};
+  return Json{{"form", to_json(imported.form)}, {"unmapped", std::move(unmapped)},
+              {"ignore_columns", imported.ignore_columns}};
 }
 
 }  // namespace paarorende

@@ -1,5 +1,4 @@
 #include "paarorende/io/report.hpp"
-#include "detail/language.hpp"
 #include "detail/input_error.hpp"
 
 #include <algorithm>
@@ -12,7 +11,8 @@
 namespace paarorende {
 namespace {
 
-// Every word the report prints, in bokmål and English.
+// Every word the report prints, one table per language. Lay text only: the rule ids (DOMAIN X4,
+// E3, G4) stay in the JSON and the docs (issue #23).
 struct Words {
   const char* report;
   const char* form;
@@ -54,29 +54,51 @@ struct Words {
   const char* at_least;
   const char* overview;
   const char* scale;
+  const char* pilot;   // the reference line's label, followed by the pilot's figure
+  const char* target;  // the attendance chart's line, followed by "at least N"
 };
 
 constexpr Words bokmal{
     "Evalueringsrapport", "Skjema", "versjon",
-    "Personvern (DOMAIN X4): tall som bygger på færre enn ", " personer er skjult og merket «skjult», også der de kunne vært regnet ut fra andre tall.",
+    "Personvern: tall som bygger på færre enn ", " personer er skjult og merket «skjult», også der de kunne vært regnet ut fra andre tall.",
     "Kurs", "Kurset", "Svar", "Besvart (n)", "Ubesvart", "Gjennomsnitt", "Standardavvik", "Median", "Andel topp to",
-    "Andel ja", "95 % konfidensintervall (Wilson)", "Referanse: pilotens tilbakemelding (E3)", "skjult",
-    "skjult: færre enn ", "Fordeling av svarene", "Gjennomsnitt per kurs med referanselinje", "Oppmøte (E2)",
+    "Andel ja", "95 % konfidensintervall (Wilson)", "Referanse: pilotens tilbakemelding", "skjult",
+    "skjult: færre enn ", "Fordeling av svarene", "Gjennomsnitt per kurs med referanselinje", "Oppmøte",
     "Samling", "Husstander", "Husstander til stede", "Deltakere til stede", "Påmeldte deltakere", "Oppmøte, husstander",
     "Oppmøte, deltakere", "Samlinger per husstand, gjennomsnitt", "Husstander etter antall samlinger de kom på",
     "Samlinger", "Kommentarer", "Fritekstsvar, sortert alfabetisk, uten noen identitet.", "fritekstsvar",
-    "ja", "nei", "minst", "Oversikt", "Skala"};
+    "ja", "nei", "minst", "Oversikt", "Skala", "piloten", "mål:"};
+
+constexpr Words nynorsk{
+    "Evalueringsrapport", "Skjema", "versjon",
+    "Personvern: tal som byggjer på færre enn ", " personar er skjulte og merkte «skjult», også der dei kunne ha vore rekna ut frå andre tal.",
+    "Kurs", "Kurset", "Svar", "Svara (n)", "Ikkje svara", "Gjennomsnitt", "Standardavvik", "Median", "Del topp to",
+    "Del ja", "95 % konfidensintervall (Wilson)", "Referanse: tilbakemeldinga frå piloten", "skjult",
+    "skjult: færre enn ", "Fordeling av svara", "Gjennomsnitt per kurs med referanselinje", "Oppmøte",
+    "Samling", "Hushald", "Hushald til stades", "Deltakarar til stades", "Påmelde deltakarar", "Oppmøte, hushald",
+    "Oppmøte, deltakarar", "Samlingar per hushald, gjennomsnitt", "Hushald etter kor mange samlingar dei kom på",
+    "Samlingar", "Kommentarar", "Fritekstsvar, sorterte alfabetisk, utan nokon identitet.", "fritekstsvar",
+    "ja", "nei", "minst", "Oversikt", "Skala", "piloten", "mål:"};
 
 constexpr Words english{
     "Evaluation report", "Form", "version",
-    "Privacy (DOMAIN X4): figures based on fewer than ", " people are suppressed and marked “suppressed”, also where they could be worked out from other figures.",
+    "Privacy: figures based on fewer than ", " people are suppressed and marked “suppressed”, also where they could be worked out from other figures.",
     "Course", "The course", "Responses", "Answered (n)", "Missing", "Mean", "Standard deviation", "Median", "Top-two share",
-    "Share yes", "95% confidence interval (Wilson)", "Reference: the pilot's feedback (E3)", "suppressed",
-    "suppressed: fewer than ", "Distribution of the answers", "Mean per course with reference line", "Attendance (E2)",
+    "Share yes", "95% confidence interval (Wilson)", "Reference: the pilot's feedback", "suppressed",
+    "suppressed: fewer than ", "Distribution of the answers", "Mean per course with reference line", "Attendance",
     "Session", "Households", "Households present", "Participants present", "Participants enrolled", "Attendance, households",
     "Attendance, participants", "Sessions per household, mean", "Households by number of sessions attended",
     "Sessions", "Comments", "Free-text answers, sorted alphabetically, with no identity.", "free-text answers",
-    "yes", "no", "at least", "Overview", "Scale"};
+    "yes", "no", "at least", "Overview", "Scale", "pilot", "target:"};
+
+const Words& report_words(Language language) {
+  switch (language) {
+    case Language::nn: return nynorsk;
+    case Language::en: return english;
+    case Language::nb: break;
+  }
+  return bokmal;
+}
 
 std::string escape(std::string_view text) {
   std::string out;
@@ -97,7 +119,7 @@ std::string escape(std::string_view text) {
 class Writer {
  public:
   Writer(const EvaluationScores& scores, const ReportOptions& options)
-      : scores_(scores), options_(options), w_(options.language == Language::en ? english : bokmal) {}
+      : scores_(scores), options_(options), w_(report_words(options.language)) {}
 
   std::string html();
 
@@ -106,11 +128,11 @@ class Writer {
     char text[64];
     std::snprintf(text, sizeof text, "%.*f", decimals, value);
     std::string out = text;
-    if (options_.language == Language::nb) std::replace(out.begin(), out.end(), '.', ',');
+    if (options_.language != Language::en) std::replace(out.begin(), out.end(), '.', ',');  // 4,2 in Norwegian
     return out;
   }
   std::string percent(double share) const {
-    return number(share * 100.0, 0) + (options_.language == Language::nb ? "\u00a0%" : "%");
+    return number(share * 100.0, 0) + (options_.language == Language::en ? "%" : "\u00a0%");
   }
   std::string text(const LocalText& local) const { return escape(local.in(options_.language)); }
   std::string course_name(const CourseScores& course) const {
@@ -329,7 +351,7 @@ std::string Writer::mean_chart(std::size_t index) const {
     out += line;
     std::snprintf(line, sizeof line, "<text x=\"%.2f\" y=\"%d\" class=\"reference-label\">", x + 4, 16);
     out += line;
-    out += options_.language == Language::en ? "pilot (E3) " : "piloten (E3) ";
+    out += std::string(w_.pilot) + " ";
     out += number(item.reference->value, 1) + "</text>";
   }
   int y = top;
@@ -376,7 +398,7 @@ std::string Writer::share_chart(std::size_t index) const {
     out += line;
     std::snprintf(line, sizeof line, "<text x=\"%.2f\" y=\"%d\" class=\"reference-label end\">", x - 4, 16);
     out += line;
-    out += options_.language == Language::en ? "pilot (E3) " : "piloten (E3) ";
+    out += std::string(w_.pilot) + " ";
     out += percent(item.reference->value) + "</text>";
   }
   int y = top;
@@ -488,8 +510,8 @@ std::string Writer::attendance_section() {
   std::snprintf(line, sizeof line, "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" class=\"reference-line\"/>", left,
                 y_of(options_.min_present), width - label_room, y_of(options_.min_present));
   out += line;
-  std::snprintf(line, sizeof line, "<text x=\"%d\" y=\"%.2f\" class=\"reference-label\">G4: %s %d</text>", width - label_room + 4,
-                y_of(options_.min_present) + 4, w_.at_least, options_.min_present);
+  std::snprintf(line, sizeof line, "<text x=\"%d\" y=\"%.2f\" class=\"reference-label\">%s %s %d</text>", width - label_room + 4,
+                y_of(options_.min_present) + 4, w_.target, w_.at_least, options_.min_present);
   out += line;
   std::snprintf(line, sizeof line, "<text x=\"%d\" y=\"%d\" class=\"tick\">", left + (width - label_room - left) / 2,
                 top + chart_height + 34);
@@ -517,7 +539,7 @@ std::string Writer::attendance_section() {
 
 std::string Writer::html() {
   std::string out = "<!DOCTYPE html>\n<html lang=\"";
-  out += options_.language == Language::en ? "en" : "nb";
+  out += to_string(options_.language);
   out += "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
   // No request leaves the page: inline styles only, and a policy that forbids any fetch.
   out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">";
@@ -556,10 +578,31 @@ ul.comments li{margin:.2em 0}
   return out;
 }
 
+// A report in nynorsk has every text of its form in nynorsk: never the bokmål one in its place
+// (issue #23). Where one is missing, the form document's pointer says which.
+void require_form_in(const EvaluationForm& form, Language language) {
+  if (language != Language::nn) return;
+  auto need = [](const LocalText& text, const std::string& where) {
+    if (!text.nb.empty() && !text.has(Language::nn)) {
+      detail::raise_input_error(where, "no nynorsk text (\"nn\"): a report in nynorsk has every text of its form in "
+                                       "nynorsk");
+    }
+  };
+  need(form.title, "/title");
+  for (std::size_t i = 0; i < form.items.size(); ++i) {
+    const Item& item = form.items[i];
+    const std::string at = "/items/" + std::to_string(i);
+    need(item.text, at + "/text");
+    for (std::size_t k = 0; k < item.labels.size(); ++k) need(item.labels[k].label, at + "/labels/" + std::to_string(k) + "/label");
+    for (std::size_t k = 0; k < item.choices.size(); ++k) need(item.choices[k].label, at + "/choices/" + std::to_string(k) + "/label");
+    if (item.reference) need(item.reference->note, at + "/reference/note");
+  }
+}
+
 }  // namespace
 
 std::string evaluation_report_html(const EvaluationScores& scores, const ReportOptions& options) {
-  detail::require_written_language(options.language, "the evaluation report");
+  require_form_in(scores.form, options.language);
   for (const CourseScores& course : scores.courses) {
     if (course.items.size() != scores.form.items.size()) {
       detail::raise_input_error("courses", "the scores do not belong to their form: " + std::to_string(course.items.size()) +

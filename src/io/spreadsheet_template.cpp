@@ -107,7 +107,7 @@ constexpr ColumnText nynorsk_columns[] = {
     {"child_N_rare_diagnosis", "Kode for ein sjeldan diagnose (t.d. ORPHA-kode), slik at foreldre med same diagnose kan møtast; elles tom."},
     {"sibling_N_age", "Alderen til eit sysken (0-30), for tilbodet til sysken."},
     {"sibling_N_stage", "Steget syskenet er på, som for barnet."},
-    {"places.id", "Id-en til staden, t.d. fagernes_skule: det som står i kolonnen school."},
+    {"places.id", "Id-en til staden, t.d. fagernes_skule: det som står i kolonna school."},
     {"places.municipality", "Kommunen staden ligg i."},
     {"latitude", "Breiddegrad i desimalgradar (t.d. 60,986), for å rekne ut køyretid."},
     {"longitude", "Lengdegrad i desimalgradar (t.d. 9,233)."},
@@ -144,7 +144,7 @@ constexpr TemplateWords template_nynorsk{
     "fødselsnummer. Sjekk med: paarorende check FIL.xlsx",
     "Mal for oppmøte. Éi rad per hushald og samling i arket records. Kolonnenamna skal stå som dei er. Les inn "
     "med: paarorende fit FIL.xlsx",
-    "Fleire barn eller sysken: legg til kolonnar med neste nummer (child_3_stage, sibling_3_age ...).",
+    "Fleire barn eller sysken: legg til kolonner med neste nummer (child_3_stage, sibling_3_age ...).",
     nynorsk_columns,
 };
 
@@ -265,6 +265,8 @@ WorkbookSheet data_sheet(std::string name, const std::vector<TemplateColumn>& co
     const TemplateColumn& column = columns[c];
     const std::string_view text = text_of(words, column.text_key);
     sheet.header.push_back(column.header);
+    // Ids, municipality numbers and pickup places are text: "0301" keeps its 0, "h01" stays as typed.
+    if (column.kind == WorkbookInputKind::any) sheet.text_columns.push_back(c);
     sheet.widths.push_back(std::max<double>(12.0, static_cast<double>(column.header.size()) + 2.0));
     WorkbookColumnInput input;
     input.column = c;
@@ -337,6 +339,14 @@ void add_household_sheets(Workbook& workbook, const std::vector<std::string>& se
 }  // namespace
 
 std::string_view to_string(TemplateKind kind) noexcept { return template_kind_names.name(kind); }
+
+std::vector<std::string> instruction_sheet_names() {
+  std::vector<std::string> names;
+  for (Language language : {Language::nb, Language::nn, Language::en}) {
+    names.emplace_back(words_of(language).instructions_sheet);
+  }
+  return names;
+}
 
 std::optional<TemplateKind> template_kind_from_string(std::string_view text) noexcept {
   return template_kind_names.parse(text);

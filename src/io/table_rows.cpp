@@ -17,6 +17,7 @@
 #include "paarorende/io/attendance.hpp"
 #include "paarorende/io/formation.hpp"
 #include "paarorende/io/group.hpp"
+#include "paarorende/io/spreadsheet_template.hpp"
 #include "paarorende/io/xlsx.hpp"
 #include "io/readers.hpp"
 
@@ -129,9 +130,14 @@ void read_header(const CsvTable& table, RowsAsJson& rows,
                  const std::string& expected) {
   if (table.rows.empty()) detail::raise_input_error("row 1", "the table is empty: expected a header row (" + expected + ")");
   const CsvRow& first = table.rows.front();
-  for (std::size_t c = 0; c < first.fields.size(); ++c) {
+  // The header ends at its last name: a workbook's rows are padded to the widest, so a stray cell
+  // further right is a cell beyond the header (below), not a column without a name.
+  std::size_t width = first.fields.size();
+  while (width > 0 && first.fields[width - 1].empty()) --width;
+  for (std::size_t c = 0; c < width; ++c) {
     const std::optional<std::string> key = canonical(header_key(first.fields[c]));
     const std::string where = csv_location(first.row, c + 1);
+    if (first.fields[c].empty()) detail::raise_input_error(where, "a column without a name in the header");
     if (!key) {
       detail::raise_input_error(where, "unknown column " + detail::quote_input(first.fields[c]) + ": expected " + expected);
     }
@@ -365,7 +371,10 @@ class SheetDocument {
   explicit SheetDocument(Json document) : document_(std::move(document)) {}
 
   // `rows` as the array at `pointer` ("/households"), read from `sheet` (empty for a CSV file).
+  // A table with no rows leaves a base document's part as it is (a template's empty places sheet
+  // over a base that lists them).
   void add_rows(const std::string& pointer, std::string sheet, RowsAsJson rows) {
+    if (rows.items.empty() && document_.contains(Json::json_pointer(pointer))) return;
     document_[Json::json_pointer(pointer)] = rows.items;
     parts_.push_back({pointer, std::move(sheet), std::move(rows)});
   }
@@ -373,7 +382,13 @@ class SheetDocument {
   // A settings sheet: two columns, "setting" and "value", a row per setting.
   void add_settings(const CsvTable& table, const std::string& sheet, const std::vector<Setting>& known) {
     static const std::vector<PlainColumn> layout{{"setting", CellType::text}, {"value", CellType::text}};
-    const RowsAsJson rows = plain_rows(table, layout, {"setting", "value"});
+    const RowsAsJson rows = [&] {
+      try {
+        return plain_rows(table, layout, {"setting", "value"});
+      } catch (const InputError& error) {
+        throw InputError(error.rule(), error.message(), "sheet \"" + sheet + "\", " + error.where());
+      }
+    }();
     std::vector<std::string> seen;
     for (std::size_t i = 0; i < rows.items.size(); ++i) {
       const Json& item = rows.items[i];
@@ -446,6 +461,12 @@ class SheetDocument {
     for (const auto& [pointer, cell] : settings_) {
       if (starts_with(where, pointer)) return cell;
     }
+    // An error in an object a setting wrote into ("/travel/max_minutes" below a warn_minutes set
+    // too high): the setting's cell, not a pointer into a workbook.
+    for (const auto& [pointer, cell] : settings_) {
+      const std::string object = pointer.substr(0, pointer.rfind('/'));
+      if (!object.empty() && starts_with(where, object)) return cell;
+    }
     return where;
   }
 
@@ -469,7 +490,18 @@ struct WorkbookSheets {
   explicit WorkbookSheets(std::string_view bytes, const std::vector<std::string>& wanted) {
     for (const std::string& name : xlsx_sheet_names(bytes)) {
       const std::string key = header_key(name);
-      if (std::find(wanted.begin(), wanted.end(), key) == wanted.end()) continue;
+      if (std::find(wanted.begin(), wanted.end(), key) == wanted.end()) {
+        // A sheet of a name not read would be data dropped unseen: only the instructions are
+        // passed over, in the names the templates give them.
+        const auto guides = instruction_sheet_names();
+        if (std::find(guides.begin(), guides.end(), name) != guides.end()) continue;
+        std::string expected;
+        for (const std::string& known : wanted) expected += known + ", ";
+        std::string instructions;
+        for (const std::string& guide : guides) instructions += (instructions.empty() ? "" : ", ") + guide;
+        detail::raise_input_error("sheet \"" + name + "\"",
+                                  "unknown sheet: expected " + expected + "or the instructions (" + instructions + ")");
+      }
       if (sheets.count(key)) detail::raise_input_error("sheet \"" + name + "\"", "two sheets named " + key);
       sheets.emplace(key, read_xlsx(bytes, name));
     }

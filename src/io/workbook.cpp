@@ -68,15 +68,20 @@ lxw_datetime datetime_of(Date date) {
 }
 
 void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const WorkbookSheet& data, lxw_format* bold,
-                 lxw_format* date_format, lxw_format* hidden_format, const std::filesystem::path& path) {
+                 lxw_format* date_format, lxw_format* hidden_format, lxw_format* text_format,
+                 const std::filesystem::path& path) {
   for (std::size_t c = 0; c < data.header.size(); ++c) {
     ok(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), data.header[c].c_str(), bold), path, "header");
   }
   const std::size_t first = data.header.empty() ? 0 : 1;
   if (!data.header.empty()) worksheet_freeze_panes(sheet, 1, 0);
-  for (std::size_t c = 0; c < data.widths.size(); ++c) {
-    if (data.widths[c] > 0) {
-      ok(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), data.widths[c], nullptr),
+  const std::size_t columns = std::max(data.widths.size(), data.header.size());
+  for (std::size_t c = 0; c < columns; ++c) {
+    const double width = c < data.widths.size() && data.widths[c] > 0 ? data.widths[c] : LXW_DEF_COL_WIDTH;
+    const bool text = std::find(data.text_columns.begin(), data.text_columns.end(), c) != data.text_columns.end();
+    if (text || width != LXW_DEF_COL_WIDTH) {
+      ok(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width,
+                              text ? text_format : nullptr),
          path, "column width");
     }
   }
@@ -250,6 +255,8 @@ void write_workbook(const Workbook& workbook, const std::filesystem::path& path)
       lxw_format* hidden_format = workbook_add_format(handle.book);
       format_set_pattern(hidden_format, LXW_PATTERN_SOLID);
       format_set_bg_color(hidden_format, 0xD9D9D9);
+      lxw_format* text_format = workbook_add_format(handle.book);
+      format_set_num_format(text_format, "@");
       lxw_doc_properties properties{};
       properties.title = const_cast<char*>(workbook.title.c_str());
       properties.author = const_cast<char*>("paarorende");
@@ -257,7 +264,7 @@ void write_workbook(const Workbook& workbook, const std::filesystem::path& path)
       for (const WorkbookSheet& data : workbook.sheets) {
         lxw_worksheet* sheet = workbook_add_worksheet(handle.book, data.name.c_str());
         if (!sheet) detail::raise_input_error(path.string(), "cannot add the sheet \"" + data.name + "\"");
-        write_sheet(handle.book, sheet, data, bold, date_format, hidden_format, path);
+        write_sheet(handle.book, sheet, data, bold, date_format, hidden_format, text_format, path);
       }
       lxw_workbook* book = handle.book;
       handle.book = nullptr;

@@ -50,8 +50,11 @@ TEST(evaluation_report, bokmal_by_default_with_a_chart_per_item_and_attendance) 
   EXPECT_NE(html.find("Tidspunkt for samlingen"), std::string::npos);
   EXPECT_NE(html.find("4,22"), std::string::npos);         // q1's mean with a decimal comma
   EXPECT_NE(html.find("65\u00a0%"), std::string::npos);    // the pilot's attendance rate (G5)
-  EXPECT_NE(html.find("piloten (E3)"), std::string::npos);  // the reference line
-  EXPECT_NE(html.find("G4: minst 5"), std::string::npos);
+  EXPECT_NE(html.find("piloten 4,0"), std::string::npos);  // the reference line
+  EXPECT_NE(html.find("mål: minst 5"), std::string::npos);
+  // Lay text only (issue #23): the rule ids stay in the JSON and the docs.
+  EXPECT_EQ(html.find("DOMAIN"), std::string::npos);
+  EXPECT_EQ(html.find("(E3)"), std::string::npos);
   EXPECT_NE(html.find("@media print"), std::string::npos);
 }
 
@@ -64,6 +67,26 @@ TEST(evaluation_report, english_on_request) {
   EXPECT_NE(html.find("4.22"), std::string::npos);
   EXPECT_NE(html.find("suppressed"), std::string::npos);
   EXPECT_EQ(html.find("skjult"), std::string::npos);
+}
+
+TEST(evaluation_report, nynorsk_on_request_and_never_bokmal_in_its_place) {
+  ReportOptions options;
+  options.language = Language::nn;
+  const std::string html = evaluation_report_html(pilot_scores(), options);
+  EXPECT_NE(html.find("<html lang=\"nn\">"), std::string::npos);
+  EXPECT_NE(html.find("Tidspunkt for samlinga"), std::string::npos);  // the form's own nynorsk
+  EXPECT_NE(html.find("Personvern: tal som byggjer på færre enn 5 personar"), std::string::npos);
+  EXPECT_NE(html.find("4,22"), std::string::npos);
+  EXPECT_EQ(html.find("Tidspunkt for samlingen"), std::string::npos);
+  // A form text without its nynorsk: refused, at the form's pointer.
+  EvaluationScores scores = pilot_scores();
+  scores.form.items[3].reference->note.nn.clear();
+  try {
+    evaluation_report_html(scores, options);
+    ADD_FAILURE() << "a report in nynorsk with a bokmål text";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.where(), "/items/3/reference/note");
+  }
 }
 
 TEST(evaluation_report, self_contained) {

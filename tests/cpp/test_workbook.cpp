@@ -130,6 +130,17 @@ TEST(SpreadsheetTemplate, EveryKindInEveryLanguageHasEveryText) {
   }
 }
 
+TEST(SpreadsheetTemplate, IdsAndMunicipalityNumbersAreTextColumns) {
+  const Workbook workbook = spreadsheet_template(TemplateKind::waitlist, Language::nb);
+  const WorkbookSheet& households = workbook.sheets.front();
+  for (const char* column : {"id", "municipality", "school"}) {
+    const auto at = static_cast<std::size_t>(std::find(households.header.begin(), households.header.end(), column) -
+                                             households.header.begin());
+    EXPECT_NE(std::find(households.text_columns.begin(), households.text_columns.end(), at), households.text_columns.end())
+        << column;
+  }
+}
+
 TEST(SpreadsheetTemplate, NynorskHasNoBokmalOnlyWords) {
   for (TemplateKind kind : {TemplateKind::waitlist, TemplateKind::attendance, TemplateKind::group}) {
     const Workbook workbook = spreadsheet_template(kind, Language::nn);
@@ -143,6 +154,14 @@ TEST(SpreadsheetTemplate, NynorskHasNoBokmalOnlyWords) {
         EXPECT_EQ(paarorende::test::bokmal_words_in(text), std::vector<std::string>{}) << text;
       }
     }
+  }
+  // The evaluation workbook's nynorsk texts too.
+  const EvaluationForm form = pilot_evaluation_form();
+  const Workbook scores = to_workbook(
+      score_evaluation(form, load_responses(support::source_dir / "examples/sandefjord_pilot/evaluation.csv", form)),
+      Language::nn);
+  for (const auto& row : scores.sheets.back().rows) {
+    for (const auto& cell : row) EXPECT_EQ(paarorende::test::bokmal_words_in(cell.text), std::vector<std::string>{});
   }
   // The list finds what it is for.
   EXPECT_EQ(paarorende::test::bokmal_words_in(spreadsheet_template(TemplateKind::group, Language::nb).sheets.back().rows[0][0].text)
@@ -265,6 +284,9 @@ TEST(WorkbookDocuments, ErrorsAtTheirSheetRowAndColumn) {
   std::tie(where, message) = error_of([](Workbook& w) { w.sheets[2].rows[0][0] = WorkbookCell::of("v002"); });
   EXPECT_EQ(where, "w.xlsx: sheet \"households\", row 3, column 1 (id)");  // v002 again, below
   std::tie(where, message) = error_of([](Workbook& w) { w.sheets[2].name = "families"; });
+  EXPECT_EQ(where, "w.xlsx: sheet \"families\"");  // a sheet not read is not dropped unseen
+  EXPECT_NE(message.find("unknown sheet"), std::string::npos);
+  std::tie(where, message) = error_of([](Workbook& w) { w.sheets.erase(w.sheets.begin() + 2); });
   EXPECT_EQ(where, "w.xlsx");
   EXPECT_NE(message.find("sheet named \"households\""), std::string::npos);
 }
@@ -349,14 +371,22 @@ TEST(ResultWorkbooks, EvaluationHiddenFiguresAreShadedEmptyCells) {
     }
   }
   EXPECT_GT(hidden, 0u);
-  // Read back, a hidden cell is no different from an empty one: nothing says why.
-  const XlsxSheet read = written_and_read(workbook, "distribution");
-  for (std::size_t r = 1; r < read.rows.size(); ++r) {
-    for (const XlsxCell& cell : read.rows[r].cells) {
-      EXPECT_EQ(cell.text.find("small"), std::string::npos);
-      EXPECT_EQ(cell.text.find("reveal"), std::string::npos);
+  // Read back, a hidden cell holds no value at all, and a shown one its figure.
+  const XlsxSheet read = written_and_read(workbook, "scores");
+  ASSERT_EQ(read.rows.size(), items.rows.size() + 1);
+  std::size_t empty_read = 0;
+  for (std::size_t r = 0; r < items.rows.size(); ++r) {
+    const auto& cells = read.rows[r + 1].cells;
+    for (std::size_t c = 0; c < items.rows[r].size(); ++c) {
+      const bool holds = c < cells.size() && cells[c].kind != XlsxCellKind::empty;
+      const WorkbookCellKind written = items.rows[r][c].kind;
+      const bool has_value = written != WorkbookCellKind::hidden && written != WorkbookCellKind::empty &&
+                             !(written == WorkbookCellKind::text && items.rows[r][c].text.empty());
+      EXPECT_EQ(holds, has_value) << "row " << r + 2 << ", column " << c + 1;
+      if (written == WorkbookCellKind::hidden && !holds) ++empty_read;
     }
   }
+  EXPECT_EQ(empty_read, hidden);
 }
 
 TEST(ResultWorkbooks, GroupsWorkbookHasARowPerGroupAndHousehold) {

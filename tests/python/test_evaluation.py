@@ -421,7 +421,7 @@ def test_the_evaluation_takes_a_format(cli, tmp_path):
 
 @pytest.mark.parametrize("args, where, message", [
     (["--threshold", "2"], "--threshold", "the suppression threshold is 3 to 1000, got 2 [DOMAIN X4]"),
-    (["--lang", "de"], "--lang", 'expected nb or en, got "de"'),
+    (["--lang", "de"], "--lang", 'expected nb, nn or en, got "de"'),
 ])
 def test_cli_bad_options(cli, args, where, message):
     result = cli("evaluate", PILOT_CSV, *args)
@@ -520,10 +520,11 @@ def test_report_renders_in_chromium_with_charts_and_figures(reports):
     assert dom.count("<rect") > 20
     assert "4,22" in dom and "3,22" in dom   # q1 and q2 means, with decimal commas
     assert "65\u00a0%" in dom or "65&nbsp;%" in dom  # attendance rate
-    assert "piloten (E3)" in dom              # the reference line's label
+    assert "piloten 4,0" in dom               # the reference line's label, no rule id in lay text
     assert "skjult" in dom
     english = dump_dom(reports["en"])
-    assert "4.22" in english and "suppressed" in english and "pilot (E3)" in english
+    assert "4.22" in english and "suppressed" in english and "pilot 4.0" in english
+    assert "(E3)" not in dom + english and "DOMAIN" not in dom + english
     assert '<html lang="en">' in english
 
 

@@ -19,6 +19,7 @@ FORMS = REPO / "tests" / "data" / "forms"
 REDCAP = FORMS / "sandefjord-pilot-redcap.csv"
 XLSFORM = FORMS / "sandefjord-pilot-xlsform.xlsx"
 PILOT_ANSWERS = REPO / "examples" / "sandefjord_pilot" / "evaluation.csv"
+REDCAP_EXPORT = FORMS / "sandefjord-pilot-redcap-export.csv"  # the pilot's answers as REDCap exports them
 
 
 @pytest.mark.parametrize("path", [REDCAP, XLSFORM], ids=["redcap", "xlsform"])
@@ -54,13 +55,13 @@ def test_import_form_returns_the_form_and_the_unmapped_fields_with_their_reasons
     assert paarorende.UnmappedField.reason.__doc__
 
 
-def test_an_xlsform_keeps_bokmal_and_english_and_lists_the_nynorsk_it_leaves_out():
+def test_an_xlsform_keeps_bokmal_nynorsk_and_english():
     imported = paarorende.import_form(XLSFORM)
     assert imported.form.id == "sandefjord-pilot"
-    assert imported.form.items[0].text == paarorende.EvaluationForm.pilot().items[0].text
-    language = imported.unmapped[0]
-    assert (language.field, language.kind, language.row) == ("label::Nynorsk (nn)", "language", 1)
-    assert [f.field for f in imported.unmapped[1:]] == ["start", "snitt", "bilde", "q5_hvorfor", "kanal", "rangering"]
+    pilot_text = paarorende.EvaluationForm.pilot().items[0].text
+    text = imported.form.items[0].text
+    assert (text.nb, text.en, text.nn) == (pilot_text.nb, pilot_text.en, pilot_text.nn)
+    assert [f.field for f in imported.unmapped] == ["start", "snitt", "bilde", "q5_hvorfor", "kanal", "rangering"]
 
 
 def test_to_json_is_what_the_command_line_prints(cli):
@@ -104,3 +105,56 @@ def test_a_failed_import_writes_nothing(cli, tmp_path):
     assert result.stdout == ""
     assert result.stderr.startswith(f"paarorende: {bad}: row 1, column 1: not a REDCap data dictionary")
     assert not out.exists()
+
+
+def test_ignore_columns_lets_the_tools_export_read_with_the_imported_form(cli, tmp_path):
+    imported = paarorende.import_form(REDCAP)
+    assert imported.ignore_columns == ["record_id", "snitt", "bilde", "q5_hvorfor", "rangering_tema",
+                                       "rangering_mat", "kanal___1", "kanal___2", "kanal___3", "epost"]
+    with pytest.raises(paarorende.InputError, match='unknown item "snitt"'):
+        paarorende.load_responses(REDCAP_EXPORT, imported.form)
+    answers = paarorende.load_responses(REDCAP_EXPORT, imported.form, ignore_columns=imported.ignore_columns)
+    assert len(answers.responses) == 5
+    # On the command line: the printed ignore_columns, each after --ignore-column (docs/evaluation.md).
+    out = tmp_path / "form.json"
+    printed = json.loads(cli("form-import", REDCAP, "--out", out).stdout)
+    assert printed["ignore_columns"] == imported.ignore_columns
+    refused = cli("evaluate", REDCAP_EXPORT, "--form", out)
+    assert refused.returncode == 2 and 'unknown item "snitt"' in refused.stderr
+    ignored = [arg for column in printed["ignore_columns"] for arg in ("--ignore-column", column)]
+    scored = cli("evaluate", REDCAP_EXPORT, "--form", out, *ignored)
+    assert scored.returncode == 0, scored.stderr
+    assert json.loads(scored.stdout)["courses"][0]["responses"] == 5
+
+
+TWO_INSTRUMENTS = (
+    "Variable / Field Name,Form Name,Field Type,Field Label,\"Choices, Calculations, OR Slider Labels\"\n"
+    "record_id,pamelding,text,Record ID,\n"
+    "hvorfor,pamelding,notes,Hvorfor meldte du deg p&aring;?,\n"
+    "q1,evaluering_host,radio,Lengde p&#229; samlingen,\"1, Lite bra | 2, 2 | 3, Best\"\n")
+
+
+def test_a_dictionary_of_several_instruments_imports_one_chosen_by_instrument(cli, tmp_path):
+    path = tmp_path / "dictionary.csv"
+    path.write_text(TWO_INSTRUMENTS, encoding="utf-8")
+    first = paarorende.import_form(path)
+    assert first.form.id == "pamelding"
+    assert [i.id for i in first.form.items] == ["hvorfor"]
+    assert first.form.items[0].text.nb == "Hvorfor meldte du deg på?"
+    assert [(f.field, f.reason) for f in first.unmapped][1:] == [
+        ("q1", 'in instrument "evaluering_host", not the one imported')]
+    chosen = paarorende.import_form(path, instrument="evaluering_host")
+    assert chosen.form.id == "evaluering_host"
+    assert [(i.id, i.kind, i.text.nb) for i in chosen.form.items] == [
+        ("q1", paarorende.ItemKind.likert, "Lengde på samlingen")]
+    with pytest.raises(paarorende.InputError) as raised:
+        paarorende.import_form(path, instrument="evaluering")
+    assert raised.value.message == ('no instrument "evaluering": the dictionary has the instruments "pamelding", '
+                                    '"evaluering_host" (its Form Name column)')
+    result = cli("form-import", path, "--instrument", "evaluering_host")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads(chosen.to_json())
+    result = cli("form-import", path, "--instrument", "nei")
+    assert result.returncode == 2 and result.stdout == ""
+    assert 'no instrument "nei": the dictionary has the instruments "pamelding", "evaluering_host"' in result.stderr
+    assert cli("form-import", path, "--instrument").returncode == 2

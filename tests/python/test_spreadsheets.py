@@ -272,6 +272,7 @@ def test_the_evaluation_workbook_hides_alike_and_matches_the_json(tmp_path, cli)
     cells = [cell for item in items for cell in item.get("distribution", [])]
     rows = list(book["distribution"].iter_rows(min_row=2))
     assert len(rows) == len(cells)
+    assert scores.max_row - 1 == len(items)
     reasons = set()
     for row, cell in zip(rows, cells):
         count = row[3]
@@ -303,9 +304,14 @@ def test_the_evaluation_workbook_in_english_and_nynorsk_from_python(tmp_path):
     nynorsk = [row[1] for row in openpyxl.load_workbook(tmp_path / "nn.xlsx")["about"].iter_rows(values_only=True)]
     assert english[:3] == ["Form", "Version", "Fewest people a figure is shown for"]
     assert any("ikkje" in str(text) for text in nynorsk)
-    # The HTML report is not written in nynorsk yet: refused, never bokmål in its place.
-    with pytest.raises(InputError, match="not written in nynorsk yet"):
-        scores.to_html(language=paarorende.Language.nn)
+    # A form without its nynorsk texts gives no nynorsk report: refused, never bokmål in its place.
+    items = list(form.items)
+    items[2].text = paarorende.LocalText(nb="Innledning", en="Introduction")
+    form.items = items
+    bokmal_only = paarorende.score_evaluation(form, paarorende.load_responses(PILOT_RESPONSES, form))
+    with pytest.raises(InputError, match="no nynorsk text") as error:
+        bokmal_only.to_html(language=paarorende.Language.nn)
+    assert error.value.where == "/items/2/text"
 
 
 def test_a_workbook_that_cannot_be_written_leaves_nothing(tmp_path, cli):
@@ -335,3 +341,94 @@ def test_the_readme_spreadsheet_commands_run_as_written(tmp_path, build_dir):
         assert result.returncode == 0, (command, result.stderr)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["evaluering.xlsx", "grupper.xlsx", "oppmote.xlsx",
                                                           "venteliste.xlsx"]
+
+
+# --- found in review: a base under a template, stray cells, sheets not read, outputs together ---
+
+def test_a_template_of_households_over_a_base_keeps_the_bases_places_and_travel_times(tmp_path):
+    base = document(VALDRES)
+    base["travel_times"] = [{"from": "bagn_skule", "to": "vang_skule", "minutes": 95}]
+    base_file = tmp_path / "base.json"
+    base_file.write_text(json.dumps(base), encoding="utf-8")
+    only_households = {"households": base["households"]}
+    path = tmp_path / "households.xlsx"
+    fill_template.fill("waitlist", only_households, path)
+    # The template's places and travel_times sheets are there but empty: the base's stay.
+    assert paarorende.FormationRequest.load(path, base=base_file) == paarorende.FormationRequest.load(base_file)
+
+
+def test_a_stray_cell_right_of_the_header_is_named_where_it_is(tmp_path):
+    def stray(book):
+        book["households"]["AD5"] = "ring mor"
+    with pytest.raises(InputError, match="a cell beyond the header") as error:
+        paarorende.FormationRequest.load(filled_waitlist(tmp_path, stray))
+    assert error.value.where.endswith('sheet "households", row 5, column 30')
+
+    def stray_setting(book):
+        book["settings"]["C4"] = "tolv"
+    with pytest.raises(InputError, match="a cell beyond the header") as error:
+        paarorende.FormationRequest.load(filled_waitlist(tmp_path, stray_setting))
+    assert error.value.where.endswith('sheet "settings", row 4, column 3')
+
+    def renamed_header(book):
+        book["settings"]["B1"] = "verdi"
+    with pytest.raises(InputError, match='unknown column "verdi"') as error:
+        paarorende.FormationRequest.load(filled_waitlist(tmp_path, renamed_header))
+    assert error.value.where.endswith('sheet "settings", row 1, column 2')
+
+
+def test_a_sheet_that_is_not_read_is_refused_not_dropped(tmp_path):
+    def renamed(book):
+        book["settings"].title = "Innstillinger"
+    with pytest.raises(InputError, match="unknown sheet") as error:
+        paarorende.FormationRequest.load(filled_waitlist(tmp_path, renamed))
+    assert error.value.where.endswith('sheet "Innstillinger"')
+
+
+def test_an_error_a_setting_causes_is_at_the_settings_cell(tmp_path):
+    def warn_above_max(book):
+        book["settings"]["B7"] = 70  # warn_minutes above the default max_minutes (60)
+        book["settings"]["B8"] = None
+    with pytest.raises(InputError) as error:
+        paarorende.FormationRequest.load(filled_waitlist(tmp_path, warn_above_max))
+    assert error.value.where.endswith('sheet "settings", row 7, column 2 (warn_minutes)'), error.value.where
+
+
+def test_an_output_that_cannot_be_written_stops_the_command_before_any_is(tmp_path, cli):
+    not_a_folder = tmp_path / "afile"
+    not_a_folder.write_text("x", encoding="utf-8")
+    workbook = tmp_path / "groups.xlsx"
+    result = cli("groups", VALDRES, "--xlsx", workbook, "--plans", REPO / "examples/valdres_groups/course.json",
+                 "--out-dir", not_a_folder)
+    assert result.returncode == 2 and result.stdout == "" and not workbook.exists()
+    report = tmp_path / "report.html"
+    result = cli("evaluate", PILOT_RESPONSES, "--html", report, "--xlsx", tmp_path / "missing" / "e.xlsx")
+    assert result.returncode == 2 and result.stdout == "" and not report.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
+def test_the_nynorsk_report_and_workbook_have_no_bokmal_and_no_rule_ids(tmp_path, cli):
+    import html as html_module
+    import re
+    words = set(re.findall(r'"([^"]+)"', (REPO / "tests/common/bokmal_only_words.hpp").read_text(encoding="utf-8")
+                           .split("bokmal_only_words{", 1)[1].split("};", 1)[0]))
+    assert {"ikke", "hva", "fra", "være", "bare", "noen"} <= words
+    report = tmp_path / "rapport.html"
+    result = cli("evaluate", PILOT_RESPONSES, "--attendance", PILOT_ATTENDANCE, "--lang", "nn", "--comments",
+                 "--html", report, "--xlsx", tmp_path / "evaluering.xlsx")
+    assert result.returncode == 0, result.stderr
+    page = report.read_text(encoding="utf-8")
+    assert '<html lang="nn">' in page
+    text = html_module.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", page, flags=re.S)))
+    # The free-text answers are the respondents' own words, in the language they wrote: left out.
+    comments = " ".join(c for course in json.loads(result.stdout)["courses"] for item in course["items"]
+                        for c in item.get("comments", []))
+    for comment in json.loads(result.stdout)["courses"][0]["items"][-1].get("comments", []):
+        text = text.replace(comment, " ")
+    found = [w for w in re.findall(r"[a-zæøå]+", text.lower()) if w in words]
+    assert found == [], found
+    assert "DOMAIN" not in text and not re.search(r"\b[A-Z]\d\b", text)
+    assert comments  # the comments were there, and were the only bokmål allowed
+    about = [str(v) for row in openpyxl.load_workbook(tmp_path / "evaluering.xlsx")["about"].iter_rows(values_only=True)
+             for v in row if v is not None]
+    assert [w for w in re.findall(r"[a-zæøå]+", " ".join(about).lower()) if w in words] == []

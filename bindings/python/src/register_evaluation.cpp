@@ -30,6 +30,7 @@ ScoreOptions options_of(int threshold, bool comments) {
 std::string repr(const LocalText& text) {
   std::string out = "LocalText(" + field("nb", text.nb);
   if (!text.en.empty()) out += ", " + field("en", text.en);
+  if (!text.nn.empty()) out += ", " + field("nn", text.nn);
   return out + ")";
 }
 
@@ -245,17 +246,20 @@ void register_evaluation(py::module_& m) {
       .value("single_choice", ItemKind::single_choice, "One of a list of choices.")
       .value("free_text", ItemKind::free_text, "Text (E1 item 6); shown only when asked for (X4).");
 
-  py::class_<LocalText> local(m, "LocalText", "A text in Norwegian bokmål and English; an empty `en` falls back to `nb`.");
+  py::class_<LocalText> local(m, "LocalText",
+                              "A text in Norwegian bokmål, English and nynorsk; an empty `en` falls back to `nb`, an "
+                              "empty `nn` does not (a nynorsk report needs every text in nynorsk).");
   local
-      .def(py::init([](std::string nb, std::string en) {
-             return LocalText{std::move(nb), std::move(en)};
+      .def(py::init([](std::string nb, std::string en, std::string nn) {
+             return LocalText{std::move(nb), std::move(en), std::move(nn)};
            }),
-           py::kw_only(), "nb"_a, "en"_a = "",
-           "A text in bokmål (`nb`) and English (`en`, optional).")
+           py::kw_only(), "nb"_a, "en"_a = "", "nn"_a = "",
+           "A text in bokmål (`nb`), English (`en`, optional) and nynorsk (`nn`, optional).")
       .def_readwrite("nb", &LocalText::nb, "The Norwegian bokmål text.")
       .def_readwrite("en", &LocalText::en, "The English text; empty: the bokmål one is used.")
+      .def_readwrite("nn", &LocalText::nn, "The Norwegian nynorsk text; empty: none (never the bokmål one).")
       .def("text", &LocalText::in, "language"_a,
-           "The text in `language` (Language), falling back to bokmål.");
+           "The text in `language` (Language): English falls back to bokmål, nynorsk is empty when not written.");
   def_value(
       local, [](const LocalText& self) { return repr(self); },
       "The value as its keyword constructor.");
@@ -413,10 +417,14 @@ void register_evaluation(py::module_& m) {
           "The imported form (EvaluationForm), valid; its item ids are the fields' names. A copy.")
       .def_property_readonly(
           "unmapped", [](const FormImport& self) { return self.unmapped; },
-          "The fields not in the form, in row order (list[UnmappedField]). A copy.");
+          "The fields not in the form, in row order (list[UnmappedField]). A copy.")
+      .def_property_readonly(
+          "ignore_columns", [](const FormImport& self) { return self.ignore_columns; },
+          "The columns the tool's export has for the unmapped fields (list[str]; a REDCap checkbox's "
+          "name___code per choice): pass them as load_responses(..., ignore_columns=...). A copy.");
   def_to_json(imported,
-              "{\"form\": <the form document>, \"unmapped\": [...]} as text: what `paarorende form-import` "
-              "prints.");
+              "{\"form\": <the form document>, \"unmapped\": [...], \"ignore_columns\": [...]} as text: what "
+              "`paarorende form-import` prints.");
   def_value(
       imported,
       [](const FormImport& self) {
@@ -424,11 +432,17 @@ void register_evaluation(py::module_& m) {
                short_list_text(self.unmapped, "field", "fields", 0) + ")";
       },
       "The import as text, the unmapped fields summarised.");
-  m.def("import_form", &import_form, "path"_a,
-        "Imports an evaluation form from a REDCap data dictionary (.csv) or an XLSForm (.xlsx, its survey "
-        "and choices sheets): Likert-like choices (consecutive whole-number codes, at least 3) become Likert "
-        "items, yes/no yes/no items, other choices single-choice items, free text free-text items; the rest "
-        "is listed in FormImport.unmapped with the reason. Raises InputError naming the file, row and column "
+  m.def(
+      "import_form",
+      [](const std::filesystem::path& path, const std::string& instrument) {
+        return import_form(path, FormImportOptions{instrument});
+      },
+      "path"_a, py::kw_only(), "instrument"_a = "",
+      "Imports an evaluation form from a REDCap data dictionary (.csv; the fields of one instrument, "
+      "`instrument` or the first field's, the others listed as unmapped) or an XLSForm (.xlsx, its survey "
+      "and choices sheets): Likert-like choices (consecutive whole-number codes, at least 3) become Likert "
+      "items, yes/no yes/no items, other choices single-choice items, free text free-text items; the rest "
+      "is listed in FormImport.unmapped with the reason. Raises InputError naming the file, row and column "
         "(and sheet).");
 
   py::class_<Answer> answer(m, "Answer",

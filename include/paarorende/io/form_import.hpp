@@ -15,8 +15,9 @@
 // Everything else is listed in FormImport::unmapped with the reason: calculated fields, file
 // uploads, several answers (checkbox, select_multiple), rankings, numbers and dates, text shown
 // to the respondent, fields shown only under a condition (branching logic, `relevant`), the
-// record id and fields that identify a respondent (DOMAIN X4), names that are not item ids, and
-// texts in a language a form does not hold.
+// record id and fields that identify a respondent (DOMAIN X4), names that are not item ids,
+// texts in a language a form does not hold, and a REDCap dictionary's fields of the instruments
+// not imported (one instrument is one form).
 //
 // A file that is not such a description, lacks a required column, refers to a choice list that
 // is not there or names a field twice is an InputError located as the CSV and xlsx readers locate
@@ -50,15 +51,32 @@ struct UnmappedField {
 struct FormImport {
   EvaluationForm form;
   std::vector<UnmappedField> unmapped;  ///< In the order of the rows.
+  /// The columns the tool's export of the answers has for the unmapped fields, each once, in row
+  /// order: what `evaluate --ignore-column` (ResponseReadOptions::ignore_columns) takes so that
+  /// the export reads with the form. A field's name; a REDCap checkbox's `name___code` per choice
+  /// (the code in lower case, a character other than a-z, 0-9 and _ as _); an XLSForm
+  /// select_multiple's `name` and `name/code` per choice. Fields that export no column (REDCap `descriptive`, XLSForm `note`, languages) are
+  /// not in it.
+  std::vector<std::string> ignore_columns;
 
   friend bool operator==(const FormImport&, const FormImport&) = default;
 };
 
+/// How to import.
+struct FormImportOptions {
+  /// The REDCap instrument ("Form Name") whose fields make the form; empty: the first field's.
+  /// The other instruments' fields are listed as unmapped. An XLSForm holds one form: it takes
+  /// no instrument.
+  std::string instrument;
+};
+
 /// Imports a REDCap data dictionary (CSV as REDCap exports it: "Variable / Field Name",
 /// "Form Name", "Field Type", "Field Label", "Choices, Calculations, OR Slider Labels" and the
-/// optional columns after them). The form's id and title are the first field's instrument
-/// ("Form Name"); its version is 1. Throws InputError ("row 7, column 6").
-FormImport form_from_redcap(std::string_view csv_text);
+/// optional columns after them): the fields of one instrument, `options.instrument` or the first
+/// field's. The form's id and title are that instrument ("Form Name"); its version is 1. The
+/// first field is the record id when it is a `text` field (REDCap's always is). Throws
+/// InputError ("row 7, column 6"; an instrument the dictionary does not have, naming those it has).
+FormImport form_from_redcap(std::string_view csv_text, const FormImportOptions& options = {});
 
 /// Imports an XLSForm workbook: the `survey` sheet (`type`, `name`, `label` or
 /// `label::<Language> (<code>)`, `relevant` ...), the `choices` sheet (`list_name`, `name`,
@@ -68,10 +86,11 @@ FormImport form_from_redcap(std::string_view csv_text);
 FormImport form_from_xlsform(std::string_view xlsx_bytes);
 
 /// Imports a file: a REDCap data dictionary (.csv) or an XLSForm (.xlsx); errors name the file.
-FormImport import_form(const std::filesystem::path& path);
+/// An instrument given for an XLSForm is an InputError.
+FormImport import_form(const std::filesystem::path& path, const FormImportOptions& options = {});
 
 /// What `paarorende form-import` prints: `{"form": ..., "unmapped": [{"field", "kind", "reason",
-/// "row"}]}`, the form as to_json(const EvaluationForm&) writes it.
+/// "row"}], "ignore_columns": [...]}`, the form as to_json(const EvaluationForm&) writes it.
 Json to_json(const FormImport& imported);
 Json to_json(const UnmappedField& field);
 

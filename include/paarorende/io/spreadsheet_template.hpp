@@ -34,4 +34,8 @@ inline constexpr std::size_t template_rows = 500;
 /// a text in another language.
 Workbook spreadsheet_template(TemplateKind kind, Language language);
 
+/// The instructions sheet's name in each language ("Veiledning", "Rettleiing", "Instructions"):
+/// the one sheet besides the data sheets the readers pass over.
+std::vector<std::string> instruction_sheet_names();
+
 }  // namespace paarorende

@@ -66,6 +66,8 @@ struct WorkbookSheet {
   std::vector<WorkbookColumnInput> inputs;      ///< Checks on the rows below the header.
   std::size_t input_rows = 0;  ///< How many rows below the header the inputs cover.
   std::vector<double> widths;  ///< Column widths in characters; 0 or missing: a default.
+  /// Columns whose cells are text whatever is typed (a municipality number "0301" keeps its 0).
+  std::vector<std::size_t> text_columns = {};
 
   friend bool operator==(const WorkbookSheet&, const WorkbookSheet&) = default;
 };

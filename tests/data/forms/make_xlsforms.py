@@ -11,7 +11,8 @@ It writes:
   a question shown only if q5 is no, several choices (select_multiple) and a ranking (rank,
   XLSForm's nearest to a REDCap matrix; its own matrix layout, a table-list group, is q1-q4's
   and imports);
-- tests/fuzz/corpus/xlsform/: that form and a small one, the fuzzer's seeds;
+- tests/fuzz/corpus/xlsform/: that form, a small one and one of list names in mixed case, the
+  fuzzer's seeds;
 - tests/bad_inputs/xlsform/: workbooks that are refused, each beside its .expected.json.
 
 The outputs are committed; this script says how they were made.
@@ -86,6 +87,17 @@ PILOT_SETTINGS = [["form_title", "form_id", "version", "default_language"],
                    "sandefjord-pilot", "2024010101", "Norsk bokmål (nb)"]]
 
 
+# List names are compared as written (XLSForm's are case-sensitive), the type keyword in any case.
+LIST_NAME_CASE = {
+    "survey": [["type", "name", "label"], ["select_one Likert5", "tid", "Tidspunkt"],
+               ["Select_One JaNei", "anbefale", "Anbefale?"], ["select_one janei", "dag", "Dag"],
+               ["select_multiple Kanal", "kanal", "Kanal"]],
+    "choices": [["list_name", "name", "label"], ["Likert5", 1, "Lite bra"], ["Likert5", 2, "2"],
+                ["Likert5", 3, "Best mulig"], ["JaNei", 1, "Ja"], ["JaNei", 0, "Nei"],
+                ["janei", "tir", "Tirsdag"], ["janei", "tor", "Torsdag"], ["Kanal", "skolen", "Skolen"],
+                ["Kanal", "annet", "Annet"]]}
+
+
 def save(workbook: openpyxl.Workbook, path: pathlib.Path) -> None:
     """Saves with fixed document times (the zip entries still carry the time of making)."""
     workbook.properties.created = FIXED_TIME
@@ -119,6 +131,7 @@ def main() -> None:
                    ["text", "annet", "Annet"]],
         "choices": [["list_name", "name", "label"], ["fem", 1, "Lite bra"], ["fem", 2, "2"],
                     ["fem", 3, "Best mulig"]]})
+    xlsform(corpus / "list-name-case.xlsx", LIST_NAME_CASE)
     bad = REPO / "tests" / "bad_inputs" / "xlsform"
     xlsform(bad / "no-survey-sheet.xlsx", {"Ark1": [["type", "name", "label"]]})
     xlsform(bad / "missing-name-column.xlsx", {"survey": [["type", "label"], ["text", "Annet"]]})
@@ -129,6 +142,9 @@ def main() -> None:
     xlsform(bad / "unclosed-group.xlsx",
             pilot(survey=[row for row in PILOT_SURVEY if row[:1] != ["end_group"]]))
     xlsform(bad / "duplicate-choice.xlsx", pilot(choices=[*PILOT_CHOICES, ["janei", 1, "Ja"]]))
+    xlsform(bad / "list-name-case.xlsx",
+            pilot(survey=[row if row[:1] != ["select_one janei"] else ["select_one JaNei", *row[1:]]
+                          for row in PILOT_SURVEY]))
     xlsform(bad / "nothing-to-import.xlsx",
             {"survey": [["type", "name", "label"], ["calculate", "snitt", None],
                         ["integer", "alder", "Alder"]]})
