@@ -15,7 +15,7 @@
 namespace paarorende::cli {
 namespace {
 
-// The published forms both table commands write: --html FILE, --csv DIR, --lang nb|en.
+// The published forms both table commands write: --html FILE, --csv DIR, --lang nb|nn|en.
 struct PublishedForms {
   std::optional<std::string> html_file, csv_dir;
   Language language = Language::nb;
@@ -28,10 +28,7 @@ struct PublishedForms {
       csv_dir = value;
     } else if (option == "--lang") {
       const auto parsed = language_from_string(value);
-      // Not yet nynorsk (issue #23): refused here, before anything is computed or written.
-      if (!parsed || *parsed == Language::nn) {
-        detail::raise_input_error("--lang", "expected nb or en, got " + detail::quote_input(value));
-      }
+      if (!parsed) detail::raise_input_error("--lang", "expected nb, nn or en, got " + detail::quote_input(value));
       language = *parsed;
     } else {
       return false;
@@ -117,13 +114,13 @@ int command_region_report(const std::vector<std::string>& args) {
 
 std::vector<Command> table_commands() {
   return {
-      {"suppress", "suppress TABLE.json [--html FILE] [--csv DIR] [--lang nb|en]",
+      {"suppress", "suppress TABLE.json [--html FILE] [--csv DIR] [--lang nb|nn|en]",
        "the table with its margins and group totals, counts of 1 to\nthreshold - 1 hidden and "
        "enough others that none can be narrowed\nto fewer than threshold values (DOMAIN X4), with "
        "the audit;\n--html and --csv write the published forms (DIR/table.csv)",
        command_suppress},
       {"region-report",
-       "region-report DIR [--region ID|FILE] [--threshold N] [--html FILE] [--csv DIR] [--lang nb|en]",
+       "region-report DIR [--region ID|FILE] [--threshold N] [--html FILE] [--csv DIR] [--lang nb|nn|en]",
        "the region's figures per municipality and half-year from DIR/<municipality>/\n[<course>/]course.json "
        "(with attendance.json, evaluation.csv): courses\nheld, households, attendance and evaluation, protected "
        "together\n(DOMAIN V1, X4); --html and --csv write the published forms",

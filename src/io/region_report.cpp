@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <set>
 
-#include "detail/language.hpp"
 #include "detail/input_error.hpp"
 #include "io/table_forms.hpp"
 #include "paarorende/io/attendance.hpp"
@@ -20,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Every word the report prints, in one table per language (nynorsk is issue #23).
+// Every word the report prints, in one table per language.
 struct RegionWords {
   const char* lang;
   const char* title;           // followed by the region's id
@@ -51,6 +50,21 @@ constexpr RegionWords region_bokmal{
     "nei-svar",
 };
 
+constexpr RegionWords region_nynorsk{
+    "nn",
+    "Tal for regionen",
+    "Kurs haldne",
+    "Eit kurs er eit offentleg tilbod, ikkje ein person: talet blir vist som det er.",
+    "kommune",
+    "halvår",
+    "kurs",
+    "Hushald som deltok (i parentes: deltakarar per hushald)",
+    "Oppmøte: hushald (i parentes: delen av samlingane dei kom på)",
+    "svar (i parentes: gjennomsnitt)",
+    "ja-svar",
+    "nei-svar",
+};
+
 constexpr RegionWords region_english{
     "en",
     "The region's figures",
@@ -67,7 +81,12 @@ constexpr RegionWords region_english{
 };
 
 const RegionWords& region_words(Language language) {
-  return language == Language::en ? region_english : region_bokmal;
+  switch (language) {
+    case Language::nn: return region_nynorsk;
+    case Language::en: return region_english;
+    case Language::nb: break;
+  }
+  return region_bokmal;
 }
 
 bool is_course_folder(const fs::path& folder) { return fs::is_regular_file(folder / "course.json"); }
@@ -167,7 +186,15 @@ Json to_json(const RegionReport& report) {
 }
 
 std::string region_report_html(const RegionReport& report, Language language) {
-  detail::require_written_language(language, "the region's report");
+  if (report.form && language == Language::nn) {
+    // Every item text in nynorsk, or no report in nynorsk: never the bokmål text in its place.
+    for (std::size_t i = 0; i < report.form->items.size(); ++i) {
+      if (!report.form->items[i].text.has(Language::nn)) {
+        detail::raise_input_error("/items/" + std::to_string(i) + "/text",
+                                  "no nynorsk text (\"nn\"): a report in nynorsk has every text of its form in nynorsk");
+      }
+    }
+  }
   using table_io::html_escape;
   const RegionWords& w = region_words(language);
   const std::string title = std::string(w.title) + ": " + report.region;

@@ -7,7 +7,6 @@
 #include <fstream>
 #include <map>
 
-#include "detail/language.hpp"
 #include "detail/input_error.hpp"
 #include "io/json_reader.hpp"
 #include "io/table_forms.hpp"
@@ -94,8 +93,8 @@ Json cell_key(const std::vector<TableDimension>& dimensions, const std::vector<s
 
 bool has_sums(const SuppressionResult& result) { return result.sums; }
 
-// Every word the published forms print. Bokmål and English; nynorsk (nn) is issue #23 and takes
-// its place beside them here, once Language has it.
+// Every word the published forms print, one table per language; lay text only, the rule ids stay
+// in the JSON and the docs (issue #23).
 struct TableWords {
   const char* lang;
   const char* title;
@@ -110,16 +109,28 @@ struct TableWords {
 };
 
 constexpr TableWords table_bokmal{
-    "nb", "Tabell", "Personvern (DOMAIN X4): tall for færre enn ",
+    "nb", "Tabell", "Personvern: tall for færre enn ",
     " personer er skjult, og så mange andre tall at de skjulte ikke kan regnes ut av summene.",
     ": skjult av personvernhensyn", "Antall", "Sum", "Gjennomsnitt", "Antall etter", " og "};
 
+constexpr TableWords table_nynorsk{
+    "nn", "Tabell", "Personvern: tal for færre enn ",
+    " personar er skjulte, og så mange andre tal at dei skjulte ikkje kan reknast ut av summane.",
+    ": skjult av omsyn til personvernet", "Tal", "Sum", "Gjennomsnitt", "Tal etter", " og "};
+
 constexpr TableWords table_english{
-    "en", "Table", "Privacy (DOMAIN X4): figures for fewer than ",
+    "en", "Table", "Privacy: figures for fewer than ",
     " people are hidden, and enough other figures that the hidden ones cannot be worked out from the totals.",
     ": hidden for privacy", "Count", "Sum", "Mean", "Count by", " and "};
 
-const TableWords& words_of(Language language) { return language == Language::en ? table_english : table_bokmal; }
+const TableWords& words_of(Language language) {
+  switch (language) {
+    case Language::nn: return table_nynorsk;
+    case Language::en: return table_english;
+    case Language::nb: break;
+  }
+  return table_bokmal;
+}
 
 std::string html_escape(std::string_view text) {
   std::string out;
@@ -142,7 +153,7 @@ std::string number_text(double value, Language language) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.2f", value);
   std::string text = buffer;
-  if (language == Language::nb) std::replace(text.begin(), text.end(), '.', ',');
+  if (language != Language::en) std::replace(text.begin(), text.end(), '.', ',');  // 4,2 in Norwegian
   return text;
 }
 
@@ -307,7 +318,6 @@ Json to_json(const SuppressionResult& result) {
 
 std::string table_html(const SuppressionResult& result, Language language) {
   using namespace table_io;
-  detail::require_written_language(language, "the published table");
   const TableWords& w = words_of(language);
   const auto& dims = result.dimensions;
   std::string title = w.table_of;

@@ -1,0 +1,97 @@
+"""Nynorsk (issue #23): every output written for people that is in nynorsk so far, rendered in
+nynorsk and read as a reader would, fails on a text in bokmål (the documented word list,
+tests/common/bokmal_only_words.hpp), on an internal rule id in lay text, and on a page not
+marked nynorsk. What the data itself holds (a table's dimension names, the respondents' own
+comments) is the data's own language and is left out of the check."""
+
+import html
+import json
+import pathlib
+import re
+
+import openpyxl
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+PILOT = REPO / "examples" / "sandefjord_pilot"
+
+
+def bokmal_only_words() -> set[str]:
+    header = (REPO / "tests/common/bokmal_only_words.hpp").read_text(encoding="utf-8")
+    return set(re.findall(r'"([^"]+)"', header.split("bokmal_only_words{", 1)[1].split("};", 1)[0]))
+
+
+WORDS = bokmal_only_words()
+
+
+def visible_text(page: str) -> str:
+    page = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def check(text: str, data: list[str] = ()) -> None:
+    for own in sorted(data, key=len, reverse=True):  # the data's own words are not the library's
+        text = re.sub(r"(?<!\w)" + re.escape(own) + r"(?!\w)", " ", text)
+    found = [word for word in re.findall(r"[a-zæøåé]+", text.lower()) if word in WORDS]
+    assert found == [], found
+    assert "DOMAIN" not in text
+    rule_id = re.search(r"(?<![-\w])[A-Z]\d{1,2}\b", text)  # "X4", not a half-year "2019-H2"
+    assert rule_id is None, rule_id
+
+
+def test_the_word_list_finds_bokmal():
+    assert {"ikke", "hva", "hvordan", "fra", "være", "bare", "noen"} <= WORDS
+    with pytest.raises(AssertionError):
+        check("Vi vet ikke hva som skjer.")
+    check("Vi veit ikkje kva som skjer.")
+
+
+def test_the_evaluation_report_in_nynorsk(cli, tmp_path):
+    report = tmp_path / "rapport.html"
+    result = cli("evaluate", PILOT / "evaluation.csv", "--attendance", PILOT / "attendance.json", "--lang", "nn",
+                 "--comments", "--html", report)
+    assert result.returncode == 0, result.stderr
+    page = report.read_text(encoding="utf-8")
+    assert '<html lang="nn">' in page
+    comments = [c for course in json.loads(result.stdout)["courses"] for item in course["items"]
+                for c in item.get("comments", [])]
+    assert comments
+    check(visible_text(page), comments)
+
+
+def test_the_published_table_and_the_regions_report_in_nynorsk(cli, tmp_path):
+    table = REPO / "examples/valdres_region/families_reached.json"
+    result = cli("suppress", table, "--lang", "nn", "--html", tmp_path / "tabell.html")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(table.read_text(encoding="utf-8"))
+    names = [d["name"] for d in document["dimensions"]] + [v for d in document["dimensions"] for v in d["values"]]
+    names += [label for d in document["dimensions"] for label in d.get("groups", {})]
+    names += [d["total"] for d in document["dimensions"] if d.get("total")]
+    page = (tmp_path / "tabell.html").read_text(encoding="utf-8")
+    assert 'lang="nn"' in page
+    check(visible_text(page), names)
+    result = cli("region-report", REPO / "examples/valdres_region/courses", "--lang", "nn",
+                 "--html", tmp_path / "region.html")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "region.html").read_text(encoding="utf-8")
+    assert 'lang="nn"' in page
+    check(visible_text(page), ["municipality", "period", "region", "valdres"])
+
+
+@pytest.mark.parametrize("kind", ["waitlist", "attendance", "group"])
+def test_the_templates_and_workbooks_in_nynorsk(cli, tmp_path, kind):
+    path = tmp_path / f"{kind}.xlsx"
+    assert cli("template", kind, path, "--lang", "nn").returncode == 0
+    book = openpyxl.load_workbook(path)
+    guide = book["Rettleiing"]
+    texts = [str(v) for row in guide.iter_rows(values_only=True) for v in row[2:] if v is not None]
+    texts += [str(guide["A1"].value)]
+    for sheet in book.worksheets[:-1]:
+        texts += [v.prompt for v in sheet.data_validations.dataValidation if v.prompt]
+    # Column keys and the readers' values (mother, primary ...) are the layout's, not prose.
+    check(" ".join(texts))
+    result = cli("evaluate", PILOT / "evaluation.csv", "--lang", "nn", "--xlsx", tmp_path / "e.xlsx")
+    assert result.returncode == 0, result.stderr
+    about = openpyxl.load_workbook(tmp_path / "e.xlsx")["about"]
+    check(" ".join(str(v) for row in about.iter_rows(values_only=True) for v in row if isinstance(v, str)),
+          ["sandefjord-pilot"])
