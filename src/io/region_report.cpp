@@ -1,6 +1,7 @@
 // The region's report from municipalities' folders, and its forms (io/region_report.hpp;
 // DOMAIN V1, X4).
 #include "paarorende/io/region_report.hpp"
+#include "detail/language.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -81,12 +82,7 @@ constexpr RegionWords region_english{
 };
 
 const RegionWords& region_words(Language language) {
-  switch (language) {
-    case Language::nn: return region_nynorsk;
-    case Language::en: return region_english;
-    case Language::nb: break;
-  }
-  return region_bokmal;
+  return detail::in_language(language, region_bokmal, region_nynorsk, region_english);
 }
 
 bool is_course_folder(const fs::path& folder) { return fs::is_regular_file(folder / "course.json"); }

@@ -1,4 +1,5 @@
 #include "paarorende/io/report.hpp"
+#include "detail/language.hpp"
 #include "detail/input_error.hpp"
 
 #include <algorithm>
@@ -91,14 +92,7 @@ constexpr Words english{
     "Sessions", "Comments", "Free-text answers, sorted alphabetically, with no identity.", "free-text answers",
     "yes", "no", "at least", "Overview", "Scale", "pilot", "target:"};
 
-const Words& report_words(Language language) {
-  switch (language) {
-    case Language::nn: return nynorsk;
-    case Language::en: return english;
-    case Language::nb: break;
-  }
-  return bokmal;
-}
+const Words& report_words(Language language) { return detail::in_language(language, bokmal, nynorsk, english); }
 
 std::string escape(std::string_view text) {
   std::string out;

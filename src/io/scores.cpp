@@ -1,6 +1,7 @@
 // Evaluation and attendance scores as JSON (io/scores.hpp): a suppressed figure is null and named
 // in "suppressed_figures" (DOMAIN X4).
 #include "paarorende/io/scores.hpp"
+#include "detail/language.hpp"
 
 #include "io/readers.hpp"
 
@@ -69,12 +70,7 @@ constexpr ScoreWorkbookWords score_words_english{
     "An empty cell without shading is a figure that does not apply to the question."};
 
 const ScoreWorkbookWords& score_words(Language language) {
-  switch (language) {
-    case Language::nn: return score_words_nynorsk;
-    case Language::en: return score_words_english;
-    case Language::nb: break;
-  }
-  return score_words_bokmal;
+  return detail::in_language(language, score_words_bokmal, score_words_nynorsk, score_words_english);
 }
 
 // A figure's cell: its value, shaded empty when withheld (X4), empty when it does not apply.

@@ -3,6 +3,7 @@
 // layouts (io/table_rows.hpp), and the allowed values come from the same name tables the JSON
 // readers use, so a template cannot offer a value the reader refuses.
 #include "paarorende/io/spreadsheet_template.hpp"
+#include "detail/language.hpp"
 
 #include <span>
 #include <stdexcept>
@@ -207,12 +208,7 @@ constexpr TemplateWords template_english{
 };
 
 const TemplateWords& words_of(Language language) {
-  switch (language) {
-    case Language::nn: return template_nynorsk;
-    case Language::en: return template_english;
-    case Language::nb: break;
-  }
-  return template_bokmal;
+  return detail::in_language(language, template_bokmal, template_nynorsk, template_english);
 }
 
 std::string_view text_of(const TemplateWords& words, std::string_view key) {

@@ -1,6 +1,7 @@
 // Tables as JSON, and the suppressed table as the analyst's JSON and the published HTML and CSV
 // (io/table.hpp; DOMAIN X4, V1).
 #include "paarorende/io/table.hpp"
+#include "detail/language.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -124,12 +125,7 @@ constexpr TableWords table_english{
     ": hidden for privacy", "Count", "Sum", "Mean", "Count by", " and "};
 
 const TableWords& words_of(Language language) {
-  switch (language) {
-    case Language::nn: return table_nynorsk;
-    case Language::en: return table_english;
-    case Language::nb: break;
-  }
-  return table_bokmal;
+  return detail::in_language(language, table_bokmal, table_nynorsk, table_english);
 }
 
 std::string html_escape(std::string_view text) {
