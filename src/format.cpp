@@ -63,7 +63,7 @@ void check_format(const CourseFormat& format) {
           "a season needs both its first and its last month");
   if (format.kind == FormatKind::meeting_place) {
     detail::require(format.season_first_month.has_value(), "/season_first_month",
-            "a meeting place runs over a season (V4: winter)", detail::Rule{"V4"});
+            "a meeting place runs over a season, the months the municipality chooses", detail::Rule{"V4"});
   }
   // DOMAIN X5: with children present, at least two adults, each with a police certificate.
   const bool children_present = format.audience == Audience::children ||

@@ -97,7 +97,9 @@ struct CourseFormat {
   ClockTime latest_end{16, 30, 0};     ///< For a course: when the after-school care closes.
   std::optional<int> min_age;          ///< The children's ages, when children take part.
   std::optional<int> max_age;
-  std::optional<int> season_first_month;  ///< A meeting place's season (V4: winter).
+  /// A meeting place's season, the municipality's choice: V4 dates only its start (winter 2018);
+  /// the built-in default is January-March, the library's assumption.
+  std::optional<int> season_first_month;
   std::optional<int> season_last_month;
   std::vector<FormatBlock> agenda;
   ScheduleRules schedule_rules;

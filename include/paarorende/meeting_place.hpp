@@ -1,6 +1,6 @@
 // The children's meeting place (DOMAIN V2, V4, X5): a recurring meeting for children and young
 // people aged 6-16 who are next of kin to a seriously ill parent, sibling or other close person,
-// diagnosis-independent, over a season (winter by default), split into age bands when large, and
+// diagnosis-independent, over a season (the municipality's choice; January-March by default), split into age bands when large, and
 // staffed by volunteers on a roster (roster.hpp). "Treffpunkt Valdres" is the model.
 #pragma once
 
