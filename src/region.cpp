@@ -15,6 +15,15 @@ const Municipality* Region::find(std::string_view number_or_name) const noexcept
   return nullptr;
 }
 
+std::optional<Language> shared_written_standard(const Region& region) {
+  if (region.municipalities.empty()) return std::nullopt;
+  const Language first = region.municipalities.front().language;
+  for (const Municipality& municipality : region.municipalities) {
+    if (municipality.language != first) return std::nullopt;
+  }
+  return first;
+}
+
 const Region* find_builtin_region(std::string_view id) noexcept {
   for (const auto& region : builtin_regions()) {
     if (region.id == id) return &region;

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "paarorende/evaluation.hpp"
 #include "paarorende/roster.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/violation.hpp"
@@ -28,6 +30,9 @@ struct Municipality {
   std::string name;    ///< "Nord-Aurdal".
   std::string county;  ///< "Innlandet".
   std::vector<ChildContact> contacts;
+  /// The municipality's written standard ("målform"): bokmål or nynorsk, the language of what is
+  /// written for it when no other is asked for (issue #23). Data a municipality can change.
+  Language language = Language::nb;
 
   friend bool operator==(const Municipality&, const Municipality&) = default;
 };
@@ -46,6 +51,10 @@ struct Region {
   const Municipality* find(std::string_view number_or_name) const noexcept;
   friend bool operator==(const Region&, const Region&) = default;
 };
+
+/// The written standard every municipality of `region` shares, or none when they differ (or it
+/// has none): what a region's report is written in when no language is asked for.
+std::optional<Language> shared_written_standard(const Region& region);
 
 /// The built-in regions (src/data/regions.json): Valdres (V1). Parsed once; immutable.
 const std::vector<Region>& builtin_regions();

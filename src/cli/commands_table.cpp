@@ -19,6 +19,7 @@ namespace {
 struct PublishedForms {
   std::optional<std::string> html_file, csv_dir;
   Language language = Language::nb;
+  bool language_given = false;
 
   // Whether `option` is one of them (its value read).
   bool read(const std::string& option, const std::string& value) {
@@ -30,6 +31,7 @@ struct PublishedForms {
       const auto parsed = language_from_string(value);
       if (!parsed) detail::raise_input_error("--lang", "expected nb, nn or en, got " + detail::quote_input(value));
       language = *parsed;
+      language_given = true;
     } else {
       return false;
     }
@@ -98,7 +100,10 @@ int command_region_report(const std::vector<std::string>& args) {
   // Everything is read and protected before anything is written.
   const RegionReport report = region_report(load_region_courses(*dir), options);
   const Json document = to_json(report);
-  if (forms.html_file) write_text_file(*forms.html_file, region_report_html(report, forms.language));
+  // Without --lang, the region's own written standard when its municipalities share one (issue #23).
+  Language language = forms.language;
+  if (!forms.language_given && options.region) language = shared_written_standard(*options.region).value_or(language);
+  if (forms.html_file) write_text_file(*forms.html_file, region_report_html(report, language));
   if (forms.csv_dir) {
     std::error_code ignored;
     std::filesystem::create_directories(*forms.csv_dir, ignored);

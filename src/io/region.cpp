@@ -30,6 +30,15 @@ Municipality read_municipality(const Json& value, const std::string& pointer) {
   municipality.name = in.string("name");
   municipality.county = in.string_or("county", "");
   municipality.contacts = detail::read_array<ChildContact>(in, "contacts", read_contact);
+  if (in.find("language")) {
+    const std::string text = in.string("language");
+    const auto language = language_from_string(text);
+    if (!language || *language == Language::en) {
+      detail::raise_input_error(in.pointer("language"), "a municipality's written standard is nb or nn, got " +
+                                                            detail::quote_input(text));
+    }
+    municipality.language = *language;
+  }
   in.finish();
   return municipality;
 }
@@ -112,6 +121,7 @@ Json to_json(const Region& region) {
     municipalities.push_back({{"number", municipality.number},
                               {"name", municipality.name},
                               {"county", municipality.county},
+                              {"language", std::string(to_string(municipality.language))},
                               {"contacts", contacts}});
   }
   Json venues = Json::array();

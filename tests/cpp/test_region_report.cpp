@@ -7,6 +7,7 @@
 
 #include "fixtures.hpp"
 #include "paarorende/error.hpp"
+#include "paarorende/region.hpp"
 #include "paarorende/region_report.hpp"
 
 namespace paarorende {
@@ -101,6 +102,17 @@ const PublishedCell& cell_at(const SuppressionResult& result, const std::string&
     if (cell.values == std::vector<std::string>{municipality, period}) return cell;
   }
   throw std::logic_error("no cell " + municipality + " " + period);
+}
+
+// Issue #23: a region writes in the written standard its municipalities share, if they share one.
+TEST(region_report, the_written_standard_the_municipalities_share) {
+  const Region* valdres = find_builtin_region("valdres");
+  ASSERT_NE(valdres, nullptr);
+  EXPECT_EQ(shared_written_standard(*valdres), Language::nn);
+  Region mixed = *valdres;
+  mixed.municipalities[2].language = Language::nb;
+  EXPECT_EQ(shared_written_standard(mixed), std::nullopt);
+  EXPECT_EQ(shared_written_standard(Region{}), std::nullopt);
 }
 
 TEST(region_report, figures_per_municipality_and_half_year_as_worked_out_by_hand) {

@@ -95,3 +95,28 @@ def test_the_templates_and_workbooks_in_nynorsk(cli, tmp_path, kind):
     about = openpyxl.load_workbook(tmp_path / "e.xlsx")["about"]
     check(" ".join(str(v) for row in about.iter_rows(values_only=True) for v in row if isinstance(v, str)),
           ["sandefjord-pilot"])
+
+
+def test_a_region_writes_in_its_municipalities_written_standard(cli, tmp_path):
+    import paarorende
+    valdres = next(r for r in paarorende.builtin_regions() if r.id == "valdres")
+    regions = json.loads(cli("regions").stdout)["regions"]
+    municipalities = next(r for r in regions if r["id"] == "valdres")["municipalities"]
+    assert {m["language"] for m in municipalities} == {"nn"}  # all six Valdres municipalities write nynorsk
+    assert {m.language for m in valdres.municipalities} == {paarorende.Language.nn}
+    courses = REPO / "examples/valdres_region/courses"
+    for args, language in (((), "nn"), (("--lang", "nb"), "nb"), (("--lang", "en"), "en")):
+        page = tmp_path / f"region-{language}.html"
+        result = cli("region-report", courses, "--region", "valdres", "--html", page, *args)
+        assert result.returncode == 0, result.stderr
+        assert f'lang="{language}"' in page.read_text(encoding="utf-8")
+    # Without a region, or with municipalities of both standards, bokmål unless asked.
+    page = tmp_path / "plain.html"
+    assert cli("region-report", courses, "--html", page).returncode == 0
+    assert 'lang="nb"' in page.read_text(encoding="utf-8")
+    mixed = json.loads(json.dumps(next(r for r in regions if r["id"] == "valdres")))
+    mixed["municipalities"][0]["language"] = "nb"
+    mixed_file = tmp_path / "mixed.json"
+    mixed_file.write_text(json.dumps(mixed), encoding="utf-8")
+    assert cli("region-report", courses, "--region", mixed_file, "--html", page).returncode == 0
+    assert 'lang="nb"' in page.read_text(encoding="utf-8")

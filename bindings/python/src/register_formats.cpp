@@ -497,6 +497,10 @@ void register_formats(py::module_& m) {
   municipality.def_readonly("number", &Municipality::number, "Four digits (\"3451\").")
       .def_readonly("name", &Municipality::name, "\"Nord-Aurdal\".")
       .def_readonly("county", &Municipality::county, "\"Innlandet\".")
+      // Cast when read: Language is registered with the evaluation area, after this one.
+      .def_property_readonly(
+          "language", [](const Municipality& self) { return py::cast(self.language); },
+          "Its written standard (Language.nb or Language.nn): what is written for it when no language is asked for.")
       .def_property_readonly("contacts", list_getter(&Municipality::contacts),
                              "Its contacts (V3).");
   def_keyword_value(municipality, "The value as text.", "number", &Municipality::number, "name",

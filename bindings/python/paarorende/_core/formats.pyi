@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from . import _Enum, _Path, _pybind11_type
 from .calendar import Closure
+from .evaluation import Language
 from .formation import TravelLimits
 from .group import GroupRules
 from .schedule import CourseRequest, CourseSchedule, ScheduleRules, Venue
@@ -503,6 +504,8 @@ class Municipality(metaclass=_pybind11_type):
     def name(self) -> str: ...
     @property
     def county(self) -> str: ...
+    @property
+    def language(self) -> Language: ...
     @property
     def contacts(self) -> list[ChildContact]: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
