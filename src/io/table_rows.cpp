@@ -93,6 +93,29 @@ std::string cell_of(const RowsAsJson& rows, std::size_t index, const std::string
   return csv_location(rows.rows.at(index), *column + 1) + " (" + rows.names.at(*column) + ")";
 }
 
+// The cell an InputError at "<prefix>/N/..." came from, or none when its pointer is not inside
+// one of the rows' items.
+std::optional<std::string> cell_of_error(const RowsAsJson& rows, const std::string& prefix, const InputError& error) {
+  const std::string& where = error.where();
+  if (where.compare(0, prefix.size() + 1, prefix + "/") != 0) return std::nullopt;
+  const std::size_t start = prefix.size() + 1;
+  const std::size_t end = where.find('/', start);
+  const std::string number = where.substr(start, end - start);
+  if (number.empty() || !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  const std::size_t index = std::stoul(number);
+  if (index >= rows.rows.size()) return std::nullopt;
+  std::string inside = end == std::string::npos ? "" : where.substr(end);
+  // "missing required field "session"" is raised on the object: name the field's column.
+  const std::string missing = "missing required field \"";
+  if (error.message().rfind(missing, 0) == 0) {
+    if (inside == "/") inside.clear();
+    inside += "/" + error.message().substr(missing.size(), error.message().find('"', missing.size()) - missing.size());
+  }
+  return cell_of(rows, index, inside);
+}
+
 // Runs `read` over the items; an InputError at "<prefix>/N/..." (or "/N/..." within an item read
 // alone) is moved to its cell.
 template <class Read>
@@ -100,25 +123,7 @@ auto at_cells(const RowsAsJson& rows, const std::string& prefix, Read&& read) {
   try {
     return read();
   } catch (const InputError& error) {
-    const std::string& where = error.where();
-    if (where.compare(0, prefix.size() + 1, prefix + "/") == 0) {
-      const std::size_t start = prefix.size() + 1;
-      const std::size_t end = where.find('/', start);
-      const std::string number = where.substr(start, end - start);
-      if (!number.empty() && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        const std::size_t index = std::stoul(number);
-        if (index < rows.rows.size()) {
-          std::string inside = end == std::string::npos ? "" : where.substr(end);
-          // "missing required field "session"" is raised on the object: name the field's column.
-          const std::string missing = "missing required field \"";
-          if (error.message().rfind(missing, 0) == 0) {
-            if (inside == "/") inside.clear();
-            inside += "/" + error.message().substr(missing.size(), error.message().find('"', missing.size()) - missing.size());
-          }
-          throw InputError(error.rule(), error.message(), cell_of(rows, index, inside));
-        }
-      }
-    }
+    if (const auto cell = cell_of_error(rows, prefix, error)) throw InputError(error.rule(), error.message(), *cell);
     throw;
   }
 }
@@ -450,13 +455,11 @@ class SheetDocument {
     const std::string& where = error.where();
     for (const Part& part : parts_) {
       if (!starts_with(where, part.pointer)) continue;
-      const std::string in_sheet = part.sheet.empty() ? "" : "sheet \"" + part.sheet + "\", ";
-      try {
-        at_cells(part.rows, part.pointer, [&]() -> int { throw error; });
-      } catch (const InputError& moved) {
-        if (moved.where() != where) return in_sheet + moved.where();
+      const std::string sheet = part.sheet.empty() ? "" : "sheet \"" + part.sheet + "\"";
+      if (const auto cell = cell_of_error(part.rows, part.pointer, error)) {
+        return sheet.empty() ? *cell : sheet + ", " + *cell;
       }
-      return part.sheet.empty() ? where : in_sheet.substr(0, in_sheet.size() - 2);
+      return sheet.empty() ? where : sheet;
     }
     for (const auto& [pointer, cell] : settings_) {
       if (starts_with(where, pointer)) return cell;
