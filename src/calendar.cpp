@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "detail/input_error.hpp"
+#include "detail/language.hpp"
 #include "detail/text.hpp"
 #include "paarorende/error.hpp"
 
@@ -111,21 +112,22 @@ struct HolidayRule {
   int from_year;  // first year the holiday is in force
   const char* name_nb;
   const char* name_en;
+  const char* name_nn;
 };
 
 constexpr HolidayRule holiday_rules[] = {
-    {0, 1, 1, first_supported_year, "Første nyttårsdag", "New Year's Day"},
-    {-3, 0, 0, first_supported_year, "Skjærtorsdag", "Maundy Thursday"},
-    {-2, 0, 0, first_supported_year, "Langfredag", "Good Friday"},
-    {0, 0, 0, first_supported_year, "Første påskedag", "Easter Sunday"},
-    {1, 0, 0, first_supported_year, "Andre påskedag", "Easter Monday"},
-    {0, 5, 1, first_year_of_may_holidays, "Arbeidernes dag", "Labour Day"},
-    {0, 5, 17, first_year_of_may_holidays, "Grunnlovsdag", "Constitution Day"},
-    {39, 0, 0, first_supported_year, "Kristi himmelfartsdag", "Ascension Day"},
-    {49, 0, 0, first_supported_year, "Første pinsedag", "Whit Sunday"},
-    {50, 0, 0, first_supported_year, "Andre pinsedag", "Whit Monday"},
-    {0, 12, 25, first_supported_year, "Første juledag", "Christmas Day"},
-    {0, 12, 26, first_supported_year, "Andre juledag", "Boxing Day"},
+    {0, 1, 1, first_supported_year, "Første nyttårsdag", "New Year's Day", "Første nyttårsdag"},
+    {-3, 0, 0, first_supported_year, "Skjærtorsdag", "Maundy Thursday", "Skjærtorsdag"},
+    {-2, 0, 0, first_supported_year, "Langfredag", "Good Friday", "Langfredag"},
+    {0, 0, 0, first_supported_year, "Første påskedag", "Easter Sunday", "Første påskedag"},
+    {1, 0, 0, first_supported_year, "Andre påskedag", "Easter Monday", "Andre påskedag"},
+    {0, 5, 1, first_year_of_may_holidays, "Arbeidernes dag", "Labour Day", "Arbeidarane sin dag"},
+    {0, 5, 17, first_year_of_may_holidays, "Grunnlovsdag", "Constitution Day", "Grunnlovsdagen"},
+    {39, 0, 0, first_supported_year, "Kristi himmelfartsdag", "Ascension Day", "Kristi himmelfartsdag"},
+    {49, 0, 0, first_supported_year, "Første pinsedag", "Whit Sunday", "Første pinsedag"},
+    {50, 0, 0, first_supported_year, "Andre pinsedag", "Whit Monday", "Andre pinsedag"},
+    {0, 12, 25, first_supported_year, "Første juledag", "Christmas Day", "Første juledag"},
+    {0, 12, 26, first_supported_year, "Andre juledag", "Boxing Day", "Andre juledag"},
 };
 
 Date date_of(const HolidayRule& rule, int year, Date easter) {
@@ -141,13 +143,17 @@ std::vector<PublicHoliday> public_holidays(int year) {
   std::vector<PublicHoliday> holidays;
   for (const auto& rule : holiday_rules) {
     if (year >= rule.from_year) {
-      holidays.push_back({date_of(rule, year, easter), rule.name_nb, rule.name_en});
+      holidays.push_back({date_of(rule, year, easter), rule.name_nb, rule.name_en, rule.name_nn});
     }
   }
   // Date order; stable, so two holidays on one date keep the table's order.
   std::stable_sort(holidays.begin(), holidays.end(),
                    [](const PublicHoliday& a, const PublicHoliday& b) { return a.date < b.date; });
   return holidays;
+}
+
+const std::string& PublicHoliday::name(Language language) const noexcept {
+  return detail::in_language(language, name_nb, name_nn, name_en);
 }
 
 // Allocation-free until a holiday is found: the planner asks this for every candidate date.
@@ -162,7 +168,7 @@ std::optional<PublicHoliday> public_holiday_on(Date date) {
     }
   }
   if (found == nullptr) return std::nullopt;
-  return PublicHoliday{date, found->name_nb, found->name_en};
+  return PublicHoliday{date, found->name_nb, found->name_en, found->name_nn};
 }
 
 const SchoolYear* SchoolCalendar::school_year_of(Date date) const noexcept {

@@ -18,22 +18,6 @@ using detail::quote_input;
 
 }  // namespace
 
-std::string_view to_string(Language language) noexcept {
-  switch (language) {
-    case Language::nb: return "nb";
-    case Language::nn: return "nn";
-    case Language::en: return "en";
-  }
-  return "nb";
-}
-
-std::optional<Language> language_from_string(std::string_view text) noexcept {
-  if (text == "nb" || text == "no" || text == "nob") return Language::nb;
-  if (text == "nn" || text == "nno") return Language::nn;
-  if (text == "en") return Language::en;
-  return std::nullopt;
-}
-
 std::size_t Item::value_count() const noexcept {
   switch (kind) {
     case ItemKind::likert: return max >= min ? static_cast<std::size_t>(max - min + 1) : 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "detail/input_error.hpp"
+#include "detail/plan_texts.hpp"
 #include "detail/text.hpp"
 #include "paarorende/error.hpp"
 
@@ -28,10 +29,23 @@ bool is_weekend(Date date) {
   return weekday == boost::date_time::Saturday || weekday == boost::date_time::Sunday;
 }
 
+// A block whose title `title(texts, language)` makes from each language's table of texts
+// (detail/plan_texts.hpp).
+template <class Title>
 FamilyBlock block(FamilyBlockKind kind, Date date, ClockTime start, int length,
-                  std::optional<std::string> theme, std::string title_nb, std::string title_en) {
-  return FamilyBlock{kind, oslo_time(date, start), oslo_time(date, start + minutes(length)),
-                     std::move(theme), std::move(title_nb), std::move(title_en)};
+                  std::optional<std::string> theme, Title title) {
+  return FamilyBlock{kind,
+                     oslo_time(date, start),
+                     oslo_time(date, start + minutes(length)),
+                     std::move(theme),
+                     title(detail::plan_texts_nb, Language::nb),
+                     title(detail::plan_texts_en, Language::en),
+                     title(detail::plan_texts_nn, Language::nn)};
+}
+
+// A title that is one text of the table.
+auto fixed_title(const char* detail::PlanTexts::*text) {
+  return [text](const detail::PlanTexts& texts, Language) { return std::string(texts.*text); };
 }
 
 int start_minutes(const FamilyBlock& b) { return minutes_of_day(b.start.local_time().time_of_day()); }
@@ -54,6 +68,10 @@ bool covered(const FamilyDay& day, FamilyBlockKind kind, int from, int to) {
 }
 
 }  // namespace
+
+const std::string& FamilyBlock::title(Language language) const noexcept {
+  return detail::in_language(language, title_nb, title_nn, title_en);
+}
 
 Audience FamilyBlock::audience() const noexcept {
   return kind == FamilyBlockKind::children_programme || kind == FamilyBlockKind::childcare
@@ -160,43 +178,47 @@ FamilyWeekPlan plan_family_week(const FamilyWeekRequest& request) {
     }
     const std::string& theme = themes[static_cast<std::size_t>(d)];
     const Topic* topic = request.topics().find(theme);
-    const std::string theme_nb = topic ? topic->title_nb : theme;
-    const std::string theme_en = topic ? topic->title_en : theme;
+    // The day's theme after a table's text ("Undervisning: " + the theme). A topic without a
+    // nynorsk title leaves the nynorsk title empty, for a nynorsk calendar to refuse.
+    auto on_theme = [&](const char* detail::PlanTexts::*text) {
+      return [&, text](const detail::PlanTexts& texts, Language language) {
+        const std::string& title = topic ? topic->title(language) : theme;
+        return title.empty() ? std::string() : texts.*text + title;
+      };
+    };
     const bool teaching_morning = (d % 2 == 0) == request.teaching_first_morning;  // alternate
     const bool last = number == request.days && request.days > 1;
     FamilyDay day{number, date, {}};
     const ClockTime teaching_at = teaching_morning ? morning : afternoon;
     const ClockTime other_at = teaching_morning ? afternoon : morning;
     day.blocks.push_back(block(FamilyBlockKind::teaching, date, teaching_at, request.half_day_minutes,
-                               theme, "Undervisning: " + theme_nb, "Teaching: " + theme_en));
+                               theme, on_theme(&detail::PlanTexts::teaching)));
     if (last) {
       // DOMAIN P2: the staff who observed the children talk with the parents afterwards.
       day.blocks.push_back(block(FamilyBlockKind::observation_talk, date, other_at,
                                  request.half_day_minutes, std::nullopt,
-                                 "Samtale med foreldrene om observasjonen av barnet",
-                                 "Conversation with the parents about what the staff observed"));
+                                 fixed_title(&detail::PlanTexts::observation_talk)));
     } else {
       day.blocks.push_back(block(FamilyBlockKind::parents_group, date, other_at,
                                  request.half_day_minutes, theme,
-                                 "Foreldregruppe med fagperson: " + theme_nb,
-                                 "Parents' group with a professional: " + theme_en));
+                                 on_theme(&detail::PlanTexts::parents_group)));
     }
     if (request.lunch_minutes > 0) {
       day.blocks.push_back(block(FamilyBlockKind::lunch, date, lunch, request.lunch_minutes,
-                                 std::nullopt, "Lunsj", "Lunch"));
+                                 std::nullopt, fixed_title(&detail::PlanTexts::lunch)));
     }
     // DOMAIN P2: the children's day, with pedagogical staff who observe them.
     day.blocks.push_back(block(FamilyBlockKind::children_programme, date, morning,
                                2 * request.half_day_minutes + request.lunch_minutes, std::nullopt,
-                               "Barnehageaktiviteter med pedagogisk personale og observasjon",
-                               "Kindergarten activities with pedagogical staff, and observation"));
+                               fixed_title(&detail::PlanTexts::children_programme)));
     if (!last || request.days == 1) {
       // DOMAIN P2: the parents' evening, with childcare.
       day.blocks.push_back(block(FamilyBlockKind::parents_evening, date, request.evening_start,
                                  request.evening_minutes, std::nullopt,
-                                 "Foreldrekveld: eget fellesskap", "Parents' evening: their own community"));
+                                 fixed_title(&detail::PlanTexts::parents_evening)));
       day.blocks.push_back(block(FamilyBlockKind::childcare, date, request.evening_start,
-                                 request.evening_minutes, std::nullopt, "Barnepass", "Childcare"));
+                                 request.evening_minutes, std::nullopt,
+                                 fixed_title(&detail::PlanTexts::childcare)));
     }
     std::stable_sort(day.blocks.begin(), day.blocks.end(),
                      [](const FamilyBlock& a, const FamilyBlock& b) { return start_minutes(a) < start_minutes(b); });

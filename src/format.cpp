@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "detail/input_error.hpp"
+#include "detail/language.hpp"
 #include "detail/text.hpp"
 #include "paarorende/error.hpp"
 
@@ -17,6 +18,18 @@ const CourseFormat* find_builtin_format(std::string_view id) noexcept {
     if (format.id == id) return &format;
   }
   return nullptr;
+}
+
+const std::string& FormatBlock::title(Language language) const noexcept {
+  return detail::in_language(language, title_nb, title_nn, title_en);
+}
+
+const std::string& CourseFormat::name(Language language) const noexcept {
+  return detail::in_language(language, name_nb, name_nn, name_en);
+}
+
+const std::string& CourseFormat::description(Language language) const noexcept {
+  return detail::in_language(language, description_nb, description_nn, description_en);
 }
 
 const CourseFormat& builtin_format(std::string_view id, const std::string& where) {

@@ -1,6 +1,7 @@
 #include "paarorende/schedule.hpp"
 #include "detail/check_fields.hpp"
 #include "detail/input_error.hpp"
+#include "detail/plan_texts.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -123,8 +124,12 @@ using detail::session_list;
 void title_introduction(Session& session, const Topic& topic) {
   for (auto& item : session.agenda) {
     if (item.kind != AgendaKind::introduction) continue;
-    item.title_nb = "Innledning: " + topic.title_nb;
-    item.title_en = "Introduction: " + topic.title_en;
+    // A topic without a nynorsk title (a municipality's older file) leaves title_nn empty: a
+    // nynorsk calendar then refuses it rather than show bokmål (io/ical.cpp).
+    item.title_nb = detail::plan_texts_nb.introduction_to + topic.title_nb;
+    item.title_en = detail::plan_texts_en.introduction_to + topic.title_en;
+    item.title_nn = topic.title_nn.empty() ? std::string()
+                                           : detail::plan_texts_nn.introduction_to + topic.title_nn;
   }
 }
 
@@ -358,33 +363,38 @@ CourseRequest course_for_group(CourseRequest course, const GroupDocument& group)
 
 std::vector<AgendaItem> standard_agenda(int number, int session_minutes, int introduction_minutes,
                                         bool getting_to_know_first) {
+  using detail::PlanTexts;
   const int reflection = session_minutes - introduction_minutes;
+  // Each block's title from each language's table (detail/plan_texts.hpp).
+  auto item = [](AgendaKind kind, int offset, int minutes, const char* PlanTexts::*text) {
+    return AgendaItem{kind, offset, minutes, detail::plan_texts_nb.*text, detail::plan_texts_en.*text,
+                      detail::plan_texts_nn.*text};
+  };
   std::vector<AgendaItem> agenda;
   // DOMAIN C9: food on arrival, eaten while the first block goes on.
-  agenda.push_back({AgendaKind::meal, 0, introduction_minutes, "Mat og drikke ved ankomst",
-                    "Food and drink on arrival"});
+  agenda.push_back(item(AgendaKind::meal, 0, introduction_minutes, &PlanTexts::meal_on_arrival));
   // Then two blocks, the first as long as the introduction and the second the rest: in session 1
   // when it opens the course, getting to know each other, confidentiality and the round of topic
   // wishes (DOMAIN C6, T6); otherwise a municipal employee introduces the day's topic (C2, C7)
   // and leads the reflection (C10).
   struct Block {
     AgendaKind kind;
-    const char* title_nb;
-    const char* title_en;
+    const char* PlanTexts::*title;
   };
   static constexpr Block opening_blocks[2] = {
-      {AgendaKind::getting_to_know, "Bli kjent: hvordan vil vi ha møtene, taushetsplikt",
-       "Getting to know each other: how we want to meet, confidentiality"},
-      {AgendaKind::topic_wishes, "Runde: hvilke temaer ønsker dere for de neste samlingene?",
-       "Round: which topics do you want for the next sessions?"}};
+      {AgendaKind::getting_to_know, &PlanTexts::getting_to_know},
+      {AgendaKind::topic_wishes, &PlanTexts::topic_wishes_round}};
   static constexpr Block later_blocks[2] = {
-      {AgendaKind::introduction, "Innledning om dagens tema ved en ansatt i kommunen",
-       "Introduction to the day's topic by a municipal employee"},
-      {AgendaKind::reflection, "Ledet refleksjon og erfaringsutveksling", "Led reflection and experience sharing"}};
+      {AgendaKind::introduction, &PlanTexts::introduction_by_employee},
+      {AgendaKind::reflection, &PlanTexts::led_reflection}};
   const auto& [first, second] = number == 1 && getting_to_know_first ? opening_blocks : later_blocks;
-  agenda.push_back({first.kind, 0, introduction_minutes, first.title_nb, first.title_en});
-  agenda.push_back({second.kind, introduction_minutes, reflection, second.title_nb, second.title_en});
+  agenda.push_back(item(first.kind, 0, introduction_minutes, first.title));
+  agenda.push_back(item(second.kind, introduction_minutes, reflection, second.title));
   return agenda;
+}
+
+const std::string& AgendaItem::title(Language language) const noexcept {
+  return detail::in_language(language, title_nb, title_nn, title_en);
 }
 
 CourseSchedule plan_course(const CourseRequest& request) {

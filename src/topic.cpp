@@ -1,5 +1,6 @@
 #include "paarorende/topic.hpp"
 #include "detail/input_error.hpp"
+#include "detail/language.hpp"
 
 #include <algorithm>
 
@@ -15,6 +16,18 @@ ChildStage stage_of_grade(int grade) {
   return grade <= 7 ? ChildStage::primary
          : grade <= 10 ? ChildStage::lower_secondary
                        : ChildStage::upper_secondary;
+}
+
+const std::string& PresenterRole::title(Language language) const noexcept {
+  return detail::in_language(language, title_nb, title_nn, title_en);
+}
+
+const std::string& Topic::title(Language language) const noexcept {
+  return detail::in_language(language, title_nb, title_nn, title_en);
+}
+
+const std::string& Topic::description(Language language) const noexcept {
+  return detail::in_language(language, description_nb, description_nn, description_en);
 }
 
 bool Topic::suits(ChildStage stage) const noexcept {

@@ -12,6 +12,8 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include "paarorende/language.hpp"
+
 namespace paarorende {
 
 using Date = boost::gregorian::date;
@@ -46,7 +48,10 @@ struct PublicHoliday {
   Date date;
   std::string name_nb;  ///< Norwegian bokmål, as in the law ("Kristi himmelfartsdag").
   std::string name_en;
+  std::string name_nn = {};  ///< Nynorsk ("Grunnlovsdagen").
 
+  /// The name in `language`.
+  const std::string& name(Language language) const noexcept;
   friend bool operator==(const PublicHoliday&, const PublicHoliday&) = default;
 };
 

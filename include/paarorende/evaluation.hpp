@@ -16,19 +16,12 @@
 #include <string_view>
 #include <vector>
 
+#include "paarorende/language.hpp"
+
 namespace paarorende {
 
 /// Values of one Likert scale, and choices of one single-choice item, at the most.
 inline constexpr int max_scale_values = 100;
-
-/// The language of a report or label: Norwegian bokmål (the default), nynorsk or English. Every
-/// text written for people is in a table per language. Nynorsk is written so far for spreadsheet
-/// templates and workbooks; the HTML reports refuse it until their tables have it (issue #23).
-enum class Language { nb, en, nn };
-
-std::string_view to_string(Language language) noexcept;
-/// "nb" (also "no", "nob"), "nn" (also "nno") or "en"; std::nullopt otherwise.
-std::optional<Language> language_from_string(std::string_view text) noexcept;
 
 /// A text in Norwegian bokmål, English and nynorsk. An empty `en` falls back to `nb` (a form
 /// written in Norwegian only); an empty `nn` does not: a nynorsk document has every text in

@@ -41,7 +41,10 @@ struct FamilyBlock {
   std::optional<std::string> theme;  ///< A topic id, for teaching and parents' groups.
   std::string title_nb;
   std::string title_en;
+  std::string title_nn = {};  ///< Nynorsk: empty only for a theme without a nynorsk title.
 
+  /// The title in `language`.
+  const std::string& title(Language language) const noexcept;
   /// Who the block is for: the parents, or the children (programme and childcare).
   Audience audience() const noexcept;
   friend bool operator==(const FamilyBlock&, const FamilyBlock&) = default;
@@ -74,6 +77,8 @@ struct FamilyWeekRequest {
   std::vector<int> children_ages;      ///< Counts only (X4).
   Venue venue;
   std::optional<TopicCatalogue> catalogue;
+  /// The language of the calendar's texts, and of the title when the document gives none.
+  Language language = Language::nb;
 
   const TopicCatalogue& topics() const noexcept {
     return catalogue ? *catalogue : builtin_catalogue();

@@ -75,7 +75,10 @@ struct FormatBlock {
   std::string title_nb;
   std::string title_en;
   std::string rule;  ///< The DOMAIN id behind the block.
+  std::string title_nn = {};  ///< Nynorsk: required of the built-in formats, optional in a file.
 
+  /// The title in `language`; empty when the block has none in it.
+  const std::string& title(Language language) const noexcept;
   friend bool operator==(const FormatBlock&, const FormatBlock&) = default;
 };
 
@@ -109,7 +112,14 @@ struct CourseFormat {
   std::string evaluation_form;        ///< The evaluation form's id ("sandefjord-pilot"), or empty.
   std::vector<std::string> rules;     ///< The DOMAIN rules it follows, in order.
   std::map<std::string, std::string> sources;  ///< Default's field -> the DOMAIN id it comes from.
+  /// Nynorsk (issue #23): required of the built-in formats; optional in a municipality's file,
+  /// where a nynorsk plan then needs its own "title".
+  std::string name_nn = {};
+  std::string description_nn = {};
 
+  /// The name and description in `language`; empty when the format has none in it.
+  const std::string& name(Language language) const noexcept;
+  const std::string& description(Language language) const noexcept;
   friend bool operator==(const CourseFormat&, const CourseFormat&) = default;
 };
 

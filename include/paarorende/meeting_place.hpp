@@ -51,6 +51,8 @@ struct SeasonRequest {
   std::optional<SchoolCalendar> school_calendar;  ///< DOMAIN X2: holidays without a meeting.
   std::vector<Volunteer> volunteers;
   RosterRules roster_rules;
+  /// The language of the calendar's texts, and of the title when the document gives none.
+  Language language = Language::nb;
 
   friend bool operator==(const SeasonRequest&, const SeasonRequest&) = default;
 };

@@ -12,6 +12,7 @@
 #include "paarorende/formation.hpp"
 #include "paarorende/group.hpp"
 #include "paarorende/household.hpp"
+#include "paarorende/language.hpp"
 #include "paarorende/limits.hpp"
 #include "paarorende/meeting_place.hpp"
 #include "paarorende/parallel_offer.hpp"

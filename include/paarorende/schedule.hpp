@@ -184,6 +184,9 @@ struct CourseRequest {
   /// The course format whose defaults the request started from (format.hpp); unset: the monthly
   /// parents' course, whose defaults are the ones above.
   std::optional<std::string> format;
+  /// The language of what the plan writes for people: its calendar's texts, and the title when
+  /// the document gives none (the format's name in it). The document's "language" (issue #23).
+  Language language = Language::nb;
 
   /// The catalogue in force: the municipality's, or the built-in one.
   const TopicCatalogue& topics() const noexcept {
@@ -240,7 +243,10 @@ struct AgendaItem {
   int minutes = 0;
   std::string title_nb;
   std::string title_en;
+  std::string title_nn = {};  ///< Nynorsk: empty only for a topic without a nynorsk title.
 
+  /// The title in `language`.
+  const std::string& title(Language language) const noexcept;
   friend bool operator==(const AgendaItem&, const AgendaItem&) = default;
 };
 

@@ -1,5 +1,5 @@
 // The topic catalogue (DOMAIN T1-T6, G9, G10): the topics a course's sessions can take, each with
-// its titles and description in Norwegian bokmål and English, the presenter role that fits it
+// its titles and description in Norwegian bokmål, nynorsk and English, the presenter role that fits it
 // (C7), the child stages it suits (G6) and its audience. The built-in catalogue holds every topic
 // the seeds name; a municipality adds its own or overrides built-in ones by id (json.hpp).
 #pragma once
@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "paarorende/language.hpp"
 
 namespace paarorende {
 
@@ -32,7 +34,10 @@ struct PresenterRole {
   std::string id;  ///< Stable slug, e.g. "palliative_care_nurse".
   std::string title_nb;
   std::string title_en;
+  std::string title_nn = {};  ///< Nynorsk; required of the built-in roles, optional in a file.
 
+  /// The title in `language`; empty when the role has none in it (nynorsk in an older file).
+  const std::string& title(Language language) const noexcept;
   friend bool operator==(const PresenterRole&, const PresenterRole&) = default;
 };
 
@@ -47,6 +52,15 @@ struct Topic {
   std::vector<ChildStage> stages;
   std::vector<Audience> audiences;
 
+  /// Nynorsk, last with defaults so that positional initialisers keep their meaning. Required of
+  /// the built-in topics; optional in a municipality's file, where a nynorsk plan then refuses
+  /// the topic rather than show its bokmål title (issue #23).
+  std::string title_nn = {};
+  std::string description_nn = {};
+
+  /// The title and description in `language`; empty when the topic has none in it.
+  const std::string& title(Language language) const noexcept;
+  const std::string& description(Language language) const noexcept;
   bool suits(ChildStage stage) const noexcept;
   bool is_for(Audience audience) const noexcept;
 

@@ -53,6 +53,10 @@ FileAndCalendar file_and_calendar(const std::vector<std::string>& args, const ch
     if (args[i] == "--ics") {
       if (i + 1 == args.size()) throw UsageError{"--ics needs a file name"};
       result.ics = args[++i];
+    } else if (args[i] == "--lang") {
+      if (i + 1 == args.size()) throw UsageError{"--lang needs nb, nn or en"};
+      result.language = language_from_string(args[++i]);
+      if (!result.language) throw UsageError{"--lang expects nb, nn or en, got " + detail::quote_input(args[i])};
     } else if (result.file.empty() && !args[i].starts_with("--")) {
       result.file = args[i];
     } else {

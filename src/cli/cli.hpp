@@ -7,11 +7,13 @@
 // stderr saying where and what (and which DOMAIN rule), with nothing on stdout.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "paarorende/io/json.hpp"
+#include "paarorende/language.hpp"
 
 namespace paarorende::cli {
 
@@ -36,10 +38,12 @@ struct Command {
 void print(const Json& document);
 // The one file argument of a command that takes exactly one.
 std::string single_file(const std::vector<std::string>& args, const char* command);
-// "FILE [--ics OUT]": a command's input file and the optional iCalendar file it writes.
+// "FILE [--ics OUT] [--lang nb|nn|en]": a plan command's input file, the optional iCalendar file
+// it writes, and the language that stands for the document's "language" (issue #23).
 struct FileAndCalendar {
   std::string file;
   std::string ics;
+  std::optional<Language> language = {};
 };
 FileAndCalendar file_and_calendar(const std::vector<std::string>& args, const char* command);
 // Writes an iCalendar file whole or not at all: a temporary file renamed into place, so a failed

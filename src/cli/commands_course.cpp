@@ -31,8 +31,8 @@ int command_holidays(const std::vector<std::string>& args) {
 }
 
 int command_plan(const std::vector<std::string>& args) {
-  const auto [request_file, ics_file] = file_and_calendar(args, "plan");
-  const auto request = load_course_request(request_file);
+  const auto [request_file, ics_file, language] = file_and_calendar(args, "plan");
+  const auto request = load_course_request(request_file, language);
   CourseSchedule schedule;
   try {
     schedule = plan_course(request);
@@ -154,8 +154,8 @@ std::vector<Command> course_commands() {
   return {
       {"holidays", "holidays YEAR", "Norwegian public holidays of YEAR as JSON (DOMAIN X1)",
        command_holidays},
-      {"plan", "plan REQUEST.json [--ics FILE]",
-       "plan a course; the schedule as JSON, and as iCalendar\nin FILE when --ics is given",
+      {"plan", "plan REQUEST.json [--ics FILE] [--lang nb|nn|en]",
+       "plan a course; the schedule as JSON, and as iCalendar\nin FILE when --ics is given, its texts in the request's\n\"language\" or --lang's",
        command_plan},
       {"validate", "validate SCHEDULE.json",
        "check a (hand-made) schedule; findings as JSON,\nexit status 1 when any is an error",

@@ -45,8 +45,8 @@ int command_format(const std::vector<std::string>& args) {
 // status 1 when a finding is an error.
 template <class Load, class Plan>
 int plan_and_print(const std::vector<std::string>& args, const char* command, Load load, Plan plan) {
-  const auto [file, ics] = file_and_calendar(args, command);
-  const auto request = load(file);
+  const auto [file, ics, language] = file_and_calendar(args, command);
+  const auto request = load(file, language);
   const auto planned = located(file, [&] { return plan(request); });
   if (!ics.empty()) write_calendar(ics, to_ical(planned));
   print(to_json(planned));
@@ -89,13 +89,13 @@ std::vector<Command> formats_commands() {
        command_formats},
       {"format", "format FORMAT.json",
        "a municipality's format based on a built-in one, resolved", command_format},
-      {"season", "season REQUEST.json [--ics FILE]",
+      {"season", "season REQUEST.json [--ics FILE] [--lang nb|nn|en]",
        "plan a meeting-place season with its volunteer roster\n(DOMAIN V4, X5); exit 1 on a shortfall",
        command_season},
       {"roster", "roster ROSTER.json",
        "check a volunteer roster: shortfalls per meeting and\nlapsed police certificates (DOMAIN X5)",
        command_roster},
-      {"family-week", "family-week REQUEST.json [--ics FILE]",
+      {"family-week", "family-week REQUEST.json [--ics FILE] [--lang nb|nn|en]",
        "plan a 5-day family course day by day (DOMAIN P2)", command_family_week},
       {"parallel", "parallel OFFER.json",
        "check the children's and siblings' offer beside a course\n(DOMAIN P1, X5)", command_parallel},

@@ -1,7 +1,7 @@
 // One table of texts per language (issue #23): the table for a language, picked in one place.
 #pragma once
 
-#include "paarorende/evaluation.hpp"
+#include "paarorende/language.hpp"
 
 namespace paarorende::detail {
 

@@ -73,7 +73,10 @@ SchoolCalendar load_school_calendar(const std::filesystem::path& path) {
 }
 
 Json to_json(const PublicHoliday& holiday) {
-  return Json{{"date", iso_date(holiday.date)}, {"name", holiday.name_nb}, {"name_en", holiday.name_en}};
+  return Json{{"date", iso_date(holiday.date)},
+              {"name", holiday.name_nb},
+              {"name_en", holiday.name_en},
+              {"name_nn", holiday.name_nn}};
 }
 
 Json to_json(const std::vector<PublicHoliday>& holidays) {

@@ -2,6 +2,7 @@
 #include "paarorende/io/family_week.hpp"
 
 #include "io/readers.hpp"
+#include "detail/plan_texts.hpp"
 #include "io/ical_events.hpp"
 #include "paarorende/io/format.hpp"
 #include "paarorende/io/topic.hpp"
@@ -21,6 +22,8 @@ using detail::minutes_of_day;
 }  // namespace
 
 std::string to_ical(const FamilyWeekPlan& plan, const IcalOptions& options) {
+  const Language language = plan.request.language;
+  const detail::PlanTexts& texts = detail::plan_texts(language);
   std::vector<detail::IcalEvent> events;
   std::string location = plan.request.venue.name;
   if (!plan.request.venue.address.empty()) {
@@ -33,18 +36,19 @@ std::string to_ical(const FamilyWeekPlan& plan, const IcalOptions& options) {
       key += '-';
       key += to_string(b.kind);
       std::string summary = plan.request.title;
-      summary += ", dag ";
+      summary += texts.day_number;
       summary += std::to_string(day.number);
       summary += ": ";
-      summary += b.title_nb;
+      summary += detail::text_in(b.title(language), language,
+                                 "day " + std::to_string(day.number) + "'s block " + detail::quote_input(b.title_nb));
       events.push_back({key, b.start, b.end, summary, location,
-                        b.audience() == Audience::children ? "For barna" : "For foreldrene"});
+                        b.audience() == Audience::children ? texts.for_children : texts.for_parents});
     }
   }
   return detail::ical_calendar(plan.request.title,
                                plan.request.title + '\n' + plan.request.organiser + '\n' +
                                    iso_date(plan.request.start_date),
-                               events, options);
+                               events, options, language);
 }
 
 FamilyWeekRequest family_week_request_from_json(const Json& document) {
@@ -54,7 +58,8 @@ FamilyWeekRequest family_week_request_from_json(const Json& document) {
                                         : builtin_format("family_week");
   const Date start_date = in.date("start_date");
   FamilyWeekRequest request = family_week_request(format, start_date);
-  request.title = in.string_or("title", request.title);
+  request.language = detail::read_plan_language(in);
+  request.title = detail::read_plan_title(in, format, request.language);
   request.organiser = in.string_or("organiser", "");
   if (const Json* diagnosis = in.find("diagnosis")) {
     request.diagnosis = detail::read_string(*diagnosis, "/diagnosis");
@@ -89,14 +94,17 @@ FamilyWeekRequest family_week_request_from_json(const Json& document) {
   return request;
 }
 
-FamilyWeekRequest load_family_week_request(const std::filesystem::path& path) {
-  return detail::read_document_file(path, [](const Json& document) {
+FamilyWeekRequest load_family_week_request(const std::filesystem::path& path,
+                                           std::optional<Language> language) {
+  return detail::read_document_file(path, [&](Json document) {
+    detail::set_plan_language(document, language);
     return family_week_request_from_json(document);
   });
 }
 
 Json to_json(const FamilyWeekRequest& request) {
   Json document{{"title", request.title}};
+  if (request.language != Language::nb) document["language"] = std::string(to_string(request.language));
   if (!request.organiser.empty()) document["organiser"] = request.organiser;
   if (find_builtin_format(request.format) != nullptr) document["format"] = request.format;
   if (request.diagnosis) document["diagnosis"] = *request.diagnosis;
@@ -128,7 +136,8 @@ Json to_json(const FamilyWeekPlan& plan) {
                  {"start", clock_time(b.start.local_time().time_of_day())},
                  {"end", clock_time(b.end.local_time().time_of_day())},
                  {"title_nb", b.title_nb},
-                 {"title_en", b.title_en}};
+                 {"title_en", b.title_en},
+                 {"title_nn", b.title_nn}};
       if (b.theme) entry["theme"] = *b.theme;
       blocks.push_back(entry);
     }

@@ -20,6 +20,7 @@ FormatBlock read_block(const Json& value, const std::string& pointer) {
   block.title_nb = in.string("title_nb");
   block.title_en = in.string("title_en");
   block.rule = in.string_or("rule", "");
+  block.title_nn = in.string_or("title_nn", "");
   in.finish();
   return block;
 }
@@ -70,6 +71,11 @@ CourseFormat read_format(const Json& value, const std::string& pointer,
   format.name_en = in.string_or("name_en", format.name_en);
   format.description_nb = in.string_or("description_nb", format.description_nb);
   format.description_en = in.string_or("description_en", format.description_en);
+  // Nynorsk is optional (issue #23); a new bokmål text without nynorsk drops the base's nynorsk,
+  // so that a nynorsk plan never shows a translation of another text.
+  format.name_nn = in.string_or("name_nn", in.find("name_nb") ? std::string() : format.name_nn);
+  format.description_nn =
+      in.string_or("description_nn", in.find("description_nb") ? std::string() : format.description_nn);
   if (const Json* audience = in.find("audience")) {
     format.audience = detail::read_named(*audience, in.pointer("audience"), detail::audience_names);
   }
@@ -154,6 +160,33 @@ CourseFormat load_format(const std::filesystem::path& path, const std::vector<Co
   });
 }
 
+Language detail::read_plan_language(ObjectReader& in) {
+  const Json* value = in.find("language");
+  if (value == nullptr) return Language::nb;
+  const std::string text = detail::read_string(*value, in.pointer("language"));
+  const auto language = language_from_string(text);
+  if (!language) {
+    detail::raise_input_error(in.pointer("language"), "a plan's language is nb, nn or en, got " + detail::quote_input(text));
+  }
+  return *language;
+}
+
+void detail::set_plan_language(Json& document, std::optional<Language> language) {
+  if (language && document.is_object()) document["language"] = std::string(to_string(*language));
+}
+
+std::string detail::read_plan_title(ObjectReader& in, const CourseFormat& format, Language language) {
+  if (in.find("title")) return in.string("title");
+  const std::string& name = format.name(language);
+  if (name.empty()) {
+    detail::raise_input_error(in.pointer("language"), "format " + detail::quote_input(format.id) +
+                                                          " has no name in " + std::string(to_string(language)) +
+                                                          " (name_" + std::string(to_string(language)) +
+                                                          "): give the plan a \"title\" in it");
+  }
+  return name;
+}
+
 CourseFormat format_from_reference(const Json& value, const std::string& pointer,
                                    const std::filesystem::path& base_dir) {
   return read_reference(
@@ -177,6 +210,8 @@ Json to_json(const CourseFormat& format) {
   document["name_en"] = format.name_en;
   document["description_nb"] = format.description_nb;
   document["description_en"] = format.description_en;
+  if (!format.name_nn.empty()) document["name_nn"] = format.name_nn;
+  if (!format.description_nn.empty()) document["description_nn"] = format.description_nn;
   document["audience"] = std::string(to_string(format.audience));
   document["sessions"] = format.sessions;
   document["cadence_weeks"] = format.cadence_weeks;
@@ -196,6 +231,7 @@ Json to_json(const CourseFormat& format) {
                {"minutes", block.minutes},
                {"title_nb", block.title_nb},
                {"title_en", block.title_en}};
+    if (!block.title_nn.empty()) entry["title_nn"] = block.title_nn;
     if (!block.rule.empty()) entry["rule"] = block.rule;
     agenda.push_back(entry);
   }

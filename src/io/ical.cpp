@@ -5,6 +5,8 @@
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
+#include "detail/input_error.hpp"
+#include "detail/plan_texts.hpp"
 #include "detail/text.hpp"
 #include "io/ical_events.hpp"
 #include "paarorende/version.hpp"
@@ -75,14 +77,42 @@ std::string utc_stamp(const boost::posix_time::ptime& time) {
          "Z";
 }
 
-std::string agenda_text(const Session& session) {
+// Why a session moved, in the calendar's language: a public holiday by its name in it, a school
+// holiday by the name the municipality's calendar gives it (its own text), the rest from the
+// language's table. (The plan's JSON keeps the full reason, with the school named.)
+// RFC 5545 3.7.3: the product and the language of its texts ("-//paarorende//paarorende 1.2//NN").
+std::string prodid(Language language) {
+  std::string tag(to_string(language));
+  for (char& c : tag) c = static_cast<char>(c - 'a' + 'A');
+  return "PRODID:-//paarorende//paarorende " + std::string(version_string) + "//" + tag + "\r\n";
+}
+
+std::string closure_name(const Closure& closure, Date date, Language language) {
+  const detail::PlanTexts& texts = detail::plan_texts(language);
+  switch (closure.kind) {
+    case ClosureKind::weekend:
+      return date.day_of_week() == boost::date_time::Saturday ? texts.saturday : texts.sunday;
+    case ClosureKind::public_holiday:
+      if (const auto holiday = public_holiday_on(date)) return holiday->name(language);
+      break;
+    case ClosureKind::outside_school_year: return texts.summer_holiday;
+    case ClosureKind::school_holiday:
+      if (closure.rule != "X2") return texts.closed_at_a_school;  // a school's own day (C3, C11)
+      break;
+  }
+  return closure.name;
+}
+
+std::string agenda_text(const Session& session, Language language) {
   std::string text;
   const ClockTime start = session.start_time();
   for (const auto& item : session.agenda) {
     if (!text.empty()) text += "\n";
     text += clock_time(start + boost::posix_time::minutes(item.offset_minutes)) + "-" +
             clock_time(start + boost::posix_time::minutes(item.offset_minutes + item.minutes)) +
-            " " + item.title_nb;
+            " " + detail::text_in(item.title(language), language,
+                                  "session " + std::to_string(session.number) + "'s agenda item " +
+                                      detail::quote_input(item.title_nb));
   }
   return text;
 }
@@ -111,8 +141,20 @@ constexpr const char* oslo_vtimezone_text =
 
 std::string_view detail::oslo_vtimezone() noexcept { return oslo_vtimezone_text; }
 
+const std::string& detail::text_in(const std::string& text, Language language, const std::string& what) {
+  if (text.empty()) {
+    detail::raise_input_error("/language", what + " has no text in " +
+                                               (language == Language::nn ? std::string("nynorsk")
+                                                                         : std::string(to_string(language))) +
+                                               ", and a calendar in it shows no other language's");
+  }
+  return text;
+}
+
 std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) {
   const CourseRequest& request = schedule.request;
+  const Language language = request.language;
+  const detail::PlanTexts& texts = detail::plan_texts(language);
   const std::string dtstamp = utc_stamp(
       options.dtstamp_utc.value_or(boost::posix_time::second_clock::universal_time()));
   // The course's identity: its title, municipality and first date. Stable across exports.
@@ -125,7 +167,7 @@ std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) 
   std::string out;
   out += "BEGIN:VCALENDAR\r\n";
   out += "VERSION:2.0\r\n";
-  out += "PRODID:-//paarorende//paarorende " + std::string(version_string) + "//NB\r\n";
+  out += prodid(language);
   out += "CALSCALE:GREGORIAN\r\n";
   out += ical_fold("X-WR-CALNAME:" + ical_escape(request.title));
   out += detail::oslo_vtimezone();
@@ -138,9 +180,13 @@ std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) 
     out += "DTEND;TZID=Europe/Oslo:" + local_stamp(session.end) + "\r\n";
     // DOMAIN C7: the day's topic and who presents it, so the calendar says "a face and a name".
     const Topic* topic = session.topic ? request.topics().find(*session.topic) : nullptr;
-    std::string summary = request.title + ": samling " + std::to_string(session.number) + " av " +
-                          std::to_string(schedule.sessions.size());
-    if (topic != nullptr) summary += " – " + topic->title_nb;
+    const std::string topic_title =
+        topic ? detail::text_in(topic->title(language), language,
+                                "the title of topic " + detail::quote_input(topic->id))
+              : std::string();
+    std::string summary = request.title + texts.session_number + std::to_string(session.number) +
+                          texts.of + std::to_string(schedule.sessions.size());
+    if (topic != nullptr) summary += " – " + topic_title;
     out += ical_fold("SUMMARY:" + ical_escape(summary));
     std::string location = session.venue.name;
     if (!session.venue.address.empty()) {
@@ -149,25 +195,28 @@ std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) 
     if (!location.empty()) out += ical_fold("LOCATION:" + ical_escape(location));
     std::string description;
     if (topic != nullptr) {
-      description += "Tema: " + topic->title_nb + "\n";
+      description += texts.topic + topic_title + "\n";
       const PresenterRole* role = request.topics().find_role(topic->presenter_role);
-      description += "Innleder: " + (role ? role->title_nb : topic->presenter_role);
+      description += texts.presenter +
+                     (role ? detail::text_in(role->title(language), language,
+                                             "the title of presenter role " + detail::quote_input(role->id))
+                           : topic->presenter_role);
       for (const auto& presenter : request.presenters) {
         if (session.presenter && presenter.id == *session.presenter && !presenter.name.empty()) {
           description += " (" + presenter.name + ")";
         }
       }
-      if (!session.presenter && session.number > 1) description += " – ikke avklart";
+      if (!session.presenter && session.number > 1) description += texts.presenter_not_settled;
       description += "\n";
     }
-    description += agenda_text(session);
+    description += agenda_text(session, language);
     if (session.moved_from) {
-      description += "\nFlyttet fra " + iso_date(*session.moved_from);
-      if (session.move_reason) description += " (" + session.move_reason->name + ")";
+      description += "\n" + std::string(texts.moved_from) + iso_date(*session.moved_from);
+      if (session.move_reason) description += " (" + closure_name(*session.move_reason, *session.moved_from, language) + ")";
     }
     if (request.school_calendar && request.school_calendar->example_data) {
       // DOMAIN X2: a calendar made for the examples is never mistaken for the municipality's.
-      description += "\nMerk: datoene er planlagt etter en eksempelskolerute, ikke kommunens egen.";
+      description += "\n" + std::string(texts.example_calendar);
     }
     out += ical_fold("DESCRIPTION:" + ical_escape(description));
     out += "END:VEVENT\r\n";
@@ -179,7 +228,8 @@ std::string to_ical(const CourseSchedule& schedule, const IcalOptions& options) 
 // An iCalendar document from plain events (io/ical_events.hpp), for the plans that are not
 // course schedules (a family week, a meeting-place season).
 std::string detail::ical_calendar(const std::string& name, const std::string& calendar_key,
-                          const std::vector<IcalEvent>& events, const IcalOptions& options) {
+                          const std::vector<IcalEvent>& events, const IcalOptions& options,
+                          Language language) {
   const std::string dtstamp =
       utc_stamp(options.dtstamp_utc.value_or(boost::posix_time::second_clock::universal_time()));
   char key[17];
@@ -188,7 +238,7 @@ std::string detail::ical_calendar(const std::string& name, const std::string& ca
   std::string out;
   out += "BEGIN:VCALENDAR\r\n";
   out += "VERSION:2.0\r\n";
-  out += "PRODID:-//paarorende//paarorende " + std::string(version_string) + "//NB\r\n";
+  out += prodid(language);
   out += "CALSCALE:GREGORIAN\r\n";
   out += ical_fold("X-WR-CALNAME:" + ical_escape(name));
   out += detail::oslo_vtimezone();

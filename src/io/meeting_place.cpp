@@ -3,6 +3,7 @@
 #include "detail/input_error.hpp"
 
 #include "io/readers.hpp"
+#include "detail/plan_texts.hpp"
 #include "io/ical_events.hpp"
 #include "paarorende/io/calendar.hpp"
 #include "paarorende/io/format.hpp"
@@ -30,6 +31,8 @@ Json band_json(const AgeBand& band) {
 
 std::string to_ical(const Season& season, const IcalOptions& options) {
   const SeasonRequest& request = season.request;
+  const Language language = request.language;
+  const detail::PlanTexts& texts = detail::plan_texts(language);
   std::vector<detail::IcalEvent> events;
   std::string location = request.venue.name;
   if (!request.venue.address.empty()) location += (location.empty() ? "" : ", ") + request.venue.address;
@@ -38,30 +41,32 @@ std::string to_ical(const Season& season, const IcalOptions& options) {
     std::string description;
     for (const auto& group : meeting.groups) {
       description += std::to_string(group.band.min_age) + "-" + std::to_string(group.band.max_age) +
-                     " år: " + std::to_string(group.children) + " barn, " +
-                     std::to_string(group.adults_needed) + " voksne\n";
+                     texts.years + std::to_string(group.children) + texts.children +
+                     std::to_string(group.adults_needed) + texts.adults + "\n";
     }
     int offset = 0;
     for (const auto& block : request.agenda) {
       const ClockTime start = meeting.start.local_time().time_of_day();
       description += clock_time(start + boost::posix_time::minutes(offset)) + "-" +
                      clock_time(start + boost::posix_time::minutes(offset + block.minutes)) + " " +
-                     block.title_nb + "\n";
+                     detail::text_in(block.title(language), language,
+                                     "the agenda block " + detail::quote_input(block.kind)) +
+                     "\n";
       offset += block.minutes;
     }
     if (shift != nullptr) {
-      description += "Frivillige: " + std::to_string(shift->volunteers.size()) + " av " +
+      description += texts.volunteers + std::to_string(shift->volunteers.size()) + texts.of +
                      std::to_string(shift->adults_needed);
     }
     events.push_back({std::to_string(meeting.number), meeting.start, meeting.end,
-                      request.title + ": treff " + std::to_string(meeting.number) + " av " +
+                      request.title + texts.meeting_number + std::to_string(meeting.number) + texts.of +
                           std::to_string(season.meetings.size()),
                       location, description});
   }
   return detail::ical_calendar(request.title,
                                request.title + '\n' + request.municipality + '\n' + request.region +
                                    '\n' + iso_date(request.first_date),
-                               events, options);
+                               events, options, language);
 }
 
 SeasonRequest season_request_from_json(const Json& document, const std::filesystem::path& base_dir) {
@@ -86,7 +91,8 @@ SeasonRequest season_request_from_json(const Json& document, const std::filesyst
   }
   if (first_date) request.first_date = *first_date;
   if (const auto last = in.optional_date("last_date")) request.last_date = *last;
-  request.title = in.string_or("title", request.title);
+  request.language = detail::read_plan_language(in);
+  request.title = detail::read_plan_title(in, format, request.language);
   request.municipality = in.string_or("municipality", "");
   std::optional<Region> region;
   if (const Json* reference = in.find("region")) {
@@ -132,14 +138,16 @@ SeasonRequest season_request_from_json(const Json& document, const std::filesyst
   return request;
 }
 
-SeasonRequest load_season_request(const std::filesystem::path& path) {
-  return detail::read_document_file(path, [&](const Json& document) {
+SeasonRequest load_season_request(const std::filesystem::path& path, std::optional<Language> language) {
+  return detail::read_document_file(path, [&](Json document) {
+    detail::set_plan_language(document, language);
     return season_request_from_json(document, path.parent_path());
   });
 }
 
 Json to_json(const SeasonRequest& request) {
   Json document{{"title", request.title}};
+  if (request.language != Language::nb) document["language"] = std::string(to_string(request.language));
   if (!request.municipality.empty()) document["municipality"] = request.municipality;
   if (!request.region.empty()) document["region"] = request.region;
   if (find_builtin_format(request.format) != nullptr) document["format"] = request.format;
@@ -185,7 +193,8 @@ Json to_json(const Season& season) {
                         {"start", clock_time(start + boost::posix_time::minutes(offset))},
                         {"end", clock_time(start + boost::posix_time::minutes(offset + block.minutes))},
                         {"title_nb", block.title_nb},
-                        {"title_en", block.title_en}});
+                        {"title_en", block.title_en},
+                        {"title_nn", block.title_nn}});
       offset += block.minutes;
     }
     const Shift* shift = season.roster.find_shift(meeting.number);

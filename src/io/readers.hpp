@@ -13,6 +13,7 @@
 #include "detail/names.hpp"
 #include "paarorende/attendance.hpp"
 #include "paarorende/calendar.hpp"
+#include "paarorende/format.hpp"
 #include "paarorende/group.hpp"
 #include "paarorende/io/json.hpp"
 #include "paarorende/presenter.hpp"
@@ -47,6 +48,14 @@ std::optional<OldTravel> take_old_travel(Json& object, const std::string& object
 /// warned), max_minutes X lowers warn_minutes to X likewise. An old field beside the new one it
 /// maps to is refused (which is meant?). Range-checked (check_travel_limits).
 TravelLimits read_travel(ObjectReader& in, const TravelLimits& base, const std::optional<OldTravel>& old);
+
+// Issue #23: a plan request's "language" (nb, nn or en; nb when absent), and its title when the
+// document gives none: the format's name in that language, refused at "/language" when a
+// municipality's format has no name in it (src/io/format.cpp).
+Language read_plan_language(ObjectReader& in);
+/// A plan request's document with `language` (the command line's --lang) in its "language".
+void set_plan_language(Json& document, std::optional<Language> language);
+std::string read_plan_title(ObjectReader& in, const CourseFormat& format, Language language);
 
 // The built-in data compiled into the library: src/data/<name>.json, through
 // src/builtin_<name>.cpp.in. Read with the same readers as a municipality's files.

@@ -65,10 +65,13 @@ CourseRequest read_request(const Json& value, const std::string& pointer,
   ObjectReader in(value, pointer);
   CourseRequest request;
   // A format's defaults first (format.hpp); the request's own fields override them.
-  if (const Json* format = in.find("format")) {
-    request = course_request(format_from_reference(*format, in.pointer("format"), base_dir));
+  std::optional<CourseFormat> format;
+  if (const Json* reference = in.find("format")) {
+    format = format_from_reference(*reference, in.pointer("format"), base_dir);
+    request = course_request(*format);
   }
-  request.title = in.string_or("title", request.title);
+  request.language = detail::read_plan_language(in);
+  request.title = detail::read_plan_title(in, format ? *format : builtin_format(default_format_id), request.language);
   request.municipality = in.string_or("municipality", "");
   request.first_date = in.optional_date("first_date");
   request.earliest_date = in.optional_date("earliest_date");
@@ -208,7 +211,7 @@ AgendaItem read_agenda_item(const Json& value, const std::string& pointer, Clock
   if (end < start) detail::raise_input_error(in.pointer("end"), "the block ends before it starts", detail::Rule{"C2"});
   AgendaItem item{*kind, minutes_of_day(start) - minutes_of_day(session_start),
                   minutes_of_day(end) - minutes_of_day(start), in.string_or("title_nb", ""),
-                  in.string_or("title_en", "")};
+                  in.string_or("title_en", ""), in.string_or("title_nn", "")};
   in.finish();
   return item;
 }
@@ -328,8 +331,9 @@ CourseSchedule course_schedule_from_json(const Json& document,
   return schedule;
 }
 
-CourseRequest load_course_request(const std::filesystem::path& path) {
-  const Json document = load_json_file(path);
+CourseRequest load_course_request(const std::filesystem::path& path, std::optional<Language> language) {
+  Json document = load_json_file(path);
+  detail::set_plan_language(document, language);
   return in_file(path, [&] { return course_request_from_json(document, path.parent_path()); });
 }
 
@@ -349,6 +353,7 @@ ScheduleRules schedule_rules_from_json(const Json& value, const std::string& poi
 
 Json to_json(const CourseRequest& request) {
   Json document{{"title", request.title}};
+  if (request.language != Language::nb) document["language"] = std::string(to_string(request.language));
   if (!request.municipality.empty()) document["municipality"] = request.municipality;
   if (request.first_date) document["first_date"] = iso_date(*request.first_date);
   if (request.earliest_date) document["earliest_date"] = iso_date(*request.earliest_date);
@@ -426,7 +431,8 @@ Json to_json(const Session& session) {
                       {"end", clock_time(start + boost::posix_time::minutes(item.offset_minutes +
                                                                        item.minutes))},
                       {"title_nb", item.title_nb},
-                      {"title_en", item.title_en}});
+                      {"title_en", item.title_en},
+                      {"title_nn", item.title_nn}});
   }
   Json document{{"number", session.number},
                 {"date", iso_date(session.date())},

@@ -207,7 +207,7 @@ constexpr TemplateWords template_english{
     english_columns,
 };
 
-const TemplateWords& words_of(Language language) {
+const TemplateWords& template_words_of(Language language) {
   return detail::in_language(language, template_bokmal, template_nynorsk, template_english);
 }
 
@@ -339,7 +339,7 @@ std::string_view to_string(TemplateKind kind) noexcept { return template_kind_na
 std::vector<std::string> instruction_sheet_names() {
   std::vector<std::string> names;
   for (Language language : {Language::nb, Language::nn, Language::en}) {
-    names.emplace_back(words_of(language).instructions_sheet);
+    names.emplace_back(template_words_of(language).instructions_sheet);
   }
   return names;
 }
@@ -349,7 +349,7 @@ std::optional<TemplateKind> template_kind_from_string(std::string_view text) noe
 }
 
 Workbook spreadsheet_template(TemplateKind kind, Language language) {
-  const TemplateWords& words = words_of(language);
+  const TemplateWords& words = template_words_of(language);
   Workbook workbook;
   workbook.title = "paarorende: " + std::string(to_string(kind));
   std::vector<std::vector<WorkbookCell>> instructions;

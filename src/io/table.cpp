@@ -124,7 +124,7 @@ constexpr TableWords table_english{
     " people are hidden, and enough other figures that the hidden ones cannot be worked out from the totals.",
     ": hidden for privacy", "Count", "Sum", "Mean", "Count by", " and "};
 
-const TableWords& words_of(Language language) {
+const TableWords& table_words_of(Language language) {
   return detail::in_language(language, table_bokmal, table_nynorsk, table_english);
 }
 
@@ -171,7 +171,7 @@ std::string csv_field(const std::string& text) {
 }
 
 std::string privacy_notes(const SuppressionResult& result, Language language) {
-  const TableWords& w = words_of(language);
+  const TableWords& w = table_words_of(language);
   std::string out = "<p>" + std::string(w.privacy) + std::to_string(result.threshold) + w.privacy_end + "</p>\n";
   out += "<p>" + std::string(hidden_mark) + html_escape(w.legend) + "</p>\n";
   if (has_sums(result)) out += "<p>" + std::string(w.count) + " (" + w.mean + ")</p>\n";
@@ -181,7 +181,7 @@ std::string privacy_notes(const SuppressionResult& result, Language language) {
 // The table's cells as HTML tables: a cross-table of the first two dimensions for each
 // combination of the others' labels (one table for one dimension). Also the region's report's.
 std::string cross_tables(const SuppressionResult& result, Language language) {
-  const TableWords& w = words_of(language);
+  const TableWords& w = table_words_of(language);
   const bool means = has_sums(result);
   const auto& dims = result.dimensions;
   std::string out;
@@ -314,7 +314,7 @@ Json to_json(const SuppressionResult& result) {
 
 std::string table_html(const SuppressionResult& result, Language language) {
   using namespace table_io;
-  const TableWords& w = words_of(language);
+  const TableWords& w = table_words_of(language);
   const auto& dims = result.dimensions;
   std::string title = w.table_of;
   for (std::size_t d = 0; d < dims.size(); ++d) {

@@ -44,6 +44,10 @@ PresenterRole read_role(const Json& value, const std::string& pointer, const Pre
   in.boolean_or("override", false);
   role.title_nb = existing ? in.string_or("title_nb", role.title_nb) : in.string("title_nb");
   role.title_en = existing ? in.string_or("title_en", role.title_en) : in.string("title_en");
+  // Nynorsk is optional in a file (issue #23): a nynorsk plan refuses a role without it. An
+  // override of the bokmål title without a nynorsk one drops the old nynorsk, never stale.
+  const bool new_bokmal = existing && in.find("title_nb");
+  role.title_nn = in.string_or("title_nn", new_bokmal ? std::string() : role.title_nn);
   in.finish();
   return role;
 }
@@ -61,6 +65,12 @@ Topic read_topic(const Json& value, const std::string& pointer, const Topic* exi
   text("title_en", topic.title_en);
   text("description_nb", topic.description_nb);
   text("description_en", topic.description_en);
+  // Nynorsk is optional in a file, as for a role (read_role).
+  auto nynorsk = [&](const char* key, const char* bokmal_key, std::string& field) {
+    field = in.string_or(key, existing && in.find(bokmal_key) ? std::string() : field);
+  };
+  nynorsk("title_nn", "title_nb", topic.title_nn);
+  nynorsk("description_nn", "description_nb", topic.description_nn);
   text("presenter_role", topic.presenter_role);
   if (!existing || in.find("stages")) topic.stages = read_stages(in);
   if (!existing || in.find("audiences")) topic.audiences = read_audiences(in);
@@ -164,6 +174,8 @@ Json to_json(const Topic& topic) {
   document["title_en"] = topic.title_en;
   document["description_nb"] = topic.description_nb;
   document["description_en"] = topic.description_en;
+  if (!topic.title_nn.empty()) document["title_nn"] = topic.title_nn;
+  if (!topic.description_nn.empty()) document["description_nn"] = topic.description_nn;
   document["presenter_role"] = topic.presenter_role;
   document["stages"] = stages;
   document["audiences"] = audiences;
@@ -173,7 +185,9 @@ Json to_json(const Topic& topic) {
 Json to_json(const TopicCatalogue& catalogue) {
   Json roles = Json::array();
   for (const auto& role : catalogue.roles) {
-    roles.push_back({{"id", role.id}, {"title_nb", role.title_nb}, {"title_en", role.title_en}});
+    Json entry{{"id", role.id}, {"title_nb", role.title_nb}, {"title_en", role.title_en}};
+    if (!role.title_nn.empty()) entry["title_nn"] = role.title_nn;
+    roles.push_back(std::move(entry));
   }
   Json topics = Json::array();
   for (const auto& topic : catalogue.topics) topics.push_back(to_json(topic));

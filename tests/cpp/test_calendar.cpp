@@ -125,18 +125,18 @@ TEST(easter, first_and_last_supported_years_are_accepted) {
 // Ascension = Easter + 39, Whit Sunday = Easter + 49, Whit Monday = Easter + 50.
 TEST(public_holidays, all_twelve_of_2020_with_norwegian_names) {
   const std::vector<PublicHoliday> expected{
-      {Date(2020, 1, 1), "Første nyttårsdag", "New Year's Day"},
-      {Date(2020, 4, 9), "Skjærtorsdag", "Maundy Thursday"},
-      {Date(2020, 4, 10), "Langfredag", "Good Friday"},
-      {Date(2020, 4, 12), "Første påskedag", "Easter Sunday"},
-      {Date(2020, 4, 13), "Andre påskedag", "Easter Monday"},
-      {Date(2020, 5, 1), "Arbeidernes dag", "Labour Day"},
-      {Date(2020, 5, 17), "Grunnlovsdag", "Constitution Day"},
-      {Date(2020, 5, 21), "Kristi himmelfartsdag", "Ascension Day"},
-      {Date(2020, 5, 31), "Første pinsedag", "Whit Sunday"},
-      {Date(2020, 6, 1), "Andre pinsedag", "Whit Monday"},
-      {Date(2020, 12, 25), "Første juledag", "Christmas Day"},
-      {Date(2020, 12, 26), "Andre juledag", "Boxing Day"},
+      {Date(2020, 1, 1), "Første nyttårsdag", "New Year's Day", "Første nyttårsdag"},
+      {Date(2020, 4, 9), "Skjærtorsdag", "Maundy Thursday", "Skjærtorsdag"},
+      {Date(2020, 4, 10), "Langfredag", "Good Friday", "Langfredag"},
+      {Date(2020, 4, 12), "Første påskedag", "Easter Sunday", "Første påskedag"},
+      {Date(2020, 4, 13), "Andre påskedag", "Easter Monday", "Andre påskedag"},
+      {Date(2020, 5, 1), "Arbeidernes dag", "Labour Day", "Arbeidarane sin dag"},
+      {Date(2020, 5, 17), "Grunnlovsdag", "Constitution Day", "Grunnlovsdagen"},
+      {Date(2020, 5, 21), "Kristi himmelfartsdag", "Ascension Day", "Kristi himmelfartsdag"},
+      {Date(2020, 5, 31), "Første pinsedag", "Whit Sunday", "Første pinsedag"},
+      {Date(2020, 6, 1), "Andre pinsedag", "Whit Monday", "Andre pinsedag"},
+      {Date(2020, 12, 25), "Første juledag", "Christmas Day", "Første juledag"},
+      {Date(2020, 12, 26), "Andre juledag", "Boxing Day", "Andre juledag"},
   };
   EXPECT_EQ(public_holidays(2020), expected);
 }
@@ -188,9 +188,9 @@ TEST(public_holidays, may_1_and_may_17_absent_before_1947) {
 
 TEST(public_holidays, may_1_and_may_17_present_from_1947) {
   EXPECT_EQ(holidays_on(1947, Date(1947, 5, 1)),
-            (std::vector<PublicHoliday>{{Date(1947, 5, 1), "Arbeidernes dag", "Labour Day"}}));
+            (std::vector<PublicHoliday>{{Date(1947, 5, 1), "Arbeidernes dag", "Labour Day", "Arbeidarane sin dag"}}));
   EXPECT_EQ(holidays_on(1947, Date(1947, 5, 17)),
-            (std::vector<PublicHoliday>{{Date(1947, 5, 17), "Grunnlovsdag", "Constitution Day"}}));
+            (std::vector<PublicHoliday>{{Date(1947, 5, 17), "Grunnlovsdag", "Constitution Day", "Grunnlovsdagen"}}));
 }
 
 // Names of the holidays listed on `date`, sorted: the order of two on one date is not specified.
@@ -227,9 +227,9 @@ TEST(public_holidays, years_outside_the_supported_range_throw_input_error_x1) {
 
 TEST(public_holiday_on, finds_the_holiday_of_a_date) {
   EXPECT_EQ(public_holiday_on(Date(2019, 12, 26)),
-            (PublicHoliday{Date(2019, 12, 26), "Andre juledag", "Boxing Day"}));
+            (PublicHoliday{Date(2019, 12, 26), "Andre juledag", "Boxing Day", "Andre juledag"}));
   EXPECT_EQ(public_holiday_on(Date(2020, 5, 21)),
-            (PublicHoliday{Date(2020, 5, 21), "Kristi himmelfartsdag", "Ascension Day"}));
+            (PublicHoliday{Date(2020, 5, 21), "Kristi himmelfartsdag", "Ascension Day", "Kristi himmelfartsdag"}));
 }
 
 TEST(public_holiday_on, ordinary_days_have_none) {
@@ -251,7 +251,7 @@ TEST(public_holiday_on, gives_the_first_holiday_public_holidays_lists_on_the_dat
 
 TEST(public_holiday, prints_date_and_norwegian_name) {
   std::ostringstream out;
-  out << PublicHoliday{Date(2020, 5, 17), "Grunnlovsdag", "Constitution Day"};
+  out << PublicHoliday{Date(2020, 5, 17), "Grunnlovsdag", "Constitution Day", "Grunnlovsdagen"};
   EXPECT_EQ(out.str(), "2020-05-17 Grunnlovsdag");
 }
 

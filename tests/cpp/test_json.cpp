@@ -515,10 +515,12 @@ TEST(load_course_schedule, reads_back_a_written_schedule) {
 // ---------------------------------------------------------------------------------------------
 // Other writers
 
-TEST(public_holiday_json, writes_date_and_both_names) {
-  EXPECT_EQ(
-      to_json(PublicHoliday{Date(2020, 5, 17), "Grunnlovsdag", "Constitution Day"}),
-      (Json{{"date", "2020-05-17"}, {"name", "Grunnlovsdag"}, {"name_en", "Constitution Day"}}));
+TEST(public_holiday_json, writes_date_and_every_languages_name) {
+  EXPECT_EQ(to_json(PublicHoliday{Date(2020, 5, 17), "Grunnlovsdag", "Constitution Day", "Grunnlovsdagen"}),
+            (Json{{"date", "2020-05-17"},
+                  {"name", "Grunnlovsdag"},
+                  {"name_en", "Constitution Day"},
+                  {"name_nn", "Grunnlovsdagen"}}));
   EXPECT_EQ(to_json(public_holidays(2020)).size(), 12u);
 }
 

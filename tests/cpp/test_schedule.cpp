@@ -474,12 +474,15 @@ TEST(plan_course, request_with_both_first_and_earliest_date_throws_input_error) 
 // topic wishes, with food on arrival.
 TEST(standard_agenda, first_session_is_getting_to_know_and_topic_wishes) {
   const std::vector<AgendaItem> expected{
-      {AgendaKind::meal, 0, 30, "Mat og drikke ved ankomst", "Food and drink on arrival"},
+      {AgendaKind::meal, 0, 30, "Mat og drikke ved ankomst", "Food and drink on arrival",
+       "Mat og drikke når de kjem"},
       {AgendaKind::getting_to_know, 0, 30, "Bli kjent: hvordan vil vi ha møtene, taushetsplikt",
-       "Getting to know each other: how we want to meet, confidentiality"},
+       "Getting to know each other: how we want to meet, confidentiality",
+       "Bli kjende: korleis vil vi ha møta, teieplikt"},
       {AgendaKind::topic_wishes, 30, 60,
        "Runde: hvilke temaer ønsker dere for de neste samlingene?",
-       "Round: which topics do you want for the next sessions?"},
+       "Round: which topics do you want for the next sessions?",
+       "Runde: kva tema ønskjer de for dei neste samlingane?"},
   };
   EXPECT_EQ(standard_agenda(1, 90, 30), expected);
 }
@@ -488,11 +491,13 @@ TEST(standard_agenda, first_session_is_getting_to_know_and_topic_wishes) {
 // employee, then 60 minutes of led reflection.
 TEST(standard_agenda, later_sessions_are_introduction_and_reflection) {
   const std::vector<AgendaItem> expected{
-      {AgendaKind::meal, 0, 30, "Mat og drikke ved ankomst", "Food and drink on arrival"},
+      {AgendaKind::meal, 0, 30, "Mat og drikke ved ankomst", "Food and drink on arrival",
+       "Mat og drikke når de kjem"},
       {AgendaKind::introduction, 0, 30, "Innledning om dagens tema ved en ansatt i kommunen",
-       "Introduction to the day's topic by a municipal employee"},
+       "Introduction to the day's topic by a municipal employee",
+       "Innleiing om tema for dagen ved ein tilsett i kommunen"},
       {AgendaKind::reflection, 30, 60, "Ledet refleksjon og erfaringsutveksling",
-       "Led reflection and experience sharing"},
+       "Led reflection and experience sharing", "Leidd refleksjon og erfaringsutveksling"},
   };
   for (int number : {2, 3, 6}) EXPECT_EQ(standard_agenda(number, 90, 30), expected) << number;
 }

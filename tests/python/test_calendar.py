@@ -88,10 +88,13 @@ def test_public_holiday_list_gives_english_names_too():
     assert [(h.date, h.name_nb) for h in listed] == paarorende.public_holidays(2024)
     ascension = next(h for h in listed if h.name_nb == "Kristi himmelfartsdag")
     assert ascension == PublicHoliday(date=date(2024, 5, 9), name_nb="Kristi himmelfartsdag",
-                                      name_en="Ascension Day")
+                                      name_en="Ascension Day", name_nn="Kristi himmelfartsdag")
+    may_17 = next(h for h in listed if h.date == date(2024, 5, 17))
+    assert (may_17.name_nb, may_17.name_nn) == ("Grunnlovsdag", "Grunnlovsdagen")
     assert str(ascension) == "2024-05-09 Kristi himmelfartsdag"
     assert repr(ascension) == ("PublicHoliday(date=datetime.date(2024, 5, 9), "
-                               "name_nb='Kristi himmelfartsdag', name_en='Ascension Day')")
+                               "name_nb='Kristi himmelfartsdag', name_en='Ascension Day', "
+                               "name_nn='Kristi himmelfartsdag')")
 
 
 def test_public_holiday_on():

@@ -45,20 +45,22 @@ void register_calendar(py::module_& m) {
 
   py::class_<PublicHoliday> holiday(m, "PublicHoliday",
                                     "A Norwegian public holiday (DOMAIN X1): its date and its "
-                                    "name in Norwegian bokmål and in English.");
+                                    "name in Norwegian bokmål, English and nynorsk.");
   holiday
-      .def(py::init([](Date date, std::string name_nb, std::string name_en) {
-             return PublicHoliday{date, std::move(name_nb), std::move(name_en)};
+      .def(py::init([](Date date, std::string name_nb, std::string name_en, std::string name_nn) {
+             return PublicHoliday{date, std::move(name_nb), std::move(name_en), std::move(name_nn)};
            }),
-           py::kw_only(), "date"_a, "name_nb"_a, "name_en"_a = "",
+           py::kw_only(), "date"_a, "name_nb"_a, "name_en"_a = "", "name_nn"_a = "",
            "A public holiday; normally obtained from public_holiday_list().")
       .def_readwrite("date", &PublicHoliday::date, "The date (datetime.date).")
       .def_readwrite("name_nb", &PublicHoliday::name_nb,
                      "The Norwegian bokmål name, as in the law (\"Kristi himmelfartsdag\").")
       .def_readwrite("name_en", &PublicHoliday::name_en, "The English name (\"Ascension Day\").")
+      .def_readwrite("name_nn", &PublicHoliday::name_nn, "The nynorsk name (\"Grunnlovsdagen\").")
       .def("__str__", &streamed<PublicHoliday>, "\"2024-05-09 Kristi himmelfartsdag\".");
   def_keyword_value(holiday, keyword_repr_doc, "date", &PublicHoliday::date, "name_nb",
-                    &PublicHoliday::name_nb, "name_en", &PublicHoliday::name_en);
+                    &PublicHoliday::name_nb, "name_en", &PublicHoliday::name_en, "name_nn",
+                    &PublicHoliday::name_nn);
 
   py::class_<SchoolHoliday> school_holiday(
       m, "SchoolHoliday",

@@ -238,7 +238,7 @@ void register_evaluation(py::module_& m) {
   py::enum_<Language>(m, "Language", "The language of a report or a label: Norwegian bokmål (nb, the default), nynorsk (nn) or English (en).")
       .value("nb", Language::nb, "Norwegian bokmål.")
       .value("en", Language::en, "English.")
-      .value("nn", Language::nn, "Norwegian nynorsk (so far the spreadsheet templates and workbooks).");
+      .value("nn", Language::nn, "Norwegian nynorsk.");
 
   py::enum_<ItemKind>(m, "ItemKind", "What an evaluation item asks for (DOMAIN E1).")
       .value("likert", ItemKind::likert, "A whole number on a scale min..max (E1: 1 = not good .. 5 = best possible).")

@@ -65,6 +65,7 @@ void register_formats(py::module_& m) {
                     "Length; 0 runs alongside the next block (C9).")
       .def_readonly("title_nb", &FormatBlock::title_nb, "Title in bokmål.")
       .def_readonly("title_en", &FormatBlock::title_en, "Title in English.")
+      .def_readonly("title_nn", &FormatBlock::title_nn, "Title in nynorsk (empty in an older file).")
       .def_readonly("rule", &FormatBlock::rule, "The DOMAIN id behind the block.");
   def_keyword_value(block, "The value as text.", "kind", &FormatBlock::kind, "minutes",
                     &FormatBlock::minutes);
@@ -82,6 +83,9 @@ void register_formats(py::module_& m) {
       .def_readonly("name_en", &CourseFormat::name_en, "Name in English.")
       .def_readonly("description_nb", &CourseFormat::description_nb, "Description in bokmål.")
       .def_readonly("description_en", &CourseFormat::description_en, "Description in English.")
+      .def_readonly("name_nn", &CourseFormat::name_nn,
+                    "Name in nynorsk, a nynorsk plan's default title (empty in an older file).")
+      .def_readonly("description_nn", &CourseFormat::description_nn, "Description in nynorsk.")
       .def_readonly("audience", &CourseFormat::audience,
                     "Who it is for (G9: fathers; V2: children).")
       .def_readonly("sessions", &CourseFormat::sessions,
@@ -288,6 +292,9 @@ void register_formats(py::module_& m) {
       "children's ages (counts only) and the volunteers. Start from season_request(format, year) "
       "or read one with SeasonRequest.load.");
   season_request_class.def_readwrite("title", &SeasonRequest::title, "The title.")
+      .def_readwrite("language", &SeasonRequest::language,
+                     "The language of what the plan writes for people (a Language: its calendar's texts); the document's "
+                     "\"language\". Set after reading, it leaves the title as it was read.")
       .def_readwrite("municipality", &SeasonRequest::municipality, "The host municipality.")
       .def_readwrite("region", &SeasonRequest::region, "A region id (V1), or \"\".")
       .def_readwrite("first_date", &SeasonRequest::first_date, "The first meeting's date.")
@@ -382,6 +389,7 @@ void register_formats(py::module_& m) {
       .def_readonly("theme", &FamilyBlock::theme, "A topic id, or None.")
       .def_readonly("title_nb", &FamilyBlock::title_nb, "Title in bokmål.")
       .def_readonly("title_en", &FamilyBlock::title_en, "Title in English.")
+      .def_readonly("title_nn", &FamilyBlock::title_nn, "Title in nynorsk.")
       .def_property_readonly("audience", &FamilyBlock::audience, "Parents or children.");
   def_value(
       family_block, [](const FamilyBlock& b) { return streamed(b); }, "The value as text.");
@@ -399,6 +407,9 @@ void register_formats(py::module_& m) {
       "What a coordinator asks of a family course (DOMAIN P2). Start from "
       "family_week_request(format, start_date) or read one with FamilyWeekRequest.load.");
   family_request.def_readwrite("title", &FamilyWeekRequest::title, "The title.")
+      .def_readwrite("language", &FamilyWeekRequest::language,
+                     "The language of what the plan writes for people (a Language: its calendar's texts); the document's "
+                     "\"language\". Set after reading, it leaves the title as it was read.")
       .def_readwrite("organiser", &FamilyWeekRequest::organiser, "The municipality or centre.")
       .def_readwrite("diagnosis", &FamilyWeekRequest::diagnosis, "The shared rare diagnosis's code (G8).")
       .def_readwrite("start_date", &FamilyWeekRequest::start_date, "Day 1.")

@@ -297,9 +297,21 @@ void register_schedule(py::module_& m) {
           "Reads a request from JSON text (docs/schemas/course-request.schema.json). A "
           "school_calendar given as a file name is read relative to `base_dir`. Raises "
           "InputError, with .where the JSON pointer (\"/first_date\") or line and column.")
-      .def_static("load", &load_course_request, "path"_a,
+      .def_static(
+          "load",
+          // The language as an object: Language is registered after this submodule (in evaluation),
+          // and a typed default would show its C++ name in the signature.
+          [](const std::filesystem::path& path, const py::object& language) {
+            return load_course_request(path, language.is_none() ? std::nullopt
+                                                                : std::optional<Language>(language.cast<Language>()));
+          },
+          "path"_a, py::kw_only(), "language"_a = py::none(),
                   "Reads a request from a JSON file; a school_calendar file it names is read "
-                  "relative to it. Errors name the file in .where.");
+                  "relative to it. Errors name the file in .where. `language` (a Language) stands "
+                  "for the document's \"language\", as the command line's --lang does.")
+      .def_readwrite("language", &CourseRequest::language,
+                     "The language of what the plan writes for people (a Language: its calendar's texts); the document's "
+                     "\"language\". Set after reading, it leaves the title as it was read.");
   def_to_json(
       request,
       "The request as JSON text, which from_json() reads back to an equal value; the school "
@@ -328,21 +340,23 @@ void register_schedule(py::module_& m) {
       "One block of a session's agenda, in minutes from the session's start (DOMAIN C2).");
   agenda_item
       .def(py::init([](AgendaKind kind, int offset_minutes, int minutes, std::string title_nb,
-                       std::string title_en) {
+                       std::string title_en, std::string title_nn) {
              return AgendaItem{kind, offset_minutes, minutes, std::move(title_nb),
-                               std::move(title_en)};
+                               std::move(title_en), std::move(title_nn)};
            }),
            py::kw_only(), "kind"_a, "offset_minutes"_a = 0, "minutes"_a = 0, "title_nb"_a = "",
-           "title_en"_a = "", "An agenda block of `kind`, `minutes` long, from `offset_minutes`.")
+           "title_en"_a = "", "title_nn"_a = "", "An agenda block of `kind`, `minutes` long, from `offset_minutes`.")
       .def_readwrite("kind", &AgendaItem::kind, "The kind of block (AgendaKind).")
       .def_readwrite("offset_minutes", &AgendaItem::offset_minutes,
                      "Minutes from the session's start to the block's start.")
       .def_readwrite("minutes", &AgendaItem::minutes, "The block's length in minutes.")
       .def_readwrite("title_nb", &AgendaItem::title_nb, "Its title in Norwegian bokmål.")
-      .def_readwrite("title_en", &AgendaItem::title_en, "Its title in English.");
+      .def_readwrite("title_en", &AgendaItem::title_en, "Its title in English.")
+      .def_readwrite("title_nn", &AgendaItem::title_nn, "Its title in nynorsk.");
   def_keyword_value(agenda_item, keyword_repr_doc, "kind", &AgendaItem::kind, "offset_minutes",
                     &AgendaItem::offset_minutes, "minutes", &AgendaItem::minutes, "title_nb",
-                    &AgendaItem::title_nb, "title_en", &AgendaItem::title_en);
+                    &AgendaItem::title_nb, "title_en", &AgendaItem::title_en, "title_nn",
+                    &AgendaItem::title_nn);
 
   m.def("standard_agenda", &standard_agenda, "number"_a,
         "session_minutes"_a = default_rules.session_minutes,

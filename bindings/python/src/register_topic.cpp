@@ -24,6 +24,7 @@ std::string repr(const Topic& topic) {
          field("title_nb", topic.title_nb) + ", " + field("title_en", topic.title_en) + ", " +
          field("description_nb", topic.description_nb) + ", " +
          field("description_en", topic.description_en) + ", " +
+         field("title_nn", topic.title_nn) + ", " + field("description_nn", topic.description_nn) + ", " +
          field("presenter_role", topic.presenter_role) +
          ", stages=" + enum_list_text(topic.stages) +
          ", audiences=" + enum_list_text(topic.audiences) + ")";
@@ -77,28 +78,31 @@ void register_topic(py::module_& m) {
       m, "PresenterRole",
       "A municipal employee's role (DOMAIN C7): the \"face and name\" that presents a topic, e.g. "
       "PresenterRole(id='psychologist', title_nb='Psykolog', title_en='Psychologist').");
-  role.def(py::init([](std::string id, std::string title_nb, std::string title_en) {
-             return PresenterRole{std::move(id), std::move(title_nb), std::move(title_en)};
+  role.def(py::init([](std::string id, std::string title_nb, std::string title_en, std::string title_nn) {
+             return PresenterRole{std::move(id), std::move(title_nb), std::move(title_en), std::move(title_nn)};
            }),
-           py::kw_only(), "id"_a, "title_nb"_a = "", "title_en"_a = "",
+           py::kw_only(), "id"_a, "title_nb"_a = "", "title_en"_a = "", "title_nn"_a = "",
            "A presenter role with a stable slug `id` and its titles.")
       .def_readwrite("id", &PresenterRole::id,
                      "Stable slug (``[a-z0-9_]+``), e.g. \"palliative_care_nurse\".")
       .def_readwrite("title_nb", &PresenterRole::title_nb, "The title in Norwegian bokmål.")
-      .def_readwrite("title_en", &PresenterRole::title_en, "The title in English.");
+      .def_readwrite("title_en", &PresenterRole::title_en, "The title in English.")
+      .def_readwrite("title_nn", &PresenterRole::title_nn,
+                     "The title in nynorsk; empty in an older file, and then a nynorsk plan refuses it.");
   def_keyword_value(role, keyword_repr_doc, "id", &PresenterRole::id, "title_nb",
-                    &PresenterRole::title_nb, "title_en", &PresenterRole::title_en);
+                    &PresenterRole::title_nb, "title_en", &PresenterRole::title_en, "title_nn",
+                    &PresenterRole::title_nn);
 
   py::class_<Topic> topic(
       m, "Topic",
       "A topic a later session can take (DOMAIN T1-T6, G9): titles and description in Norwegian "
-      "bokmål and English, written as support for living well with the condition (G10), the "
+      "bokmål, English and nynorsk, written as support for living well with the condition (G10), the "
       "presenter role that fits it (C7), the child stages it suits (G6) and its audiences.");
   topic
       .def(py::init([](std::string id, std::string source, std::string title_nb,
                        std::string title_en, std::string description_nb, std::string description_en,
                        std::string presenter_role, std::vector<ChildStage> stages,
-                       std::vector<Audience> audiences) {
+                       std::vector<Audience> audiences, std::string title_nn, std::string description_nn) {
              return Topic{std::move(id),
                           std::move(source),
                           std::move(title_nb),
@@ -107,11 +111,14 @@ void register_topic(py::module_& m) {
                           std::move(description_en),
                           std::move(presenter_role),
                           std::move(stages),
-                          std::move(audiences)};
+                          std::move(audiences),
+                          std::move(title_nn),
+                          std::move(description_nn)};
            }),
            py::kw_only(), "id"_a, "source"_a = "", "title_nb"_a = "", "title_en"_a = "",
            "description_nb"_a = "", "description_en"_a = "", "presenter_role"_a = "",
            "stages"_a = std::vector<ChildStage>{}, "audiences"_a = std::vector<Audience>{},
+           "title_nn"_a = "", "description_nn"_a = "",
            "A topic with a stable slug `id`. A catalogue read from JSON requires at least one "
            "stage and one audience, and a presenter_role it knows (DOMAIN C7).")
       .def_readwrite("id", &Topic::id, "Stable slug (``[a-z0-9_]+``), e.g. \"self_care\".")
@@ -123,6 +130,10 @@ void register_topic(py::module_& m) {
                      "What the session is about, in Norwegian bokmål (DOMAIN G10).")
       .def_readwrite("description_en", &Topic::description_en,
                      "What the session is about, in English (DOMAIN G10).")
+      .def_readwrite("title_nn", &Topic::title_nn,
+                     "The title in nynorsk; empty in an older file, and then a nynorsk plan refuses it.")
+      .def_readwrite("description_nn", &Topic::description_nn,
+                     "What the session is about, in nynorsk (DOMAIN G10).")
       .def_readwrite("presenter_role", &Topic::presenter_role,
                      "The id of the PresenterRole that presents it (DOMAIN C7).")
       .def_property("stages", list_getter(&Topic::stages), list_setter(&Topic::stages),
@@ -237,6 +248,7 @@ void register_topic(py::module_& m) {
           record["id"] = topic.id;
           record["title_nb"] = topic.title_nb;
           record["title_en"] = topic.title_en;
+          record["title_nn"] = topic.title_nn;
           record["presenter_role"] = topic.presenter_role;
           py::list stages;
           for (ChildStage stage : topic.stages) stages.append(py::cast(stage).attr("name"));
@@ -251,7 +263,7 @@ void register_topic(py::module_& m) {
         }
         return records;
       },
-      "The topics as a list of dicts, in catalogue order: id, title_nb, title_en, "
+      "The topics as a list of dicts, in catalogue order: id, title_nb, title_en, title_nn, "
       "presenter_role, stages and audiences (lists of enum names; DOMAIN G6, G9) and source.");
   def_value_semantics(catalogue);
   def_to_dataframe(catalogue,

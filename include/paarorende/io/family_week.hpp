@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "paarorende/family_week.hpp"
@@ -13,7 +14,10 @@ namespace paarorende {
 std::string to_ical(const FamilyWeekPlan& plan, const IcalOptions& options = {});
 
 FamilyWeekRequest family_week_request_from_json(const Json& document);
-FamilyWeekRequest load_family_week_request(const std::filesystem::path& path);
+/// `language`, when given, stands for the document's "language" (the command line's --lang): the
+/// language of the calendar's texts, and of the title when the document gives none (issue #23).
+FamilyWeekRequest load_family_week_request(const std::filesystem::path& path,
+                                           std::optional<Language> language = std::nullopt);
 Json to_json(const FamilyWeekRequest& request);
 Json to_json(const FamilyWeekPlan& plan);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "paarorende/io/calendar.hpp"
@@ -18,7 +19,10 @@ CourseRequest course_request_from_json(const Json& document,
 CourseSchedule course_schedule_from_json(const Json& document,
                                          const std::filesystem::path& base_dir = {});
 /// As the readers, from a file: references resolve next to it and errors name it.
-CourseRequest load_course_request(const std::filesystem::path& path);
+/// `language`, when given, stands for the document's "language" (the command line's --lang): the
+/// language of the calendar's texts, and of the title when the document gives none (issue #23).
+CourseRequest load_course_request(const std::filesystem::path& path,
+                                   std::optional<Language> language = std::nullopt);
 CourseSchedule load_course_schedule(const std::filesystem::path& path);
 
 /// A "rules" object of a request or format over `base`: the fields it leaves out keep base's

@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from . import _Enum, _Path, _pybind11_type
 from .calendar import Closure, SchoolCalendar
+from .evaluation import Language
 from .formation import TravelLimits
 from .group import GroupDocument
 from .school_days import SchoolDays, SfoOnlyDays
@@ -69,6 +70,7 @@ class ScheduleRules(metaclass=_pybind11_type):
 
 class CourseRequest(metaclass=_pybind11_type):
     title: str
+    language: Language
     municipality: str
     first_date: datetime.date | None
     earliest_date: datetime.date | None
@@ -118,7 +120,7 @@ class CourseRequest(metaclass=_pybind11_type):
     @staticmethod
     def from_json(text: str, base_dir: _Path | None = None) -> CourseRequest: ...
     @staticmethod
-    def load(path: _Path) -> CourseRequest: ...
+    def load(path: _Path, *, language: Language | None = None) -> CourseRequest: ...
     def to_json(self, *, indent: int | None = 2) -> str: ...
     def __eq__(self, other: object) -> bool: ...
     def __copy__(self) -> CourseRequest: ...
@@ -140,9 +142,10 @@ class AgendaItem(metaclass=_pybind11_type):
     minutes: int
     title_nb: str
     title_en: str
+    title_nn: str
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __init__(self, *, kind: AgendaKind, offset_minutes: int = 0, minutes: int = 0,
-                 title_nb: str = "", title_en: str = "") -> None: ...
+                 title_nb: str = "", title_en: str = "", title_nn: str = "") -> None: ...
     def __eq__(self, other: object) -> bool: ...
     def __copy__(self) -> AgendaItem: ...
     def __deepcopy__(self, memo: dict[int, Any]) -> AgendaItem: ...
