@@ -87,7 +87,15 @@ int command_evaluate(const std::vector<std::string>& args) {
         !reading.ignore_columns.empty()) {
       throw UsageError{"--children takes --threshold and --comments only"};
     }
-    print(to_json(score_children_evaluation(load_children_responses(*responses_file), options)));
+    const std::vector<BandResponses> answered = load_children_responses(*responses_file);
+    std::vector<BandScores> scored;
+    try {
+      scored = score_children_evaluation(answered, options);
+    } catch (const InputError& error) {
+      // A band given twice is found while scoring: located in the file like a reader's error.
+      throw InputError(error.rule(), error.message(), located_in_file(*responses_file, error.where()));
+    }
+    print(to_json(scored));
     return exit_ok;
   }
   // Both outputs checked before anything is written: one that cannot be stops the command whole.
