@@ -148,6 +148,13 @@ TEST(season_request, locates_an_enrolment_error_inside_the_request) {
   EXPECT_EQ(error.rule(), "X4");
 }
 
+TEST(season_request, reads_the_enrolment_file_beside_it) {
+  const auto folder = test_support::source_dir / "examples" / "valdres_treffpunkt";
+  const SeasonRequest request = load_season_request(folder / "season_from_enrolments.json");
+  EXPECT_EQ(request.children_ages, enrolled_ages(load_enrolments(folder / "enrolments.json")));
+  EXPECT_EQ(request.children_ages.size(), 22u);
+}
+
 // --- the children's attendance ------------------------------------------------------------------
 
 ChildrenAttendance five_children_two_meetings() {
@@ -290,6 +297,11 @@ TEST(children_responses, refuse_an_unknown_age_band_where_it_stands) {
   const InputError error = error_of([] { children_responses_from_csv("how_it_was,age_band\n3,6-9\n3,11-13\n"); });
   EXPECT_EQ(error.where(), "row 3, column 2 (age_band)");
   EXPECT_EQ(error.rule(), "V4");
+}
+
+TEST(children_responses, read_back_from_their_json_to_themselves) {
+  const auto bands = children_responses_from_csv("age_band,how_it_was,come_again,other\n6-9,3,ja,Fint\n10-16,4,nei,\n");
+  EXPECT_EQ(children_responses_from_json(to_json(bands)), bands);
 }
 
 // --- the public season plan -------------------------------------------------------------------------
