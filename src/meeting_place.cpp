@@ -9,6 +9,7 @@
 #include "paarorende/error.hpp"
 #include "paarorende/limits.hpp"
 #include "paarorende/region.hpp"
+#include "paarorende/scores.hpp"
 
 namespace paarorende {
 
@@ -221,6 +222,64 @@ Season plan_season(const SeasonRequest& request) {
   season.roster = make_roster(std::move(shifts), request.volunteers, request.roster_rules);
   for (auto& finding : validate(season.roster)) season.findings.push_back(std::move(finding));
   return season;
+}
+
+namespace {
+
+// DOMAIN X4: the bands of one meeting with no count of 1 to threshold - 1: such a band is merged
+// with its smaller neighbour (the younger on a tie), the smallest such band first, until none is
+// left or one band remains; that one is shown as "under N" when it is still small.
+std::vector<PublicBand> public_bands(const std::vector<BandGroup>& groups, int threshold) {
+  std::vector<PublicBand> bands;
+  std::vector<int> counts;
+  for (const auto& group : groups) {
+    bands.push_back({group.band, group.children});
+    counts.push_back(group.children);
+  }
+  const auto small = [threshold](int count) { return count > 0 && count < threshold; };
+  while (bands.size() > 1) {
+    std::optional<std::size_t> smallest;
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+      if (small(counts[i]) && (!smallest || counts[i] < counts[*smallest])) smallest = i;
+    }
+    if (!smallest) break;
+    const std::size_t i = *smallest;
+    std::size_t j = i == 0 ? 1 : i - 1;
+    if (i > 0 && i + 1 < bands.size() && counts[i + 1] < counts[i - 1]) j = i + 1;
+    const std::size_t keep = std::min(i, j);
+    const std::size_t drop = std::max(i, j);
+    bands[keep].band = {std::min(bands[i].band.min_age, bands[j].band.min_age),
+                        std::max(bands[i].band.max_age, bands[j].band.max_age)};
+    counts[keep] += counts[drop];
+    bands.erase(bands.begin() + static_cast<std::ptrdiff_t>(drop));
+    counts.erase(counts.begin() + static_cast<std::ptrdiff_t>(drop));
+  }
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    bands[i].children = small(counts[i]) ? std::nullopt : std::optional<int>(counts[i]);
+  }
+  return bands;
+}
+
+}  // namespace
+
+PublicSeason public_plan(const Season& season, int threshold) {
+  checked_threshold(threshold);
+  const SeasonRequest& request = season.request;
+  PublicSeason plan{request.title,      request.municipality, request.region, request.venue,
+                    request.first_date, request.last_date,    threshold,      {}, season.skipped};
+  for (const auto& meeting : season.meetings) {
+    PublicMeeting shown{meeting.number, meeting.start, meeting.end, public_bands(meeting.groups, threshold), {}};
+    // The total only beside bands that are all shown: with one hidden, it would be the difference.
+    int total = 0;
+    bool all_shown = true;
+    for (const auto& band : shown.groups) {
+      all_shown = all_shown && band.children.has_value();
+      total += band.children.value_or(0);
+    }
+    if (all_shown) shown.children = total;
+    plan.meetings.push_back(std::move(shown));
+  }
+  return plan;
 }
 
 std::ostream& operator<<(std::ostream& out, const MeetingPlaceMeeting& meeting) {

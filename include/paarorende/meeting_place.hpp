@@ -109,6 +109,51 @@ void check_season_request(const SeasonRequest& request);
 /// skipped dates (info), children outside the ages (V4 warning), and the roster's (X5).
 Season plan_season(const SeasonRequest& request);
 
+/// One age band of the public plan: its expected children, or "under N" (DOMAIN X4).
+struct PublicBand {
+  AgeBand band;
+  std::optional<int> children = {};  ///< Empty: 1 to threshold - 1 expected, shown as "under N".
+
+  bool under_threshold() const noexcept { return !children; }
+  friend bool operator==(const PublicBand&, const PublicBand&) = default;
+};
+
+/// One meeting of the public plan: when, and the children by band; no roster, no adults.
+struct PublicMeeting {
+  int number = 0;
+  LocalDateTime start;
+  LocalDateTime end;
+  std::vector<PublicBand> groups = {};
+  std::optional<int> children = {};  ///< The meeting's total, empty when a band is "under N".
+
+  Date date() const { return start.local_time().date(); }
+  friend bool operator==(const PublicMeeting&, const PublicMeeting&) = default;
+};
+
+/// The season as it may be published (`paarorende season --public`; DOMAIN X4): the dates, the
+/// venue and the children per age band, in which no count of 1 to threshold - 1 is shown or can
+/// be worked out from the plan's own totals. The volunteers' working plan is the Season itself.
+struct PublicSeason {
+  std::string title;
+  std::string municipality;
+  std::string region;
+  Venue venue;
+  Date first_date;  ///< The season's dates, as the request gives them.
+  Date last_date;
+  int threshold = 5;
+  std::vector<PublicMeeting> meetings = {};
+  std::vector<SkippedDate> skipped = {};
+
+  friend bool operator==(const PublicSeason&, const PublicSeason&) = default;
+};
+
+/// The public form of a planned season (DOMAIN X4, threshold 5 by default, never below 3): a band
+/// expecting 1 to threshold - 1 children is merged with its smaller neighbour until none is left
+/// (bands of 0 stay as they are); one band left with so few is shown as "under N". A meeting's
+/// total is shown only when every band is, so no hidden band is the difference of shown figures.
+/// Throws InputError ("threshold", X4) for a threshold outside 3-1000.
+PublicSeason public_plan(const Season& season, int threshold = 5);
+
 std::ostream& operator<<(std::ostream& out, const MeetingPlaceMeeting& meeting);
 
 }  // namespace paarorende

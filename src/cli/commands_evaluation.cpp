@@ -15,6 +15,8 @@
 #include "paarorende/json.hpp"
 #include "paarorende/report.hpp"
 #include "paarorende/scores.hpp"
+#include "paarorende/treffpunkt.hpp"
+#include "paarorende/io/treffpunkt.hpp"
 
 namespace paarorende::cli {
 namespace {
@@ -24,8 +26,13 @@ int command_evaluate(const std::vector<std::string>& args) {
   ScoreOptions options;
   ReportOptions report;
   ResponseReadOptions reading;
+  bool children = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
+    if (arg == "--children") {
+      children = true;  // the children's own evaluation of a meeting place, per age band
+      continue;
+    }
     if (arg == "--comments") {
       // Free text only when asked for explicitly (DOMAIN X4).
       options.comments = true;
@@ -74,6 +81,23 @@ int command_evaluate(const std::vector<std::string>& args) {
   }
   if (!responses_file) throw UsageError{"evaluate needs a responses file (.json, .csv or .xlsx)"};
   if (form_file && format_name) throw UsageError{"give --form or --format, not both"};
+  if (children) {
+    // DOMAIN V1, X4: the built-in children's forms, each age band scored on its own scale.
+    if (form_file || format_name || html_file || xlsx_file || attendance_file || !reading.sheet.empty() ||
+        !reading.ignore_columns.empty()) {
+      throw UsageError{"--children takes --threshold and --comments only"};
+    }
+    const std::vector<BandResponses> answered = load_children_responses(*responses_file);
+    std::vector<BandScores> scored;
+    try {
+      scored = score_children_evaluation(answered, options);
+    } catch (const InputError& error) {
+      // A band given twice is found while scoring: located in the file like a reader's error.
+      throw InputError(error.rule(), error.message(), located_in_file(*responses_file, error.where()));
+    }
+    print(to_json(scored));
+    return exit_ok;
+  }
   // Both outputs checked before anything is written: one that cannot be stops the command whole.
   if (html_file) check_output_file(*html_file);
   if (xlsx_file) check_output_file(*xlsx_file);
@@ -143,13 +167,13 @@ std::vector<Command> evaluation_commands() {
       {"evaluate",
        "evaluate RESPONSES.(json|csv|xlsx) [--form FORM.json] [--html FILE] [--xlsx FILE] [--format FORMAT] "
        "[--attendance RECORDS.json] [--ignore-column NAME] [--sheet NAME] "
-       "[--threshold N] [--lang nb|nn|en] [--comments]",
+       "[--threshold N] [--lang nb|nn|en] [--comments] [--children]",
        "the scores of an evaluation per item and course (DOMAIN E1-E3)\nand of attendance (E2), "
        "figures from fewer than N (5) people\nsuppressed (X4); --html writes the report, --xlsx a workbook\nof the tables (hidden cells empty and shaded); the form "
        "is the\npilot's (sandefjord-pilot) unless --form names one or\n"
        "--format a course format (built-in id or file) whose form to use;\n"
        "RESPONSES may be a survey tool's .csv or .xlsx export, its\nidentity columns dropped unread, "
-       "--ignore-column NAME another;\n--sheet NAME reads that sheet of a workbook, not its first",
+       "--ignore-column NAME another;\n--sheet NAME reads that sheet of a workbook, not its first;\n--children: the children's own evaluation of a meeting place\n(.json or .csv with an age_band column), per age band, never\ncombined (DOMAIN V1, X4)",
        command_evaluate},
       {"form-import", "form-import FILE.(csv|xlsx) [--instrument NAME] [--out FORM.json]",
        "an evaluation form from a REDCap data dictionary (.csv) or an\nXLSForm (.xlsx) (DOMAIN E1), "

@@ -8,6 +8,7 @@
 #include "paarorende/io/calendar.hpp"
 #include "paarorende/io/format.hpp"
 #include "paarorende/io/region.hpp"
+#include "paarorende/io/treffpunkt.hpp"
 
 namespace paarorende {
 using namespace detail;
@@ -109,10 +110,16 @@ SeasonRequest season_request_from_json(const Json& document, const std::filesyst
   }
   request.min_age = in.integer_or("min_age", request.min_age, 0, 25);
   request.max_age = in.integer_or("max_age", request.max_age, 0, 25);
-  if (in.find("children_ages")) {
+  const bool ages_given = in.find("children_ages") != nullptr;
+  if (ages_given) {
     request.children_ages = detail::read_array<int>(in, "children_ages", [](const Json& v, const std::string& at) {
       return static_cast<int>(detail::read_integer(v, at, 0, 25));
     });
+  }
+  // The counts from the coordinator's enrolments (treffpunkt.hpp): their ages only (DOMAIN X4).
+  if (const Json* enrolments = in.find("enrolments")) {
+    if (ages_given) detail::raise_input_error("/enrolments", "give children_ages or enrolments, not both", detail::Rule{"V4"});
+    request.children_ages = enrolled_ages(enrolments_from_reference(*enrolments, "/enrolments", base_dir));
   }
   request.attendance_percent = in.integer_or("attendance_percent", request.attendance_percent, 1, 100);
   request.max_band_size = in.integer_or("max_band_size", request.max_band_size, 1, 1000);

@@ -32,6 +32,7 @@
 #include "paarorende/io/table_rows.hpp"
 #include "paarorende/io/xlsx.hpp"
 #include "paarorende/io/topic.hpp"
+#include "paarorende/io/treffpunkt.hpp"
 
 namespace paarorende {
 namespace {
@@ -315,6 +316,31 @@ std::string html_of_table(std::string_view text, Format, const Path&) {
   return table_html(suppress(document_of<table_from_json>(text, {})));
 }
 
+// --- enrolments, children-attendance, children-responses: Treffpunkt in operation (V4, X4, X5) ---
+
+Json check_of_enrolments(std::string_view text, Format, const Path&) {
+  const Enrolments enrolments = document_of<enrolments_from_json>(text, {});
+  return enrolments_summary(enrolments, validate(enrolments));
+}
+
+Json scores_of_children_attendance(std::string_view text, Format, const Path& base_dir) {
+  return children_attendance_scores_json(
+      score_children_attendance(document_of<children_attendance_from_json>(text, base_dir)));
+}
+
+std::vector<BandResponses> children_responses_in(std::string_view text, Format format) {
+  if (format == Format::csv) return children_responses_from_csv(text);
+  return children_responses_from_json(parse_json(text));
+}
+
+Json read_children_responses(std::string_view text, Format format, const Path&) {
+  return to_json(children_responses_in(text, format));
+}
+
+Json scores_of_children_responses(std::string_view text, Format format, const Path&) {
+  return to_json(score_children_evaluation(children_responses_in(text, format)));
+}
+
 std::vector<DocumentType> make_document_types() {
   const std::vector<Format> json{Format::json};
   return {
@@ -388,6 +414,18 @@ std::vector<DocumentType> make_document_types() {
        {Format::json, Format::xlsx}, "waitlist.schema.json", {"groups", "{file}"},
        "paarorende.form_groups(paarorende.FormationRequest.load(path))", read_waitlist,
        groups_of_waitlist, nullptr},
+      {"enrolments", "the children enrolled at a meeting place, pseudonymous, with a guardian's consent (V4, X4, X5)",
+       json, "enrolments.schema.json", {"enrolments", "{file}"},
+       "paarorende.validate_enrolments(paarorende.Enrolments.load(path))", written<enrolments_from_json>,
+       check_of_enrolments, nullptr},
+      {"children-attendance", "which enrolled children came to each meeting of a meeting place (V4, X4)", json,
+       "children-attendance.schema.json", {"children-attendance", "{file}"},
+       "paarorende.score_children_attendance(paarorende.ChildrenAttendance.load(path))",
+       written<children_attendance_from_json>, scores_of_children_attendance, nullptr},
+      {"children-responses", "the children's own evaluation of a meeting place, per age band (V1, V4, X4)",
+       {Format::json, Format::csv}, "children-responses.schema.json", {"evaluate", "{file}", "--children"},
+       "paarorende.score_children_evaluation(paarorende.load_children_responses(path))", read_children_responses,
+       scores_of_children_responses, nullptr},
       {"table", "counts (and sums) by municipality, offer and period, to publish with suppression (X4, V1)",
        json, "table.schema.json", {"suppress", "{file}"}, "paarorende.suppress(paarorende.Table.load(path))",
        written<table_from_json>, suppressed_table, html_of_table},

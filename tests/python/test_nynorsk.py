@@ -169,3 +169,29 @@ def test_an_unknown_language_is_a_usage_error(cli, tmp_path):
     assert result.returncode == 2
     assert result.stdout == ""
     assert "--lang expects nb, nn or en" in result.stderr
+
+
+TREFFPUNKT = REPO / "examples" / "valdres_treffpunkt"
+
+
+def test_the_public_season_plan_in_nynorsk(cli, tmp_path):
+    calendar = tmp_path / "treff.ics"
+    result = cli("season", TREFFPUNKT / "season_from_enrolments.json", "--public", "--lang", "nn", "--ics", calendar)
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["language"] == "nn"
+    labels = [group["label"] for meeting in plan["meetings"] for group in meeting["groups"]]
+    assert labels and all(label.endswith(" barn") for label in labels)
+    lines = calendar.read_text(encoding="utf-8").splitlines()
+    texts = [line.split(":", 1)[1] for line in lines if line.startswith(("SUMMARY", "DESCRIPTION"))]
+    # The season's own title is the municipality's data, not the library's text.
+    check(" ".join(labels + texts).replace("\\n", " "), [plan["title"]])
+
+
+def test_the_childrens_evaluation_forms_in_nynorsk():
+    import paarorende
+    for band in paarorende.children_evaluation_forms():
+        texts = [band.form.title.nn] + [item.text.nn for item in band.form.items]
+        texts += [label.label.nn for item in band.form.items for label in item.labels]
+        assert all(texts)
+        check(" ".join(texts))

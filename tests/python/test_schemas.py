@@ -1516,3 +1516,21 @@ def test_bad_attendance_output_is_rejected(change, cli, repo, validators):
         "enrol present -1"])
 def test_bad_fit_and_enrol_output_is_rejected(schema, document, validators):
     assert not validators[schema].is_valid(document)
+
+
+# --- Treffpunkt in operation (docs/treffpunkt.md) --------------------------------------------
+
+
+def test_the_public_season_plan_validates(repo, cli, validators):
+    example = repo / "examples/valdres_treffpunkt/season_from_enrolments.json"
+    for language in ("nb", "nn", "en"):
+        result = cli("season", example, "--public", "--lang", language)
+        assert result.returncode == 0, result.stderr
+        assert_valid(validators["public-season"], json.loads(result.stdout))
+
+
+def test_the_schema_refuses_free_text_about_a_child(repo, validators):
+    document = read_json(repo / "examples/valdres_treffpunkt/enrolments.json")
+    assert_valid(validators["enrolments"], document)
+    document["children"][0]["note"] = "mor er innlagt"
+    assert not validators["enrolments"].is_valid(document)

@@ -82,10 +82,13 @@ PYBIND11_MODULE(_core, m) {
   // After evaluation: a table's HTML is in a Language.
   add_area(m, "table", "Linked tables across municipalities and their suppression (DOMAIN X4, V1).",
            register_table);
+  // After formats and evaluation: enrolments make a season's ages, the children's scores are EvaluationScores.
+  add_area(m, "treffpunkt", "Treffpunkt in operation: enrolments, the children's attendance and evaluation, the public plan (DOMAIN V1, V4, X4, X5).",
+           register_treffpunkt);
   add_area(m, "cli", "The command line, for `python -m paarorende`.", register_cli);
   // Issue #24: every enum also from its name, as the JSON writes it ("thursday", "hard").
   using namespace paarorende;
   accept_names<ClosureKind, Language, ItemKind, OptimalityStatus, FormatKind, FamilyBlockKind, VenueKind,
                CaregiverRole, ConditionCategory, RuleWeight, Weekday, MovePolicy, AgendaKind, SchoolDayListing,
-               SfoOnlyDays, ChildStage, Audience, Severity>();
+               SfoOnlyDays, ChildStage, Audience, Severity, AdultRole, MustKnow>();
 }
