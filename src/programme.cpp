@@ -354,11 +354,23 @@ class Planner {
  public:
   explicit Planner(const Programme& programme) : programme_(programme) { build(); }
 
-  void run() {
+  // Orders the greedy pass may take the units in: by cadence date; by date with the units that
+  // have the fewest open weeks first; by date with the later offers first.
+  static constexpr int orders = 3;
+
+  void run(int strategy) {
     std::vector<int> order(units_.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    auto open_weeks = [&](int u) {
+      const auto& open = units_[static_cast<std::size_t>(u)].shift_open;
+      return std::count(open.begin(), open.end(), 1);
+    };
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-      return units_[a].base_days.front() < units_[b].base_days.front();
+      const auto& ua = units_[static_cast<std::size_t>(a)];
+      const auto& ub = units_[static_cast<std::size_t>(b)];
+      if (strategy == 1 && open_weeks(a) != open_weeks(b)) return open_weeks(a) < open_weeks(b);
+      if (ua.base_days.front() != ub.base_days.front()) return ua.base_days.front() < ub.base_days.front();
+      return strategy == 2 ? ua.offer > ub.offer : false;
     });
     for (int u : order) place_best(u);
     improve(order);
@@ -685,19 +697,21 @@ class Planner {
 
   // The staff of the first fitting kind: free people with the fewest sessions so far, then by order.
   bool choose(const std::vector<int>& pool, int need, const PlanUnit& unit, int shift, int start,
-              std::vector<int>& staff) const {
+              std::vector<int>& staff, int first = -1) const {
     if (need == 0) return true;
     std::vector<int> fit;
     for (int r : pool) {
       if (person_ok(r, unit, shift, start)) fit.push_back(r);
     }
     if (static_cast<int>(fit.size()) < need) return false;
-    std::stable_sort(fit.begin(), fit.end(), [&](int a, int b) { return load_[static_cast<std::size_t>(a)] < load_[static_cast<std::size_t>(b)]; });
+    std::stable_sort(fit.begin(), fit.end(), [&](int a, int b) {
+      return std::pair(a != first, load_[static_cast<std::size_t>(a)]) < std::pair(b != first, load_[static_cast<std::size_t>(b)]);
+    });
     staff.insert(staff.end(), fit.begin(), fit.begin() + need);
     return true;
   }
 
-  std::optional<Assignment> try_at(int u, int shift, int start) const {
+  std::optional<Assignment> try_at(int u, int shift, int start, int first = -1) const {
     const PlanUnit& unit = units_[static_cast<std::size_t>(u)];
     if (!unit.shift_open[static_cast<std::size_t>(shift)] || !order_ok(u, shift)) return std::nullopt;
     for (int i = 0; i < unit.days(); ++i) {
@@ -707,7 +721,7 @@ class Planner {
     a.placed = true;
     a.shift = shift;
     a.start = start;
-    if (!choose(unit.shift_presenters[static_cast<std::size_t>(shift)], unit.presenters_need, unit, shift, start, a.staff)) return std::nullopt;
+    if (!choose(unit.shift_presenters[static_cast<std::size_t>(shift)], unit.presenters_need, unit, shift, start, a.staff, first)) return std::nullopt;
     if (!choose(unit.shift_volunteers[static_cast<std::size_t>(shift)], unit.volunteers_need, unit, shift, start, a.staff)) return std::nullopt;
     return a;
   }
@@ -765,7 +779,7 @@ class Planner {
 
   // The units whose bookings stand in the way of `u` at (shift, start): on the venue, and for each
   // staff slot the pool member with the fewest in the way. Empty optional: not possible at all.
-  std::optional<std::set<int>> blockers(int u, int shift, int start) const {
+  std::optional<std::set<int>> blockers(int u, int shift, int start, int first_presenter) const {
     const PlanUnit& unit = units_[static_cast<std::size_t>(u)];
     if (!unit.shift_open[static_cast<std::size_t>(shift)]) return std::nullopt;
     std::set<int> in_way;
@@ -782,13 +796,15 @@ class Planner {
     auto pick = [&](const std::vector<int>& pool, int need) {
       std::vector<std::pair<std::size_t, int>> options;
       for (int r : pool) {
-        if (!week_ok(r, unit, shift)) continue;
         std::set<int> theirs;
         overlapping(r, theirs);
+        if (!week_ok(r, unit, shift)) units_in_weeks(r, unit, shift, theirs);
         options.push_back({theirs.size(), r});
       }
       if (static_cast<int>(options.size()) < need) return false;
-      std::stable_sort(options.begin(), options.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::stable_sort(options.begin(), options.end(), [&](const auto& a, const auto& b) {
+        return std::pair(a.second != first_presenter, a.first) < std::pair(b.second != first_presenter, b.first);
+      });
       for (int k = 0; k < need; ++k) overlapping(options[static_cast<std::size_t>(k)].second, in_way);
       return true;
     };
@@ -808,6 +824,19 @@ class Planner {
       else if (a.placed) break;
     }
     return in_way;
+  }
+
+  // The units that hold person `r` in the weeks `unit` would take at `shift`.
+  void units_in_weeks(int r, const PlanUnit& unit, int shift, std::set<int>& into) const {
+    std::set<long> weeks;
+    for (int i = 0; i < unit.days(); ++i) weeks.insert(week_of(unit.day(shift, i)));
+    for (std::size_t v = 0; v < units_.size(); ++v) {
+      const auto& a = assign_[v];
+      if (!a.placed || std::find(a.staff.begin(), a.staff.end(), r) == a.staff.end()) continue;
+      for (int i = 0; i < units_[v].days(); ++i) {
+        if (weeks.count(week_of(units_[v].day(a.shift, i)))) into.insert(static_cast<int>(v));
+      }
+    }
   }
 
   // The unit's own part of the objective, smaller is better.
@@ -837,24 +866,36 @@ class Planner {
             probe.shift = shift;
             probe.start = start;
             if (unit_cost(u, probe) >= current) continue;
-            auto in_way = blockers(u, shift, start);
-            if (!in_way || in_way->size() > max_in_way || in_way->empty()) {
-              if (in_way && in_way->empty()) {
+            // Each presenter of the pool in turn may be the one taken first: the greedy choice
+            // can take the one another session needs.
+            std::vector<int> firsts{-1};
+            if (unit.presenters_need > 0) {
+              const auto& pool = unit.shift_presenters[static_cast<std::size_t>(shift)];
+              firsts.insert(firsts.end(), pool.begin(), pool.end());
+            }
+            for (int first : firsts) {
+              if (done) break;
+              auto in_way = blockers(u, shift, start, first);
+              if (!in_way || in_way->size() > max_in_way) continue;
+              if (in_way->empty()) {
                 // Free now (an earlier move opened it): take it.
                 const Cost before = cost();
                 const Assignment saved = assign_[static_cast<std::size_t>(u)];
                 unassign(u);
-                if (auto a = try_at(u, shift, start)) {
+                if (auto a = try_at(u, shift, start, first)) {
                   assign(u, *a);
-                  if (cost() < before) { done = improved = true; continue; }
+                  if (cost() < before) {
+                    done = improved = true;
+                    continue;
+                  }
                   unassign(u);
                 }
                 assign(u, saved);
+                continue;
               }
-              continue;
+              done = eject(u, shift, start, *in_way, first);
+              improved = improved || done;
             }
-            done = eject(u, shift, start, *in_way);
-            improved = improved || done;
           }
         }
       }
@@ -862,7 +903,7 @@ class Planner {
     }
   }
 
-  bool eject(int u, int shift, int start, const std::set<int>& in_way) {
+  bool eject(int u, int shift, int start, const std::set<int>& in_way, int first) {
     const Cost before = cost();
     std::vector<std::pair<int, Assignment>> saved;
     saved.push_back({u, assign_[static_cast<std::size_t>(u)]});
@@ -872,7 +913,7 @@ class Planner {
       for (auto& [v, a] : saved) unassign(v);
       for (auto& [v, a] : saved) assign(v, a);
     };
-    auto a = try_at(u, shift, start);
+    auto a = try_at(u, shift, start, first);
     if (!a) {
       restore();
       return false;
@@ -903,8 +944,14 @@ double cents(double value) { return std::round(value * 100.0) / 100.0; }
 
 ProgrammePlan plan_programme(const Programme& programme) {
   check_programme(programme);
-  Planner planner(programme);
-  planner.run();
+  // A deterministic multi-start: the best of the greedy orders, each improved by ejection moves.
+  std::optional<Planner> best;
+  for (int strategy = 0; strategy < Planner::orders; ++strategy) {
+    Planner candidate(programme);
+    candidate.run(strategy);
+    if (!best || candidate.cost() < best->cost()) best.emplace(std::move(candidate));
+  }
+  Planner& planner = *best;
   ProgrammePlan plan;
   plan.programme = programme;
   const auto& units = planner.units();
