@@ -4,6 +4,7 @@ and bad input. The exact planner and the seasons are in programme_instances.py."
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import pytest
@@ -107,3 +108,33 @@ def test_bad_input_writes_nothing(cli, repo, tmp_path):
     assert result.stderr.count("\n") == 1
     assert "/offers/0/venue: unknown venue \"aula\" [DOMAIN C8]" in result.stderr
     assert not html.exists() and not (tmp_path / "cal").exists()
+
+
+def test_python_plans_a_programme_and_gives_each_table_as_a_dataframe(repo):
+    paarorende = pytest.importorskip("paarorende")
+    programme = paarorende.Programme.load(repo / "examples/sandefjord_autumn/programme.json")
+    plan = paarorende.plan_programme(programme)
+    assert plan.feasible
+    assert plan.total_cost == 28575.0
+    assert paarorende.check_programme_plan(plan) == []
+    sessions = plan.to_dataframe("sessions")
+    assert len(sessions) == 11
+    assert sessions.loc[0, "date"] == datetime.date(2019, 9, 3)
+    assert sessions.loc[0, "start"] == datetime.time(15, 0)
+    assert list(plan.to_dataframe("costs")["total"]) == [11775.0, 14125.0, 2675.0]
+    unused = plan.to_dataframe("unused_dates")
+    assert list(unused["date"]) == [datetime.date(2019, 10, 1), datetime.date(2019, 12, 24),
+                                    datetime.date(2019, 10, 1), datetime.date(2019, 11, 12),
+                                    datetime.date(2019, 10, 15)]
+    assert set(plan.to_dataframe("load")["id"]) == {"psykolog", "helsesykepleier"}
+    with pytest.raises(ValueError, match="table: expected"):
+        plan.to_records("rooms")
+    assert repr(plan) == "ProgrammePlan(3 offers, feasible=True, total_cost=28575.0)"
+
+
+def test_python_bad_input_says_where_and_which_rule(repo):
+    paarorende = pytest.importorskip("paarorende")
+    with pytest.raises(paarorende.InputError) as error:
+        paarorende.Programme.load(repo / "tests/bad_inputs/programme/unknown-presenter.json")
+    assert "/offers/0/presenters/0" in str(error.value)
+    assert error.value.rule == "C7"

@@ -14,3 +14,4 @@ from ._core.formats import *
 from ._core.evaluation import *
 from ._core.formation import *
 from ._core.table import *
+from ._core.programme import *

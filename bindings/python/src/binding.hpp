@@ -43,6 +43,7 @@ void register_evaluation(py::module_& m);
 void register_cli(py::module_& m);
 void register_formation(py::module_& m);
 void register_table(py::module_& m);
+void register_programme(py::module_& m);
 
 namespace paarorende::python {
 

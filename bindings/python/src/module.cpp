@@ -82,6 +82,9 @@ PYBIND11_MODULE(_core, m) {
   // After evaluation: a table's HTML is in a Language.
   add_area(m, "table", "Linked tables across municipalities and their suppression (DOMAIN X4, V1).",
            register_table);
+  // After evaluation: a plan's overview is in a Language.
+  add_area(m, "programme", "A season's offers planned together (DOMAIN C1-C12, V4, V5, P3, X5).",
+           register_programme);
   add_area(m, "cli", "The command line, for `python -m paarorende`.", register_cli);
   // Issue #24: every enum also from its name, as the JSON writes it ("thursday", "hard").
   using namespace paarorende;
