@@ -273,6 +273,14 @@ void check_programme(const Programme& programme) {
                       "must be between 1 and 12, got " + std::to_string(offer.cadence_weeks),
                       detail::Rule{rule});
     }
+    // Every date the offer could take, moved as far as it may, within the years the calendar knows.
+    const long span_days = 7L * (offer.cadence_weeks * std::max(0, offer.sessions - 1) + offer.max_move_weeks) +
+                           (offer.cadence_weeks == 0 ? offer.sessions : 0);
+    detail::require(offer.first_date + boost::gregorian::days(span_days) <= Date(last_supported_year, 12, 31),
+                    at + "/first_date",
+                    "the offer's sessions may run past " + std::to_string(last_supported_year) +
+                        ", the last year whose public holidays are known",
+                    detail::Rule{"X1"});
     detail::require(offer.session_minutes >= 15 && offer.session_minutes <= 720, at + "/session_minutes",
                     "must be between 15 and 720, got " + std::to_string(offer.session_minutes),
                     detail::Rule{"C2"});
