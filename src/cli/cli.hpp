@@ -65,6 +65,7 @@ std::vector<Command> group_commands();   // commands_group.cpp: check, attendanc
 std::vector<Command> evaluation_commands();  // commands_evaluation.cpp: evaluate
 std::vector<Command> formats_commands();  // commands_formats.cpp: formats, season, family-week, ...
 std::vector<Command> formation_commands();  // commands_formation.cpp: groups
+std::vector<Command> programme_commands();  // commands_programme.cpp: programme
 std::vector<Command> table_commands();  // commands_table.cpp: suppress
 std::vector<Command> spreadsheet_commands();  // commands_spreadsheets.cpp: template
 std::vector<Command> document_commands();  // commands_documents.cpp: documents, read

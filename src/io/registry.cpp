@@ -22,6 +22,7 @@
 #include "paarorende/io/ical.hpp"
 #include "paarorende/io/meeting_place.hpp"
 #include "paarorende/io/parallel_offer.hpp"
+#include "paarorende/io/programme.hpp"
 #include "paarorende/io/region.hpp"
 #include "paarorende/io/report.hpp"
 #include "paarorende/io/roster.hpp"
@@ -390,6 +391,10 @@ std::vector<DocumentType> make_document_types() {
        "parallel-offer.schema.json", {"parallel", "{file}"},
        "paarorende.validate_parallel_offer(paarorende.ParallelOfferPlan.load(path))",
        written<parallel_offer_from_json>, check_of_parallel_offer, nullptr},
+      {"programme", "a season's offers sharing presenters, volunteers and venues (C1-C12, V4, V5, P3, X5)", json,
+       "programme.schema.json", {"programme", "{file}", "--ics-dir", "{out}/calendars"},
+       "paarorende.plan_programme(paarorende.Programme.load(path))", written<programme_from_json>,
+       planned<programme_from_json, plan_programme>, nullptr},
       {"region", "municipalities working together, with contacts by unit (V1, V3)", json,
        "region.schema.json", {"region", "{file}"},
        "paarorende.validate_region(paarorende.Region.load(path))", written<region_from_json>, check_of_region,

@@ -195,3 +195,25 @@ def test_the_childrens_evaluation_forms_in_nynorsk():
         texts += [label.label.nn for item in band.form.items for label in item.labels]
         assert all(texts)
         check(" ".join(texts))
+
+def test_the_season_programme_in_nynorsk(cli, tmp_path):
+    example = REPO / "examples/sandefjord_autumn/programme.json"
+    result = cli("programme", example, "--lang", "nn", "--html", tmp_path / "program.html",
+                 "--xlsx", tmp_path / "program.xlsx")
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    document = json.loads(example.read_text(encoding="utf-8"))
+    # The data's own words: titles, ids, names and the school calendar's holidays.
+    data = [o["title"] for o in plan["offers"]] + [o["id"] for o in plan["offers"]]
+    data += [p["name"] for p in document["presenters"]] + [p["id"] for p in document["presenters"]]
+    data += [v["name"] for v in document["venues"]] + [v["id"] for v in document["venues"]]
+    data += [s["name"] for s in document["schools"]] + [s["id"] for s in document["schools"]]
+    data += [r["message"] for u in plan["unused_dates"] for r in u["reasons"] if r["kind"] == "closed"]
+    page = (tmp_path / "program.html").read_text(encoding="utf-8")
+    assert '<html lang="nn">' in page
+    check(visible_text(page), data)
+    book = openpyxl.load_workbook(tmp_path / "program.xlsx")
+    assert book.sheetnames == ["Samlingar", "Ubrukte datoar", "Belastning", "Kostnader"]
+    texts = [str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row
+             if isinstance(v, str)]
+    check(" ".join(texts), data)

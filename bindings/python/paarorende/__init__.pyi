@@ -15,3 +15,4 @@ from ._core.evaluation import *
 from ._core.formation import *
 from ._core.table import *
 from ._core.treffpunkt import *
+from ._core.programme import *

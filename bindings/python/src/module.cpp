@@ -85,6 +85,9 @@ PYBIND11_MODULE(_core, m) {
   // After formats and evaluation: enrolments make a season's ages, the children's scores are EvaluationScores.
   add_area(m, "treffpunkt", "Treffpunkt in operation: enrolments, the children's attendance and evaluation, the public plan (DOMAIN V1, V4, X4, X5).",
            register_treffpunkt);
+  // After evaluation: a plan's overview is in a Language.
+  add_area(m, "programme", "A season's offers planned together (DOMAIN C1-C12, V4, V5, P3, X5).",
+           register_programme);
   add_area(m, "cli", "The command line, for `python -m paarorende`.", register_cli);
   // Issue #24: every enum also from its name, as the JSON writes it ("thursday", "hard").
   using namespace paarorende;
