@@ -10,6 +10,7 @@
 
 #include "detail/enum_names.hpp"
 #include "detail/input_error.hpp"
+#include "detail/language.hpp"
 #include "detail/text.hpp"
 #include "paarorende/format.hpp"
 
@@ -75,13 +76,38 @@ bool ProgrammePerson::available_on(Date date) const noexcept {
                      [&](const DateSpan& span) { return span.contains(date); });
 }
 
-Offer offer_defaults(OfferKind kind, std::optional<CaregiverSchoolForm> form) {
+namespace {
+
+// The titles of the offers the library defines itself (DOMAIN V5, P3), one table per language
+// (issue #23); the others take their format's name.
+struct OfferTitles {
+  const char* competence_day;
+  const char* conversations;
+  const char* course;
+  const char* training;
+  const char* forum;
+  const char* cafe;
+};
+constexpr OfferTitles offer_titles_nb{"Kompetansedag",          "Pårørendeskolen: samtaler",
+                                      "Pårørendeskolen: kurs",  "Pårørendeskolen: opplæring",
+                                      "Pårørendeskolen: forum", "Pårørendeskolen: kafé"};
+constexpr OfferTitles offer_titles_nn{"Kompetansedag",           "Pårørandeskulen: samtalar",
+                                      "Pårørandeskulen: kurs",   "Pårørandeskulen: opplæring",
+                                      "Pårørandeskulen: forum",  "Pårørandeskulen: kafé"};
+constexpr OfferTitles offer_titles_en{"Competence day",           "Caregiver school: conversations",
+                                      "Caregiver school: course", "Caregiver school: training",
+                                      "Caregiver school: forum",  "Caregiver school: café"};
+
+}  // namespace
+
+Offer offer_defaults(OfferKind kind, std::optional<CaregiverSchoolForm> form, Language language) {
+  const OfferTitles& titles = detail::in_language(language, offer_titles_nb, offer_titles_nn, offer_titles_en);
   Offer offer;
   offer.kind = kind;
   auto from_format = [&](std::string_view id) {
     const CourseFormat& format = builtin_format(id);
     offer.format = format.id;
-    offer.title = format.name_nb;
+    offer.title = format.name(language);
     offer.sessions = format.sessions;
     offer.cadence_weeks = format.cadence_weeks;
     offer.session_minutes = format.session_minutes;
@@ -103,7 +129,7 @@ Offer offer_defaults(OfferKind kind, std::optional<CaregiverSchoolForm> form) {
     case OfferKind::competence_day:
       // DOMAIN V5: the seed names competence days only; one day of two talks is the library's
       // assumption (docs/programme.md).
-      offer.title = "Kompetansedag";
+      offer.title = titles.competence_day;
       offer.sessions = 1;
       offer.cadence_weeks = 4;
       offer.session_minutes = 360;
@@ -120,29 +146,29 @@ Offer offer_defaults(OfferKind kind, std::optional<CaregiverSchoolForm> form) {
       offer.presenters_per_session = 1;
       switch (*offer.form) {
         case CaregiverSchoolForm::conversations:
-          offer.title = "Pårørendeskolen: samtaler";
+          offer.title = titles.conversations;
           offer.sessions = 1; offer.cadence_weeks = 1; offer.session_minutes = 60;
           offer.earliest_start = ClockTime(9, 0, 0); offer.latest_end = ClockTime(15, 0, 0);
           offer.leaders = 0;
           break;
         case CaregiverSchoolForm::course:
-          offer.title = "Pårørendeskolen: kurs";
+          offer.title = titles.course;
           offer.sessions = 4; offer.cadence_weeks = 1; offer.session_minutes = 120;
           offer.earliest_start = ClockTime(17, 0, 0); offer.latest_end = ClockTime(20, 0, 0);
           break;
         case CaregiverSchoolForm::training:
-          offer.title = "Pårørendeskolen: opplæring";
+          offer.title = titles.training;
           offer.sessions = 2; offer.cadence_weeks = 1; offer.session_minutes = 180;
           offer.earliest_start = ClockTime(9, 0, 0); offer.latest_end = ClockTime(15, 0, 0);
           break;
         case CaregiverSchoolForm::forum:
-          offer.title = "Pårørendeskolen: forum";
+          offer.title = titles.forum;
           offer.sessions = 1; offer.cadence_weeks = 1; offer.session_minutes = 120;
           offer.earliest_start = ClockTime(18, 0, 0); offer.latest_end = ClockTime(21, 0, 0);
           offer.presenters_per_session = 2;
           break;
         case CaregiverSchoolForm::cafe:
-          offer.title = "Pårørendeskolen: kafé";
+          offer.title = titles.cafe;
           offer.sessions = 4; offer.cadence_weeks = 2; offer.session_minutes = 120;
           offer.earliest_start = ClockTime(12, 0, 0); offer.latest_end = ClockTime(15, 0, 0);
           offer.presenters_per_session = 0; offer.volunteers_per_session = 2; offer.leaders = 0;

@@ -135,13 +135,19 @@ struct Programme {
   std::vector<ProgrammeVenue> venues = {};
   ProgrammeCosts costs = {};
   std::vector<Offer> offers = {};
+  /// The language of what the plan writes for people: the offers' default titles (their format's
+  /// name, or the library's for V5 and P3), the overview and the workbook. The document's
+  /// "language"; the command line's --lang stands for it (issue #23).
+  Language language = Language::nb;
 
   friend bool operator==(const Programme&, const Programme&) = default;
 };
 
 /// The defaults of an offer of `kind` (and `form`, for the caregiver school): its format's, or
 /// the library's documented assumptions for V5 and P3.
-Offer offer_defaults(OfferKind kind, std::optional<CaregiverSchoolForm> form = std::nullopt);
+/// Its title is in `language`.
+Offer offer_defaults(OfferKind kind, std::optional<CaregiverSchoolForm> form = std::nullopt,
+                     Language language = Language::nb);
 
 /// Checks references and ranges; throws InputError at the JSON pointer of the field and the rule
 /// ("/offers/1/venue": unknown venue, "/presenters/0/available/1": overlaps, "/offers/0/sessions":

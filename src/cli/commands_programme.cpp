@@ -27,7 +27,7 @@ void write_programme_file(const std::string& file, const std::string& text, cons
 
 int command_programme(const std::vector<std::string>& args) {
   std::optional<std::string> file, ics_dir, html, xlsx;
-  Language language = Language::nb;
+  std::optional<Language> language;  // stands for the document's "language"
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--ics-dir" || arg == "--html" || arg == "--xlsx" || arg == "--lang") {
@@ -51,18 +51,18 @@ int command_programme(const std::vector<std::string>& args) {
   if (ics_dir) check_output_folder(*ics_dir);
   if (html) check_output_file(*html);
   if (xlsx) check_output_file(*xlsx);
-  const Programme programme = load_programme(*file);
+  const Programme programme = load_programme(*file, language);
   const ProgrammePlan plan = plan_programme(programme);
   if (ics_dir) {
     std::error_code error;
     std::filesystem::create_directories(*ics_dir, error);
     if (error) detail::raise_input_error(*ics_dir, "cannot create the folder");
-    for (const auto& [name, text] : programme_calendars(plan, {}, language)) {
+    for (const auto& [name, text] : programme_calendars(plan, {}, programme.language)) {
       write_calendar((std::filesystem::path(*ics_dir) / name).string(), text);
     }
   }
-  if (html) write_programme_file(*html, programme_html(plan, language), "HTML file");
-  if (xlsx) write_workbook(programme_workbook(plan, language), *xlsx);
+  if (html) write_programme_file(*html, programme_html(plan, programme.language), "HTML file");
+  if (xlsx) write_workbook(programme_workbook(plan, programme.language), *xlsx);
   print(to_json(plan));
   // DOMAIN C1-C12, V4, X5: a season that cannot be held whole is a finding.
   return plan.feasible() ? exit_ok : exit_findings;

@@ -100,12 +100,13 @@ ProgrammeCosts read_costs(const Json& value, const std::string& pointer) {
   return costs;
 }
 
-Offer read_offer(const Json& value, const std::string& pointer, const std::filesystem::path& base_dir) {
+Offer read_offer(const Json& value, const std::string& pointer, const std::filesystem::path& base_dir,
+                 Language language) {
   ObjectReader in(value, pointer);
   const OfferKind kind = in.named("kind", programme_kind_names);
   std::optional<CaregiverSchoolForm> form;
   if (kind == OfferKind::caregiver_school) form = in.named("form", programme_form_names);  // DOMAIN P3
-  Offer offer = offer_defaults(kind, form);
+  Offer offer = offer_defaults(kind, form, language);
   offer.id = in.slug("id");
   if (const Json* format = in.find("format")) {
     // A parents' course may follow the two-weekly format (C4), or a municipality's variant of a
@@ -119,7 +120,7 @@ Offer read_offer(const Json& value, const std::string& pointer, const std::files
     }
     offer.format = found->id;
     offer.cadence_weeks = found->cadence_weeks;
-    offer.title = found->name_nb;
+    offer.title = found->name(language);
   }
   offer.title = in.string_or("title", offer.title);
   offer.first_date = in.date("first_date");
@@ -163,7 +164,7 @@ Offer read_offer(const Json& value, const std::string& pointer, const std::files
     const LatestEnd end = latest_end(request);
     offer.latest_end = ClockTime(0, std::max(0, end.minute_of_day), 0);
     if (!in.find("participants")) offer.participants = document.group.participants();
-    if (offer.title == builtin_format(offer.format).name_nb) offer.title += " (" + document.group.id + ")";
+    if (offer.title == builtin_format(offer.format).name(language)) offer.title += " (" + document.group.id + ")";
   }
   in.finish();
   return offer;
@@ -212,6 +213,7 @@ Programme programme_from_json(const Json& document, const std::filesystem::path&
   ObjectReader in(document, "");
   Programme programme;
   programme.municipality = in.string_or("municipality", "");
+  programme.language = detail::read_plan_language(in);
   if (const Json* school = in.find("school_calendar")) {
     programme.school_calendar = read_reference(*school, in.pointer("school_calendar"), base_dir,
                                                "a file name or a school calendar object", read_school_calendar,
@@ -226,20 +228,22 @@ Programme programme_from_json(const Json& document, const std::filesystem::path&
   if (const Json* costs = in.find("costs")) programme.costs = read_costs(*costs, in.pointer("costs"));
   in.array("offers");
   programme.offers = read_array<Offer>(in, "offers", [&](const Json& v, const std::string& at) {
-    return read_offer(v, at, base_dir);
+    return read_offer(v, at, base_dir, programme.language);
   });
   in.finish();
   check_programme(programme);
   return programme;
 }
 
-Programme load_programme(const std::filesystem::path& path) {
-  const Json document = load_json_file(path);
+Programme load_programme(const std::filesystem::path& path, std::optional<Language> language) {
+  Json document = load_json_file(path);
+  detail::set_plan_language(document, language);
   return in_file(path, [&] { return programme_from_json(document, path.parent_path()); });
 }
 
 Json to_json(const Programme& programme) {
   Json out{{"municipality", programme.municipality}};
+  if (programme.language != Language::nb) out["language"] = std::string(to_string(programme.language));
   if (programme.school_calendar) out["school_calendar"] = to_json(*programme.school_calendar);
   Json schools = Json::array();
   for (const auto& school : programme.schools) {

@@ -63,6 +63,20 @@ TEST(programme_defaults, each_kind_from_its_format_or_the_documented_assumption)
   EXPECT_EQ(offer_defaults(OfferKind::competence_day).session_minutes, 360);  // DOMAIN V5
 }
 
+// Issue #23: an offer's default title is in the programme's language, from the format's name or
+// the library's own table (V5, P3).
+TEST(programme_defaults, titles_are_in_the_language) {
+  EXPECT_EQ(offer_defaults(OfferKind::parents_course, std::nullopt, Language::nn).title, "Meistringskurs for foreldre");
+  EXPECT_EQ(offer_defaults(OfferKind::parents_course).title, "Mestringskurs for foreldre");
+  EXPECT_EQ(offer_defaults(OfferKind::caregiver_school, CaregiverSchoolForm::conversations).title,
+            "Pårørendeskolen: samtaler");
+  EXPECT_EQ(offer_defaults(OfferKind::caregiver_school, CaregiverSchoolForm::conversations, Language::nn).title,
+            "Pårørandeskulen: samtalar");
+  EXPECT_EQ(offer_defaults(OfferKind::caregiver_school, CaregiverSchoolForm::cafe, Language::en).title,
+            "Caregiver school: café");
+  EXPECT_EQ(offer_defaults(OfferKind::competence_day, std::nullopt, Language::en).title, "Competence day");
+}
+
 TEST(plan_programme, a_shared_presenter_takes_two_offers_one_after_the_other_rather_than_move_one) {
   Programme programme = two_venues();
   programme.offers = {one_session("a", "hall", {"anne"}, Date(2019, 9, 3)),

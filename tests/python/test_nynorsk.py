@@ -217,3 +217,14 @@ def test_the_season_programme_in_nynorsk(cli, tmp_path):
     texts = [str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row
              if isinstance(v, str)]
     check(" ".join(texts), data)
+
+
+def test_a_programme_writes_in_its_documents_language(cli, tmp_path):
+    """The Valdres season says "language": "nn": the courses' default titles (the format's name and
+    the group) and the overview are nynorsk without --lang."""
+    result = cli("programme", REPO / "examples/valdres_season/programme.json", "--html", tmp_path / "p.html")
+    assert result.returncode in (0, 1), result.stderr
+    plan = json.loads(result.stdout)
+    titles = [offer["title"] for offer in plan["offers"] if offer["kind"] == "parents_course"]
+    assert titles and all(title.startswith("Meistringskurs for foreldre (") for title in titles)
+    assert '<html lang="nn">' in (tmp_path / "p.html").read_text(encoding="utf-8")

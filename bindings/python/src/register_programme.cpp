@@ -86,6 +86,9 @@ void register_programme(py::module_& m) {
       "A season's programme (docs/programme.md): the offers, presenters, volunteers, venues and "
       "rates. Read one with Programme.load or Programme.from_json; plan it with plan_programme.");
   programme.def_readonly("municipality", &Programme::municipality, "The municipality or region.")
+      .def_readonly("language", &Programme::language,
+                    "The language of the offers' default titles, the overview and the workbook (the "
+                    "document's \"language\").")
       .def_property_readonly(
           "offers", [](const Programme& p) { return json_object(to_json(p)["offers"]); },
           "The offers as dicts, every default filled in from the offer's kind.")

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "paarorende/io/ical.hpp"
@@ -17,7 +18,8 @@ namespace paarorende {
 /// Reads a programme document; file references (a school calendar, a group document) resolve from
 /// `base_dir`. Throws InputError at the JSON pointer, with the rule.
 Programme programme_from_json(const Json& document, const std::filesystem::path& base_dir = {});
-Programme load_programme(const std::filesystem::path& path);
+/// `language`, when given, stands for the document's "language" (the command line's --lang).
+Programme load_programme(const std::filesystem::path& path, std::optional<Language> language = std::nullopt);
 Json to_json(const Programme& programme);
 Json to_json(const ProgrammePlan& plan);
 
