@@ -1120,6 +1120,90 @@ SuppressionResult publish(const Table& table, const Model& model, const Auditor&
   return result;
 }
 
+// --- nested tables: a whole and parts of it, audited together ---
+
+// One hidden cell of one of several tables audited together.
+struct TableCellRef {
+  std::size_t table = 0;
+  std::size_t cell = 0;  // lattice cell
+  friend auto operator<=>(const TableCellRef&, const TableCellRef&) = default;
+};
+
+// The intervals of `targets` over one integer program of all the tables' hidden cells: every
+// table's equations, and for each part (tables 1...) and each cell of the lattice "the part's
+// count is at most the whole's (table 0)". The tables share one lattice.
+std::vector<CellInterval> joint_intervals(const std::vector<Model>& models, const std::vector<std::vector<char>>& hidden,
+                                          const std::vector<TableCellRef>& targets, int node_limit) {
+  std::map<TableCellRef, int> column_of;
+  std::vector<TableCellRef> columns;
+  for (std::size_t t = 0; t < models.size(); ++t) {
+    for (std::size_t c = 0; c < hidden[t].size(); ++c) {
+      if (!hidden[t][c]) continue;
+      column_of.emplace(TableCellRef{t, c}, static_cast<int>(columns.size()));
+      columns.push_back({t, c});
+    }
+  }
+  const std::size_t n = columns.size();
+  CoinPackedMatrix matrix(false, 0, 0);
+  matrix.setDimensions(0, static_cast<int>(n));
+  std::vector<double> row_lower, row_upper;
+  const double infinity = std::numeric_limits<double>::infinity();
+  // `coefficient` times the cell: a column when hidden, else a constant moved to the bounds.
+  auto term = [&](CoinPackedVector& row, double& constant, std::size_t t, std::size_t cell, double coefficient) {
+    if (hidden[t][cell]) {
+      row.insert(column_of.at({t, cell}), coefficient);
+    } else {
+      constant += coefficient * static_cast<double>(models[t].counts[cell]);
+    }
+  };
+  for (std::size_t t = 0; t < models.size(); ++t) {
+    for (const Equation& equation : models[t].equations) {
+      CoinPackedVector row;
+      double constant = 0;
+      for (std::size_t member : equation.members) term(row, constant, t, member, 1.0);
+      term(row, constant, t, equation.aggregate, -1.0);
+      if (row.getNumElements() == 0) continue;
+      matrix.appendRow(row);
+      row_lower.push_back(-constant);
+      row_upper.push_back(-constant);
+    }
+  }
+  for (std::size_t t = 1; t < models.size(); ++t) {
+    for (std::size_t c = 0; c < hidden[t].size(); ++c) {
+      if (!hidden[t][c] && !hidden[0][c]) continue;
+      CoinPackedVector row;
+      double constant = 0;
+      term(row, constant, t, c, 1.0);
+      term(row, constant, 0, c, -1.0);
+      matrix.appendRow(row);
+      row_lower.push_back(-infinity);
+      row_upper.push_back(-constant);
+    }
+  }
+  std::int64_t big = 0;
+  for (const Model& model : models) big = std::max(big, model.big);
+  std::vector<double> lower(n, 1.0), upper(n, static_cast<double>(big)), start(n), objective(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) start[i] = static_cast<double>(models[columns[i].table].counts[columns[i].cell]);
+  OsiClpSolverInterface solver;
+  quiet(solver);
+  solver.loadProblem(matrix, lower.data(), upper.data(), objective.data(), row_lower.data(), row_upper.data());
+  solver.initialSolve();
+  std::vector<CellInterval> result;
+  for (const TableCellRef& target : targets) {
+    const int column = column_of.at(target);
+    const Bound low = solve_integer(solver, column, 1.0, start, node_limit);
+    const Bound high = solve_integer(solver, column, -1.0, start, node_limit);
+    CellInterval interval;
+    interval.cell = models[target.table].position[target.cell];
+    interval.min = std::llround(low.value);
+    const std::int64_t max = std::llround(-high.value);
+    if (max < big) interval.max = max;
+    interval.proven = low.proven && high.proven;
+    result.push_back(interval);
+  }
+  return result;
+}
+
 }  // namespace
 
 SuppressionResult suppress(const Table& table, const SuppressionOptions& options) {
@@ -1165,6 +1249,131 @@ std::vector<SuppressionResult> suppress_together(const std::vector<Table>& table
     }
     if (widened) pattern.reason += "; and the cells the tables suppressed with it hide";
     results.push_back(publish(tables[t], models[t], auditor, primary_cells(models[t]), pattern, options));
+  }
+  return results;
+}
+
+std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::vector<Table>& parts,
+                                               const SuppressionOptions& options) {
+  std::vector<const Table*> tables{&whole};
+  for (const Table& part : parts) tables.push_back(&part);
+  std::vector<Model> models;
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const std::string at = "/tables/" + std::to_string(t);
+    detail::under_pointer(at, [&] { check_table(*tables[t]); });
+    if (t > 0 && tables[t]->dimensions != whole.dimensions) {
+      raise_input_error(at + "/dimensions", "a part has the same dimensions as the whole", Rule{"X4"});
+    }
+    if (t > 0 && tables[t]->threshold != whole.threshold) {
+      raise_input_error(at + "/threshold", "a part has the same threshold as the whole", Rule{"X4"});
+    }
+    models.push_back(make_model(*tables[t]));
+  }
+  const std::size_t size = models[0].lattice.size;
+  for (std::size_t t = 1; t < tables.size(); ++t) {
+    for (std::size_t c = 0; c < size; ++c) {
+      if (models[t].counts[c] > models[0].counts[c]) {
+        raise_input_error("/tables/" + std::to_string(t) + "/cells",
+                          "a part counts more than the whole in a cell (" + std::to_string(models[t].counts[c]) + " > " +
+                              std::to_string(models[0].counts[c]) + ")",
+                          Rule{"X4"});
+      }
+    }
+  }
+  std::vector<std::vector<char>> primary;
+  for (const Model& model : models) primary.push_back(primary_cells(model));
+  // Cells of the whole hidden whatever their count: where a part's hidden cell would otherwise be
+  // bounded by the whole's published count. Each is protected as a small cell is, so it bounds
+  // nothing; the set only grows, so the rounds end.
+  std::vector<char> forced(size, 0);
+  std::vector<Pattern> patterns;
+  std::vector<std::vector<char>> hidden, sensitive;
+  std::vector<CellInterval> intervals;
+  std::vector<TableCellRef> targets;
+  std::size_t narrow = 0;
+  for (std::size_t round = 0;; ++round) {
+    patterns.clear();
+    sensitive = primary;
+    for (std::size_t c = 0; c < size; ++c) sensitive[0][c] = sensitive[0][c] || forced[c];
+    for (std::size_t t = 0; t < models.size(); ++t) {
+      const Auditor auditor(models[t], options.audit_node_limit);
+      patterns.push_back(protect(models[t], auditor, sensitive[t], options));
+    }
+    // A cell hidden in the whole is hidden in every part where it is not a true zero: a part's
+    // published count would bound it from below.
+    for (std::size_t t = 1; t < models.size(); ++t) {
+      for (std::size_t c = 0; c < size; ++c) {
+        if (patterns[0].hidden[c] && !patterns[t].hidden[c] && models[t].counts[c] > 0) patterns[t].hidden[c] = 1;
+      }
+    }
+    hidden.clear();
+    targets.clear();
+    for (std::size_t t = 0; t < models.size(); ++t) {
+      hidden.push_back(patterns[t].hidden);
+      for (std::size_t cell : models[t].order) {
+        if (hidden[t][cell]) targets.push_back({t, cell});
+      }
+    }
+    intervals = targets.empty() ? std::vector<CellInterval>{}
+                                : joint_intervals(models, hidden, targets, options.audit_node_limit);
+    // Small cells the links narrow: hide the whole's published cells in their equations (and at
+    // their place) where a part is hidden, so no part's hidden cell there is capped.
+    narrow = 0;
+    bool grew = false;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      const TableCellRef& target = targets[i];
+      const auto width = intervals[i].width();
+      if (!sensitive[target.table][target.cell] || !width || *width >= models[0].threshold) continue;
+      ++narrow;
+      std::vector<std::size_t> near{target.cell};
+      for (std::size_t e : models[0].equations_of[target.cell]) {
+        near.push_back(models[0].equations[e].aggregate);
+        for (std::size_t member : models[0].equations[e].members) near.push_back(member);
+      }
+      for (std::size_t c : near) {
+        if (forced[c] || patterns[0].hidden[c] || models[0].counts[c] == 0) continue;
+        for (std::size_t t = 1; t < models.size(); ++t) {
+          if (hidden[t][c]) {
+            forced[c] = 1;
+            grew = true;
+            break;
+          }
+        }
+      }
+    }
+    if (narrow == 0) break;
+    if (!grew) {
+      // Last: every cell a part hides, the whole hides too (the pattern of suppress_together).
+      for (std::size_t c = 0; c < size; ++c) {
+        for (std::size_t t = 1; t < models.size() && !forced[c]; ++t) {
+          if (hidden[t][c] && !patterns[0].hidden[c] && models[0].counts[c] > 0) {
+            forced[c] = 1;
+            grew = true;
+          }
+        }
+      }
+    }
+    if (!grew || round + 1 >= size) break;
+  }
+  std::vector<SuppressionResult> results;
+  SuppressionOptions publish_options = options;
+  publish_options.audit = false;  // the joint audit below stands for each table's own
+  std::size_t next = 0;
+  for (std::size_t t = 0; t < models.size(); ++t) {
+    const Auditor auditor(models[t], options.audit_node_limit);
+    Pattern pattern = patterns[t];
+    pattern.reason += t == 0 ? "; audited with the " + std::to_string(parts.size()) + " tables of its parts"
+                             : "; with the cells the whole hides, audited with the whole and the other parts";
+    if (narrow > 0) pattern.reason += "; " + std::to_string(narrow) + " small cells left narrow by the links";
+    SuppressionResult result = publish(*tables[t], models[t], auditor, primary[t], pattern, publish_options);
+    if (options.audit) {
+      for (; next < targets.size() && targets[next].table == t; ++next) {
+        CellInterval interval = intervals[next];
+        interval.sensitive = sensitive[t][targets[next].cell];
+        result.audit.push_back(interval);
+      }
+    }
+    results.push_back(std::move(result));
   }
   return results;
 }

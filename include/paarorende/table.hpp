@@ -172,6 +172,21 @@ SuppressionResult suppress(const Table& table, const SuppressionOptions& options
 std::vector<SuppressionResult> suppress_together(const std::vector<Table>& tables,
                                                  const SuppressionOptions& options = {});
 
+/// Protects a whole table and tables of parts of what it counts (the children identified, and
+/// among them those offered a referral: per cell, a part counts at most what the whole does), so
+/// that no table narrows another: each is protected alone; a cell the whole hides is hidden in every
+/// part where it is not a true zero; and the intervals of every hidden cell are audited together,
+/// in one integer program over all the tables' equations and the links "part <= whole" cell by
+/// cell. Where a small cell comes out narrower than the threshold (a part's hidden cell capped by
+/// the whole's published count), the whole's published cells beside it are hidden too, as small
+/// cells are, and the rounds start again; at last, every cell a part hides, the whole hides. The
+/// results are the whole's, then the parts' in order, each with the joint audit. Throws InputError
+/// as check_table does ("/tables/1/cells/0/count"), at "/tables/1/dimensions" or "/threshold"
+/// when a part's differ from the whole's, or at "/tables/1/cells" when a part counts more than the
+/// whole in a cell.
+std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::vector<Table>& parts,
+                                               const SuppressionOptions& options = {});
+
 /// The audit of a pattern, for tests and benchmarks: `hidden[i]` says whether cell i of the
 /// result's order (see SuppressionResult::cells) is hidden; returns the interval of every hidden
 /// cell. Primary cells are marked sensitive.

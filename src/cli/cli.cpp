@@ -107,7 +107,7 @@ double parse_number(const std::string& text, const char* option) {
 std::vector<Command> all_commands() {
   std::vector<Command> commands;
   for (auto area : {course_commands, group_commands, evaluation_commands, formats_commands,
-                    formation_commands, programme_commands, table_commands, spreadsheet_commands, document_commands,
+                    formation_commands, programme_commands, followup_commands, table_commands, spreadsheet_commands, document_commands,
                     general_commands}) {
     for (const Command& command : area()) commands.push_back(command);
   }

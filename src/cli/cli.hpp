@@ -66,6 +66,7 @@ std::vector<Command> evaluation_commands();  // commands_evaluation.cpp: evaluat
 std::vector<Command> formats_commands();  // commands_formats.cpp: formats, season, family-week, ...
 std::vector<Command> formation_commands();  // commands_formation.cpp: groups
 std::vector<Command> programme_commands();  // commands_programme.cpp: programme
+std::vector<Command> followup_commands();  // commands_followup.cpp: followup
 std::vector<Command> table_commands();  // commands_table.cpp: suppress
 std::vector<Command> spreadsheet_commands();  // commands_spreadsheets.cpp: template
 std::vector<Command> document_commands();  // commands_documents.cpp: documents, read

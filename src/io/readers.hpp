@@ -19,9 +19,34 @@
 #include "paarorende/presenter.hpp"
 #include "paarorende/schedule.hpp"
 #include "paarorende/topic.hpp"
+#include "paarorende/treffpunkt.hpp"
 #include "paarorende/violation.hpp"
+#include "detail/enum_names.hpp"
+#include "detail/input_error.hpp"
+#include "detail/text.hpp"
 
 namespace paarorende::detail {
+
+// A code of a fixed list; an unknown one is refused with the rule the list keeps (X4, X5, V2).
+template <class Enum, std::size_t N>
+Enum read_code(const Json& value, const std::string& pointer, const EnumNames<Enum, N>& names, Rule rule) {
+  const std::string text = read_string(value, pointer);
+  const auto parsed = names.parse(text);
+  if (!parsed) raise_input_error(pointer, "expected " + names.expected() + ", got " + quote_input(text), rule);
+  return *parsed;
+}
+
+template <class Enum, std::size_t N>
+std::vector<Enum> read_codes(ObjectReader& in, const char* key, const EnumNames<Enum, N>& names, Rule rule) {
+  return read_array<Enum>(in, key, [&](const Json& value, const std::string& at) {
+    return read_code(value, at, names, rule);
+  });
+}
+
+// DOMAIN X4: a guardian's consent, by role (mother, father, guardian) and dated, as an enrolment
+// and a follow-up register hold it (src/io/treffpunkt.cpp).
+Consent read_consent(const Json& value, const std::string& pointer);
+Json consent_json(const Consent& consent);
 
 // DOMAIN C8: a place and a known travel time, as a waitlist and a group document hold them
 // (src/io/formation.cpp), and their written forms.

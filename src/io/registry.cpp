@@ -34,6 +34,7 @@
 #include "paarorende/io/xlsx.hpp"
 #include "paarorende/io/topic.hpp"
 #include "paarorende/io/treffpunkt.hpp"
+#include "paarorende/io/followup.hpp"
 
 namespace paarorende {
 namespace {
@@ -342,6 +343,17 @@ Json scores_of_children_responses(std::string_view text, Format format, const Pa
   return to_json(score_children_evaluation(children_responses_in(text, format)));
 }
 
+// --- followup: children and young people as next of kin (V2, V3, X4) ---
+
+// The lists on the register's own latest identification date: a day the registry can name
+// without being told one (the command line's --today names it).
+Json lists_of_followup(std::string_view text, Format, const Path& base_dir) {
+  const FollowupRegister reg = document_of<followup_register_from_json>(text, base_dir);
+  Date latest(2000, 1, 1);
+  for (const FollowupChild& child : reg.children) latest = std::max(latest, child.identified_on);
+  return to_json(followup_lists(reg, latest));
+}
+
 std::vector<DocumentType> make_document_types() {
   const std::vector<Format> json{Format::json};
   return {
@@ -431,6 +443,10 @@ std::vector<DocumentType> make_document_types() {
        {Format::json, Format::csv}, "children-responses.schema.json", {"evaluate", "{file}", "--children"},
        "paarorende.score_children_evaluation(paarorende.load_children_responses(path))", read_children_responses,
        scores_of_children_responses, nullptr},
+      {"followup", "the follow-up register of children and young people as next of kin, pseudonymous (V2, V3, X4)",
+       json, "followup.schema.json", {"followup", "{file}", "--today", "2027-03-01"},
+       "paarorende.followup(paarorende.FollowupRegister.load(path), datetime.date(2027, 3, 1))",
+       written<followup_register_from_json>, lists_of_followup, nullptr},
       {"table", "counts (and sums) by municipality, offer and period, to publish with suppression (X4, V1)",
        json, "table.schema.json", {"suppress", "{file}"}, "paarorende.suppress(paarorende.Table.load(path))",
        written<table_from_json>, suppressed_table, html_of_table},

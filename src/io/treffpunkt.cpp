@@ -10,6 +10,7 @@
 #include "detail/treffpunkt_names.hpp"
 #include "io/ical_events.hpp"
 #include "io/json_reader.hpp"
+#include "io/readers.hpp"
 #include "paarorende/io/csv.hpp"
 #include "paarorende/io/evaluation.hpp"
 #include "paarorende/io/scores.hpp"
@@ -20,43 +21,11 @@ using namespace detail;
 
 namespace {
 
-// A code of a fixed list; an unknown one is refused with the rule the list keeps (X4, X5).
-template <class Enum, std::size_t N>
-Enum read_code(const Json& value, const std::string& pointer, const EnumNames<Enum, N>& names, Rule rule) {
-  const std::string text = read_string(value, pointer);
-  const auto parsed = names.parse(text);
-  if (!parsed) raise_input_error(pointer, "expected " + names.expected() + ", got " + quote_input(text), rule);
-  return *parsed;
-}
-
-template <class Enum, std::size_t N>
-std::vector<Enum> read_codes(ObjectReader& in, const char* key, const EnumNames<Enum, N>& names, Rule rule) {
-  return read_array<Enum>(in, key, [&](const Json& value, const std::string& at) {
-    return read_code(value, at, names, rule);
-  });
-}
-
-Consent read_consent(ObjectReader& child) {
+Consent read_enrolment_consent(ObjectReader& child) {
   const Json* value = child.find("consent");
   // DOMAIN X4: no enrolment without a guardian's dated consent.
   if (value == nullptr) raise_input_error(child.pointer(), "missing required field \"consent\": a guardian consents to the enrolment", Rule{"X4"});
-  ObjectReader in(*value, child.pointer("consent"));
-  Consent consent;
-  if (const Json* role = in.find("role")) {
-    consent.role = read_code(*role, in.pointer("role"), adult_role_names, Rule{"X4"});
-  } else {
-    raise_input_error(in.pointer(), "missing required field \"role\": say who consented (mother, father or guardian)", Rule{"X4"});
-  }
-  const Json* date = in.find("date");
-  if (date == nullptr) {
-    raise_input_error(in.pointer(), "missing required field \"date\": a guardian's consent has its date", Rule{"X4"});
-  }
-  if (date->is_null() || (date->is_string() && date->get<std::string>().empty())) {
-    raise_input_error(in.pointer("date"), "a guardian's consent has its date", Rule{"X4"});
-  }
-  consent.date = in.date("date");
-  in.finish();
-  return consent;
+  return read_consent(*value, child.pointer("consent"));
 }
 
 Enrolment read_enrolment(const Json& value, const std::string& pointer) {
@@ -64,7 +33,7 @@ Enrolment read_enrolment(const Json& value, const std::string& pointer) {
   Enrolment child;
   child.child = in.string("child");
   child.age = in.integer("age", 0, 25);
-  child.consent = read_consent(in);
+  child.consent = read_enrolment_consent(in);
   child.collected_by = read_codes(in, "collected_by", adult_role_names, Rule{"X5"});
   child.must_know = read_codes(in, "must_know", must_know_names, Rule{"X4"});
   in.finish();  // DOMAIN X4: any other field (a note, a diagnosis) is refused
@@ -78,7 +47,7 @@ Json enrolment_json(const Enrolment& child) {
   for (MustKnow code : child.must_know) codes.push_back(std::string(to_string(code)));
   return Json{{"child", child.child},
               {"age", child.age},
-              {"consent", {{"role", std::string(to_string(child.consent.role))}, {"date", iso_date(child.consent.date)}}},
+              {"consent", consent_json(child.consent)},
               {"collected_by", collected},
               {"must_know", codes}};
 }
@@ -132,6 +101,31 @@ std::string band_label(const PublicBand& band, int threshold, const PublicPlanWo
 }
 
 }  // namespace
+
+// A guardian's consent, by role and dated (DOMAIN X4): an enrolment's and a follow-up register's.
+Consent detail::read_consent(const Json& value, const std::string& pointer) {
+  ObjectReader in(value, pointer);
+  Consent consent;
+  if (const Json* role = in.find("role")) {
+    consent.role = read_code(*role, in.pointer("role"), adult_role_names, Rule{"X4"});
+  } else {
+    raise_input_error(in.pointer(), "missing required field \"role\": say who consented (mother, father or guardian)", Rule{"X4"});
+  }
+  const Json* date = in.find("date");
+  if (date == nullptr) {
+    raise_input_error(in.pointer(), "missing required field \"date\": a guardian's consent has its date", Rule{"X4"});
+  }
+  if (date->is_null() || (date->is_string() && date->get<std::string>().empty())) {
+    raise_input_error(in.pointer("date"), "a guardian's consent has its date", Rule{"X4"});
+  }
+  consent.date = in.date("date");
+  in.finish();
+  return consent;
+}
+
+Json detail::consent_json(const Consent& consent) {
+  return Json{{"role", std::string(to_string(consent.role))}, {"date", iso_date(consent.date)}};
+}
 
 Enrolments enrolments_from_json(const Json& document) {
   ObjectReader in(document, "");

@@ -64,6 +64,7 @@ from ._core.formation import *  # noqa: E402, F401, F403
 from ._core.table import *  # noqa: E402, F401, F403
 from ._core.treffpunkt import *  # noqa: E402, F401, F403
 from ._core.programme import *  # noqa: E402, F401, F403
+from ._core.followup import *  # noqa: E402, F401, F403
 from ._lists import wrap_list_properties as _wrap_list_properties  # noqa: E402
 
 # No silent copies: a list field changes its value in place, or refuses (paarorende/_lists.py).

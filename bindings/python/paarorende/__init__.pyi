@@ -16,3 +16,4 @@ from ._core.formation import *
 from ._core.table import *
 from ._core.treffpunkt import *
 from ._core.programme import *
+from ._core.followup import *

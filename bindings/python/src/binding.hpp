@@ -45,6 +45,7 @@ void register_formation(py::module_& m);
 void register_table(py::module_& m);
 void register_treffpunkt(py::module_& m);
 void register_programme(py::module_& m);
+void register_followup(py::module_& m);
 
 namespace paarorende::python {
 

@@ -88,10 +88,14 @@ PYBIND11_MODULE(_core, m) {
   // After evaluation: a plan's overview is in a Language.
   add_area(m, "programme", "A season's offers planned together (DOMAIN C1-C12, V4, V5, P3, X5).",
            register_programme);
+  // After treffpunkt (a consent is a Consent), formats (a Region) and table (a SuppressionResult).
+  add_area(m, "followup", "Children and young people as next of kin: the follow-up register, its lists and summary (DOMAIN V2, V3, X4).",
+           register_followup);
   add_area(m, "cli", "The command line, for `python -m paarorende`.", register_cli);
   // Issue #24: every enum also from its name, as the JSON writes it ("thursday", "hard").
   using namespace paarorende;
   accept_names<ClosureKind, Language, ItemKind, OptimalityStatus, FormatKind, FamilyBlockKind, VenueKind,
                CaregiverRole, ConditionCategory, RuleWeight, Weekday, MovePolicy, AgendaKind, SchoolDayListing,
-               SfoOnlyDays, ChildStage, Audience, Severity, AdultRole, MustKnow>();
+               SfoOnlyDays, ChildStage, Audience, Severity, AdultRole, MustKnow, NextOfKinTo, IllnessKind,
+               FollowupOfferKind>();
 }

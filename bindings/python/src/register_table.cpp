@@ -195,4 +195,20 @@ void register_table(py::module_& m) {
       "protected alone, then every cell hidden in one is hidden in all (a true zero stays shown), so "
       "that no table shows a count another hides. Returns one SuppressionResult per table, in order. "
       "Raises InputError at \"/tables/1/dimensions\" when a table's dimensions differ from the first's.");
+
+  m.def(
+      "suppress_nested",
+      [](const py::object& whole, const std::vector<py::object>& parts) {
+        const Table whole_table = as_table(whole);
+        std::vector<Table> values;
+        for (const py::object& table : parts) values.push_back(as_table(table));
+        py::gil_scoped_release release;
+        return suppress_nested(whole_table, values);
+      },
+      "whole"_a, "parts"_a,
+      "Protects a table and tables of parts of what it counts (children identified; among them those offered "
+      "a referral: per cell a part counts at most the whole), so that no table narrows another: a cell the "
+      "whole hides is hidden in every part (a true zero stays shown), and every hidden cell is audited in one "
+      "integer program over all the tables with the links part <= whole. Returns the whole's SuppressionResult, "
+      "then the parts'. Raises InputError at \"/tables/1/cells\" when a part counts more than the whole.");
 }
