@@ -207,7 +207,11 @@ FollowupLists followup_lists(const FollowupRegister& reg, Date today, const Foll
     const Municipality* municipality = municipality_of(reg.region, registered.municipality);
     const bool contact = std::any_of(municipality->contacts.begin(), municipality->contacts.end(),
                                      [&](const ChildContact& c) { return c.unit == registered.kind; });
-    if (!contact) lists.units_without_contact.push_back(registered);
+    if (!contact) {
+      FollowupUnit unit = registered;
+      unit.municipality = municipality->name;  // by name, as the lists name municipalities
+      lists.units_without_contact.push_back(std::move(unit));
+    }
   }
   // DOMAIN X4: the findings count; the lists per unit are for the units themselves.
   if (overdue > 0) {

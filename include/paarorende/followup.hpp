@@ -162,7 +162,8 @@ struct FollowupLists {
   int children = 0;
   /// One per unit with anything to act on, in the register's order of units.
   std::vector<UnitFollowup> units = {};
-  /// V3: units whose kind has no child-responsible contact in their municipality in the region.
+  /// V3: units whose kind has no child-responsible contact in their municipality in the region
+  /// (their municipality by name).
   std::vector<FollowupUnit> units_without_contact = {};
   /// One finding per list that is not empty, with its rule and count (no child named).
   std::vector<Violation> findings = {};
