@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <set>
 
+#include "detail/html.hpp"
 #include "detail/input_error.hpp"
 #include "detail/language.hpp"
 #include "detail/text.hpp"
@@ -445,19 +446,6 @@ const ProgrammeWords& programme_words(Language language) {
   return in_language(language, programme_nb, programme_nn, programme_en);
 }
 
-std::string programme_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string money(double value, Language language) {
   char text[64];
@@ -527,15 +515,27 @@ std::map<std::string, std::string> programme_calendars(const ProgrammePlan& plan
   return out;
 }
 
+namespace {
+
+// A venue as people know it: its name, or its id when it has none.
+std::string venue_name(const ProgrammePlan& plan, const std::string& id) {
+  for (const auto& venue : plan.programme.venues) {
+    if (venue.id == id && !venue.name.empty()) return venue.name;
+  }
+  return id;
+}
+
+}  // namespace
+
 std::string programme_html(const ProgrammePlan& plan, Language language) {
   const ProgrammeWords& w = programme_words(language);
   const char* lang = language == Language::nn ? "nn" : language == Language::en ? "en" : "nb";
   std::string out = std::string("<!DOCTYPE html>\n<html lang=\"") + lang + "\">\n<head><meta charset=\"utf-8\"><title>" +
-                    w.title + " " + programme_escape(plan.programme.municipality) +
+                    w.title + " " + detail::html_escape(plan.programme.municipality) +
                     "</title>\n<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin:0.5em 0 1.5em}"
                     "td,th{border:1px solid #999;padding:0.2em 0.5em;vertical-align:top;font-size:0.9em}"
                     "th{background:#eee}.moved{color:#a40}@media print{section{page-break-inside:avoid}}</style></head>\n<body>\n";
-  out += std::string("<h1>") + w.title + " " + programme_escape(plan.programme.municipality) + "</h1>\n";
+  out += std::string("<h1>") + w.title + " " + detail::html_escape(plan.programme.municipality) + "</h1>\n";
   // The calendar grid: one row per week, one column per weekday, each session in its cell.
   struct Cell {
     Date date;
@@ -544,7 +544,7 @@ std::string programme_html(const ProgrammePlan& plan, Language language) {
   std::vector<Cell> cells;
   for (const auto& offer : plan.offers) {
     for (const auto& s : offer.sessions) {
-      cells.push_back({s.date, clock_time(s.start) + " " + programme_escape(offer.title) + " (" + std::to_string(s.number) + ")"});
+      cells.push_back({s.date, clock_time(s.start) + " " + detail::html_escape(offer.title) + " (" + std::to_string(s.number) + ")"});
     }
   }
   std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.date < b.date; });
@@ -576,7 +576,7 @@ std::string programme_html(const ProgrammePlan& plan, Language language) {
   out += "</table></section>\n";
   out += std::string("<section><h2>") + w.offers + "</h2>\n";
   for (const auto& offer : plan.offers) {
-    out += "<h3>" + programme_escape(offer.title) + "</h3>\n<table><tr><th>" + w.session + "</th><th>" + w.date +
+    out += "<h3>" + detail::html_escape(offer.title) + "</h3>\n<table><tr><th>" + w.session + "</th><th>" + w.date +
            "</th><th>" + w.time + "</th><th>" + w.venue + "</th><th>" + w.presenters + "</th><th>" + w.volunteers +
            "</th><th>" + w.moved_from + "</th></tr>\n";
     for (const auto& s : offer.sessions) {
@@ -584,8 +584,8 @@ std::string programme_html(const ProgrammePlan& plan, Language language) {
       for (const auto& id : s.presenters) presenters += (presenters.empty() ? "" : ", ") + id;
       for (const auto& id : s.volunteers) volunteers += (volunteers.empty() ? "" : ", ") + id;
       out += "<tr><td>" + std::to_string(s.number) + "</td><td>" + iso_date(s.date) + "</td><td>" + clock_time(s.start) +
-             "-" + clock_time(s.end) + "</td><td>" + programme_escape(s.venue) + "</td><td>" + programme_escape(presenters) +
-             "</td><td>" + programme_escape(volunteers) + "</td><td class=\"moved\">" +
+             "-" + clock_time(s.end) + "</td><td>" + detail::html_escape(venue_name(plan, s.venue)) + "</td><td>" + detail::html_escape(presenters) +
+             "</td><td>" + detail::html_escape(volunteers) + "</td><td class=\"moved\">" +
              (s.moved_from ? iso_date(*s.moved_from) : std::string()) + "</td></tr>\n";
     }
     out += "</table>\n";
@@ -597,15 +597,15 @@ std::string programme_html(const ProgrammePlan& plan, Language language) {
     for (const auto& u : plan.unused_dates) {
       std::string why;
       for (const auto& r : u.reasons) why += (why.empty() ? "" : "; ") + reason_text(r, w);
-      out += "<tr><td>" + programme_escape(u.offer) + "</td><td>" + std::to_string(u.session) + "</td><td>" +
-             iso_date(u.date) + "</td><td>" + programme_escape(why) + "</td></tr>\n";
+      out += "<tr><td>" + detail::html_escape(u.offer) + "</td><td>" + std::to_string(u.session) + "</td><td>" +
+             iso_date(u.date) + "</td><td>" + detail::html_escape(why) + "</td></tr>\n";
     }
     out += "</table></section>\n";
   }
   if (!plan.dropped.empty()) {
     out += std::string("<section><h2>") + w.dropped + "</h2>\n<ul>\n";
     for (const auto& d : plan.dropped) {
-      out += "<li>" + programme_escape(d.offer) + ", " + w.session + " " + std::to_string(d.session) + " (" +
+      out += "<li>" + detail::html_escape(d.offer) + ", " + w.session + " " + std::to_string(d.session) + " (" +
              iso_date(d.date) + ")</li>\n";
     }
     out += "</ul></section>\n";
@@ -613,7 +613,7 @@ std::string programme_html(const ProgrammePlan& plan, Language language) {
   out += std::string("<section><h2>") + w.load + "</h2>\n<table><tr><th>" + w.person + "</th><th>" + w.role + "</th><th>" +
          w.sessions + "</th><th>" + w.hours + "</th><th>" + w.busiest_week + "</th><th>" + w.weekly_limit + "</th></tr>\n";
   for (const auto& l : plan.load) {
-    out += "<tr><td>" + programme_escape(l.id) + "</td><td>" + (l.kind == "presenter" ? w.presenter_kind : w.volunteer_kind) +
+    out += "<tr><td>" + detail::html_escape(l.id) + "</td><td>" + (l.kind == "presenter" ? w.presenter_kind : w.volunteer_kind) +
            "</td><td>" + std::to_string(l.sessions) + "</td><td>" + money(l.hours, language) + "</td><td>" +
            std::to_string(l.busiest_week) + "</td><td>" + std::to_string(l.max_sessions_per_week) + "</td></tr>\n";
   }
@@ -621,7 +621,7 @@ std::string programme_html(const ProgrammePlan& plan, Language language) {
   out += std::string("<section><h2>") + w.costs + "</h2>\n<table><tr><th>" + w.offer + "</th><th>" + w.catering +
          "</th><th>" + w.venue + "</th><th>" + w.staff + "</th><th>" + w.total + "</th></tr>\n";
   for (const auto& offer : plan.offers) {
-    out += "<tr><td>" + programme_escape(offer.title) + "</td><td>" + money(offer.cost.catering, language) + "</td><td>" +
+    out += "<tr><td>" + detail::html_escape(offer.title) + "</td><td>" + money(offer.cost.catering, language) + "</td><td>" +
            money(offer.cost.venue, language) + "</td><td>" + money(offer.cost.staff, language) + "</td><td>" +
            money(offer.cost.total, language) + "</td></tr>\n";
   }
@@ -640,7 +640,7 @@ Workbook programme_workbook(const ProgrammePlan& plan, Language language) {
       for (const auto& id : s.volunteers) volunteers += (volunteers.empty() ? "" : ", ") + id;
       sessions.rows.push_back({WorkbookCell::of(offer.id), WorkbookCell::of(static_cast<double>(s.number)),
                                WorkbookCell::of(s.date), WorkbookCell::of(clock_time(s.start) + "-" + clock_time(s.end)),
-                               WorkbookCell::of(s.venue), WorkbookCell::of(presenters), WorkbookCell::of(volunteers),
+                               WorkbookCell::of(venue_name(plan, s.venue)), WorkbookCell::of(presenters), WorkbookCell::of(volunteers),
                                s.moved_from ? WorkbookCell::of(*s.moved_from) : WorkbookCell{}});
     }
   }

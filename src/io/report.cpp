@@ -1,4 +1,5 @@
 #include "paarorende/io/report.hpp"
+#include "detail/html.hpp"
 #include "detail/language.hpp"
 #include "detail/input_error.hpp"
 
@@ -94,21 +95,7 @@ constexpr Words english{
 
 const Words& report_words(Language language) { return detail::in_language(language, bokmal, nynorsk, english); }
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return detail::html_escape(text); }
 
 class Writer {
  public:

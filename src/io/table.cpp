@@ -128,20 +128,6 @@ const TableWords& table_words_of(Language language) {
   return detail::in_language(language, table_bokmal, table_nynorsk, table_english);
 }
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 constexpr const char* hidden_mark = ":";
 

@@ -5,12 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "detail/html.hpp"
 #include "paarorende/evaluation.hpp"
 #include "paarorende/table.hpp"
 
 namespace paarorende::table_io {
 
-std::string html_escape(std::string_view text);
+using detail::html_escape;
 /// A CSV field, quoted when it holds a comma, a quote or a line break.
 std::string csv_field(const std::string& text);
 /// The cells as HTML tables (a cross-table of the first two dimensions per combination of the

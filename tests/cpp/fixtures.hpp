@@ -20,6 +20,19 @@
 
 namespace paarorende::test_support {
 
+/// The InputError `call` throws, for its where, rule and message (a test failure when it throws
+/// none).
+template <class Call>
+InputError input_error_of(Call&& call) {
+  try {
+    call();
+  } catch (const InputError& error) {
+    return error;
+  }
+  ADD_FAILURE() << "no InputError";
+  return InputError("", "", "");
+}
+
 /// The top of the source tree (tests/cpp/source_dir.cpp, the one file compiled with the path):
 /// every other test file compiles the same whatever folder the tree is in, so a fresh clone's
 /// build reuses the compiler cache (scripts/setup).

@@ -5,6 +5,7 @@
 #include <random>
 #include <set>
 
+#include "fixtures.hpp"
 #include "paarorende/followup.hpp"
 #include "paarorende/io/followup.hpp"
 #include "paarorende/io/table.hpp"
@@ -12,16 +13,6 @@
 namespace paarorende {
 namespace {
 
-template <class Call>
-InputError register_error_of(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "", "");
-}
 
 FollowupChild child(std::string id, std::string unit, Date identified, Date next) {
   FollowupChild c;
@@ -89,14 +80,14 @@ TEST(followup_register, reads_a_minimal_child) {
 }
 
 TEST(followup_register, refuses_a_follow_up_before_the_identification) {
-  const InputError error = register_error_of([] { followup_register_from_json(one_child("/children/0/next_follow_up", "2026-08-31")); });
+  const InputError error = test_support::input_error_of([] { followup_register_from_json(one_child("/children/0/next_follow_up", "2026-08-31")); });
   EXPECT_EQ(error.where(), "/children/0/next_follow_up");
   EXPECT_EQ(error.rule(), "V3");
 }
 
 TEST(followup_register, refuses_an_offer_by_an_unknown_unit) {
   const Json offers = Json::array({{{"kind", "conversation"}, {"date", "2026-09-02"}, {"unit", "vang-helsestasjon"}}});
-  const InputError error = register_error_of([&] { followup_register_from_json(one_child("/children/0/offers", offers)); });
+  const InputError error = test_support::input_error_of([&] { followup_register_from_json(one_child("/children/0/offers", offers)); });
   EXPECT_EQ(error.where(), "/children/0/offers/0/unit");
   EXPECT_EQ(error.rule(), "V3");
   EXPECT_NE(std::string(error.what()).find("vang-helsestasjon"), std::string::npos);
@@ -104,30 +95,30 @@ TEST(followup_register, refuses_an_offer_by_an_unknown_unit) {
 
 TEST(followup_register, refuses_an_offer_before_the_identification) {
   const Json offers = Json::array({{{"kind", "referral"}, {"date", "2026-08-02"}, {"unit", "vang-skole"}}});
-  const InputError error = register_error_of([&] { followup_register_from_json(one_child("/children/0/offers", offers)); });
+  const InputError error = test_support::input_error_of([&] { followup_register_from_json(one_child("/children/0/offers", offers)); });
   EXPECT_EQ(error.where(), "/children/0/offers/0/date");
   EXPECT_EQ(error.rule(), "V3");
 }
 
 TEST(followup_register, refuses_a_consent_without_its_date) {
-  const InputError error = register_error_of([] {
+  const InputError error = test_support::input_error_of([] {
     followup_register_from_json(one_child("/children/0/consent", {{"role", "father"}}));
   });
   EXPECT_EQ(error.where(), "/children/0/consent");
   EXPECT_EQ(error.rule(), "X4");
-  const InputError empty = register_error_of([] {
+  const InputError empty = test_support::input_error_of([] {
     followup_register_from_json(one_child("/children/0/consent", {{"role", "father"}, {"date", ""}}));
   });
   EXPECT_EQ(empty.where(), "/children/0/consent/date");
 }
 
 TEST(followup_register, refuses_unknown_codes_with_their_rule) {
-  const InputError illness = register_error_of([] { followup_register_from_json(one_child("/children/0/illness", "cancer")); });
+  const InputError illness = test_support::input_error_of([] { followup_register_from_json(one_child("/children/0/illness", "cancer")); });
   EXPECT_EQ(illness.where(), "/children/0/illness");
   EXPECT_EQ(illness.rule(), "V2");  // a kind of illness, never a diagnosis
-  const InputError who = register_error_of([] { followup_register_from_json(one_child("/children/0/next_of_kin_to", "uncle")); });
+  const InputError who = test_support::input_error_of([] { followup_register_from_json(one_child("/children/0/next_of_kin_to", "uncle")); });
   EXPECT_EQ(who.where(), "/children/0/next_of_kin_to");
-  const InputError consent = register_error_of([] {
+  const InputError consent = test_support::input_error_of([] {
     followup_register_from_json(one_child("/children/0/consent", {{"role", "other_adult"}, {"date", "2026-09-01"}}));
   });
   EXPECT_EQ(consent.where(), "/children/0/consent/role");
@@ -136,17 +127,17 @@ TEST(followup_register, refuses_unknown_codes_with_their_rule) {
 
 TEST(followup_register, refuses_free_text_about_a_child) {
   // DOMAIN X4: there is no field for a note, a name or a diagnosis.
-  const InputError error = register_error_of([] { followup_register_from_json(one_child("/children/0/note", "sad lately")); });
+  const InputError error = test_support::input_error_of([] { followup_register_from_json(one_child("/children/0/note", "sad lately")); });
   EXPECT_EQ(error.where(), "/children/0/note");
 }
 
 TEST(followup_register, refuses_a_municipality_outside_the_region_and_a_child_too_old) {
-  const InputError outside = register_error_of([] { followup_register_from_json(one_child("/children/0/municipality", "Oslo")); });
+  const InputError outside = test_support::input_error_of([] { followup_register_from_json(one_child("/children/0/municipality", "Oslo")); });
   EXPECT_EQ(outside.where(), "/children/0/municipality");
-  const InputError old = register_error_of([] { followup_register_from_json(one_child("/children/0/birth_year", 2000)); });
+  const InputError old = test_support::input_error_of([] { followup_register_from_json(one_child("/children/0/birth_year", 2000)); });
   EXPECT_EQ(old.where(), "/children/0/birth_year");
   EXPECT_EQ(old.rule(), "V2");
-  const InputError twice = register_error_of([] {
+  const InputError twice = test_support::input_error_of([] {
     Json document = one_child("", nullptr);
     document["children"].push_back(document["children"][0]);
     followup_register_from_json(document);
@@ -183,7 +174,7 @@ TEST(followup_lists, sort_children_into_overdue_and_due_by_the_day) {
   narrow.within_days = 13;
   EXPECT_EQ(followup_lists(reg, today, narrow).units[0].due.size(), 1u);
   narrow.within_days = 400;
-  EXPECT_EQ(register_error_of([&] { followup_lists(reg, today, narrow); }).where(), "within_days");
+  EXPECT_EQ(test_support::input_error_of([&] { followup_lists(reg, today, narrow); }).where(), "within_days");
 }
 
 TEST(followup_lists, find_children_without_a_role_offered_nothing_or_without_consent) {

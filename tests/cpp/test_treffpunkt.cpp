@@ -24,18 +24,6 @@ Enrolments some_enrolments(const std::vector<int>& ages) {
   return enrolments;
 }
 
-// The InputError a call throws, for its where, rule and message.
-template <class Call>
-InputError error_of(Call&& call) {
-  try {
-    call();
-  } catch (const InputError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "no InputError";
-  return InputError("", "", "");
-}
-
 const char* one_child_with(const char* consent) {
   static std::string text;
   text = std::string(R"({"children": [{"child": "tp-001", "age": 8, "consent": )") + consent +
@@ -58,20 +46,20 @@ TEST(enrolments, read_back_to_themselves) {
 
 TEST(enrolments, refuse_a_consent_without_its_date) {
   // DOMAIN X4: in the document ...
-  const InputError read = error_of([] { enrolments_from_json(parse_json(one_child_with(R"({"role": "mother"})"))); });
+  const InputError read = test_support::input_error_of([] { enrolments_from_json(parse_json(one_child_with(R"({"role": "mother"})"))); });
   EXPECT_EQ(read.where(), "/children/0/consent");
   EXPECT_EQ(read.rule(), "X4");
   EXPECT_EQ(read.message(), "missing required field \"date\": a guardian's consent has its date");
   // ... and as a value.
   Enrolments enrolments = some_enrolments({8});
   enrolments.children[0].consent.date = Date(boost::date_time::not_a_date_time);
-  const InputError checked = error_of([&] { check_enrolments(enrolments); });
+  const InputError checked = test_support::input_error_of([&] { check_enrolments(enrolments); });
   EXPECT_EQ(checked.where(), "/children/0/consent/date");
   EXPECT_EQ(checked.rule(), "X4");
 }
 
 TEST(enrolments, refuse_a_code_outside_the_fixed_list_with_its_rule) {
-  const InputError health = error_of([] {
+  const InputError health = test_support::input_error_of([] {
     enrolments_from_json(parse_json(R"({"children": [{"child": "a", "age": 8, "consent": {"role": "mother", "date": "2026-11-20"},
       "collected_by": ["mother"], "must_know": ["epilepsy"]}]})"));
   });
@@ -80,7 +68,7 @@ TEST(enrolments, refuse_a_code_outside_the_fixed_list_with_its_rule) {
   EXPECT_EQ(health.message(),
             "expected no_photos, may_walk_home_alone, arranged_transport, new_this_season, sibling_enrolled, "
             "vegetarian_food, no_pork or interpreter_for_guardian, got \"epilepsy\"");
-  const InputError collector = error_of([] {
+  const InputError collector = test_support::input_error_of([] {
     enrolments_from_json(parse_json(R"({"children": [{"child": "a", "age": 8, "consent": {"role": "mother", "date": "2026-11-20"},
       "collected_by": ["neighbour"]}]})"));
   });
@@ -89,7 +77,7 @@ TEST(enrolments, refuse_a_code_outside_the_fixed_list_with_its_rule) {
 }
 
 TEST(enrolments, have_no_place_for_free_text_about_a_child) {
-  const InputError note = error_of([] {
+  const InputError note = test_support::input_error_of([] {
     enrolments_from_json(parse_json(R"({"children": [{"child": "a", "age": 8, "consent": {"role": "mother", "date": "2026-11-20"},
       "collected_by": ["mother"], "note": "mor er innlagt"}]})"));
   });
@@ -100,7 +88,7 @@ TEST(enrolments, have_no_place_for_free_text_about_a_child) {
 TEST(enrolments, need_someone_to_collect_a_child_unless_it_may_walk_home) {
   Enrolments enrolments = some_enrolments({8});
   enrolments.children[0].collected_by.clear();
-  const InputError error = error_of([&] { check_enrolments(enrolments); });
+  const InputError error = test_support::input_error_of([&] { check_enrolments(enrolments); });
   EXPECT_EQ(error.where(), "/children/0/collected_by");
   EXPECT_EQ(error.rule(), "X5");
   enrolments.children[0].must_know = {MustKnow::may_walk_home_alone};
@@ -110,7 +98,7 @@ TEST(enrolments, need_someone_to_collect_a_child_unless_it_may_walk_home) {
 TEST(enrolments, take_consent_from_a_guardian_not_another_adult) {
   Enrolments enrolments = some_enrolments({8});
   enrolments.children[0].consent.role = AdultRole::other_adult;
-  const InputError error = error_of([&] { check_enrolments(enrolments); });
+  const InputError error = test_support::input_error_of([&] { check_enrolments(enrolments); });
   EXPECT_EQ(error.where(), "/children/0/consent/role");
   EXPECT_EQ(error.rule(), "X4");
 }
@@ -133,7 +121,7 @@ TEST(season_request, takes_its_counts_from_enrolments_as_from_ages) {
 }
 
 TEST(season_request, refuses_enrolments_beside_ages) {
-  const InputError error = error_of([] {
+  const InputError error = test_support::input_error_of([] {
     season_request_from_json(Json{{"first_date", "2027-01-06"}, {"children_ages", {7}}, {"enrolments", Json{{"children", Json::array()}}}});
   });
   EXPECT_EQ(error.where(), "/enrolments");
@@ -141,7 +129,7 @@ TEST(season_request, refuses_enrolments_beside_ages) {
 }
 
 TEST(season_request, locates_an_enrolment_error_inside_the_request) {
-  const InputError error = error_of([] {
+  const InputError error = test_support::input_error_of([] {
     season_request_from_json(Json{{"first_date", "2027-01-06"}, {"enrolments", parse_json(one_child_with(R"({"role": "father"})"))}});
   });
   EXPECT_EQ(error.where(), "/enrolments/children/0/consent");
@@ -193,7 +181,7 @@ TEST(children_attendance, shows_nothing_for_fewer_children_than_the_threshold) {
 TEST(children_attendance, refuses_a_child_not_enrolled) {
   ChildrenAttendance attendance = five_children_two_meetings();
   attendance.meetings[1].present.push_back("tp-9");
-  const InputError error = error_of([&] { check_children_attendance(attendance); });
+  const InputError error = test_support::input_error_of([&] { check_children_attendance(attendance); });
   EXPECT_EQ(error.where(), "/meetings/1/present/5");
   EXPECT_EQ(error.rule(), "V4");
   EXPECT_EQ(error.message(), "child \"tp-9\" is not enrolled");
@@ -270,7 +258,7 @@ TEST(children_evaluation, keeps_free_text_only_when_asked) {
 TEST(children_evaluation, refuses_a_band_without_its_own_form) {
   auto responses = both_bands();
   responses[0].ages = AgeBand{6, 16};
-  const InputError error = error_of([&] { score_children_evaluation(responses); });
+  const InputError error = test_support::input_error_of([&] { score_children_evaluation(responses); });
   EXPECT_EQ(error.where(), "/bands/0/age_band");
   EXPECT_EQ(error.rule(), "V4");
   EXPECT_EQ(error.message(), "no children's form for ages 6-16; the bands are 6-9 and 10-16");
@@ -287,14 +275,14 @@ TEST(children_responses, read_from_csv_each_row_against_its_bands_form) {
 }
 
 TEST(children_responses, refuse_a_four_on_the_face_scale_where_it_stands) {
-  const InputError error = error_of([] {
+  const InputError error = test_support::input_error_of([] {
     children_responses_from_csv("age_band,how_it_was\n10-16,4\n6-9,4\n");
   });
   EXPECT_EQ(error.where().rfind("row 3, column 2", 0), 0u) << error.where();
 }
 
 TEST(children_responses, refuse_an_unknown_age_band_where_it_stands) {
-  const InputError error = error_of([] { children_responses_from_csv("how_it_was,age_band\n3,6-9\n3,11-13\n"); });
+  const InputError error = test_support::input_error_of([] { children_responses_from_csv("how_it_was,age_band\n3,6-9\n3,11-13\n"); });
   EXPECT_EQ(error.where(), "row 3, column 2 (age_band)");
   EXPECT_EQ(error.rule(), "V4");
 }
@@ -343,7 +331,7 @@ TEST(public_plan, has_no_roster_or_findings_and_refuses_a_threshold_below_3) {
   EXPECT_FALSE(json.contains("roster"));
   EXPECT_FALSE(json.contains("findings"));
   EXPECT_FALSE(json["meetings"][0].contains("adults_needed"));
-  const InputError error = error_of([] { public_plan(planned({7}), 2); });
+  const InputError error = test_support::input_error_of([] { public_plan(planned({7}), 2); });
   EXPECT_EQ(error.rule(), "X4");
 }
 

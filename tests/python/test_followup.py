@@ -278,3 +278,14 @@ def test_the_audit_catches_a_small_cell_left_narrow(register):
 
 def summary_tables(register):
     return {t.name: t.table for t in paarorende.followup_summary_tables(register, TODAY)}
+
+
+def test_the_examples_lists_and_summary_are_what_the_command_writes(cli, example, tmp_path):
+    # examples/valdres_followup holds the lists for 1 March 2027 and the summary, as the command
+    # writes them: run again, they come out the same (regenerate with the command in the docs).
+    result = cli("followup", example / "register.json", "--today", "2027-03-01", "--summary", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads((example / "followup-2027-03-01.json").read_text(encoding="utf-8"))
+    for written in tmp_path.iterdir():
+        assert written.read_text(encoding="utf-8") == (example / "summary" / written.name).read_text(encoding="utf-8"), \
+            written.name

@@ -1534,3 +1534,36 @@ def test_the_schema_refuses_free_text_about_a_child(repo, validators):
     assert_valid(validators["enrolments"], document)
     document["children"][0]["note"] = "mor er innlagt"
     assert not validators["enrolments"].is_valid(document)
+
+
+# --- Children and young people as next of kin (docs/children-next-of-kin.md) ------------------
+
+
+def test_the_followup_lists_validate(repo, cli, validators):
+    register = repo / "examples/valdres_followup/register.json"
+    assert_valid(validators["followup"], read_json(register))
+    for within in ("0", "14", "60"):
+        result = cli("followup", register, "--today", "2027-03-01", "--within", within)
+        assert result.returncode == 0, result.stderr
+        assert_valid(validators["followup-lists"], json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d["children"][0].update(note="mor er innlagt"),           # free text about a child (X4)
+    lambda d: d["children"][0].update(illness="depression"),            # a diagnosis, not a kind (V2)
+    lambda d: d["children"][0].update(id="Kari Nordmann"),              # a name as the id (X4)
+    lambda d: d["children"][0]["consent"].pop("date"),                  # a consent without its date (X4)
+    lambda d: d["children"][0]["offers"].append({"kind": "home_visit", "date": "2026-01-05",
+                                                 "unit": d["units"][0]["id"]}),
+])
+def test_the_followup_schema_refuses_what_the_reader_refuses(repo, cli, validators, tmp_path, change):
+    document = read_json(repo / "examples/valdres_followup/register.json")
+    document.pop("$schema")
+    first = next(c for c in document["children"] if "consent" in c)
+    document["children"].remove(first)
+    document["children"].insert(0, first)
+    change(document)
+    assert not validators["followup"].is_valid(document)
+    result = cli("followup", write_json(tmp_path / "register.json", document), "--today", "2027-03-01")
+    assert result.returncode == 2, result.stderr
+    assert "register.json:/children/0/" in result.stderr
