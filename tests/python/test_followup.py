@@ -77,7 +77,10 @@ def test_a_register_built_in_python_is_checked(register):
                                      identified_on=datetime.date(2026, 9, 1), next_of_kin_to="sibling",
                                      illness=paarorende.IllnessKind.substance_use,
                                      next_follow_up=datetime.date(2026, 8, 1))
-    built = paarorende.FollowupRegister(region=register.region, units=register.units, children=[child])
+    built = paarorende.FollowupRegister(region="valdres", units=register.units, children=[child])
+    assert built.region == register.region
+    with pytest.raises(ValueError):
+        paarorende.FollowupRegister(region="oslo", units=register.units)
     with pytest.raises(paarorende.InputError) as error:
         paarorende.check_followup_register(built)
     assert (error.value.where, error.value.rule) == ("/children/0/next_follow_up", "V3")

@@ -13,6 +13,17 @@ using namespace paarorende::python;
 
 py::object optional_text(const std::optional<std::string>& text) { return text ? py::cast(*text) : py::none(); }
 
+// A Region, or a built-in region by its id.
+Region region_of(const py::object& region) {
+  if (py::isinstance<py::str>(region)) {
+    const std::string id = region.cast<std::string>();
+    const Region* builtin = find_builtin_region(id);
+    if (builtin == nullptr) throw py::value_error("no built-in region " + py_repr(id));
+    return *builtin;
+  }
+  return region.cast<Region>();
+}
+
 py::list child_records(const FollowupRegister& reg) {
   py::list records;
   for (const FollowupChild& child : reg.children) {
@@ -201,10 +212,11 @@ void register_followup(py::module_& m) {
 
   py::class_<FollowupRegister> reg(m, "FollowupRegister",
                                    "The follow-up register of children and young people as next of kin (docs/children-next-of-kin.md).");
-  reg.def(py::init([](Region region, std::vector<FollowupUnit> units, std::vector<FollowupChild> children) {
-            return FollowupRegister{std::move(region), std::move(units), std::move(children)};
+  reg.def(py::init([](const py::object& region, std::vector<FollowupUnit> units, std::vector<FollowupChild> children) {
+            return FollowupRegister{region_of(region), std::move(units), std::move(children)};
           }),
-          py::kw_only(), "region"_a, "units"_a, "children"_a = std::vector<FollowupChild>{}, "A register.")
+          py::kw_only(), "region"_a, "units"_a, "children"_a = std::vector<FollowupChild>{},
+          "A register; `region` is a Region or a built-in region's id (\"valdres\").")
       .def_readwrite("region", &FollowupRegister::region, "The region it is read against.")
       .def_property("units", list_getter(&FollowupRegister::units), list_setter(&FollowupRegister::units), "The units.")
       .def_property("children", list_getter(&FollowupRegister::children), list_setter(&FollowupRegister::children),
