@@ -144,6 +144,11 @@ void check_followup_register(const FollowupRegister& reg) {
     }
     require(!child.next_follow_up.is_special(), at + "/next_follow_up", "a child has the date of its next follow-up",
             Rule{"V3"});
+    if (child.closed_on) {
+      require(!child.closed_on->is_special() && *child.closed_on >= child.identified_on, at + "/closed_on",
+              "the follow-up cannot close before the child was identified (" + iso_date(child.identified_on) + ")",
+              Rule{"V3"});
+    }
     require(child.next_follow_up >= child.identified_on, at + "/next_follow_up",
             "the next follow-up on " + iso_date(child.next_follow_up) + " is before the child was identified (" +
                 iso_date(child.identified_on) + ")",
@@ -164,6 +169,18 @@ FollowupLists followup_lists(const FollowupRegister& reg, Date today, const Foll
     if (child.identified_on > today) continue;  // not yet identified on the day
     ++lists.children;
     UnitFollowup& unit = by_unit[owner_of(child)];
+    for (const FollowupOffer& offer : child.offers) {
+      if (offer.date > today || !needs_consent(offer.kind)) continue;
+      if (!child.consent) {
+        unit.offers_without_consent.push_back({child.id, offer.kind, offer.date, std::nullopt});
+      } else if (offer.date < child.consent->date) {
+        unit.offers_without_consent.push_back({child.id, offer.kind, offer.date, child.consent->date});
+      }
+    }
+    if (child.closed_on && *child.closed_on <= today) {  // followed up no more
+      ++lists.closed;
+      continue;
+    }
     const int days = static_cast<int>((child.next_follow_up - today).days());
     if (days < 0) {
       unit.overdue.push_back({child.id, child.next_follow_up, true, -days});
@@ -175,14 +192,6 @@ FollowupLists followup_lists(const FollowupRegister& reg, Date today, const Foll
     const bool offered = std::any_of(child.offers.begin(), child.offers.end(),
                                      [&](const FollowupOffer& offer) { return offer.date <= today; });
     if (!offered) unit.offered_nothing.push_back(child.id);
-    for (const FollowupOffer& offer : child.offers) {
-      if (offer.date > today || !needs_consent(offer.kind)) continue;
-      if (!child.consent) {
-        unit.offers_without_consent.push_back({child.id, offer.kind, offer.date, std::nullopt});
-      } else if (offer.date < child.consent->date) {
-        unit.offers_without_consent.push_back({child.id, offer.kind, offer.date, child.consent->date});
-      }
-    }
   }
   std::size_t overdue = 0, due = 0, without_role = 0, nothing = 0, without_consent = 0;
   for (const FollowupUnit& registered : reg.units) {

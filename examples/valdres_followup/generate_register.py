@@ -9,8 +9,9 @@ Valdres municipalities (docs/children-next-of-kin.md, DOMAIN V1-V3, X4):
   the municipalities roughly by population but at least 40 in each. For each child: the year of
   birth, the municipality, the unit that identified the child and when, whose next of kin the child
   is and the kind of illness (codes, never a diagnosis), the responsible unit, a guardian's dated
-  consent, the offers made (conversation, school_information, treffpunkt, referral), and the next
-  follow-up. Every field is an id, a code, a role or a date: there is no free text (X4).
+  consent, the offers made (conversation, school_information, treffpunkt, referral), the next
+  follow-up, and for about one child in 25 the day the follow-up was closed. Every field is an id,
+  a code, a role or a date: there is no free text (X4).
 
 The register is read at 2027-03-01 (`paarorende followup register.json --today 2027-03-01`): some
 children's follow-up is then overdue and some due within 14 days, a few have no responsible unit or
@@ -161,6 +162,19 @@ def child(rng: random.Random, number: str, slug: str) -> dict:
     return record
 
 
+def close_some(children: list[dict]) -> None:
+    """Closes the follow-up of about one child in 25 (moved away, grown up, needs no more): a day
+    after the identification and before TODAY. A generator of its own, so that closing changes no
+    other value of the register."""
+    rng = random.Random(SEED + 1)
+    for record in children:
+        if rng.random() < 0.04:
+            identified = datetime.date.fromisoformat(record["identified_on"])
+            if identified + datetime.timedelta(days=30) < TODAY:
+                record["closed_on"] = day_between(rng, identified + datetime.timedelta(days=30),
+                                                  TODAY - datetime.timedelta(days=1)).isoformat()
+
+
 def register(rng: random.Random) -> dict:
     children = [child(rng, number, slug)
                 for number, _name, slug, count in MUNICIPALITIES for _ in range(count)]
@@ -168,6 +182,7 @@ def register(rng: random.Random) -> dict:
     # a child lives.
     children.sort(key=lambda record: (record["identified_on"], record["municipality"]))
     children = [{"id": f"c-{index:04d}", **record} for index, record in enumerate(children, start=1)]
+    close_some(children)
     return {"$schema": "../../docs/schemas/followup.schema.json", "region": "valdres",
             "units": units(), "children": children}
 

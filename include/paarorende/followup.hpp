@@ -85,6 +85,9 @@ struct FollowupChild {
   std::vector<FollowupOffer> offers = {};
   std::optional<Consent> consent = {};  ///< A guardian's, by role and dated (X4).
   Date next_follow_up;                  ///< Not before identified_on.
+  /// The day the follow-up ended (the child moved, grew up, or needs no more), not before
+  /// identified_on; empty while it goes on. A closed child is on no list from that day.
+  std::optional<Date> closed_on = {};
 
   /// The child's age in whole years in `year` (from the birth year only).
   int age_in(int year) const noexcept { return year - birth_year; }
@@ -105,7 +108,7 @@ struct FollowupRegister {
 /// Checks what a reader cannot: ids are slugs and unique; every municipality is one of the
 /// region's; every unit named (identified_by, responsible_unit, an offer's unit) is a unit of the
 /// register; the child is 0-18 when identified (V2); no offer, consent or next follow-up before the
-/// identification; a consent by a mother, father or guardian (X4). Throws InputError with a JSON
+/// identification, no closing before it; a consent by a mother, father or guardian (X4). Throws InputError with a JSON
 /// pointer ("/children/3/offers/0/unit") and the rule.
 void check_followup_register(const FollowupRegister& reg);
 
@@ -160,6 +163,9 @@ struct FollowupLists {
   int within_days = 14;
   /// The children identified on or before the day (later ones are not yet in the lists).
   int children = 0;
+  /// Of them, those whose follow-up was closed on or before the day (on no list but the offers
+  /// without a consent: what was shared stays shared).
+  int closed = 0;
   /// One per unit with anything to act on, in the register's order of units.
   std::vector<UnitFollowup> units = {};
   /// V3: units whose kind has no child-responsible contact in their municipality in the region

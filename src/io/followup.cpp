@@ -54,6 +54,7 @@ FollowupChild read_child(const Json& value, const std::string& pointer) {
   child.offers = read_array<FollowupOffer>(in, "offers", read_offer);
   if (const Json* consent = in.find("consent")) child.consent = read_consent(*consent, in.pointer("consent"));
   child.next_follow_up = in.date("next_follow_up");
+  child.closed_on = in.optional_date("closed_on");
   in.finish();  // DOMAIN X4: any other field (a note, a name, a diagnosis) is refused
   return child;
 }
@@ -80,6 +81,7 @@ Json child_json(const FollowupChild& child) {
   json["offers"] = offers;
   if (child.consent) json["consent"] = consent_json(*child.consent);
   json["next_follow_up"] = iso_date(child.next_follow_up);
+  if (child.closed_on) json["closed_on"] = iso_date(*child.closed_on);
   return json;
 }
 
@@ -212,6 +214,7 @@ Json to_json(const FollowupLists& lists) {
   return Json{{"today", iso_date(lists.today)},
               {"within_days", lists.within_days},
               {"children", lists.children},
+              {"closed", lists.closed},
               {"units", units},
               {"units_without_contact", without_contact},
               {"findings", to_json(lists.findings)}};

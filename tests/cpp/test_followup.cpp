@@ -50,6 +50,7 @@ TEST(followup_register, reads_back_to_itself) {
   reg.children[1].consent.reset();
   reg.children[1].illness = IllnessKind::substance_use;
   reg.children[1].next_of_kin_to = NextOfKinTo::sibling;
+  reg.children[1].closed_on = Date(2027, 1, 15);
   EXPECT_EQ(followup_register_from_json(to_json(reg)), reg);
   EXPECT_EQ(to_json(reg)["region"], "valdres");  // a built-in region by its id
 }
@@ -97,6 +98,13 @@ TEST(followup_register, refuses_an_offer_before_the_identification) {
   const Json offers = Json::array({{{"kind", "referral"}, {"date", "2026-08-02"}, {"unit", "vang-skole"}}});
   const InputError error = test_support::input_error_of([&] { followup_register_from_json(one_child("/children/0/offers", offers)); });
   EXPECT_EQ(error.where(), "/children/0/offers/0/date");
+  EXPECT_EQ(error.rule(), "V3");
+}
+
+TEST(followup_register, refuses_a_closing_before_the_identification) {
+  const InputError error =
+      test_support::input_error_of([] { followup_register_from_json(one_child("/children/0/closed_on", "2026-08-01")); });
+  EXPECT_EQ(error.where(), "/children/0/closed_on");
   EXPECT_EQ(error.rule(), "V3");
 }
 
@@ -191,13 +199,25 @@ TEST(followup_lists, find_children_without_a_role_offered_nothing_or_without_con
   early.consent = Consent{AdultRole::guardian, Date(2026, 11, 1)};
   early.offers.push_back({FollowupOfferKind::school_information, Date(2026, 10, 1), "vang-skole"});
   early.offers.push_back({FollowupOfferKind::treffpunkt, Date(2026, 11, 2), "vang-skole"});  // after: fine
-  reg.children = {no_unit, no_role, nothing, unconsented, early};
+  FollowupChild closed = child("c-closed", "vang-skole", Date(2026, 9, 1), Date(2027, 1, 1));  // overdue, but
+  closed.closed_on = Date(2027, 2, 1);                                                            // closed before
+  closed.consent.reset();
+  closed.offers.push_back({FollowupOfferKind::referral, Date(2026, 10, 1), "vang-skole"});       // still reported
+  FollowupChild closing = child("c-closing", "vang-skole", Date(2026, 9, 1), Date(2027, 3, 5));
+  closing.closed_on = Date(2027, 3, 20);  // closes after the day: still followed up
+  reg.children = {no_unit, no_role, nothing, unconsented, early, closed, closing};
   const FollowupLists lists = followup_lists(reg, today);
+  EXPECT_EQ(lists.children, 7);
+  EXPECT_EQ(lists.closed, 1);
   ASSERT_EQ(lists.units.size(), 2u);
   const UnitFollowup& school = lists.units[0];
   EXPECT_EQ(school.without_responsible_role, (std::vector<std::string>{"c-no-unit"}));
   EXPECT_EQ(school.offered_nothing, (std::vector<std::string>{"c-nothing"}));
-  ASSERT_EQ(school.offers_without_consent.size(), 2u);
+  EXPECT_TRUE(school.overdue.empty());  // the closed child's follow-up is over
+  ASSERT_EQ(school.due.size(), 1u);
+  EXPECT_EQ(school.due[0].child, "c-closing");
+  ASSERT_EQ(school.offers_without_consent.size(), 3u);
+  EXPECT_EQ(school.offers_without_consent[2].child, "c-closed");
   EXPECT_EQ(school.offers_without_consent[0].child, "c-unconsented");
   EXPECT_FALSE(school.offers_without_consent[0].consent_date.has_value());
   EXPECT_EQ(school.offers_without_consent[1].kind, FollowupOfferKind::school_information);

@@ -37,7 +37,7 @@ def test_the_register_is_a_dataframe_of_ids_codes_roles_and_dates(register):
     frame = register.to_dataframe()
     assert list(frame.columns) == ["child", "birth_year", "municipality", "identified_by", "identified_on",
                                    "next_of_kin_to", "illness", "responsible_unit", "offers", "consent_role",
-                                   "consent_date", "next_follow_up"]
+                                   "consent_date", "next_follow_up", "closed_on"]
     assert frame["child"].is_unique
     assert set(frame["illness"]) == {"mental_illness", "substance_use", "serious_somatic_illness"}
     assert set(frame["municipality"]) == {m.name for m in register.region.municipalities}
@@ -62,7 +62,9 @@ def test_the_lists_on_a_day_as_objects_and_a_dataframe(register):
     due = frame[frame["list"] == "due"]
     assert ((due["next_follow_up"] >= TODAY) & (due["next_follow_up"] <= TODAY + datetime.timedelta(days=14))).all()
     # Recounted here from the register itself.
-    children = [c for c in register.children if c.identified_on <= TODAY]
+    everyone = [c for c in register.children if c.identified_on <= TODAY]
+    children = [c for c in everyone if c.closed_on is None or c.closed_on > TODAY]
+    assert lists.closed == len(everyone) - len(children) > 0
     assert len(overdue) == sum(c.next_follow_up < TODAY for c in children)
     assert len(due) == sum(0 <= (c.next_follow_up - TODAY).days <= 14 for c in children)
     nothing = {c.id for c in children if not any(o.date <= TODAY for o in c.offers)}

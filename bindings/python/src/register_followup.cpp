@@ -40,6 +40,7 @@ py::list child_records(const FollowupRegister& reg) {
     record["consent_role"] = child.consent ? py::cast(std::string(to_string(child.consent->role))) : py::none();
     record["consent_date"] = child.consent ? py::cast(child.consent->date) : py::none();
     record["next_follow_up"] = py::cast(child.next_follow_up);
+    record["closed_on"] = child.closed_on ? py::cast(*child.closed_on) : py::none();
     records.append(record);
   }
   return records;
@@ -50,7 +51,8 @@ const std::vector<Column>& child_columns() {
       {"child", "string"},          {"birth_year", "Int64"},      {"municipality", "string"},
       {"identified_by", "string"},  {"identified_on", "object"},  {"next_of_kin_to", "string"},
       {"illness", "string"},        {"responsible_unit", "string"}, {"offers", "Int64"},
-      {"consent_role", "string"},   {"consent_date", "object"},   {"next_follow_up", "object"}};
+      {"consent_role", "string"},   {"consent_date", "object"},   {"next_follow_up", "object"},
+      {"closed_on", "object"}};
   return columns;
 }
 
@@ -187,14 +189,14 @@ void register_followup(py::module_& m) {
       .def(py::init([](std::string id, int birth_year, std::string municipality, std::string identified_by,
                        Date identified_on, NextOfKinTo next_of_kin_to, IllnessKind illness, Date next_follow_up,
                        std::optional<std::string> responsible_unit, std::vector<FollowupOffer> offers,
-                       std::optional<Consent> consent) {
+                       std::optional<Consent> consent, std::optional<Date> closed_on) {
              return FollowupChild{std::move(id),  birth_year,           std::move(municipality), std::move(identified_by),
                                   identified_on,  next_of_kin_to,       illness,                 std::move(responsible_unit),
-                                  std::move(offers), consent,           next_follow_up};
+                                  std::move(offers), consent,           next_follow_up,          closed_on};
            }),
            py::kw_only(), "id"_a, "birth_year"_a, "municipality"_a, "identified_by"_a, "identified_on"_a,
            "next_of_kin_to"_a, "illness"_a, "next_follow_up"_a, "responsible_unit"_a = py::none(),
-           "offers"_a = std::vector<FollowupOffer>{}, "consent"_a = py::none(), "A child.")
+           "offers"_a = std::vector<FollowupOffer>{}, "consent"_a = py::none(), "closed_on"_a = py::none(), "A child.")
       .def_readwrite("id", &FollowupChild::id, "A pseudonymous id.")
       .def_readwrite("birth_year", &FollowupChild::birth_year, "The year of birth only.")
       .def_readwrite("municipality", &FollowupChild::municipality, "Where the child lives.")
@@ -206,6 +208,7 @@ void register_followup(py::module_& m) {
       .def_property("offers", list_getter(&FollowupChild::offers), list_setter(&FollowupChild::offers), "What was offered.")
       .def_readwrite("consent", &FollowupChild::consent, "A guardian's consent, or None.")
       .def_readwrite("next_follow_up", &FollowupChild::next_follow_up, "The next follow-up's date.")
+      .def_readwrite("closed_on", &FollowupChild::closed_on, "The day the follow-up ended, or None.")
       .def("age_in", &FollowupChild::age_in, "year"_a, "The age in whole years in `year`, from the birth year.");
   def_value(child, [](const FollowupChild& c) { return "FollowupChild(" + field("id", c.id) + ", ...)"; },
             "The pseudonym only (X4).");
@@ -274,6 +277,7 @@ void register_followup(py::module_& m) {
   lists.def_readonly("today", &FollowupLists::today, "The day.")
       .def_readonly("within_days", &FollowupLists::within_days, "A follow-up within this many days is due.")
       .def_readonly("children", &FollowupLists::children, "Children identified on or before the day.")
+      .def_readonly("closed", &FollowupLists::closed, "Of them, those whose follow-up was closed by the day.")
       .def_readonly("units", &FollowupLists::units, "One per unit with anything to act on.")
       .def_readonly("units_without_contact", &FollowupLists::units_without_contact,
                     "Units with no child-responsible contact of their kind in the region (V3).")
