@@ -323,7 +323,9 @@ FollowupSummary followup_summary(const FollowupRegister& reg, Date today, int th
   // DOMAIN X4: the offer tables count subsets of the children table's cells, so they are audited
   // with it: no table's published count may narrow another's hidden cell.
   const std::vector<Table> parts(tables.begin() + 1, tables.end());
-  summary.tables = suppress_nested(tables.front(), parts, options);
+  NestedSuppression nested = suppress_nested(tables.front(), parts, options);
+  summary.tables = std::move(nested.tables);
+  summary.narrow = nested.narrow;
   return summary;
 }
 

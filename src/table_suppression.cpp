@@ -196,13 +196,17 @@ struct Bound {
   bool proven = true;
 };
 
-// Minimises `sign` times column `column` over the integer program loaded in `solver` (whose
-// linear relaxation was solved before); `start` is a feasible point (the true table).
-Bound solve_integer(OsiClpSolverInterface& solver, int column, double sign, const std::vector<double>& start,
-                    int node_limit) {
+// Minimises sum(coefficient * column) over the integer program loaded in `solver` (whose linear
+// relaxation was solved before); `start` is a feasible point (the true table).
+Bound solve_integer_terms(OsiClpSolverInterface& solver, const std::vector<std::pair<int, double>>& terms,
+                          const std::vector<double>& start, int node_limit) {
   const int n = solver.getNumCols();
   std::vector<double> objective(static_cast<std::size_t>(n), 0.0);
-  objective[static_cast<std::size_t>(column)] = sign;
+  double start_value = 0;
+  for (const auto& [column, coefficient] : terms) {
+    objective[static_cast<std::size_t>(column)] += coefficient;
+    start_value += coefficient * start[static_cast<std::size_t>(column)];
+  }
   solver.setObjective(objective.data());
   // The linear relaxation first (warm-started from the last solve): where its optimum is whole
   // numbers (as in most tables of two dimensions, whose equations form a network), it is the
@@ -222,11 +226,16 @@ Bound solve_integer(OsiClpSolverInterface& solver, int column, double sign, cons
   model.messageHandler()->setLogLevel(0);
   quiet(*model.solver());
   model.setMaximumNodes(node_limit);
-  const double start_value = sign * start[static_cast<std::size_t>(column)];
   model.setBestSolution(start.data(), n, start_value, false);
   model.branchAndBound();
   if (model.isProvenOptimal()) return {model.getObjValue(), true};
   return {model.bestSolution() ? model.getObjValue() : start_value, false};
+}
+
+// Minimises `sign` times column `column`.
+Bound solve_integer(OsiClpSolverInterface& solver, int column, double sign, const std::vector<double>& start,
+                    int node_limit) {
+  return solve_integer_terms(solver, {{column, sign}}, start, node_limit);
 }
 
 class Auditor {
@@ -1133,7 +1142,9 @@ struct TableCellRef {
 // table's equations, and for each part (tables 1...) and each cell of the lattice "the part's
 // count is at most the whole's (table 0)". The tables share one lattice.
 std::vector<CellInterval> joint_intervals(const std::vector<Model>& models, const std::vector<std::vector<char>>& hidden,
-                                          const std::vector<TableCellRef>& targets, int node_limit) {
+                                          const std::vector<TableCellRef>& targets, int node_limit,
+                                          const std::vector<TableCellRef>& differences = {},
+                                          std::vector<CellInterval>* difference_intervals = nullptr) {
   std::map<TableCellRef, int> column_of;
   std::vector<TableCellRef> columns;
   for (std::size_t t = 0; t < models.size(); ++t) {
@@ -1201,6 +1212,37 @@ std::vector<CellInterval> joint_intervals(const std::vector<Model>& models, cons
     interval.proven = low.proven && high.proven;
     result.push_back(interval);
   }
+  // Differences "whole - part" of one cell: the children of a cell not offered something.
+  for (const TableCellRef& difference : differences) {
+    std::vector<std::pair<int, double>> terms;
+    double constant = 0;
+    auto add = [&](std::size_t t, double coefficient) {
+      if (hidden[t][difference.cell]) {
+        terms.emplace_back(column_of.at({t, difference.cell}), coefficient);
+      } else {
+        constant += coefficient * static_cast<double>(models[t].counts[difference.cell]);
+      }
+    };
+    add(0, 1.0);
+    add(difference.table, -1.0);
+    CellInterval interval;
+    interval.cell = models[0].position[difference.cell];
+    interval.sensitive = true;
+    if (terms.empty()) {  // both published: the difference is known
+      interval.min = std::llround(constant);
+      interval.max = interval.min;
+    } else {
+      std::vector<std::pair<int, double>> negated;
+      for (const auto& [column, coefficient] : terms) negated.emplace_back(column, -coefficient);
+      const Bound low = solve_integer_terms(solver, terms, start, node_limit);
+      const Bound high = solve_integer_terms(solver, negated, start, node_limit);
+      interval.min = std::llround(low.value + constant);
+      const std::int64_t max = std::llround(-high.value + constant);
+      if (max < big) interval.max = max;
+      interval.proven = low.proven && high.proven;
+    }
+    if (difference_intervals != nullptr) difference_intervals->push_back(interval);
+  }
   return result;
 }
 
@@ -1253,8 +1295,7 @@ std::vector<SuppressionResult> suppress_together(const std::vector<Table>& table
   return results;
 }
 
-std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::vector<Table>& parts,
-                                               const SuppressionOptions& options) {
+NestedSuppression suppress_nested(const Table& whole, const std::vector<Table>& parts, const SuppressionOptions& options) {
   std::vector<const Table*> tables{&whole};
   for (const Table& part : parts) tables.push_back(&part);
   std::vector<Model> models;
@@ -1270,6 +1311,7 @@ std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::ve
     models.push_back(make_model(*tables[t]));
   }
   const std::size_t size = models[0].lattice.size;
+  const int threshold = models[0].threshold;
   for (std::size_t t = 1; t < tables.size(); ++t) {
     for (std::size_t c = 0; c < size; ++c) {
       if (models[t].counts[c] > models[0].counts[c]) {
@@ -1282,18 +1324,32 @@ std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::ve
   }
   std::vector<std::vector<char>> primary;
   for (const Model& model : models) primary.push_back(primary_cells(model));
+  // DOMAIN X4 for the rest of a cell too: the children of a cell not offered something are a
+  // figure, whole - part, and one of 1 to threshold - 1 is as small as any. Its part's cell is
+  // protected as a small one, and the difference is audited with the rest.
+  std::vector<TableCellRef> differences;
+  std::vector<std::vector<char>> base_sensitive = primary;
+  for (std::size_t t = 1; t < models.size(); ++t) {
+    for (std::size_t c = 0; c < size; ++c) {
+      const std::int64_t rest = models[0].counts[c] - models[t].counts[c];
+      if (rest >= 1 && rest < threshold) {
+        differences.push_back({t, c});
+        if (models[t].counts[c] > 0) base_sensitive[t][c] = 1;
+      }
+    }
+  }
   // Cells of the whole hidden whatever their count: where a part's hidden cell would otherwise be
   // bounded by the whole's published count. Each is protected as a small cell is, so it bounds
   // nothing; the set only grows, so the rounds end.
   std::vector<char> forced(size, 0);
   std::vector<Pattern> patterns;
   std::vector<std::vector<char>> hidden, sensitive;
-  std::vector<CellInterval> intervals;
+  std::vector<CellInterval> intervals, difference_intervals;
   std::vector<TableCellRef> targets;
   std::size_t narrow = 0;
   for (std::size_t round = 0;; ++round) {
     patterns.clear();
-    sensitive = primary;
+    sensitive = base_sensitive;
     for (std::size_t c = 0; c < size; ++c) sensitive[0][c] = sensitive[0][c] || forced[c];
     for (std::size_t t = 0; t < models.size(); ++t) {
       const Auditor auditor(models[t], options.audit_node_limit);
@@ -1308,25 +1364,28 @@ std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::ve
     }
     hidden.clear();
     targets.clear();
+    difference_intervals.clear();
     for (std::size_t t = 0; t < models.size(); ++t) {
       hidden.push_back(patterns[t].hidden);
       for (std::size_t cell : models[t].order) {
         if (hidden[t][cell]) targets.push_back({t, cell});
       }
     }
-    intervals = targets.empty() ? std::vector<CellInterval>{}
-                                : joint_intervals(models, hidden, targets, options.audit_node_limit);
-    // Small cells the links narrow: hide the whole's published cells in their equations (and at
-    // their place) where a part is hidden, so no part's hidden cell there is capped.
+    intervals = targets.empty() && differences.empty()
+                    ? std::vector<CellInterval>{}
+                    : joint_intervals(models, hidden, targets, options.audit_node_limit, differences, &difference_intervals);
+    // Small cells and differences the links narrow: hide the whole's published cells in their
+    // equations (and at their place) where a part is hidden, so no part's hidden cell there is
+    // capped, and the whole's cell of a narrow difference.
     narrow = 0;
     bool grew = false;
-    for (std::size_t i = 0; i < targets.size(); ++i) {
-      const TableCellRef& target = targets[i];
-      const auto width = intervals[i].width();
-      if (!sensitive[target.table][target.cell] || !width || *width >= models[0].threshold) continue;
-      ++narrow;
-      std::vector<std::size_t> near{target.cell};
-      for (std::size_t e : models[0].equations_of[target.cell]) {
+    auto widen = [&](std::size_t cell, bool its_own_place) {
+      if (its_own_place && !forced[cell] && !patterns[0].hidden[cell] && models[0].counts[cell] > 0) {
+        forced[cell] = 1;
+        grew = true;
+      }
+      std::vector<std::size_t> near{cell};
+      for (std::size_t e : models[0].equations_of[cell]) {
         near.push_back(models[0].equations[e].aggregate);
         for (std::size_t member : models[0].equations[e].members) near.push_back(member);
       }
@@ -1340,6 +1399,18 @@ std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::ve
           }
         }
       }
+    };
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      const auto width = intervals[i].width();
+      if (!sensitive[targets[i].table][targets[i].cell] || !width || *width >= threshold) continue;
+      ++narrow;
+      widen(targets[i].cell, false);
+    }
+    for (std::size_t i = 0; i < differences.size(); ++i) {
+      const auto width = difference_intervals[i].width();
+      if (!width || *width >= threshold) continue;
+      ++narrow;
+      widen(differences[i].cell, true);
     }
     if (narrow == 0) break;
     if (!grew) {
@@ -1355,7 +1426,8 @@ std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::ve
     }
     if (!grew || round + 1 >= size) break;
   }
-  std::vector<SuppressionResult> results;
+  NestedSuppression nested;
+  nested.narrow = narrow;
   SuppressionOptions publish_options = options;
   publish_options.audit = false;  // the joint audit below stands for each table's own
   std::size_t next = 0;
@@ -1364,7 +1436,10 @@ std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::ve
     Pattern pattern = patterns[t];
     pattern.reason += t == 0 ? "; audited with the " + std::to_string(parts.size()) + " tables of its parts"
                              : "; with the cells the whole hides, audited with the whole and the other parts";
-    if (narrow > 0) pattern.reason += "; " + std::to_string(narrow) + " small cells left narrow by the links";
+    if (narrow > 0) {
+      pattern.reason += "; " + std::to_string(narrow) + " small figures left narrower than " + std::to_string(threshold) +
+                        " by the links: not fit to publish";
+    }
     SuppressionResult result = publish(*tables[t], models[t], auditor, primary[t], pattern, publish_options);
     if (options.audit) {
       for (; next < targets.size() && targets[next].table == t; ++next) {
@@ -1373,9 +1448,13 @@ std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::ve
         result.audit.push_back(interval);
       }
     }
-    results.push_back(std::move(result));
+    nested.tables.push_back(std::move(result));
   }
-  return results;
+  for (std::size_t i = 0; i < differences.size(); ++i) {
+    const CellInterval& found = difference_intervals[i];
+    nested.differences.push_back({differences[i].table, found.cell, found.min, found.max, found.proven});
+  }
+  return nested;
 }
 
 }  // namespace paarorende

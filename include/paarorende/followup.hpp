@@ -107,7 +107,7 @@ struct FollowupRegister {
 
 /// Checks what a reader cannot: ids are slugs and unique; every municipality is one of the
 /// region's; every unit named (identified_by, responsible_unit, an offer's unit) is a unit of the
-/// register; the child is 0-18 when identified (V2); no offer, consent or next follow-up before the
+/// register; the child is 0-18 when identified (V2); no offer, closing or next follow-up before the
 /// identification, no closing before it; a consent by a mother, father or guardian (X4). Throws InputError with a JSON
 /// pointer ("/children/3/offers/0/unit") and the rule.
 void check_followup_register(const FollowupRegister& reg);
@@ -201,13 +201,17 @@ struct NamedTable {
 std::vector<NamedTable> followup_summary_tables(const FollowupRegister& reg, Date today, int threshold = 5);
 
 /// The summary tables protected with suppress_nested (DOMAIN X4): the offer tables count subsets of
-/// the children table, so a cell the children table hides is hidden in them, and every table's
-/// hidden cells are audited together with the links "offered <= identified", so that no table
-/// narrows another's hidden cell.
+/// the children table, so a cell the children table hides is hidden in them; the children of a cell
+/// not offered something (children - offered) are a figure too; and every table's hidden cells and
+/// every such difference are audited together with the links "offered <= identified", so that no
+/// table narrows another's hidden figure.
 struct FollowupSummary {
   Date today;
   std::vector<std::string> names = {};
   std::vector<SuppressionResult> tables = {};
+  /// Small figures (cells, or the children of a cell not offered something) the protection left
+  /// narrower than the threshold: 0, or the summary is not fit to publish (X4).
+  std::size_t narrow = 0;
 
   friend bool operator==(const FollowupSummary&, const FollowupSummary&) = default;
 };

@@ -172,20 +172,51 @@ SuppressionResult suppress(const Table& table, const SuppressionOptions& options
 std::vector<SuppressionResult> suppress_together(const std::vector<Table>& tables,
                                                  const SuppressionOptions& options = {});
 
+/// The interval an attacker can compute of "whole - part" in one cell (the children of a cell not
+/// offered something): `cell` indexes the whole's result cells, `table` the part (1-based).
+struct DifferenceInterval {
+  std::size_t table = 1;
+  std::size_t cell = 0;
+  std::int64_t min = 0;
+  std::optional<std::int64_t> max;
+  bool proven = true;
+
+  std::optional<std::int64_t> width() const noexcept {
+    if (!max) return std::nullopt;
+    return *max - min;
+  }
+  friend bool operator==(const DifferenceInterval&, const DifferenceInterval&) = default;
+};
+
+/// A whole table and its parts, protected together (suppress_nested).
+struct NestedSuppression {
+  /// The whole's result, then the parts' in order, each with the joint audit of its hidden cells
+  /// (`sensitive`: a small cell, or one hidden so that a link cannot narrow another).
+  std::vector<SuppressionResult> tables;
+  /// Every difference whole - part of 1 to threshold - 1, with its joint interval.
+  std::vector<DifferenceInterval> differences;
+  /// Small cells and differences still narrower than the threshold when the rounds end: 0 when
+  /// everything is protected. Anything else is not fit to publish (X4).
+  std::size_t narrow = 0;
+
+  friend bool operator==(const NestedSuppression&, const NestedSuppression&) = default;
+};
+
 /// Protects a whole table and tables of parts of what it counts (the children identified, and
 /// among them those offered a referral: per cell, a part counts at most what the whole does), so
-/// that no table narrows another: each is protected alone; a cell the whole hides is hidden in every
-/// part where it is not a true zero; and the intervals of every hidden cell are audited together,
-/// in one integer program over all the tables' equations and the links "part <= whole" cell by
-/// cell. Where a small cell comes out narrower than the threshold (a part's hidden cell capped by
-/// the whole's published count), the whole's published cells beside it are hidden too, as small
-/// cells are, and the rounds start again; at last, every cell a part hides, the whole hides. The
-/// results are the whole's, then the parts' in order, each with the joint audit. Throws InputError
-/// as check_table does ("/tables/1/cells/0/count"), at "/tables/1/dimensions" or "/threshold"
-/// when a part's differ from the whole's, or at "/tables/1/cells" when a part counts more than the
-/// whole in a cell.
-std::vector<SuppressionResult> suppress_nested(const Table& whole, const std::vector<Table>& parts,
-                                               const SuppressionOptions& options = {});
+/// that no table narrows another (DOMAIN X4): each is protected alone, with a part's cell whose
+/// difference from the whole is 1 to threshold - 1 protected as a small cell (the rest of a cell
+/// is a figure too); a cell the whole hides is hidden in every part where it is not a true zero;
+/// and every hidden cell and every small difference is audited together, in one integer program
+/// over all the tables' equations and the links "part <= whole" cell by cell. Where a small figure
+/// comes out narrower than the threshold, the whole hides more beside it (each such cell protected
+/// as a small one) and the rounds start again; at last, every cell a part hides, the whole hides.
+/// `narrow` says what is left narrow when even that is not enough. Throws InputError as
+/// check_table does ("/tables/1/cells/0/count"), at "/tables/1/dimensions" or "/threshold" when a
+/// part's differ from the whole's, or at "/tables/1/cells" when a part counts more than the whole
+/// in a cell.
+NestedSuppression suppress_nested(const Table& whole, const std::vector<Table>& parts,
+                                  const SuppressionOptions& options = {});
 
 /// The audit of a pattern, for tests and benchmarks: `hidden[i]` says whether cell i of the
 /// result's order (see SuppressionResult::cells) is hidden; returns the interval of every hidden

@@ -64,30 +64,42 @@ int command_followup(const std::vector<std::string>& args) {
   if (ics_dir) check_output_folder(*ics_dir);
   if (summary_dir) check_output_folder(*summary_dir);
   const FollowupRegister reg = load_followup_register(*file);
-  const FollowupLists lists = followup_lists(reg, today, options);
+  FollowupLists lists = followup_lists(reg, today, options);
   // Everything is computed before anything is written.
   std::optional<FollowupSummary> summary;
   std::vector<NamedTable> tables;
   if (summary_dir) {
     tables = followup_summary_tables(reg, today, threshold);
     summary = followup_summary(reg, today, threshold);
+    if (summary->narrow > 0) {
+      // DOMAIN X4: a summary the links leave narrow is not published, nor its tables written.
+      lists.findings.push_back({"X4", Severity::error,
+                                "the region's summary could not be protected: " + std::to_string(summary->narrow) +
+                                    " small figures stay narrower than " + std::to_string(threshold) +
+                                    " through the links between its tables; nothing of it was written",
+                                std::nullopt});
+    }
   }
   const auto reminders = ics_dir ? followup_reminders(reg, lists, language) : decltype(followup_reminders(reg, lists)){};
   if (ics_dir) {
     create_folder(*ics_dir);
     for (const auto& [unit, text] : reminders) write_calendar((std::filesystem::path(*ics_dir) / (unit + ".ics")).string(), text);
   }
-  if (summary) {
-    create_folder(*summary_dir);
+  if (summary && summary->narrow == 0) {
     const std::filesystem::path dir(*summary_dir);
-    for (const auto& [name, document] : followup_summary_documents(tables)) write_text_file(dir / name, document.dump(2) + "\n");
+    // The table documents hold every count: the input of `suppress`, not for publication. They
+    // are kept apart from the published form, in DIR/tables/.
+    create_folder((dir / "tables").string());
+    for (const auto& [name, document] : followup_summary_documents(tables)) {
+      write_text_file(dir / "tables" / name, document.dump(2) + "\n");
+    }
     write_text_file(dir / "summary.json", to_json(*summary, reg.region).dump(2) + "\n");
     // Without --lang, the region's own written standard when its municipalities share one.
     const Language summary_language = language.value_or(shared_written_standard(reg.region).value_or(Language::nb));
     write_text_file(dir / "summary.html", followup_summary_html(*summary, reg.region, summary_language));
   }
   print(to_json(lists));
-  return exit_ok;
+  return summary && summary->narrow > 0 ? exit_findings : exit_ok;
 }
 
 }  // namespace
@@ -100,8 +112,9 @@ std::vector<Command> followup_commands() {
            "whose follow-up is overdue or due within DAYS (14), those without a responsible\n"
            "role, those offered nothing, offers made without a consent, and the units\n"
            "without a contact in the region, as JSON; --ics-dir reminders per unit\n"
-           "(DIR/<unit>.ics), --summary the region's tables for suppress and their\n"
-           "published form, protected together (DIR/summary.json, DIR/summary.html)",
+           "(DIR/<unit>.ics), --summary the region's published tables, protected with\n"
+           "their links (DIR/summary.json, DIR/summary.html; exit status 1 and nothing\n"
+           "written if they cannot be) and their unpublished table documents (DIR/tables/)",
            command_followup}};
 }
 

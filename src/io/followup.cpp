@@ -264,6 +264,9 @@ Json to_json(const FollowupSummary& summary, const Region& region) {
   for (std::size_t t = 0; t < summary.tables.size(); ++t) {
     tables.push_back({{"name", summary.names[t]}, {"published", to_json(summary.tables[t])}});
   }
+  require(summary.narrow == 0, "summary",
+          std::to_string(summary.narrow) + " small figures of the summary stay narrower than the threshold: not published",
+          Rule{"X4"});
   return Json{{"today", iso_date(summary.today)},
               {"region", region.id},
               {"threshold", summary.tables.empty() ? 5 : summary.tables.front().threshold},
@@ -271,6 +274,10 @@ Json to_json(const FollowupSummary& summary, const Region& region) {
 }
 
 std::string followup_summary_html(const FollowupSummary& summary, const Region& region, Language language) {
+  // DOMAIN X4: a summary whose links leave a small figure narrow is not fit to publish.
+  require(summary.narrow == 0, "summary",
+          std::to_string(summary.narrow) + " small figures of the summary stay narrower than the threshold: not published",
+          Rule{"X4"});
   using table_io::html_escape;
   const FollowupWords& words = followup_words(language);
   const std::string title = std::string(words.title) + ": " + region.name + " " + words.on + " " + iso_date(summary.today);

@@ -126,11 +126,12 @@ def test_followup_summary_writes_table_documents_that_suppress_reads(cli, exampl
     out = tmp_path / "summary"
     result = cli("followup", example / "register.json", "--today", "2027-03-01", "--summary", out)
     assert result.returncode == 0, result.stderr
-    names = sorted(p.name for p in out.iterdir())
-    assert names == ["children.table.json", "offer-conversation.table.json", "offer-referral.table.json",
-                     "offer-school_information.table.json", "offer-treffpunkt.table.json", "summary.html",
-                     "summary.json"]
-    suppressed = cli("suppress", out / "children.table.json")
+    assert sorted(p.name for p in out.iterdir()) == ["summary.html", "summary.json", "tables"]
+    # The table documents, every count in them, are kept apart from what is published.
+    assert sorted(p.name for p in (out / "tables").iterdir()) == [
+        "children.table.json", "offer-conversation.table.json", "offer-referral.table.json",
+        "offer-school_information.table.json", "offer-treffpunkt.table.json"]
+    suppressed = cli("suppress", out / "tables" / "children.table.json")
     assert suppressed.returncode == 0, suppressed.stderr
     html = (out / "summary.html").read_text(encoding="utf-8")
     assert 'lang="nn"' in html and "Barn og unge som pårørande" in html
@@ -145,6 +146,19 @@ def test_followup_summary_writes_table_documents_that_suppress_reads(cli, exampl
     total = next(c for c in children if c["municipality"] == "total" and c["age_band"] == "total")
     assert total["count"] == sum(1 for c in paarorende.FollowupRegister.load(example / "register.json").children
                                  if c.identified_on <= TODAY)
+
+
+def test_followup_writes_nothing_for_a_bad_register(cli, example, tmp_path):
+    document = json.loads((example / "register.json").read_text(encoding="utf-8"))
+    document["children"][5]["illness"] = "depression"
+    bad = tmp_path / "register.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("followup", bad, "--today", "2027-03-01", "--ics-dir", tmp_path / "ics", "--summary",
+                 tmp_path / "summary")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "register.json:/children/5/illness" in result.stderr and "[DOMAIN V2]" in result.stderr
+    assert not (tmp_path / "ics").exists() and not (tmp_path / "summary").exists()
 
 
 @pytest.mark.parametrize("arguments,where", [
@@ -170,11 +184,13 @@ def test_followup_needs_its_day(cli, example):
 BANDS = ["0-5", "6-12", "13-18", "19+"]
 
 
-def joint_audit(summary, region) -> list[tuple[str, dict, float, float]]:
+def joint_audit(summary, region, truth=None) -> list[tuple[str, dict, float, float]]:
     """(table, cell, least, greatest) of every hidden small cell of every table, over all integer
     tables that agree with everything the five tables publish, each offer table's interior cell at
     most the children table's. The unknowns are the interior cells of all five tables; a published
-    cell is the sum of its box of them; a hidden cell is at least 1 (true zeros are never hidden)."""
+    cell is the sum of its box of them; a hidden cell is at least 1 (true zeros are never hidden).
+    With `truth` (each table's true interior counts), also every small difference children -
+    offered of a cell (the children not offered something), as ("children-" + table, cell, ...)."""
     municipalities = [m.name for m in region.municipalities]
     interior = list(itertools.product(municipalities, BANDS))
     n = len(interior)
@@ -201,6 +217,18 @@ def joint_audit(summary, region) -> list[tuple[str, dict, float, float]]:
             row = np.zeros(len(names) * n)
             row[column[(t, key)]], row[column[(0, key)]] = 1, -1
             rows.append(row), low.append(-np.inf), high.append(0)
+    if truth is not None:
+        whole = truth[names[0]]
+        for t, name in enumerate(names[1:], start=1):
+            for cell in summary.table(name).cells:
+                keys = list(itertools.product(box(cell["municipality"], municipalities), box(cell["age_band"], BANDS)))
+                rest = sum(whole.get(k, 0) for k in keys) - sum(truth[name].get(k, 0) for k in keys)
+                if 1 <= rest <= 4:
+                    row = np.zeros(len(names) * n)
+                    for key in keys:
+                        row[column[(0, key)]] += 1
+                        row[column[(t, key)]] -= 1
+                    small.append(("children-" + name, cell, row))
     constraint = LinearConstraint(np.array(rows), low, high)
     integrality = np.ones(len(names) * n)
     cap = 100000  # far above any count: reaching it is unbounded
@@ -232,8 +260,14 @@ def seeded_register(seed: int, region) -> paarorende.FollowupRegister:
     return paarorende.FollowupRegister(region=region, units=units, children=children)
 
 
-def check_protected(summary, region):
-    audited = joint_audit(summary, region)
+def true_counts(register_) -> dict:
+    return {t.name: {(c["municipality"], c["age_band"]): c["count"] for c in t.table.cells}
+            for t in paarorende.followup_summary_tables(register_, TODAY)}
+
+
+def check_protected(summary, region, truth=None):
+    assert summary.narrow == 0
+    audited = joint_audit(summary, region, truth)
     for name, cell, least, greatest in audited:
         assert greatest - least >= 5, f"{name} {cell}: [{least}, {greatest}]"
     return audited
@@ -241,15 +275,18 @@ def check_protected(summary, region):
 
 def test_the_example_summary_is_protected_across_its_tables(register):
     summary = paarorende.followup_summary(register, TODAY)
-    assert check_protected(summary, register.region)  # the example has small cells to protect
-    # And the point of nesting: the children table keeps figures one shared pattern would hide.
+    audited = check_protected(summary, register.region, true_counts(register))
+    assert any(name.startswith("children-") for name, *_ in audited)  # small differences too
+    # And the point of nesting: the children table keeps figures one shared pattern would hide (a
+    # shared pattern that does not even protect the differences).
     shared = paarorende.suppress_together(list(summary_tables(register).values()))
     assert summary.table("children").suppressed_count < shared[0].suppressed_count
 
 
 @pytest.mark.parametrize("seed", range(6))
 def test_seeded_summaries_are_protected_across_their_tables(seed, register):
-    check_protected(paarorende.followup_summary(seeded_register(seed, register.region), TODAY), register.region)
+    seeded = seeded_register(seed, register.region)
+    check_protected(paarorende.followup_summary(seeded, TODAY), register.region, true_counts(seeded))
 
 
 def test_the_audit_catches_a_small_cell_left_narrow(register):
@@ -277,6 +314,7 @@ def test_the_audit_catches_a_small_cell_left_narrow(register):
                          else c for c in result.cells]
             return Shown
 
+    Revealed.narrow = 0
     with pytest.raises(AssertionError):
         check_protected(Revealed, register.region)
 
@@ -291,6 +329,29 @@ def test_the_examples_lists_and_summary_are_what_the_command_writes(cli, example
     result = cli("followup", example / "register.json", "--today", "2027-03-01", "--summary", tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == json.loads((example / "followup-2027-03-01.json").read_text(encoding="utf-8"))
-    for written in tmp_path.iterdir():
-        assert written.read_text(encoding="utf-8") == (example / "summary" / written.name).read_text(encoding="utf-8"), \
-            written.name
+    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert written == sorted(p.relative_to(example / "summary") for p in (example / "summary").rglob("*") if p.is_file())
+    for name in written:
+        assert (tmp_path / name).read_text(encoding="utf-8") == (example / "summary" / name).read_text(encoding="utf-8"), \
+            name
+
+
+def test_suppress_nested_from_python_on_the_worked_example():
+    # docs/suppression.md and tests/cpp/test_nested_suppression.cpp: the whole's 5 caps the part's 2.
+    dimensions = [{"name": "m", "values": ["m0", "m1"]}, {"name": "a", "values": ["a0", "a1"]}]
+
+    def table(counts):
+        return {"dimensions": dimensions,
+                "cells": [{"m": f"m{r}", "a": f"a{c}", "count": counts[r][c]} for r in range(2) for c in range(2)]}
+
+    alone = paarorende.suppress(table([[5, 20], [20, 20]]))
+    assert next(c for c in alone.cells if c["m"] == "m0" and c["a"] == "a0")["count"] == 5
+    nested = paarorende.suppress_nested(table([[5, 20], [20, 20]]), [table([[2, 10], [10, 10]])])
+    assert nested.narrow == 0
+    whole, part = nested.tables
+    assert next(c for c in whole.cells if c["m"] == "m0" and c["a"] == "a0")["count"] is None
+    assert [(d["m"], d["a"], d["part"]) for d in nested.differences] == [("m0", "a0", 1)]
+    assert nested.differences[0]["max"] - nested.differences[0]["min"] >= 5
+    with pytest.raises(paarorende.InputError) as error:
+        paarorende.suppress_nested(table([[5, 20], [20, 20]]), [table([[6, 10], [10, 10]])])
+    assert (error.value.where, error.value.rule) == ("/tables/1/cells", "X4")

@@ -226,6 +226,15 @@ void register_followup(py::module_& m) {
                     "The identified children.")
       .def_static("load", [](const std::filesystem::path& path) { return load_followup_register(path); }, "path"_a,
                   "Reads a follow-up register; errors name the file, the JSON pointer and the rule.")
+      .def(
+          "to_records",
+          [](const FollowupRegister& self, const std::string& what) {
+            if (what == "children") return child_records(self);
+            if (what == "offers") return offer_records(self);
+            if (what == "units") return unit_records(self);
+            throw py::value_error("expected \"children\", \"offers\" or \"units\", got " + py_repr(what));
+          },
+          "what"_a = "children", "One dict per child (or offer, or unit), as to_dataframe(what) has them.")
       .def("to_dataframe", &register_frame, "what"_a = "children",
            "\"children\" (one row per child), \"offers\" (one per offer) or \"units\" as a pandas.DataFrame.")
       .def(
@@ -293,6 +302,7 @@ void register_followup(py::module_& m) {
           "to_dict", [](const FollowupLists& self) { return json_object(to_json(self)); },
           "What `paarorende followup` prints, as Python dicts and lists.");
   def_to_json(lists, "What `paarorende followup` prints; indent None writes one line.");
+  def_repr_html(lists);
   def_value(lists, [](const FollowupLists& l) { return streamed(l); });
 
   m.def(
@@ -315,6 +325,8 @@ void register_followup(py::module_& m) {
   summary.def_readonly("today", &FollowupSummary::today, "The day counted on.")
       .def_readonly("names", &FollowupSummary::names, "The tables' names, in order.")
       .def_readonly("tables", &FollowupSummary::tables, "The published tables (SuppressionResult), in order.")
+      .def_readonly("narrow", &FollowupSummary::narrow,
+                    "Small figures the protection left narrow: 0, or the summary is not fit to publish (X4).")
       .def(
           "table",
           [](const FollowupSummary& self, const std::string& name) {
@@ -341,5 +353,6 @@ void register_followup(py::module_& m) {
       "followup_summary",
       [](const FollowupRegister& reg, Date today, int threshold) { return followup_summary(reg, today, threshold); },
       "register"_a, "today"_a, py::kw_only(), "threshold"_a = 5,
-      "The region's summary tables protected together (DOMAIN X4): a cell hidden in one is hidden in all.");
+      "The region's summary tables protected with suppress_nested (DOMAIN X4): no table narrows another's hidden "
+      "figure, nor the children of a cell not offered something; `narrow` says what could not be protected.");
 }

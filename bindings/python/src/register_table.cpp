@@ -196,6 +196,35 @@ void register_table(py::module_& m) {
       "that no table shows a count another hides. Returns one SuppressionResult per table, in order. "
       "Raises InputError at \"/tables/1/dimensions\" when a table's dimensions differ from the first's.");
 
+  py::class_<NestedSuppression> nested(m, "NestedSuppression",
+                                       "A whole table and its parts, protected together (suppress_nested).");
+  nested.def_readonly("tables", &NestedSuppression::tables, "The whole's SuppressionResult, then the parts'.")
+      .def_property_readonly(
+          "differences",
+          [](const NestedSuppression& self) {
+            py::list records;
+            for (const DifferenceInterval& difference : self.differences) {
+              const Json cell = to_json(self.tables.front())["cells"][difference.cell];
+              py::dict record;
+              for (const TableDimension& dimension : self.tables.front().dimensions) {
+                record[py::str(dimension.name)] = cell[dimension.name].get<std::string>();
+              }
+              record["part"] = difference.table;
+              record["min"] = difference.min;
+              record["max"] = difference.max ? py::cast(*difference.max) : py::none();
+              record["proven"] = difference.proven;
+              records.append(record);
+            }
+            return records;
+          },
+          "Every difference whole - part of 1 to threshold - 1 (dicts: the cell's values, part, min, max, proven).")
+      .def_readonly("narrow", &NestedSuppression::narrow,
+                    "Small figures left narrower than the threshold: 0, or not fit to publish (X4).");
+  def_value(nested, [](const NestedSuppression& self) {
+    return "NestedSuppression(" + counted(self.tables.size(), "table", "tables") + ", narrow=" +
+           std::to_string(self.narrow) + ")";
+  });
+
   m.def(
       "suppress_nested",
       [](const py::object& whole, const std::vector<py::object>& parts) {
@@ -207,8 +236,8 @@ void register_table(py::module_& m) {
       },
       "whole"_a, "parts"_a,
       "Protects a table and tables of parts of what it counts (children identified; among them those offered "
-      "a referral: per cell a part counts at most the whole), so that no table narrows another: a cell the "
-      "whole hides is hidden in every part (a true zero stays shown), and every hidden cell is audited in one "
-      "integer program over all the tables with the links part <= whole. Returns the whole's SuppressionResult, "
-      "then the parts'. Raises InputError at \"/tables/1/cells\" when a part counts more than the whole.");
+      "a referral: per cell a part counts at most the whole), so that no table narrows another (X4): a cell the "
+      "whole hides is hidden in every part, a small difference whole - part is protected as a small cell, and "
+      "every hidden cell and small difference is audited in one integer program over all the tables with the "
+      "links part <= whole. Raises InputError at \"/tables/1/cells\" when a part counts more than the whole.");
 }

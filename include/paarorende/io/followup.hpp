@@ -40,6 +40,7 @@ std::vector<std::pair<std::string, std::string>> followup_reminders(const Follow
 /// "offer-<kind>.table.json", each a table document `paarorende suppress` reads.
 std::vector<std::pair<std::string, Json>> followup_summary_documents(const std::vector<NamedTable>& tables);
 /// The published summary: {"today", "region", "threshold", "tables": [{"name", "published"}]}.
+/// Both published forms throw InputError (X4, at "summary") when the summary's `narrow` is not 0.
 Json to_json(const FollowupSummary& summary, const Region& region);
 /// The published summary as one HTML page, its texts in `language`.
 std::string followup_summary_html(const FollowupSummary& summary, const Region& region, Language language = Language::nb);
