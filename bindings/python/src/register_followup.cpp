@@ -95,10 +95,11 @@ const std::vector<Column>& unit_columns() {
   return columns;
 }
 
-py::object register_frame(const FollowupRegister& reg, const std::string& what) {
-  if (what == "children") return typed_dataframe(child_records(reg), child_columns(), "FollowupRegister.to_dataframe()");
-  if (what == "offers") return typed_dataframe(offer_records(reg), offer_columns(), "FollowupRegister.to_dataframe(\"offers\")");
-  if (what == "units") return typed_dataframe(unit_records(reg), unit_columns(), "FollowupRegister.to_dataframe(\"units\")");
+// "children", "offers" or "units": the register's records of that kind, and their columns.
+std::pair<py::list, const std::vector<Column>*> register_records(const FollowupRegister& reg, const std::string& what) {
+  if (what == "children") return {child_records(reg), &child_columns()};
+  if (what == "offers") return {offer_records(reg), &offer_columns()};
+  if (what == "units") return {unit_records(reg), &unit_columns()};
   throw py::value_error("expected \"children\", \"offers\" or \"units\", got " + py_repr(what));
 }
 
@@ -227,16 +228,16 @@ void register_followup(py::module_& m) {
       .def_static("load", [](const std::filesystem::path& path) { return load_followup_register(path); }, "path"_a,
                   "Reads a follow-up register; errors name the file, the JSON pointer and the rule.")
       .def(
-          "to_records",
-          [](const FollowupRegister& self, const std::string& what) {
-            if (what == "children") return child_records(self);
-            if (what == "offers") return offer_records(self);
-            if (what == "units") return unit_records(self);
-            throw py::value_error("expected \"children\", \"offers\" or \"units\", got " + py_repr(what));
-          },
+          "to_records", [](const FollowupRegister& self, const std::string& what) { return register_records(self, what).first; },
           "what"_a = "children", "One dict per child (or offer, or unit), as to_dataframe(what) has them.")
-      .def("to_dataframe", &register_frame, "what"_a = "children",
-           "\"children\" (one row per child), \"offers\" (one per offer) or \"units\" as a pandas.DataFrame.")
+      .def(
+          "to_dataframe",
+          [](const FollowupRegister& self, const std::string& what) {
+            auto [records, columns] = register_records(self, what);
+            return typed_dataframe(records, *columns, "FollowupRegister.to_dataframe()");
+          },
+          "what"_a = "children",
+          "\"children\" (one row per child), \"offers\" (one per offer) or \"units\" as a pandas.DataFrame.")
       .def(
           "to_dict", [](const FollowupRegister& self) { return json_object(to_json(self)); },
           "The JSON document as Python dicts and lists.");
