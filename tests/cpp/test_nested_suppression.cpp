@@ -137,7 +137,8 @@ TEST(suppress_nested, hides_the_wholes_cell_where_its_count_would_cap_a_parts_sm
       part.cells.push_back({values, counts[1][r][c], std::nullopt});
     }
   }
-  const PublishedCell* alone = cell_of(suppress(whole), {"m0", "a0"});
+  const SuppressionResult protected_alone = suppress(whole);
+  const PublishedCell* alone = cell_of(protected_alone, {"m0", "a0"});
   ASSERT_NE(alone, nullptr);
   EXPECT_FALSE(alone->suppressed());  // alone, the whole has no reason to hide its 5
   const NestedSuppression nested = suppress_nested(whole, {part});
